@@ -1,0 +1,55 @@
+# moneytrail: the two Quick start commands (make run, make test) and their helpers.
+# Every dependency is a Debian 12 package installed by `make deps`.
+
+DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config clang-format \
+  libimgui-dev libglfw3-dev python3-glad libyaml-cpp-dev catch2 libcli11-dev \
+  nlohmann-json3-dev libstb-dev libsqlite3-dev libcpp-httplib-dev libbenchmark-dev \
+  fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SCREEN := 1600x900x24
+
+.PHONY: deps build run test bench format format-check clean
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake --preset release
+	cmake --build --preset release
+
+run: build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: no display found (DISPLAY is not set)."; \
+	  echo "  On a desktop, run 'make run' from a terminal inside the session."; \
+	  echo "  Headless, try:  xvfb-run -a -s '-screen 0 $(SCREEN)' build/release/moneytrail play --frames 3 --screenshot moneytrail.png"; \
+	  echo "  Or play without a window:  build/release/moneytrail run scenarios/ransomware-peel-chain.yaml --expert"; \
+	  exit 1; \
+	fi
+	build/release/moneytrail play
+
+test: deps
+	cmake --preset test
+	cmake --build --preset test
+	ctest --preset test
+
+bench: deps
+	cmake --preset release
+	cmake --build --preset release --target moneytrail_benchmarks
+	build/release/tests/moneytrail_benchmarks
+
+format:
+	find sim tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+format-check:
+	find sim tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf build

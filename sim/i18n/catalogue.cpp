@@ -1,0 +1,2 @@
+// Placeholder translation unit until the catalogue lands.
+namespace mt {}

@@ -1,0 +1,60 @@
+#pragma once
+// What a trainee does. Every action is validated by the engine, costs simulated time and is
+// appended to the journal as one JSON object per line. One flat struct keeps journals, the UI and
+// the seminar API on the same shape; each type uses the fields listed beside it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+
+namespace mt {
+
+enum class ActionType : std::uint8_t {
+    ExploreAddress,      // target = address, direction
+    ExploreTransaction,  // target = tx id
+    Lookup,              // target = address: attribution lookup
+    RunAnalysis,         // tool, target = address or tx id, method (taint)
+    LegalRequest,        // instrument, target = service entity id, identifiers, text = justification
+    AnswerCheckpoint,    // target = checkpoint id, answer
+    Annotate,            // target = address or tx id, text = note, tags
+    Hint,                // no fields
+    Wait,                // duration
+    Submit,              // text = findings summary
+};
+
+struct Action {
+    ActionType type = ActionType::Wait;
+    std::string target;
+    Direction direction = Direction::Both;
+    AnalysisTool tool = AnalysisTool::Taint;
+    TaintMethod method = TaintMethod::Haircut;
+    Instrument instrument = Instrument::Preservation;
+    std::vector<std::string> identifiers;
+    std::string answer;
+    std::string text;
+    std::vector<std::string> tags;
+    SimSeconds duration = 0;
+
+    bool operator==(const Action&) const = default;
+};
+
+std::string_view name_of(ActionType v);
+std::optional<ActionType> parse_action_type(std::string_view text);
+
+// JSON shape: {"type":"explore_address","target":"bc1q...","direction":"out"}; fields that a
+// type does not use are omitted.
+nlohmann::json to_json(const Action& action);
+
+struct ActionParse {
+    std::optional<Action> action;
+    std::string error;  // what was wrong, naming the field
+};
+// Never throws: hostile JSON yields an error naming the field.
+ActionParse action_from_json(const nlohmann::json& json);
+
+}  // namespace mt

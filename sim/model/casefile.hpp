@@ -1,0 +1,169 @@
+#pragma once
+// The trainee's casefile: everything they have discovered, obtained and written, and nothing else.
+// It holds copies (strings and amounts), never references into the scenario, so whatever reads it
+// (the UI, a seminar client, an export) cannot reach the hidden ground truth.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/action.hpp"
+#include "model/money.hpp"
+#include "model/score.hpp"
+#include "model/text.hpp"
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+
+namespace mt {
+
+struct CaseBriefing {
+    std::string scenario_id;
+    LocalizedText title;
+    LocalizedText briefing;
+    std::string difficulty;
+    int estimated_minutes = 0;
+    std::vector<LocalizedText> learning_objectives;
+    std::vector<std::string> typologies;
+    std::vector<LocalizedText> objective_titles;  // what will be scored, without the conditions
+    std::string home_jurisdiction;
+    std::int64_t start_unix = 0;
+    SimSeconds time_budget = 0;
+    int hints_available = 0;
+};
+
+// A label the trainee has established for an address, and how.
+struct Attribution {
+    std::string entity_id;
+    LocalizedText name;
+    EntityKind kind = EntityKind::Unknown;
+    std::string jurisdiction;
+    std::string source;  // "public", "lookup", or the record id that established it
+};
+
+struct KnownAddress {
+    std::string address;
+    std::string chain;
+    std::optional<Attribution> attribution;
+    bool explored_in = false;   // incoming transactions listed
+    bool explored_out = false;  // outgoing transactions listed
+    std::string note;
+    std::vector<std::string> tags;
+    SimSeconds first_seen = 0;
+};
+
+struct KnownLeg {
+    std::string address;
+    Units amount = 0;
+};
+
+struct KnownTransaction {
+    std::string id;
+    std::string chain;
+    std::string asset;  // symbol
+    int decimals = 0;
+    SimSeconds time = 0;
+    Units fee = 0;
+    std::string fee_asset;
+    int fee_decimals = 0;
+    std::vector<KnownLeg> inputs;
+    std::vector<KnownLeg> outputs;
+    std::string note;
+    std::vector<std::string> tags;
+};
+
+struct KnownService {
+    std::string entity_id;
+    LocalizedText name;
+    EntityKind kind = EntityKind::Unknown;
+    std::string jurisdiction;
+    std::vector<Instrument> published_instruments;  // from its law-enforcement guide
+};
+
+enum class RequestStatus : std::uint8_t { Pending, Fulfilled, Declined, Frozen, NothingFound };
+std::string_view name_of(RequestStatus v);
+
+struct ObtainedRecord {
+    std::string id;
+    RecordKind kind = RecordKind::Kyc;
+    std::string subject;  // address text
+    LocalizedText content;
+};
+
+struct LegalRequestFile {
+    std::string id;  // "req-1"
+    Instrument instrument = Instrument::Preservation;
+    std::string service;  // entity id
+    LocalizedText service_name;
+    std::vector<std::string> identifiers;
+    std::string justification;
+    SimSeconds sent_at = 0;
+    SimSeconds due_at = 0;
+    RequestStatus status = RequestStatus::Pending;
+    LocalizedText response;  // the service's covering letter
+    std::vector<ObtainedRecord> records;
+};
+
+struct AnalysisRow {
+    std::string subject;  // address or tx id
+    std::string value;    // formatted amount or label
+    std::string detail;   // share, hops, heuristic evidence
+};
+
+struct AnalysisReport {
+    std::string id;  // "analysis-1"
+    AnalysisTool tool = AnalysisTool::Taint;
+    std::string method;
+    std::string subject;
+    SimSeconds at = 0;
+    LocalizedText summary;
+    std::vector<AnalysisRow> rows;
+};
+
+enum class TimelineKind : std::uint8_t { Action, Response, Event, Message, Checkpoint };
+std::string_view name_of(TimelineKind v);
+
+struct TimelineEntry {
+    SimSeconds at = 0;
+    TimelineKind kind = TimelineKind::Action;
+    LocalizedText text;
+};
+
+struct CheckpointOptionView {
+    std::string id;
+    LocalizedText text;
+};
+
+struct OpenCheckpoint {
+    std::string id;
+    std::string kind;  // "choice", "address", "entity", "transaction"
+    LocalizedText question;
+    std::vector<CheckpointOptionView> options;
+    std::optional<std::string> answer;
+};
+
+struct Casefile {
+    CaseBriefing briefing;
+    SimSeconds now = 0;
+    std::map<std::string, KnownAddress> addresses;
+    std::map<std::string, KnownTransaction> transactions;
+    std::map<std::string, KnownService> services;
+    std::vector<LegalRequestFile> requests;
+    std::vector<AnalysisReport> analyses;
+    std::vector<OpenCheckpoint> checkpoints;
+    std::vector<LocalizedText> hints;
+    std::vector<TimelineEntry> timeline;
+    std::vector<LocalizedText> frozen;  // confirmations of funds held
+    std::size_t actions_taken = 0;
+    bool submitted = false;
+    std::optional<ScoreReport> score;                 // only after submit
+    std::vector<Action> expert_solution;               // only after submit, for the debrief
+    LocalizedText expert_summary;                      // only after submit
+};
+
+// The whole casefile as JSON: the only thing a seminar client receives about its session.
+nlohmann::json to_json(const Casefile& casefile);
+
+}  // namespace mt

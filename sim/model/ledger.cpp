@@ -1,0 +1,167 @@
+#include "model/ledger.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace mt {
+
+ChainId Ledger::add_chain(Chain chain) {
+    chains_.push_back(std::move(chain));
+    return static_cast<ChainId>(chains_.size() - 1);
+}
+
+AssetId Ledger::add_asset(Asset asset) {
+    assets_.push_back(std::move(asset));
+    return static_cast<AssetId>(assets_.size() - 1);
+}
+
+std::optional<ChainId> Ledger::find_chain(std::string_view id) const {
+    for (std::size_t i = 0; i < chains_.size(); ++i)
+        if (chains_[i].id == id) return static_cast<ChainId>(i);
+    return std::nullopt;
+}
+
+std::optional<AssetId> Ledger::find_asset(std::string_view id) const {
+    for (std::size_t i = 0; i < assets_.size(); ++i)
+        if (assets_[i].id == id) return static_cast<AssetId>(i);
+    return std::nullopt;
+}
+
+AddressId Ledger::intern_address(std::string_view text, ChainId chain) {
+    auto [it, inserted] =
+        address_index_.try_emplace(std::string(text), static_cast<AddressId>(address_text_.size()));
+    if (inserted) {
+        address_text_.emplace_back(text);
+        address_chain_.push_back(chain);
+    }
+    return it->second;
+}
+
+std::optional<AddressId> Ledger::find_address(std::string_view text) const {
+    auto it = address_index_.find(std::string(text));
+    if (it == address_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+TxIndex Ledger::add_transaction(const TransactionDraft& draft) {
+    if (!transactions_.empty() && draft.time < transactions_.back().time)
+        throw std::logic_error("Ledger::add_transaction: transactions must be added in time order");
+    Transaction tx;
+    tx.id = draft.id;
+    tx.chain = draft.chain;
+    tx.asset = draft.asset;
+    tx.time = draft.time;
+    tx.fee = draft.fee;
+    tx.first_input = static_cast<std::uint32_t>(inputs_.size());
+    tx.input_count = static_cast<std::uint32_t>(draft.inputs.size());
+    tx.first_output = static_cast<std::uint32_t>(outputs_.size());
+    tx.output_count = static_cast<std::uint32_t>(draft.outputs.size());
+    inputs_.insert(inputs_.end(), draft.inputs.begin(), draft.inputs.end());
+    outputs_.insert(outputs_.end(), draft.outputs.begin(), draft.outputs.end());
+    const auto index = static_cast<TxIndex>(transactions_.size());
+    tx_index_.emplace(tx.id, index);
+    transactions_.push_back(std::move(tx));
+    return index;
+}
+
+void Ledger::finalize() {
+    // Counting sort into compressed rows; a transaction touching an address twice is listed once.
+    std::vector<std::uint32_t> counts(address_text_.size() + 1, 0);
+    auto for_each_touch = [&](auto&& visit) {
+        for (TxIndex t = 0; t < transactions_.size(); ++t) {
+            const Transaction& tx = transactions_[t];
+            AddressId last = std::numeric_limits<AddressId>::max();
+            auto touch = [&](AddressId a) {
+                if (a == last) return;
+                last = a;
+                visit(a, t);
+            };
+            for (std::uint32_t i = 0; i < tx.input_count; ++i) touch(inputs_[tx.first_input + i].address);
+            for (std::uint32_t i = 0; i < tx.output_count; ++i) touch(outputs_[tx.first_output + i].address);
+        }
+    };
+    for_each_touch([&](AddressId a, TxIndex) { ++counts[a + 1]; });
+    for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
+    address_tx_start_ = counts;
+    address_tx_.assign(counts.back(), kNoTx);
+    std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
+    for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; });
+    // Remove repeats where an address appears non-adjacently within one transaction.
+    std::vector<TxIndex> compact;
+    compact.reserve(address_tx_.size());
+    std::vector<std::uint32_t> starts(address_text_.size() + 1, 0);
+    for (std::size_t a = 0; a < address_text_.size(); ++a) {
+        starts[a] = static_cast<std::uint32_t>(compact.size());
+        TxIndex previous = kNoTx;
+        for (std::uint32_t i = address_tx_start_[a]; i < address_tx_start_[a + 1]; ++i) {
+            if (address_tx_[i] != previous) compact.push_back(address_tx_[i]);
+            previous = address_tx_[i];
+        }
+    }
+    starts.back() = static_cast<std::uint32_t>(compact.size());
+    address_tx_ = std::move(compact);
+    address_tx_start_ = std::move(starts);
+
+    spent_by_.assign(outputs_.size(), kNoTx);
+    for (TxIndex t = 0; t < transactions_.size(); ++t) {
+        const Transaction& tx = transactions_[t];
+        for (std::uint32_t i = 0; i < tx.input_count; ++i) {
+            const OutPoint prev = inputs_[tx.first_input + i].prev;
+            if (prev.tx == kNoTx || prev.tx >= transactions_.size()) continue;
+            const Transaction& source = transactions_[prev.tx];
+            if (prev.vout < source.output_count) spent_by_[source.first_output + prev.vout] = t;
+        }
+    }
+}
+
+std::span<const TxInput> Ledger::inputs(TxIndex tx) const {
+    const Transaction& t = transactions_.at(tx);
+    return {inputs_.data() + t.first_input, t.input_count};
+}
+
+std::span<const TxOutput> Ledger::outputs(TxIndex tx) const {
+    const Transaction& t = transactions_.at(tx);
+    return {outputs_.data() + t.first_output, t.output_count};
+}
+
+std::optional<TxIndex> Ledger::find_transaction(std::string_view id) const {
+    auto it = tx_index_.find(std::string(id));
+    if (it == tx_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::span<const TxIndex> Ledger::transactions_of(AddressId address) const {
+    if (address + 1 >= address_tx_start_.size()) return {};
+    return {address_tx_.data() + address_tx_start_[address],
+            address_tx_start_[address + 1] - address_tx_start_[address]};
+}
+
+TxIndex Ledger::spender(OutPoint out) const {
+    if (out.tx >= transactions_.size()) return kNoTx;
+    const Transaction& t = transactions_[out.tx];
+    if (out.vout >= t.output_count || spent_by_.empty()) return kNoTx;
+    return spent_by_[t.first_output + out.vout];
+}
+
+Units Ledger::balance(AddressId address, AssetId asset, SimSeconds at) const {
+    Units total = 0;
+    for (TxIndex t : transactions_of(address)) {
+        const Transaction& tx = transactions_[t];
+        if (tx.time > at) break;
+        const bool utxo = chains_[tx.chain].model == ChainModel::Utxo;
+        if (tx.asset == asset) {
+            for (const TxOutput& o : outputs(t))
+                if (o.address == address) total += o.amount;
+            // A UTXO input with no previous outpoint was funded outside the case: it arrived and
+            // left within this transaction as far as the ledger knows, so it does not move the balance.
+            for (const TxInput& i : inputs(t))
+                if (i.address == address && (!utxo || i.prev.tx != kNoTx)) total -= i.amount;
+        }
+        if (!utxo && chains_[tx.chain].native_asset == asset && tx.input_count > 0 &&
+            inputs_[tx.first_input].address == address)
+            total -= tx.fee;
+    }
+    return total;
+}
+
+}  // namespace mt

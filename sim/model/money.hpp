@@ -1,0 +1,27 @@
+#pragma once
+// Exact money: integer base units (satoshi, wei, sun, ...). 128 bits because 18-decimal assets
+// overflow 64 bits at about 9.2 ETH. Never floating point for balances.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mt {
+
+__extension__ typedef __int128 Units;
+
+// The largest amount a case may state: 10^30 base units (a trillion coins of an 18-decimal asset),
+// far beyond any real supply yet small enough that sums of millions of amounts cannot overflow.
+Units max_amount();
+
+// Parses a decimal amount in whole-asset notation ("0.5", "1200", "0.000546") into base units.
+// Rejects signs, exponents, more fractional digits than `decimals`, and values above max_amount().
+std::optional<Units> parse_amount(std::string_view text, int decimals);
+
+// Formats base units as a decimal in whole-asset notation, trimming trailing zeros ("0.5").
+std::string format_amount(Units amount, int decimals);
+
+// Decimal string of a base-unit count, for JSON and journals ("50000000").
+std::string to_string(Units amount);
+std::optional<Units> parse_units(std::string_view digits);
+
+}  // namespace mt

@@ -1,0 +1,57 @@
+#pragma once
+// The score breakdown shown in the debrief, printed by `moneytrail run` and sent to instructors.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/text.hpp"
+
+namespace mt {
+
+struct ObjectiveResult {
+    std::string id;
+    LocalizedText title;
+    int points = 0;
+    int earned = 0;
+    LocalizedText debrief;
+};
+
+enum class PenaltyKind : std::uint8_t {
+    UninvolvedRequest, OverbroadRequest, WrongInstrument, WrongJurisdiction, Hint, TimeOverBudget,
+};
+std::string_view name_of(PenaltyKind v);
+
+struct PenaltyItem {
+    PenaltyKind kind = PenaltyKind::Hint;
+    int points = 0;       // deducted (positive number)
+    std::string detail;   // what triggered it: "subpoena to coinmix (req-3)"
+};
+
+struct CheckpointResult {
+    std::string id;
+    LocalizedText question;
+    std::string given;   // empty when unanswered
+    std::string correct;
+    bool is_correct = false;
+    LocalizedText explanation;
+};
+
+struct ScoreReport {
+    std::vector<ObjectiveResult> objectives;
+    std::vector<PenaltyItem> penalties;
+    std::vector<CheckpointResult> checkpoints;
+    int recovery_points = 0;         // available
+    int recovery_earned = 0;
+    std::int64_t frozen_usd_cents = 0;
+    std::int64_t at_stake_usd_cents = 0;
+    int total = 0;                   // earned - penalties, never below zero
+    int max = 0;
+    int percent = 0;
+    LocalizedText grade;
+};
+
+nlohmann::json to_json(const ScoreReport& report);
+
+}  // namespace mt

@@ -1,0 +1,194 @@
+#pragma once
+// The ground truth of a case study: who owns what, what each service holds and does, what the
+// adversary will do, the answer key and the rubric. Only the engine (sim/session, sim/scenario)
+// reads these types; the UI and any networked client see the trainee's Casefile instead.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/action.hpp"
+#include "model/ledger.hpp"
+#include "model/money.hpp"
+#include "model/text.hpp"
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+
+namespace mt {
+
+// How a trainee can learn a fact.
+enum class Disclosure : std::uint8_t {
+    Public,  // visible as soon as the address is explored (block-explorer labels, public tags)
+    Lookup,  // revealed by the attribution lookup tool
+    Legal,   // only in records returned by legal process
+    Hidden,  // never shown to the trainee (it is there for scoring and the debrief)
+};
+
+struct Entity {
+    std::string id;
+    EntityKind kind = EntityKind::Unknown;
+    LocalizedText name;
+    std::string jurisdiction;  // ISO 3166 alpha-2 code, "MX", "US", "SC"; empty = unknown
+    std::vector<AddressId> addresses;
+    Disclosure attribution = Disclosure::Hidden;  // how "this address belongs to <name>" is learned
+    bool involved = false;  // part of the crime's money trail (the answer key for proportionality)
+};
+
+// A document a service can hand over, about one subject address.
+struct Record {
+    std::string id;
+    RecordKind kind = RecordKind::Kyc;
+    AddressId subject = 0;
+    LocalizedText content;
+    std::string reveals_entity;  // entity whose identity this record establishes (empty: none)
+};
+
+// What one instrument gets from one service.
+struct ServiceTerms {
+    SimSeconds turnaround = hours(24);
+    std::vector<RecordKind> returns;  // record kinds handed over; empty for preservation and freezes
+};
+
+// A service's behaviour toward the trainee's agency.
+struct Service {
+    std::string entity;  // the entity operating it
+    std::map<Instrument, ServiceTerms> honours;
+    LocalizedText decline_reason;  // said when an instrument is not honoured
+    SimSeconds decline_turnaround = hours(48);
+    std::vector<Record> records;
+};
+
+// Funds held by a custodian (an exchange account, a token balance an issuer can freeze).
+struct Holding {
+    std::string id;
+    std::string custodian;  // entity id of the service that can freeze it
+    AddressId subject = 0;  // the address that identifies it in a request
+    AssetId asset = 0;
+    Units amount = 0;
+    std::int64_t value_usd_cents = 0;  // for scoring recovery across assets
+    LocalizedText description;
+};
+
+enum class EventKind : std::uint8_t { MoveFunds, Message };
+
+// Something that happens at a simulated time whether or not the trainee is watching.
+struct ScheduledEvent {
+    std::string id;
+    EventKind kind = EventKind::Message;
+    SimSeconds at = 0;
+    std::string holding;  // MoveFunds: the holding that leaves unless frozen first
+    bool visible = true;  // whether the trainee is told when it happens
+    LocalizedText message;
+};
+
+enum class CheckpointKind : std::uint8_t { Choice, Address, Entity, Transaction };
+
+struct CheckpointOption {
+    std::string id;
+    LocalizedText text;
+};
+
+struct Checkpoint {
+    std::string id;
+    CheckpointKind kind = CheckpointKind::Choice;
+    SimSeconds opens_at = 0;  // asked from this simulated time on
+    LocalizedText question;
+    std::vector<CheckpointOption> options;  // Choice only
+    std::string answer;                      // option id, address text, entity id or tx id
+    LocalizedText explanation;               // shown in the debrief
+};
+
+enum class ConditionKind : std::uint8_t {
+    CheckpointCorrect,   // target: checkpoint id
+    RecordObtained,      // target: record id
+    HoldingFrozen,       // target: holding id
+    AddressDiscovered,   // target: address text
+    EntityIdentified,    // target: entity id
+    RequestSent,         // target: service entity id; instrument; before (optional)
+};
+
+struct Condition {
+    ConditionKind kind = ConditionKind::CheckpointCorrect;
+    std::string target;
+    std::optional<Instrument> instrument;
+    std::optional<SimSeconds> before;
+};
+
+struct Objective {
+    std::string id;
+    LocalizedText title;
+    int points = 0;
+    std::vector<Condition> conditions;  // all must hold
+    LocalizedText debrief;
+};
+
+struct PenaltyRates {
+    int uninvolved_request = 10;  // a request to a service with nothing on any identifier given
+    int overbroad_request = 5;    // a request naming identifiers the service holds nothing on
+    int wrong_instrument = 5;     // an instrument the service does not honour
+    int wrong_jurisdiction = 8;   // a domestic compulsory instrument sent to a foreign service
+    int hint = 3;
+    int per_hour_over_budget = 1;
+    int max_time_penalty = 20;
+};
+
+struct GradeBand {
+    int min_percent = 0;
+    LocalizedText label;
+};
+
+struct Rubric {
+    std::vector<Objective> objectives;
+    PenaltyRates penalties;
+    int recovery_points = 0;  // scaled by frozen value / value of all holdings at stake
+    std::vector<GradeBand> grades;  // highest min_percent first
+};
+
+struct ToolCosts {
+    SimSeconds explore = minutes(5);
+    SimSeconds lookup = minutes(15);
+    SimSeconds analysis = minutes(45);
+    SimSeconds draft_request = hours(1);
+};
+
+struct ScenarioInfo {
+    std::string id;
+    int format_version = 1;
+    LocalizedText title;
+    LocalizedText summary;
+    LocalizedText briefing;
+    std::string difficulty;  // "beginner", "intermediate", "advanced"
+    int estimated_minutes = 30;
+    std::vector<LocalizedText> learning_objectives;
+    std::vector<std::string> typologies;
+    std::string home_jurisdiction;     // where the trainee's agency sits
+    std::int64_t start_unix = 0;       // the calendar instant of simulated time 0
+    SimSeconds time_budget = hours(72);
+    bool emergency_justified = false;  // whether a life is at risk (emergency disclosure allowed)
+};
+
+struct Scenario {
+    ScenarioInfo info;
+    Ledger ledger;
+    std::vector<Entity> entities;
+    std::vector<Service> services;
+    std::vector<Holding> holdings;
+    std::vector<ScheduledEvent> events;  // sorted by time
+    std::vector<Checkpoint> checkpoints;
+    std::vector<LocalizedText> hints;
+    std::vector<AddressId> start_addresses;  // known from the briefing
+    std::vector<TxIndex> start_transactions;
+    Rubric rubric;
+    ToolCosts costs;
+    std::vector<Action> expert_solution;
+    LocalizedText expert_summary;
+
+    const Entity* find_entity(std::string_view id) const;
+    const Entity* owner_of(AddressId address) const;
+    const Service* find_service(std::string_view entity_id) const;
+    const Holding* find_holding(std::string_view id) const;
+    const Checkpoint* find_checkpoint(std::string_view id) const;
+};
+
+}  // namespace mt

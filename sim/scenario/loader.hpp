@@ -1,0 +1,49 @@
+#pragma once
+// Loads a case study from YAML (plus any CSV ledger side file) into a Scenario, collecting every
+// problem of the file in one pass. Never throws on bad input and never hangs: sizes, nesting
+// depth, alias expansion and numbers are all bounded, each with its own clear error.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/world.hpp"
+
+namespace mt {
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;    // 1-based; 0 when the problem is about the file as a whole
+    int column = 0;  // 1-based
+    std::string message;  // what was wrong and what was expected
+    std::string yaml_path;  // "entities[3].addresses[0]"
+
+    // "file:line:col: error: message (at yaml.path)"
+    std::string format() const;
+};
+
+struct LoadResult {
+    std::shared_ptr<const Scenario> scenario;  // null when any error was found
+    std::vector<Diagnostic> errors;
+    bool ok() const { return scenario != nullptr && errors.empty(); }
+};
+
+LoadResult load_scenario_file(const std::filesystem::path& path);
+// `name` stands for the file in diagnostics; `base_dir` resolves side files.
+LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
+                              const std::filesystem::path& base_dir = {});
+
+// Metadata for the case picker, read without building the ledger.
+struct ScenarioSummary {
+    std::filesystem::path path;
+    std::string id;
+    LocalizedText title;
+    LocalizedText summary;
+    std::string difficulty;
+    int estimated_minutes = 0;
+    std::vector<std::string> typologies;
+    std::vector<Diagnostic> errors;  // non-empty when the file could not be read
+};
+std::vector<ScenarioSummary> list_scenarios(const std::filesystem::path& directory);
+
+}  // namespace mt

@@ -1,0 +1,46 @@
+#pragma once
+// The session journal: one JSON object per line, the first naming the scenario, then one line per
+// accepted action. Each line is flushed and fsync'ed before the action is acknowledged, so a
+// process killed at any moment loses no acknowledged action; a torn last line is ignored on load.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/action.hpp"
+#include "session/session.hpp"
+
+namespace mt {
+
+struct JournalContents {
+    std::string scenario_id;
+    std::vector<Action> actions;
+    std::vector<std::string> warnings;  // e.g. "line 12 was cut short by a crash and was ignored"
+    std::string error;                  // non-empty when the journal cannot be used
+};
+
+JournalContents read_journal(const std::filesystem::path& path);
+
+// A session whose accepted actions are written to a journal before they are acknowledged.
+class JournaledSession {
+public:
+    // Opens (resuming) or creates the journal at `path`. On failure session() is null and error() says why.
+    JournaledSession(std::shared_ptr<const Scenario> scenario, std::filesystem::path path);
+    ~JournaledSession();
+    JournaledSession(const JournaledSession&) = delete;
+    JournaledSession& operator=(const JournaledSession&) = delete;
+
+    ActionOutcome apply(const Action& action);
+    Session* session() { return session_.get(); }
+    const std::string& error() const { return error_; }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::unique_ptr<Session> session_;
+    std::filesystem::path path_;
+    std::FILE* file_ = nullptr;
+    std::string error_;
+};
+
+}  // namespace mt

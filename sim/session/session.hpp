@@ -1,0 +1,48 @@
+#pragma once
+// One trainee's investigation of one scenario: validates and applies actions against the
+// simulated clock, keeps the casefile, and scores. A session is a pure function of
+// (scenario, accepted actions): replaying the same actions gives the same casefile and score.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/action.hpp"
+#include "model/casefile.hpp"
+#include "model/score.hpp"
+#include "model/world.hpp"
+
+namespace mt {
+
+struct ActionOutcome {
+    bool accepted = false;
+    std::string reason_key;   // i18n key of the rejection reason, "reject.unknown_address"
+    std::string reason;       // English text naming what was wrong
+    SimSeconds cost = 0;      // simulated time the action took
+};
+
+class Session {
+public:
+    explicit Session(std::shared_ptr<const Scenario> scenario);
+
+    // Validates and applies one action. A rejected action changes nothing.
+    ActionOutcome apply(const Action& action);
+    // What the action would cost, without applying it (for "this takes 45 min" in the UI).
+    SimSeconds cost_of(const Action& action) const;
+
+    const Casefile& casefile() const { return casefile_; }
+    const Scenario& scenario() const { return *scenario_; }
+    const std::vector<Action>& accepted_actions() const { return accepted_; }
+    bool submitted() const { return casefile_.submitted; }
+
+    // The score as it stands (instructors may see it before submit; trainees only after).
+    ScoreReport score() const;
+
+private:
+    struct State;
+    std::shared_ptr<const Scenario> scenario_;
+    Casefile casefile_;
+    std::vector<Action> accepted_;
+    std::shared_ptr<State> state_;  // hidden progress: frozen holdings, moved funds, penalties
+};
+
+}  // namespace mt

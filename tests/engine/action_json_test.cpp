@@ -1,0 +1,33 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "model/action.hpp"
+
+using namespace mt;
+
+TEST_CASE("actions round-trip through JSON", "[action]") {
+    Action request;
+    request.type = ActionType::LegalRequest;
+    request.instrument = Instrument::Subpoena;
+    request.target = "bitnova";
+    request.identifiers = {"bc1qdeposit"};
+    request.text = "Ransom proceeds deposited on 2021-05-09";
+    const auto parsed = action_from_json(to_json(request));
+    REQUIRE(parsed.action);
+    CHECK(*parsed.action == request);
+}
+
+TEST_CASE("hostile action JSON is rejected with the field named", "[action]") {
+    using nlohmann::json;
+    CHECK(action_from_json(json::array()).error == "an action must be a JSON object");
+    CHECK(action_from_json(json{{"type", 7}}).error == "field 'type' must be a string");
+    CHECK(action_from_json(json{{"type", "teleport"}}).error == "field 'type': unknown action 'teleport'");
+    CHECK(action_from_json(json{{"type", "lookup"}}).error == "field 'target' is required");
+    CHECK(action_from_json(json{{"type", "legal_request"}, {"instrument", "bribe"}, {"target", "x"}})
+              .error == "field 'instrument': unknown value 'bribe'");
+    CHECK(action_from_json(json{{"type", "wait"}, {"duration", -5}}).error ==
+          "field 'duration' must be between 1 second and 365 days");
+    json many = json{{"type", "annotate"}, {"target", "x"}, {"tags", json::array()}};
+    for (int i = 0; i < 65; ++i) many["tags"].push_back("t");
+    CHECK_FALSE(action_from_json(many).action);
+}

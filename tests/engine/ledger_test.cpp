@@ -1,0 +1,62 @@
+#include <catch2/catch.hpp>
+
+#include "model/ledger.hpp"
+
+using namespace mt;
+
+namespace {
+Ledger two_hop_utxo_ledger() {
+    Ledger ledger;
+    const ChainId btc = ledger.add_chain({"bitcoin", "Bitcoin", ChainModel::Utxo, 0});
+    ledger.add_asset({"btc", "BTC", btc, 8, ""});
+    const AddressId victim = ledger.intern_address("bc1qvictim", btc);
+    const AddressId thief = ledger.intern_address("bc1qthief", btc);
+    const AddressId change = ledger.intern_address("bc1qchange", btc);
+    const AddressId exchange = ledger.intern_address("bc1qexchange", btc);
+    TransactionDraft pay{"tx-pay", btc, 0, 100, 1'000, {{victim, 500'000, {}}}, {{thief, 499'000}}};
+    const TxIndex first = ledger.add_transaction(pay);
+    TransactionDraft peel{"tx-peel", btc, 0, 200, 1'000,
+                          {{thief, 499'000, {first, 0}}},
+                          {{exchange, 100'000}, {change, 398'000}}};
+    ledger.add_transaction(peel);
+    ledger.finalize();
+    return ledger;
+}
+}  // namespace
+
+TEST_CASE("the ledger indexes transactions per address in time order", "[ledger]") {
+    const Ledger ledger = two_hop_utxo_ledger();
+    const AddressId thief = *ledger.find_address("bc1qthief");
+    const auto txs = ledger.transactions_of(thief);
+    REQUIRE(txs.size() == 2);
+    CHECK(ledger.transaction(txs[0]).id == "tx-pay");
+    CHECK(ledger.transaction(txs[1]).id == "tx-peel");
+    CHECK(ledger.spender({0, 0}) == 1);
+    CHECK(ledger.spender({1, 0}) == kNoTx);
+    CHECK_FALSE(ledger.find_address("bc1qnobody"));
+}
+
+TEST_CASE("UTXO balances follow spent outputs and ignore funds from outside the case", "[ledger]") {
+    const Ledger ledger = two_hop_utxo_ledger();
+    const AddressId thief = *ledger.find_address("bc1qthief");
+    const AddressId victim = *ledger.find_address("bc1qvictim");
+    CHECK(ledger.balance(thief, 0, 150) == 499'000);
+    CHECK(ledger.balance(thief, 0, 250) == 0);
+    CHECK(ledger.balance(*ledger.find_address("bc1qchange"), 0, 250) == 398'000);
+    CHECK(ledger.balance(victim, 0, 250) == 0);
+}
+
+TEST_CASE("account balances subtract native fees from the sender", "[ledger]") {
+    Ledger ledger;
+    const ChainId eth = ledger.add_chain({"ethereum", "Ethereum", ChainModel::Account, 0});
+    ledger.add_asset({"eth", "ETH", eth, 18, ""});
+    const AssetId usdt = ledger.add_asset({"usdt-eth", "USDT", eth, 6, "tether"});
+    const AddressId a = ledger.intern_address("0xaaa", eth);
+    const AddressId b = ledger.intern_address("0xbbb", eth);
+    ledger.add_transaction({"0x1", eth, 0, 10, 0, {{b, 5'000, {}}}, {{a, 5'000}}});
+    ledger.add_transaction({"0x2", eth, usdt, 20, 7, {{a, 900, {}}}, {{b, 900}}});
+    ledger.finalize();
+    CHECK(ledger.balance(a, 0, 100) == 5'000 - 7);
+    CHECK(ledger.balance(a, usdt, 100) == -900);  // the token balance was never funded here
+    CHECK(ledger.balance(b, usdt, 100) == 900);
+}

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "model/money.hpp"
+#include "model/time.hpp"
+
+using namespace mt;
+
+TEST_CASE("amounts parse exactly into base units", "[money]") {
+    CHECK(parse_amount("0.5", 8) == Units{50'000'000});
+    CHECK(parse_amount("1200", 2) == Units{120'000});
+    CHECK(parse_amount("0.00000546", 8) == Units{546});
+    // 25 ETH in wei does not fit in 64 bits.
+    const Units wei = *parse_amount("25", 18);
+    CHECK(to_string(wei) == "25000000000000000000");
+}
+
+TEST_CASE("malformed or out-of-range amounts are rejected", "[money]") {
+    CHECK_FALSE(parse_amount("", 8));
+    CHECK_FALSE(parse_amount("-1", 8));
+    CHECK_FALSE(parse_amount("1e8", 8));
+    CHECK_FALSE(parse_amount("0.123456789", 8));  // more decimals than the asset has
+    CHECK_FALSE(parse_amount("1.", 8));
+    CHECK_FALSE(parse_amount(".", 8));
+    CHECK_FALSE(parse_amount("99999999999999999999999999999999999", 0));
+}
+
+TEST_CASE("amounts format without trailing zeros", "[money]") {
+    CHECK(format_amount(50'000'000, 8) == "0.5");
+    CHECK(format_amount(546, 8) == "0.00000546");
+    CHECK(format_amount(300'000'000, 8) == "3");
+    CHECK(format_amount(-150, 2) == "-1.5");
+    CHECK(parse_units("-42") == Units{-42});
+    CHECK_FALSE(parse_units("4.2"));
+}
+
+TEST_CASE("simulated calendar times round-trip without the C library's time zone", "[time]") {
+    const auto t = parse_utc("2021-05-08T14:30:00Z");
+    REQUIRE(t);
+    CHECK(*t == 1620484200);
+    CHECK(format_utc(*t) == "2021-05-08 14:30 UTC");
+    CHECK(format_utc(*t + hours(36)) == "2021-05-10 02:30 UTC");
+    CHECK_FALSE(parse_utc("2021-13-08T14:30:00Z"));
+    CHECK_FALSE(parse_utc("yesterday"));
+    CHECK(format_duration(hours(51) + minutes(15)) == "2d 3h 15m");
+    CHECK(format_duration(minutes(45)) == "45m");
+}
