@@ -43,10 +43,19 @@ struct Attribution {
     std::string source;  // "public", "lookup", or the record id that established it
 };
 
+struct KnownBalance {
+    std::string asset;  // symbol
+    int decimals = 0;
+    Units amount = 0;
+};
+
 struct KnownAddress {
     std::string address;
     std::string chain;
     std::optional<Attribution> attribution;
+    std::vector<KnownBalance> balances;  // as shown by the explorer when last explored
+    SimSeconds balance_at = 0;
+    std::size_t transaction_total = 0;   // how many transactions the explorer lists in all
     bool explored_in = false;   // incoming transactions listed
     bool explored_out = false;  // outgoing transactions listed
     std::string note;

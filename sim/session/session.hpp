@@ -20,9 +20,17 @@ struct ActionOutcome {
     SimSeconds cost = 0;      // simulated time the action took
 };
 
+struct SessionState;
+
 class Session {
 public:
     explicit Session(std::shared_ptr<const Scenario> scenario);
+    ~Session();
+    Session(Session&&) noexcept;
+    Session& operator=(Session&&) noexcept;
+
+    // An independent copy (what-if trials, journaling before acknowledging).
+    Session clone() const;
 
     // Validates and applies one action. A rejected action changes nothing.
     ActionOutcome apply(const Action& action);
@@ -38,11 +46,13 @@ public:
     ScoreReport score() const;
 
 private:
-    struct State;
+    Session(std::shared_ptr<const Scenario> scenario, Casefile casefile, std::vector<Action> accepted,
+            std::unique_ptr<SessionState> state);
+
     std::shared_ptr<const Scenario> scenario_;
     Casefile casefile_;
     std::vector<Action> accepted_;
-    std::shared_ptr<State> state_;  // hidden progress: frozen holdings, moved funds, penalties
+    std::unique_ptr<SessionState> state_;  // hidden progress: frozen holdings, moved funds, penalties
 };
 
 }  // namespace mt

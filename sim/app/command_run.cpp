@@ -1,0 +1,162 @@
+// `moneytrail run SCENARIO (--actions FILE | --expert)`: a scripted session without a window,
+// printing each action's outcome and the score breakdown (or JSON with --json).
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/commands.hpp"
+#include "model/text.hpp"
+#include "scenario/loader.hpp"
+#include "session/journal.hpp"
+
+namespace mt {
+namespace {
+
+struct RunOptions {
+    std::string scenario;
+    std::string actions;
+    std::string journal;
+    std::string language = "en";
+    bool expert = false;
+    bool json = false;
+};
+
+// Reads actions from a JSON array or from JSON Lines; errors name the file and line.
+bool read_actions(const std::string& path, std::vector<Action>& out, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + ": cannot open the actions file";
+        return false;
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto whole = nlohmann::json::parse(text, nullptr, false);
+    if (!whole.is_discarded() && whole.is_array()) {
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            auto parsed = action_from_json(whole[i]);
+            if (!parsed.action) {
+                error = path + ": action " + std::to_string(i + 1) + ": " + parsed.error;
+                return false;
+            }
+            out.push_back(std::move(*parsed.action));
+        }
+        return true;
+    }
+    std::istringstream lines(text);
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto json = nlohmann::json::parse(line, nullptr, false);
+        if (json.is_discarded()) {
+            error = path + ":" + std::to_string(number) + ": not valid JSON";
+            return false;
+        }
+        auto parsed = action_from_json(json);
+        if (!parsed.action) {
+            error = path + ":" + std::to_string(number) + ": " + parsed.error;
+            return false;
+        }
+        out.push_back(std::move(*parsed.action));
+    }
+    return true;
+}
+
+void print_report(const ScoreReport& r, Language lang) {
+    const bool es = lang == Language::Spanish;
+    std::cout << (es ? "\nPuntaje: " : "\nScore: ") << r.total << " / " << r.max << " (" << r.percent << "%)  "
+              << r.grade.in(lang) << "\n\n"
+              << (es ? "Objetivos\n" : "Objectives\n");
+    for (const auto& o : r.objectives)
+        std::cout << "  [" << (o.earned == o.points ? "x" : " ") << "] " << o.earned << "/" << o.points << "  "
+                  << o.title.in(lang) << "\n";
+    std::cout << (es ? "  Recuperación: " : "  Recovery: ") << r.recovery_earned << "/" << r.recovery_points << "  ("
+              << r.frozen_usd_cents / 100 << " / " << r.at_stake_usd_cents / 100 << " USD)\n";
+    if (!r.penalties.empty()) {
+        std::cout << (es ? "Penalizaciones\n" : "Penalties\n");
+        for (const auto& p : r.penalties) std::cout << "  -" << p.points << "  " << name_of(p.kind) << ": " << p.detail << "\n";
+    }
+    std::cout << (es ? "Puntos de decisión\n" : "Checkpoints\n");
+    for (const auto& c : r.checkpoints)
+        std::cout << "  [" << (c.is_correct ? "x" : " ") << "] " << c.question.in(lang) << "\n";
+}
+
+int run(const RunOptions& o) {
+    if (o.expert == !o.actions.empty()) {
+        std::cerr << "moneytrail run: give exactly one of --actions FILE or --expert\n";
+        return kExitUsage;
+    }
+    LoadResult loaded = load_scenario_file(o.scenario);
+    if (!loaded.ok()) {
+        for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+        return kExitFailure;
+    }
+    std::vector<Action> actions;
+    std::string error;
+    if (o.expert) {
+        actions = loaded.scenario->expert_solution;
+    } else if (!read_actions(o.actions, actions, error)) {
+        std::cerr << error << '\n';
+        return kExitFailure;
+    }
+    const Language lang = o.language == "es" ? Language::Spanish : Language::English;
+    std::unique_ptr<JournaledSession> journaled;
+    std::unique_ptr<Session> plain;
+    if (!o.journal.empty()) {
+        journaled = std::make_unique<JournaledSession>(loaded.scenario, o.journal);
+        if (!journaled->session()) {
+            std::cerr << journaled->error() << '\n';
+            return kExitFailure;
+        }
+    } else {
+        plain = std::make_unique<Session>(loaded.scenario);
+    }
+    auto apply = [&](const Action& a) { return journaled ? journaled->apply(a) : plain->apply(a); };
+    Session& session = journaled ? *journaled->session() : *plain;
+
+    nlohmann::json log = nlohmann::json::array();
+    int rejected = 0;
+    for (const Action& a : actions) {
+        const ActionOutcome outcome = apply(a);
+        rejected += outcome.accepted ? 0 : 1;
+        log.push_back({{"action", to_json(a)}, {"accepted", outcome.accepted}, {"reason", outcome.reason},
+                       {"cost", outcome.cost}, {"now", session.casefile().now}});
+        if (!o.json)
+            std::cout << (outcome.accepted ? "  ok       " : "  REJECTED ") << name_of(a.type) << " "
+                      << a.target << (outcome.accepted ? "" : "  (" + outcome.reason + ")") << "  ["
+                      << format_duration(session.casefile().now) << "]\n";
+    }
+    if (!session.submitted()) {
+        Action submit;
+        submit.type = ActionType::Submit;
+        apply(submit);
+    }
+    const ScoreReport report = session.score();
+    if (o.json) {
+        std::cout << nlohmann::json{{"scenario", loaded.scenario->info.id},
+                                    {"actions", log},
+                                    {"rejected", rejected},
+                                    {"elapsed", session.casefile().now},
+                                    {"score", to_json(report)}}
+                         .dump(2)
+                  << '\n';
+    } else {
+        print_report(report, lang);
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void register_run(CLI::App& app, int& exit_code) {
+    auto o = std::make_shared<RunOptions>();
+    CLI::App* cmd = app.add_subcommand("run", "Play a scripted session without a window and print the score");
+    cmd->add_option("scenario", o->scenario, "Case-study YAML file")->required();
+    cmd->add_option("--actions", o->actions, "Actions to play: a JSON array or JSON Lines");
+    cmd->add_flag("--expert", o->expert, "Play the case's expert solution");
+    cmd->add_flag("--json", o->json, "Print machine-readable JSON");
+    cmd->add_option("--journal", o->journal, "Journal file to write (resumes it when it exists)");
+    cmd->add_option("--lang", o->language, "Language of the report: en or es")->check(CLI::IsMember({"en", "es"}));
+    cmd->callback([o, &exit_code] { exit_code = run(*o); });
+}
+
+}  // namespace mt

@@ -1,0 +1,23 @@
+#pragma once
+// Each subcommand registers itself on the CLI and reports its exit code through `exit_code`.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+
+namespace mt {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the input was read but is invalid / the run failed
+inline constexpr int kExitUsage = 2;
+
+void register_validate(CLI::App& app, int& exit_code);
+void register_run(CLI::App& app, int& exit_code);
+// `play` is also what runs when no subcommand is given.
+CLI::App* register_play(CLI::App& app, int& exit_code);
+int run_default_play();
+
+// scenarios/ of the working directory, else $MONEYTRAIL_SCENARIOS, else the source tree's.
+std::filesystem::path scenarios_directory();
+std::filesystem::path default_scenario();
+
+}  // namespace mt

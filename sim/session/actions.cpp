@@ -1,0 +1,237 @@
+// Validation and effect of each investigative action except legal requests (legal_process.cpp).
+#include <algorithm>
+
+#include "forensics/analysis.hpp"
+#include "session/session_state.hpp"
+
+namespace mt {
+namespace {
+
+// The explorer lists at most this many transactions per direction and exploration, newest first,
+// as real block explorers paginate; it keeps an exchange hot wallet from flooding the casefile.
+constexpr std::size_t kExplorerPage = 200;
+
+ActionOutcome reject(std::string key, std::string reason) {
+    return {false, std::move(key), std::move(reason), 0};
+}
+
+ActionOutcome accepted() { return {true, {}, {}, 0}; }
+
+std::string short_id(const std::string& id) {
+    return id.size() <= 18 ? id : id.substr(0, 10) + "…" + id.substr(id.size() - 6);
+}
+
+std::string_view direction_en(Direction d) {
+    return d == Direction::In ? "incoming" : d == Direction::Out ? "outgoing" : "all";
+}
+std::string_view direction_es(Direction d) {
+    return d == Direction::In ? "entradas" : d == Direction::Out ? "salidas" : "todas";
+}
+
+bool is_known_target(const Casefile& c, const std::string& target) {
+    return c.addresses.count(target) || c.transactions.count(target);
+}
+
+std::vector<KnownBalance> balances_of(const SessionContext& ctx, AddressId address) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    std::vector<KnownBalance> out;
+    const ChainId chain = ledger.address_chain(address);
+    for (std::size_t i = 0; i < ledger.assets().size(); ++i) {
+        const Asset& asset = ledger.assets()[i];
+        if (asset.chain != chain) continue;
+        const Units amount = ledger.balance(address, static_cast<AssetId>(i), ctx.casefile.now);
+        // Account balances funded before the case began can read negative in a partial ledger.
+        if (amount > 0 || asset.id == ledger.asset(ledger.chain(chain).native_asset).id)
+            out.push_back({asset.symbol, asset.decimals, amount > 0 ? amount : 0});
+    }
+    return out;
+}
+
+ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    const auto address = ledger.find_address(a.target);
+    if (!address)
+        return reject("reject.unknown_address", "no address '" + a.target + "' exists on the chains of this case");
+    advance_clock(ctx, ctx.casefile.now + cost);
+    learn_address(ctx, *address);
+    std::vector<TxIndex> listed;
+    for (auto it = ledger.transactions_of(*address).rbegin(); it != ledger.transactions_of(*address).rend(); ++it) {
+        if (ledger.transaction(*it).time > ctx.casefile.now) continue;
+        const auto ins = ledger.inputs(*it);
+        const auto outs = ledger.outputs(*it);
+        const bool sends = std::any_of(ins.begin(), ins.end(), [&](const TxInput& i) { return i.address == *address; });
+        const bool receives = std::any_of(outs.begin(), outs.end(), [&](const TxOutput& o) { return o.address == *address; });
+        if ((a.direction == Direction::Out && !sends) || (a.direction == Direction::In && !receives)) continue;
+        if (listed.size() == kExplorerPage) break;
+        listed.push_back(*it);
+    }
+    for (auto it = listed.rbegin(); it != listed.rend(); ++it) reveal_transaction(ctx, *it);
+    KnownAddress& known = ctx.casefile.addresses.at(a.target);
+    if (a.direction != Direction::Out) known.explored_in = true;
+    if (a.direction != Direction::In) known.explored_out = true;
+    known.balances = balances_of(ctx, *address);
+    known.balance_at = ctx.casefile.now;
+    known.transaction_total = ledger.transactions_of(*address).size();
+    const std::string n = std::to_string(listed.size());
+    add_timeline(ctx, TimelineKind::Action,
+                 {"Explored " + short_id(a.target) + " (" + std::string(direction_en(a.direction)) + "): " + n +
+                      " transactions",
+                  "Exploraste " + short_id(a.target) + " (" + std::string(direction_es(a.direction)) + "): " + n +
+                      " transacciones"});
+    return accepted();
+}
+
+ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    const auto tx = ledger.find_transaction(a.target);
+    // A transaction in the future does not exist yet: the same answer as one that never will.
+    if (!tx || ledger.transaction(*tx).time > ctx.casefile.now + cost)
+        return reject("reject.unknown_transaction", "no transaction '" + a.target + "' exists (yet) on the chains of this case");
+    advance_clock(ctx, ctx.casefile.now + cost);
+    reveal_transaction(ctx, *tx);
+    add_timeline(ctx, TimelineKind::Action,
+                 {"Explored transaction " + short_id(a.target), "Exploraste la transacción " + short_id(a.target)});
+    return accepted();
+}
+
+ActionOutcome lookup(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    if (!ctx.casefile.addresses.count(a.target))
+        return reject("reject.address_not_in_casefile", "look up only addresses in your casefile; '" + a.target + "' is not");
+    advance_clock(ctx, ctx.casefile.now + cost);
+    const AddressId address = *ctx.scenario.ledger.find_address(a.target);
+    const Entity* owner = ctx.scenario.owner_of(address);
+    if (owner && (owner->attribution == Disclosure::Public || owner->attribution == Disclosure::Lookup)) {
+        attribute(ctx, *owner, address, "lookup");
+        add_timeline(ctx, TimelineKind::Action,
+                     {"Attribution lookup: " + short_id(a.target) + " belongs to " + owner->name.en,
+                      "Consulta de atribución: " + short_id(a.target) + " pertenece a " + owner->name.es});
+    } else {
+        add_timeline(ctx, TimelineKind::Action,
+                     {"Attribution lookup: no label known for " + short_id(a.target),
+                      "Consulta de atribución: no hay etiqueta conocida para " + short_id(a.target)});
+    }
+    return accepted();
+}
+
+ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    if (!is_known_target(ctx.casefile, a.target))
+        return reject("reject.target_not_in_casefile", "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
+    // Analysis sees the chain as it is when the analysis finishes, never later.
+    AnalysisRequest request{a.tool, a.method, a.target, ctx.casefile.now + cost};
+    AnalysisOutcome result = run_analysis(ctx.scenario.ledger, request);
+    if (!result.report) return reject("reject.analysis_failed", result.error);
+    advance_clock(ctx, ctx.casefile.now + cost);
+    AnalysisReport report = std::move(*result.report);
+    report.id = "analysis-" + std::to_string(ctx.casefile.analyses.size() + 1);
+    report.at = ctx.casefile.now;
+    add_timeline(ctx, TimelineKind::Action,
+                 {"Ran " + std::string(name_of(a.tool)) + " analysis on " + short_id(a.target),
+                  "Análisis " + std::string(name_of(a.tool)) + " sobre " + short_id(a.target)});
+    ctx.casefile.analyses.push_back(std::move(report));
+    return accepted();
+}
+
+ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
+    auto it = std::find_if(ctx.casefile.checkpoints.begin(), ctx.casefile.checkpoints.end(),
+                           [&](const OpenCheckpoint& c) { return c.id == a.target; });
+    if (it == ctx.casefile.checkpoints.end())
+        return reject("reject.checkpoint_not_open", "checkpoint '" + a.target + "' is not open");
+    if (it->answer) return reject("reject.checkpoint_answered", "checkpoint '" + a.target + "' was already answered");
+    if (a.answer.empty()) return reject("reject.empty_answer", "an answer is required");
+    if (it->kind == "choice" && std::none_of(it->options.begin(), it->options.end(),
+                                             [&](const CheckpointOptionView& o) { return o.id == a.answer; }))
+        return reject("reject.unknown_option", "'" + a.answer + "' is not one of the options of checkpoint '" + a.target + "'");
+    if ((it->kind == "address" && !ctx.casefile.addresses.count(a.answer)) ||
+        (it->kind == "transaction" && !ctx.casefile.transactions.count(a.answer)))
+        return reject("reject.answer_not_in_casefile", "answer with an " + it->kind + " from your casefile");
+    it->answer = a.answer;
+    ctx.state.answers[a.target] = a.answer;
+    add_timeline(ctx, TimelineKind::Checkpoint,
+                 {"Answered: " + it->question.en + " → " + a.answer, "Respondiste: " + it->question.es + " → " + a.answer});
+    return accepted();
+}
+
+ActionOutcome annotate(SessionContext& ctx, const Action& a) {
+    if (auto it = ctx.casefile.addresses.find(a.target); it != ctx.casefile.addresses.end()) {
+        it->second.note = a.text;
+        it->second.tags = a.tags;
+    } else if (auto tx = ctx.casefile.transactions.find(a.target); tx != ctx.casefile.transactions.end()) {
+        tx->second.note = a.text;
+        tx->second.tags = a.tags;
+    } else {
+        return reject("reject.target_not_in_casefile", "annotate only addresses or transactions in your casefile; '" + a.target + "' is not");
+    }
+    return accepted();
+}
+
+ActionOutcome hint(SessionContext& ctx) {
+    const auto& hints = ctx.scenario.hints;
+    if (ctx.state.hints_used >= hints.size()) return reject("reject.no_hints", "no hints are left for this case");
+    ctx.casefile.hints.push_back(hints[ctx.state.hints_used]);
+    ++ctx.state.hints_used;
+    ctx.state.penalties.push_back({PenaltyKind::Hint, ctx.scenario.rubric.penalties.hint,
+                                   "hint " + std::to_string(ctx.state.hints_used)});
+    add_timeline(ctx, TimelineKind::Action, {"Asked for a hint", "Pediste una pista"});
+    return accepted();
+}
+
+ActionOutcome wait(SessionContext& ctx, const Action& a) {
+    if (a.duration <= 0) return reject("reject.bad_duration", "waiting needs a positive duration");
+    advance_clock(ctx, ctx.casefile.now + a.duration);
+    add_timeline(ctx, TimelineKind::Action,
+                 {"Waited " + format_duration(a.duration), "Esperaste " + format_duration(a.duration)});
+    return accepted();
+}
+
+ActionOutcome submit(SessionContext& ctx) {
+    ctx.casefile.submitted = true;
+    add_timeline(ctx, TimelineKind::Action, {"Findings submitted", "Hallazgos entregados"});
+    return accepted();
+}
+
+}  // namespace
+
+void reveal_transaction(SessionContext& ctx, TxIndex index) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    const Transaction& tx = ledger.transaction(index);
+    if (ctx.casefile.transactions.count(tx.id)) return;
+    KnownTransaction known;
+    known.id = tx.id;
+    known.chain = ledger.chain(tx.chain).name;
+    known.asset = ledger.asset(tx.asset).symbol;
+    known.decimals = ledger.asset(tx.asset).decimals;
+    known.time = tx.time;
+    known.fee = tx.fee;
+    const Asset& fee_asset = ledger.chain(tx.chain).model == ChainModel::Utxo
+                                 ? ledger.asset(tx.asset)
+                                 : ledger.asset(ledger.chain(tx.chain).native_asset);
+    known.fee_asset = fee_asset.symbol;
+    known.fee_decimals = fee_asset.decimals;
+    for (const TxInput& i : ledger.inputs(index)) {
+        known.inputs.push_back({ledger.address_text(i.address), i.amount});
+        learn_address(ctx, i.address);
+    }
+    for (const TxOutput& o : ledger.outputs(index)) {
+        known.outputs.push_back({ledger.address_text(o.address), o.amount});
+        learn_address(ctx, o.address);
+    }
+    ctx.casefile.transactions.emplace(tx.id, std::move(known));
+}
+
+ActionOutcome apply_action(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    switch (a.type) {
+        case ActionType::ExploreAddress: return explore_address(ctx, a, cost);
+        case ActionType::ExploreTransaction: return explore_transaction(ctx, a, cost);
+        case ActionType::Lookup: return lookup(ctx, a, cost);
+        case ActionType::RunAnalysis: return run_analysis_action(ctx, a, cost);
+        case ActionType::LegalRequest: return send_legal_request(ctx, a, cost);
+        case ActionType::AnswerCheckpoint: return answer_checkpoint(ctx, a);
+        case ActionType::Annotate: return annotate(ctx, a);
+        case ActionType::Hint: return hint(ctx);
+        case ActionType::Wait: return wait(ctx, a);
+        case ActionType::Submit: return submit(ctx);
+    }
+    return reject("reject.unknown_action", "unknown action");
+}
+
+}  // namespace mt

@@ -1,0 +1,75 @@
+// The simulated clock: everything scheduled between now and `until` happens in time order.
+#include <algorithm>
+
+#include "session/session_state.hpp"
+
+namespace mt {
+namespace {
+
+std::string kind_name(CheckpointKind k) {
+    switch (k) {
+        case CheckpointKind::Choice: return "choice";
+        case CheckpointKind::Address: return "address";
+        case CheckpointKind::Entity: return "entity";
+        case CheckpointKind::Transaction: return "transaction";
+    }
+    return "choice";
+}
+
+void fire_event(SessionContext& ctx, const ScheduledEvent& event) {
+    if (event.kind == EventKind::MoveFunds) {
+        // The adversary's move happens unless the holding was frozen first.
+        if (ctx.state.frozen.count(event.holding)) return;
+        ctx.state.moved.insert(event.holding);
+        if (event.visible) add_timeline(ctx, TimelineKind::Event, event.message);
+        return;
+    }
+    add_timeline(ctx, TimelineKind::Message, event.message);
+}
+
+}  // namespace
+
+void open_due_checkpoints(SessionContext& ctx) {
+    auto& order = ctx.state.checkpoint_order;
+    while (ctx.state.next_checkpoint < order.size()) {
+        const Checkpoint& cp = ctx.scenario.checkpoints[order[ctx.state.next_checkpoint]];
+        if (cp.opens_at > ctx.casefile.now) break;
+        OpenCheckpoint open;
+        open.id = cp.id;
+        open.kind = kind_name(cp.kind);
+        open.question = cp.question;
+        for (const CheckpointOption& o : cp.options) open.options.push_back({o.id, o.text});
+        ctx.casefile.checkpoints.push_back(std::move(open));
+        add_timeline(ctx, TimelineKind::Checkpoint,
+                     {"Decision needed: " + cp.question.en, "Decisión pendiente: " + cp.question.es});
+        ++ctx.state.next_checkpoint;
+    }
+}
+
+void advance_clock(SessionContext& ctx, SimSeconds until) {
+    const auto& events = ctx.scenario.events;
+    for (;;) {
+        // The next thing to happen, in a fixed order at equal times: deliveries, events, checkpoints.
+        const SimSeconds delivery = next_delivery_time(ctx);
+        const SimSeconds event = ctx.state.next_event < events.size() ? events[ctx.state.next_event].at : -1;
+        SimSeconds next = until + 1;
+        if (delivery >= 0) next = std::min(next, delivery);
+        if (event >= 0) next = std::min(next, event);
+        if (next > until) break;
+        ctx.casefile.now = std::max(ctx.casefile.now, next);
+        if (delivery == next) {
+            for (SentRequest& r : ctx.state.sent)
+                if (ctx.casefile.requests[r.file_index].status == RequestStatus::Pending &&
+                    ctx.casefile.requests[r.file_index].due_at == next)
+                    deliver_request(ctx, r);
+        } else {
+            fire_event(ctx, events[ctx.state.next_event]);
+            ++ctx.state.next_event;
+        }
+        open_due_checkpoints(ctx);
+    }
+    ctx.casefile.now = std::max(ctx.casefile.now, until);
+    open_due_checkpoints(ctx);
+}
+
+}  // namespace mt

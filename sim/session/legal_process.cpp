@@ -1,0 +1,178 @@
+// Legal process: a request is checked against the service's published terms and the case's
+// jurisdiction when it is sent (penalties are decided then), and answered when it falls due.
+#include <algorithm>
+
+#include "session/session_state.hpp"
+
+namespace mt {
+namespace {
+
+ActionOutcome reject(std::string key, std::string reason) {
+    return {false, std::move(key), std::move(reason), 0};
+}
+
+// An identifier is relevant to a service when the service can act on it: the address is its own
+// (a deposit address), or it holds records or custodial funds for it.
+bool is_relevant(const Scenario& s, const Service& service, const std::string& identifier) {
+    const auto address = s.ledger.find_address(identifier);
+    if (!address) return false;
+    const Entity* owner = s.owner_of(*address);
+    if (owner && owner->id == service.entity) return true;
+    if (std::any_of(service.records.begin(), service.records.end(),
+                    [&](const Record& r) { return r.subject == *address; }))
+        return true;
+    return std::any_of(s.holdings.begin(), s.holdings.end(), [&](const Holding& h) {
+        return h.custodian == service.entity && h.subject == *address;
+    });
+}
+
+bool is_freeze(Instrument i) { return i == Instrument::FreezeRequest || i == Instrument::SeizureWarrant; }
+
+std::string instrument_en(Instrument i) { return std::string(name_of(i)); }
+
+void penalise(SessionContext& ctx, PenaltyKind kind, int points, std::string detail) {
+    if (points > 0) ctx.state.penalties.push_back({kind, points, std::move(detail)});
+}
+
+void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
+    std::vector<std::string> held;
+    std::vector<std::string> gone;
+    for (const Holding& h : ctx.scenario.holdings) {
+        if (h.custodian != file.service) continue;
+        const std::string& subject = ctx.scenario.ledger.address_text(h.subject);
+        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) == file.identifiers.end()) continue;
+        if (ctx.state.moved.count(h.id)) {
+            gone.push_back(h.id);
+            continue;
+        }
+        if (ctx.state.frozen.emplace(h.id, ctx.casefile.now).second) {
+            held.push_back(h.id);
+            ctx.casefile.frozen.push_back(h.description);
+        }
+    }
+    const std::string& name_en = file.service_name.en;
+    const std::string& name_es = file.service_name.es;
+    if (!held.empty()) {
+        file.status = RequestStatus::Frozen;
+        file.response = {name_en + " confirms the funds linked to the identifiers are now held.",
+                         name_es + " confirma que los fondos vinculados a los identificadores quedaron retenidos."};
+    } else if (!gone.empty()) {
+        file.status = RequestStatus::NothingFound;
+        file.response = {name_en + " reports the funds were withdrawn before the hold could be applied.",
+                         name_es + " informa que los fondos se retiraron antes de poder aplicar la retención."};
+    } else {
+        file.status = RequestStatus::NothingFound;
+        file.response = {name_en + " holds no funds for the identifiers given.",
+                         name_es + " no custodia fondos para los identificadores indicados."};
+    }
+}
+
+void deliver_records(SessionContext& ctx, const Service& service, const ServiceTerms& terms, LegalRequestFile& file) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    for (const Record& r : service.records) {
+        const std::string& subject = ledger.address_text(r.subject);
+        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) == file.identifiers.end()) continue;
+        if (std::find(terms.returns.begin(), terms.returns.end(), r.kind) == terms.returns.end()) continue;
+        file.records.push_back({r.id, r.kind, subject, r.content});
+        ctx.state.records.insert(r.id);
+        if (const Entity* revealed = ctx.scenario.find_entity(r.reveals_entity)) {
+            ctx.state.identified.insert(revealed->id);
+            for (AddressId a : revealed->addresses) attribute(ctx, *revealed, a, r.id);
+        }
+    }
+    const std::string& name_en = file.service_name.en;
+    const std::string& name_es = file.service_name.es;
+    if (file.instrument == Instrument::Preservation) {
+        file.status = RequestStatus::Fulfilled;
+        file.response = {name_en + " confirms the records for the identifiers are preserved for 90 days.",
+                         name_es + " confirma que conserva los registros de los identificadores por 90 días."};
+    } else if (file.records.empty()) {
+        file.status = RequestStatus::NothingFound;
+        file.response = {name_en + " found no records for the identifiers given.",
+                         name_es + " no encontró registros para los identificadores indicados."};
+    } else {
+        file.status = RequestStatus::Fulfilled;
+        file.response = {name_en + " produced " + std::to_string(file.records.size()) + " record(s).",
+                         name_es + " entregó " + std::to_string(file.records.size()) + " registro(s)."};
+    }
+}
+
+}  // namespace
+
+ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSeconds cost) {
+    const Scenario& s = ctx.scenario;
+    auto known = ctx.casefile.services.find(a.target);
+    if (known == ctx.casefile.services.end())
+        return reject("reject.unknown_service", "'" + a.target + "' is not a service you know of; identify it first");
+    if (a.identifiers.empty()) return reject("reject.no_identifiers", "a request must name at least one address or transaction");
+    for (const std::string& id : a.identifiers)
+        if (!ctx.casefile.addresses.count(id) && !ctx.casefile.transactions.count(id))
+            return reject("reject.identifier_not_in_casefile", "identifier '" + id + "' is not in your casefile");
+    if (a.text.size() < 10)
+        return reject("reject.no_justification", "a request needs a justification (at least 10 characters)");
+    const Service& service = *s.find_service(a.target);
+    const Entity& entity = *s.find_entity(a.target);
+
+    advance_clock(ctx, ctx.casefile.now + cost);  // drafting takes time before anything is sent
+    const std::string label = instrument_en(a.instrument) + " to " + entity.id;
+    const PenaltyRates& rates = s.rubric.penalties;
+    const bool foreign = !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
+    auto terms = service.honours.find(a.instrument);
+    bool honoured = terms != service.honours.end();
+    if (foreign && is_compulsory(a.instrument))
+        penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction, label + ": compulsory process does not reach " + entity.jurisdiction);
+    else if (!honoured)
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": not an instrument this service acts on");
+    if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
+        honoured = false;
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": no life is at risk in this case");
+    }
+    const auto relevant = std::count_if(a.identifiers.begin(), a.identifiers.end(),
+                                        [&](const std::string& id) { return is_relevant(s, service, id); });
+    if (relevant == 0)
+        penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request, label + ": the service holds nothing on these identifiers");
+    else if (static_cast<std::size_t>(relevant) < a.identifiers.size())
+        penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request,
+                 label + ": " + std::to_string(a.identifiers.size() - static_cast<std::size_t>(relevant)) + " identifier(s) unrelated to the service");
+
+    LegalRequestFile file;
+    file.id = "req-" + std::to_string(ctx.casefile.requests.size() + 1);
+    file.instrument = a.instrument;
+    file.service = entity.id;
+    file.service_name = entity.name;
+    file.identifiers = a.identifiers;
+    file.justification = a.text;
+    file.sent_at = ctx.casefile.now;
+    file.due_at = ctx.casefile.now + (honoured ? terms->second.turnaround : service.decline_turnaround);
+    ctx.casefile.requests.push_back(std::move(file));
+    ctx.state.sent.push_back({ctx.casefile.requests.size() - 1, entity.id, a.instrument, ctx.casefile.now, honoured});
+    add_timeline(ctx, TimelineKind::Action,
+                 {"Sent " + instrument_en(a.instrument) + " to " + entity.name.en,
+                  "Enviaste " + instrument_en(a.instrument) + " a " + entity.name.es});
+    return {true, {}, {}, 0};
+}
+
+void deliver_request(SessionContext& ctx, SentRequest& request) {
+    LegalRequestFile& file = ctx.casefile.requests[request.file_index];
+    const Service& service = *ctx.scenario.find_service(request.service);
+    if (!request.honoured) {
+        file.status = RequestStatus::Declined;
+        file.response = service.decline_reason;
+    } else if (is_freeze(file.instrument)) {
+        deliver_freeze(ctx, file);
+    } else {
+        deliver_records(ctx, service, service.honours.at(file.instrument), file);
+    }
+    add_timeline(ctx, TimelineKind::Response,
+                 {file.service_name.en + " answered " + file.id + ": " + file.response.en,
+                  file.service_name.es + " respondió " + file.id + ": " + file.response.es});
+}
+
+SimSeconds next_delivery_time(const SessionContext& ctx) {
+    SimSeconds next = -1;
+    for (const LegalRequestFile& f : ctx.casefile.requests)
+        if (f.status == RequestStatus::Pending && (next < 0 || f.due_at < next)) next = f.due_at;
+    return next;
+}
+
+}  // namespace mt

@@ -1,0 +1,142 @@
+#include "session/session.hpp"
+
+#include <algorithm>
+
+#include "session/session_state.hpp"
+
+namespace mt {
+namespace {
+
+CaseBriefing make_briefing(const Scenario& s) {
+    CaseBriefing b;
+    b.scenario_id = s.info.id;
+    b.title = s.info.title;
+    b.briefing = s.info.briefing;
+    b.difficulty = s.info.difficulty;
+    b.estimated_minutes = s.info.estimated_minutes;
+    b.learning_objectives = s.info.learning_objectives;
+    b.typologies = s.info.typologies;
+    for (const Objective& o : s.rubric.objectives) b.objective_titles.push_back(o.title);
+    b.home_jurisdiction = s.info.home_jurisdiction;
+    b.start_unix = s.info.start_unix;
+    b.time_budget = s.info.time_budget;
+    b.hints_available = static_cast<int>(s.hints.size());
+    return b;
+}
+
+}  // namespace
+
+void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text) {
+    ctx.casefile.timeline.push_back({ctx.casefile.now, kind, std::move(text)});
+}
+
+KnownAddress& learn_address(SessionContext& ctx, AddressId address) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    const std::string& text = ledger.address_text(address);
+    auto [it, inserted] = ctx.casefile.addresses.try_emplace(text);
+    if (inserted) {
+        it->second.address = text;
+        it->second.chain = ledger.chain(ledger.address_chain(address)).name;
+        it->second.first_seen = ctx.casefile.now;
+        const Entity* owner = ctx.scenario.owner_of(address);
+        if (owner && owner->attribution == Disclosure::Public) attribute(ctx, *owner, address, "public");
+    }
+    return ctx.casefile.addresses.at(text);
+}
+
+void learn_service(SessionContext& ctx, const Entity& entity) {
+    const Service* service = ctx.scenario.find_service(entity.id);
+    if (!service || ctx.casefile.services.count(entity.id)) return;
+    KnownService known;
+    known.entity_id = entity.id;
+    known.name = entity.name;
+    known.kind = entity.kind;
+    known.jurisdiction = entity.jurisdiction;
+    for (const auto& [instrument, terms] : service->honours) known.published_instruments.push_back(instrument);
+    ctx.casefile.services.emplace(entity.id, std::move(known));
+}
+
+void attribute(SessionContext& ctx, const Entity& entity, AddressId address, const std::string& source) {
+    const std::string& text = ctx.scenario.ledger.address_text(address);
+    auto it = ctx.casefile.addresses.find(text);
+    if (it == ctx.casefile.addresses.end()) return;
+    if (!it->second.attribution)
+        it->second.attribution = Attribution{entity.id, entity.name, entity.kind, entity.jurisdiction, source};
+    ctx.state.identified.insert(entity.id);
+    learn_service(ctx, entity);
+}
+
+Session::Session(std::shared_ptr<const Scenario> scenario)
+    : scenario_(std::move(scenario)), state_(std::make_unique<SessionState>()) {
+    const Scenario& s = *scenario_;
+    casefile_.briefing = make_briefing(s);
+    for (std::size_t i = 0; i < s.checkpoints.size(); ++i) state_->checkpoint_order.push_back(i);
+    std::stable_sort(state_->checkpoint_order.begin(), state_->checkpoint_order.end(),
+                     [&](std::size_t a, std::size_t b) {
+                         return s.checkpoints[a].opens_at < s.checkpoints[b].opens_at;
+                     });
+    SessionContext ctx{s, casefile_, *state_};
+    // Services that publish a law-enforcement guide are known from the start, decoys included.
+    for (const Entity& e : s.entities)
+        if (e.attribution == Disclosure::Public) learn_service(ctx, e);
+    for (AddressId a : s.start_addresses) learn_address(ctx, a);
+    for (TxIndex t : s.start_transactions) reveal_transaction(ctx, t);
+    add_timeline(ctx, TimelineKind::Message,
+                 {"Case opened: " + s.info.title.en, "Caso abierto: " + s.info.title.es});
+    open_due_checkpoints(ctx);
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+SimSeconds Session::cost_of(const Action& a) const {
+    const ToolCosts& c = scenario_->costs;
+    switch (a.type) {
+        case ActionType::ExploreAddress:
+        case ActionType::ExploreTransaction: return c.explore;
+        case ActionType::Lookup: return c.lookup;
+        case ActionType::RunAnalysis: return c.analysis;
+        case ActionType::LegalRequest: return c.draft_request;
+        case ActionType::Wait: return a.duration;
+        case ActionType::AnswerCheckpoint:
+        case ActionType::Annotate:
+        case ActionType::Hint:
+        case ActionType::Submit: return 0;
+    }
+    return 0;
+}
+
+Session Session::clone() const {
+    Session copy(scenario_, casefile_, accepted_, std::make_unique<SessionState>(*state_));
+    return copy;
+}
+
+Session::Session(std::shared_ptr<const Scenario> scenario, Casefile casefile, std::vector<Action> accepted,
+                 std::unique_ptr<SessionState> state)
+    : scenario_(std::move(scenario)),
+      casefile_(std::move(casefile)),
+      accepted_(std::move(accepted)),
+      state_(std::move(state)) {}
+
+ScoreReport Session::score() const { return compute_score(*scenario_, casefile_, *state_); }
+
+ActionOutcome Session::apply(const Action& action) {
+    if (casefile_.submitted)
+        return {false, "reject.submitted", "the case has been submitted; no further actions are possible", 0};
+    SessionContext ctx{*scenario_, casefile_, *state_};
+    const SimSeconds cost = cost_of(action);
+    ActionOutcome outcome = apply_action(ctx, action, cost);
+    if (!outcome.accepted) return outcome;
+    outcome.cost = cost;
+    if (action.type == ActionType::Submit) {
+        casefile_.score = score();
+        casefile_.expert_solution = scenario_->expert_solution;
+        casefile_.expert_summary = scenario_->expert_summary;
+    }
+    accepted_.push_back(action);
+    ++casefile_.actions_taken;
+    return outcome;
+}
+
+}  // namespace mt

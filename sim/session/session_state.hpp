@@ -1,0 +1,76 @@
+#pragma once
+// The hidden progress of a session: what the engine knows about the trainee's effect on the world
+// that the casefile does not (yet) show. Internal to sim/session.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/score.hpp"
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+#include "model/casefile.hpp"
+#include "model/world.hpp"
+#include "session/session.hpp"
+
+namespace mt {
+
+struct SentRequest {
+    std::size_t file_index = 0;  // into casefile.requests
+    std::string service;
+    Instrument instrument = Instrument::Preservation;
+    SimSeconds sent_at = 0;
+    bool honoured = false;
+};
+
+struct SessionState {
+    std::size_t next_event = 0;       // scenario.events is sorted by time
+    std::size_t next_checkpoint = 0;  // index into checkpoint_order
+    std::vector<std::size_t> checkpoint_order;  // checkpoints sorted by opens_at
+    std::map<std::string, SimSeconds> frozen;   // holding id -> when it was frozen
+    std::set<std::string> moved;                // holdings the adversary moved out
+    std::set<std::string> records;              // record ids obtained
+    std::set<std::string> identified;           // entity ids whose identity was established
+    std::vector<SentRequest> sent;
+    std::vector<PenaltyItem> penalties;         // request and hint penalties, in order
+    std::map<std::string, std::string> answers; // checkpoint id -> answer given
+    std::size_t hints_used = 0;
+};
+
+}  // namespace mt
+
+namespace mt {
+
+// What the parts of the engine share while applying one action.
+struct SessionContext {
+    const Scenario& scenario;
+    Casefile& casefile;
+    SessionState& state;
+};
+
+// clock.cpp: moves the clock to `until`, firing due events, deliveries and checkpoints in time
+// order (at equal times: deliveries, then events, then checkpoints, so a freeze that lands at the
+// minute of the adversary's move still holds the funds).
+void advance_clock(SessionContext& ctx, SimSeconds until);
+void open_due_checkpoints(SessionContext& ctx);
+
+// legal_process.cpp
+ActionOutcome send_legal_request(SessionContext& ctx, const Action& action, SimSeconds cost);
+void deliver_request(SessionContext& ctx, SentRequest& request);
+SimSeconds next_delivery_time(const SessionContext& ctx);  // or -1 when none is pending
+
+// actions.cpp: validates one action and, when valid, spends its time and applies it. A rejected
+// action changes nothing.
+ActionOutcome apply_action(SessionContext& ctx, const Action& action, SimSeconds cost);
+void reveal_transaction(SessionContext& ctx, TxIndex tx);
+
+// session.cpp: knowledge helpers shared by the parts
+KnownAddress& learn_address(SessionContext& ctx, AddressId address);
+void attribute(SessionContext& ctx, const Entity& entity, AddressId address, const std::string& source);
+void learn_service(SessionContext& ctx, const Entity& entity);
+void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text);
+
+// scoring.cpp
+ScoreReport compute_score(const Scenario& scenario, const Casefile& casefile, const SessionState& state);
+
+}  // namespace mt

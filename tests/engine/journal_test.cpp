@@ -1,0 +1,139 @@
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "sample_case.hpp"
+#include "session/journal.hpp"
+
+using namespace mt;
+using namespace mt::testing;
+
+namespace {
+
+std::filesystem::path temp_journal(const std::string& name) {
+    auto path = std::filesystem::temp_directory_path() / ("mt-" + std::to_string(::getpid()) + "-" + name + ".jsonl");
+    std::filesystem::remove(path);
+    return path;
+}
+
+std::string casefile_of(const std::vector<Action>& actions, const std::shared_ptr<Scenario>& scenario) {
+    Session s(scenario);
+    for (const Action& a : actions) s.apply(a);
+    return to_json(s.casefile()).dump();
+}
+
+}  // namespace
+
+TEST_CASE("a resumed journal equals an uninterrupted session", "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("resume");
+    const auto& expert = scenario->expert_solution;
+    {
+        JournaledSession first(scenario, path);
+        REQUIRE(first.session());
+        for (std::size_t i = 0; i < 4; ++i) REQUIRE(first.apply(expert[i]).accepted);
+    }
+    JournaledSession resumed(scenario, path);
+    REQUIRE(resumed.session());
+    CHECK(resumed.session()->accepted_actions().size() == 4);
+    for (std::size_t i = 4; i < expert.size(); ++i) REQUIRE(resumed.apply(expert[i]).accepted);
+    CHECK(to_json(resumed.session()->casefile()).dump() == casefile_of(expert, scenario));
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("rejected actions are not journaled", "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("rejected");
+    {
+        JournaledSession js(scenario, path);
+        Action bad;
+        bad.type = ActionType::Lookup;
+        bad.target = "bc1qnothing";
+        CHECK_FALSE(js.apply(bad).accepted);
+        REQUIRE(js.apply(scenario->expert_solution[0]).accepted);
+    }
+    const JournalContents contents = read_journal(path);
+    CHECK(contents.error.empty());
+    CHECK(contents.scenario_id == "sample-ransomware");
+    CHECK(contents.actions.size() == 1);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a torn last line from a crash is ignored and overwritten", "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("torn");
+    {
+        JournaledSession js(scenario, path);
+        REQUIRE(js.apply(scenario->expert_solution[0]).accepted);
+    }
+    { std::ofstream(path, std::ios::app) << R"({"type":"lookup","tar)"; }
+    const JournalContents contents = read_journal(path);
+    CHECK(contents.error.empty());
+    CHECK(contents.actions.size() == 1);
+    REQUIRE(contents.warnings.size() == 1);
+    {
+        JournaledSession js(scenario, path);
+        REQUIRE(js.session());
+        REQUIRE(js.apply(scenario->expert_solution[1]).accepted);
+    }
+    const JournalContents after = read_journal(path);
+    CHECK(after.warnings.empty());
+    CHECK(after.actions.size() == 2);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a journal of another case or with garbage is refused with a reason", "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("foreign");
+    { std::ofstream(path) << R"({"journal":"moneytrail-journal","version":1,"scenario":"other-case"})" << "\n"; }
+    JournaledSession other(scenario, path);
+    CHECK_FALSE(other.session());
+    CHECK(other.error().find("other-case") != std::string::npos);
+    { std::ofstream(path) << "not json at all\n{}\n"; }
+    JournaledSession garbage(scenario, path);
+    CHECK_FALSE(garbage.session());
+    CHECK_FALSE(garbage.error().empty());
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a process killed with SIGKILL loses no acknowledged action", "[journal][crash]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("kill");
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::close(pipe_fds[0]);
+        JournaledSession js(scenario, path);
+        for (std::size_t i = 0; i < 5; ++i) {
+            if (!js.apply(scenario->expert_solution[i]).accepted) ::_exit(3);
+            const char ack = 'a';
+            if (::write(pipe_fds[1], &ack, 1) != 1) ::_exit(4);
+        }
+        ::raise(SIGKILL);  // no destructors, no flushing: only what was synced survives
+        ::_exit(5);
+    }
+    ::close(pipe_fds[1]);
+    std::size_t acknowledged = 0;
+    char buffer = 0;
+    while (::read(pipe_fds[0], &buffer, 1) == 1) ++acknowledged;
+    ::close(pipe_fds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGKILL);
+    REQUIRE(acknowledged == 5);
+
+    JournaledSession resumed(scenario, path);
+    REQUIRE(resumed.session());
+    const std::vector<Action> done(scenario->expert_solution.begin(), scenario->expert_solution.begin() + 5);
+    CHECK(resumed.session()->accepted_actions() == done);
+    CHECK(to_json(resumed.session()->casefile()).dump() == casefile_of(done, scenario));
+    std::filesystem::remove(path);
+}
