@@ -1,0 +1,146 @@
+// The Cluster tool's report: the addresses judged to share an owner, each with the evidence.
+#include <algorithm>
+#include <set>
+
+#include "forensics/analysis_reports.hpp"
+#include "forensics/report_text.hpp"
+
+namespace mt {
+namespace {
+
+std::string method_name(const ClusterOptions& options) {
+    std::string name = options.common_input ? "common_input" : "";
+    for (ChangeHeuristic h : kChangeHeuristics)
+        if (options.uses(h)) name += (name.empty() ? "" : "+") + std::string(name_of(h));
+    if (options.common_input && !options.stop_at_coinjoin) name += "+no_coinjoin_rule";
+    return name;
+}
+
+LocalizedText link_label(const ClusterLink& link) {
+    if (link.common_input) return {"common input", "entrada común"};
+    LocalizedText text{"change: ", "cambio: "};
+    bool first = true;
+    for (ChangeHeuristic h : kChangeHeuristics) {
+        if (!((link.heuristics >> static_cast<unsigned>(h)) & 1u)) continue;
+        const LocalizedText label = heuristic_label(h);
+        text.en += (first ? "" : ", ") + label.en;
+        text.es += (first ? "" : ", ") + label.es;
+        first = false;
+    }
+    return text;
+}
+
+AddressId subject_address(const Ledger& ledger, const AnalysisTarget& target) {
+    switch (target.kind) {
+        case AnalysisTarget::Kind::Address:
+            return target.address;
+        case AnalysisTarget::Kind::Transaction: {
+            const auto inputs = ledger.inputs(target.tx);
+            return inputs.empty() ? ledger.outputs(target.tx)[0].address : inputs[0].address;
+        }
+        case AnalysisTarget::Kind::Output:
+            return ledger.outputs(target.tx)[target.vout].address;
+    }
+    return target.address;
+}
+
+}  // namespace
+
+AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& request,
+                               const AnalysisTarget& target, TxIndex horizon) {
+    const ClusterOptions& options = request.cluster;
+    AnalysisReport report = report_for(request, method_name(options));
+    const AddressId subject = subject_address(ledger, target);
+    const std::string& subject_text = ledger.address_text(subject);
+    const Chain& chain = ledger.chain(ledger.address_chain(subject));
+    if (chain.model != ChainModel::Utxo) {
+        report.summary = {
+            subject_text + " is on " + chain.name +
+                ", an account-based chain: one address is one account, so common-input "
+                "ownership and change heuristics do not apply.",
+            subject_text + " está en " + chain.name +
+                ", una cadena basada en cuentas: cada dirección es una cuenta, así que la "
+                "propiedad común de entradas y las heurísticas de cambio no aplican."};
+        report.rows.push_back(
+            {subject_text,
+             amount_text(ledger, chain.native_asset,
+                         ledger.balance(subject, chain.native_asset, request.until)),
+             "this address / esta dirección"});
+        return {std::move(report), {}};
+    }
+
+    const AddressClusters clusters = cluster_addresses(ledger, options, horizon);
+    const std::vector<ClusterMember> members = clusters.explain(subject);
+    std::size_t by_input = 0, by_change = 0, via_coinjoin = 0;
+    for (const ClusterMember& m : members) {
+        if (m.link < 0) continue;
+        const ClusterLink& link = clusters.links()[static_cast<std::size_t>(m.link)];
+        (link.common_input ? by_input : by_change)++;
+        if (link.coinjoin) ++via_coinjoin;
+    }
+    auto touches_cluster = [&](TxIndex t) {
+        const auto inputs = ledger.inputs(t);
+        return std::any_of(inputs.begin(), inputs.end(), [&](const TxInput& i) {
+            return clusters.same_cluster(i.address, subject);
+        });
+    };
+    const auto skipped = std::count_if(clusters.coinjoins_skipped().begin(),
+                                       clusters.coinjoins_skipped().end(), touches_cluster);
+    const auto conflicts =
+        std::count_if(clusters.conflicts().begin(), clusters.conflicts().end(), touches_cluster);
+
+    const std::string n = std::to_string(members.size());
+    report.summary.en = "Cluster around " + subject_text + ": " + n + " address(es); " +
+                        std::to_string(by_input) + " joined by common-input ownership, " +
+                        std::to_string(by_change) + " by change heuristics.";
+    report.summary.es = "Clúster alrededor de " + subject_text + ": " + n + " dirección(es); " +
+                        std::to_string(by_input) + " unidas por propiedad común de entradas, " +
+                        std::to_string(by_change) + " por heurísticas de cambio.";
+    if (skipped > 0) {
+        report.summary.en +=
+            " " + std::to_string(skipped) +
+            " CoinJoin transaction(s) kept apart: their inputs belong to different people.";
+        report.summary.es +=
+            " " + std::to_string(skipped) +
+            " transacción(es) CoinJoin no se unieron: sus entradas son de personas distintas.";
+    }
+    if (via_coinjoin > 0) {
+        report.summary.en +=
+            " Warning: " + std::to_string(via_coinjoin) +
+            " link(s) come from CoinJoin transactions, where common-input ownership does not hold.";
+        report.summary.es += " Atención: " + std::to_string(via_coinjoin) +
+                             " enlace(s) provienen de transacciones CoinJoin, donde la propiedad "
+                             "común de entradas no se cumple.";
+    }
+    if (conflicts > 0) {
+        report.summary.en +=
+            " In " + std::to_string(conflicts) +
+            " transaction(s) the change heuristics disagreed, so no change link was made.";
+        report.summary.es +=
+            " En " + std::to_string(conflicts) +
+            " transacción(es) las heurísticas de cambio se contradijeron y no se enlazó el cambio.";
+    }
+    const AssetId asset = chain.native_asset;
+    for (std::size_t i = 0; i < members.size() && i < kMaxReportRows; ++i) {
+        const ClusterMember& m = members[i];
+        std::string detail = "this address / esta dirección";
+        if (m.link >= 0) {
+            const ClusterLink& link = clusters.links()[static_cast<std::size_t>(m.link)];
+            const AddressId via = link.from == m.address ? link.to : link.from;
+            detail = both(link_label(link)) + " · tx " + ledger.transaction(link.tx).id + " · ← " +
+                     ledger.address_text(via);
+            if (link.coinjoin) detail += " · CoinJoin!";
+        }
+        report.rows.push_back(
+            {ledger.address_text(m.address),
+             amount_text(ledger, asset, ledger.balance(m.address, asset, request.until)), detail});
+    }
+    if (members.size() > kMaxReportRows) {
+        report.summary.en += " Rows show the nearest " + std::to_string(kMaxReportRows) + ".";
+        report.summary.es +=
+            " Las filas muestran las " + std::to_string(kMaxReportRows) + " más cercanas.";
+    }
+    return {std::move(report), {}};
+}
+
+}  // namespace mt
