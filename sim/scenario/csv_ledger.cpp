@@ -1,0 +1,405 @@
+// The ledger side file: one transaction per CSV row, for ledgers too big for yaml-cpp.
+//
+//   id,chain,asset,time,fee,inputs,outputs
+//   tx-1,bitcoin,,-2h,0.0001,ext-addr=1.5,bc1qa=1.0;bc1qb=0.4999
+//   tx-2,bitcoin,,-1h,0.00005,tx-1:0,bc1qc=0.99995
+//   tx-3,tron,usdt-tron,+3h,1.1,TSender,TReceiver=500
+//
+// UTXO inputs are `txid:vout` (an earlier output) or `address=amount` (funds from outside the
+// case), separated by ';'. Account rows name the sender alone under inputs and one
+// `address=amount` under outputs. An empty asset is the chain's native asset, an empty fee zero.
+#include <array>
+#include <charconv>
+#include <deque>
+
+#include "scenario/limits.hpp"
+#include "scenario/load_state.hpp"
+#include "scenario/source_text.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::string_view kHeader = "id,chain,asset,time,fee,inputs,outputs";
+constexpr std::size_t kColumns = 7;
+constexpr std::array<std::string_view, kColumns> kColumnNames{"id", "chain", "asset", "time",
+                                                              "fee", "inputs", "outputs"};
+
+struct Field {
+    std::string_view text;
+    std::size_t offset = 0;  // byte offset of the field in its line
+};
+
+// Splits one line into fields; a field may be double-quoted with "" for a quote inside. The
+// unquoted text of a quoted field is kept in `scratch`.
+bool split_fields(std::string_view line, std::vector<Field>& fields, std::deque<std::string>& scratch,
+                  std::string& error) {
+    fields.clear();
+    std::size_t i = 0;
+    while (true) {
+        Field f;
+        f.offset = i;
+        if (i < line.size() && line[i] == '"') {
+            std::string text;
+            ++i;
+            while (true) {
+                if (i >= line.size()) {
+                    error = "a quoted field is not closed; expected a closing '\"'";
+                    return false;
+                }
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') {
+                        text += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                text += line[i++];
+            }
+            if (i < line.size() && line[i] != ',') {
+                error = "text follows a closing quote; expected ',' after it";
+                return false;
+            }
+            f.text = scratch.emplace_back(std::move(text));
+        } else {
+            const std::size_t end = std::min(line.find(',', i), line.size());
+            f.text = line.substr(i, end - i);
+            i = end;
+        }
+        fields.push_back(f);
+        if (i >= line.size()) return true;
+        ++i;  // the comma
+        if (fields.size() > 64) return true;  // already far too many; the count check reports it
+    }
+}
+
+bool is_id(std::string_view text) {
+    if (text.empty() || text.size() > scenario_limits::kMaxIdBytes) return false;
+    for (char c : text)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.' || c == ':'))
+            return false;
+    return true;
+}
+
+bool is_address(std::string_view text) {
+    if (text.empty() || text.size() > scenario_limits::kMaxIdBytes) return false;
+    for (char c : text)
+        if (c <= 0x20 || c >= 0x7F || c == ';' || c == '=') return false;
+    return true;
+}
+
+class CsvLedgerReader {
+public:
+    explicit CsvLedgerReader(LoadState& state) : state_(state), out_(state.yaml.diagnostics()) {}
+
+    void read(std::string_view text) {
+        std::size_t pos = 0;
+        int line_number = 0;
+        bool header_seen = false;
+        while (pos < text.size() && out_.count() < scenario_limits::kMaxDiagnostics) {
+            std::size_t end = text.find('\n', pos);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view line = text.substr(pos, end - pos);
+            pos = end + 1;
+            ++line_number;
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (line.empty() || line.front() == '#') continue;
+            line_ = line;
+            line_number_ = line_number;
+            if (!header_seen) {
+                header_seen = true;
+                if (line != kHeader) {
+                    error(0, "", "the first row must be the header '" + std::string(kHeader) + "'");
+                    return;
+                }
+                continue;
+            }
+            read_row();
+        }
+        if (!header_seen)
+            out_.error(Where{state_.csv_name, 0, 0, ""},
+                       "the ledger file is empty; expected the header '" + std::string(kHeader) +
+                           "' and one row per transaction");
+    }
+
+private:
+    void error(std::size_t offset, std::string column, std::string message) {
+        int col = 1;
+        for (std::size_t i = 0; i < offset && i < line_.size(); ++i)
+            if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++col;
+        out_.error(Where{state_.csv_name, line_number_, col, std::move(column)}, std::move(message));
+    }
+    void field_error(std::size_t index, std::string message) {
+        error(fields_[index].offset, std::string(kColumnNames[index]), std::move(message));
+    }
+
+    void read_row() {
+        std::string split_error;
+        // Quoted fields are unescaped into the state's owned text: ids point into them.
+        if (!split_fields(line_, fields_, state_.owned_text, split_error)) {
+            error(0, "", split_error);
+            return;
+        }
+        if (fields_.size() != kColumns) {
+            error(0, "", "expected " + std::to_string(kColumns) + " columns (" + std::string(kHeader) +
+                             "), found " + std::to_string(fields_.size()));
+            return;
+        }
+        const Ledger& ledger = state_.scenario.ledger;
+        PendingTx tx;
+        tx.origin = Origin{true, line_number_, 1, 0};
+        tx.first_input = static_cast<std::uint32_t>(state_.inputs.size());
+        tx.first_output = static_cast<std::uint32_t>(state_.outputs.size());
+        bool ok = true;
+
+        const std::string_view id = fields_[0].text;
+        if (!is_id(id)) {
+            field_error(0, "expected a transaction id of 1 to 128 letters, digits, '-', '_', '.' or ':'");
+            return;
+        }
+        std::optional<ChainId> chain;
+        if (fields_[1].text == last_chain_name_ && last_chain_) {
+            chain = last_chain_;
+        } else {
+            chain = ledger.find_chain(fields_[1].text);
+            if (chain) {
+                last_chain_name_ = std::string(fields_[1].text);
+                last_chain_ = chain;
+            } else if (state_.broken_chains.count(fields_[1].text) == 0) {
+                field_error(1, "unknown chain '" + std::string(fields_[1].text) +
+                                   "'; expected one declared under chains in the case file");
+            }
+        }
+        if (!chain) ok = false;
+        if (ok) {
+            tx.chain = *chain;
+            const Chain& c = ledger.chain(*chain);
+            tx.asset = c.native_asset;
+            if (!fields_[2].text.empty()) {
+                auto asset = ledger.find_asset(fields_[2].text);
+                if (!asset) {
+                    if (state_.broken_assets.count(fields_[2].text) == 0)
+                        field_error(2, "unknown asset '" + std::string(fields_[2].text) +
+                                           "'; expected one declared under assets, or empty for the "
+                                           "chain's native asset");
+                    ok = false;
+                } else if (ledger.asset(*asset).chain != *chain) {
+                    field_error(2, "asset '" + std::string(fields_[2].text) + "' is not on chain '" +
+                                       c.id + "'");
+                    ok = false;
+                } else if (c.model == ChainModel::Utxo && *asset != c.native_asset) {
+                    field_error(2, "UTXO chain '" + c.id + "' moves only its native asset");
+                    ok = false;
+                } else {
+                    tx.asset = *asset;
+                }
+            }
+        }
+        if (auto t = read_time(fields_[3].text)) tx.time = *t;
+        else ok = false;
+        if (ok) {
+            const Asset& native = ledger.asset(ledger.chain(tx.chain).native_asset);
+            if (!fields_[4].text.empty()) {
+                auto fee = parse_amount(fields_[4].text, native.decimals);
+                if (fee) tx.fee = *fee;
+                else {
+                    field_error(4, "expected the fee in " + native.symbol + " as a decimal with at most " +
+                                       std::to_string(native.decimals) + " decimal places, or empty for none");
+                    ok = false;
+                }
+            }
+            const bool utxo = ledger.chain(tx.chain).model == ChainModel::Utxo;
+            ok = (utxo ? read_utxo_legs(tx) : read_transfer(tx)) && ok;
+        }
+        tx.input_count = static_cast<std::uint32_t>(state_.inputs.size()) - tx.first_input;
+        tx.output_count = static_cast<std::uint32_t>(state_.outputs.size()) - tx.first_output;
+        tx.id = id;
+        tx.valid = ok;
+        const auto pending = static_cast<std::uint32_t>(state_.txs.size());
+        if (!state_.register_tx(tx.id, pending, state_.csv_where(tx.origin, "id"))) return;
+        state_.txs.push_back(tx);
+    }
+
+    std::optional<SimSeconds> read_time(std::string_view text) {
+        if (auto offset = parse_offset(text)) return offset;
+        if (auto instant = parse_utc(text)) {
+            if (!state_.start_unix) return std::nullopt;
+            const std::int64_t offset = *instant - *state_.start_unix;
+            if (offset >= -scenario_limits::kMaxTimeOffset && offset <= scenario_limits::kMaxTimeOffset)
+                return offset;
+        }
+        field_error(3, "expected a time like \"-2h\", \"+36h\", \"1d12h\" or \"2021-05-08T16:00:00Z\" "
+                       "within ten years of the case start; found '" + std::string(text.substr(0, 40)) + "'");
+        return std::nullopt;
+    }
+
+    // `address=amount` in the asset's units.
+    std::optional<PendingOutput> read_pair(std::size_t column, std::string_view item, const PendingTx& tx) {
+        const Asset& asset = state_.scenario.ledger.asset(tx.asset);
+        const auto eq = item.rfind('=');
+        if (eq == std::string_view::npos) {
+            field_error(column, "expected address=amount, found '" + std::string(item.substr(0, 60)) + "'");
+            return std::nullopt;
+        }
+        const std::string_view address = item.substr(0, eq);
+        const std::string_view amount_text = item.substr(eq + 1);
+        if (!is_address(address)) {
+            field_error(column, "expected an address of printable ASCII characters before '=', found '" +
+                                    std::string(address.substr(0, 60)) + "'");
+            return std::nullopt;
+        }
+        auto amount = parse_amount(amount_text, asset.decimals);
+        if (!amount || *amount == 0) {
+            field_error(column, "expected an amount above zero in " + asset.symbol + " with at most " +
+                                    std::to_string(asset.decimals) + " decimal places after '" +
+                                    std::string(address) + "=', found '" +
+                                    std::string(amount_text.substr(0, 40)) + "'");
+            return std::nullopt;
+        }
+        auto id = state_.intern(address, tx.chain, [&] {
+            return state_.csv_where(Origin{true, line_number_, 1, 0}, std::string(kColumnNames[column]));
+        });
+        if (!id) return std::nullopt;
+        return PendingOutput{*id, *amount};
+    }
+
+    template <typename Visit>
+    bool for_each_item(std::size_t column, Visit&& visit) {
+        std::string_view rest = fields_[column].text;
+        if (rest.empty()) {
+            field_error(column, "expected at least one item");
+            return false;
+        }
+        bool ok = true;
+        std::size_t count = 0;
+        while (true) {
+            const std::size_t end = std::min(rest.find(';'), rest.size());
+            if (++count > scenario_limits::kMaxLegs) {
+                field_error(column, "a transaction may have at most " +
+                                        std::to_string(scenario_limits::kMaxLegs) + " legs per side");
+                return false;
+            }
+            ok = visit(rest.substr(0, end), static_cast<std::uint32_t>(count - 1)) && ok;
+            if (end >= rest.size()) break;
+            rest.remove_prefix(end + 1);
+        }
+        return ok;
+    }
+
+    bool read_utxo_legs(PendingTx& tx) {
+        bool ok = for_each_item(5, [&](std::string_view item, std::uint32_t index) {
+            PendingInput in;
+            in.origin = Origin{true, line_number_, column_of(5), 0};
+            in.index = index;
+            if (item.find('=') != std::string_view::npos) {
+                auto pair = read_pair(5, item, tx);
+                if (!pair) return false;
+                in.address = pair->address;
+                in.amount = pair->amount;
+            } else {
+                const auto colon = item.rfind(':');
+                std::uint32_t vout = 0;
+                const char* vout_begin = item.data() + (colon == std::string_view::npos ? 0 : colon + 1);
+                const char* vout_end = item.data() + item.size();
+                const auto parsed = std::from_chars(vout_begin, vout_end, vout);
+                if (colon == std::string_view::npos || !is_id(item.substr(0, colon)) ||
+                    parsed.ec != std::errc() || parsed.ptr != vout_end ||
+                    vout >= scenario_limits::kMaxLegs) {
+                    field_error(5, "expected txid:vout (an earlier output) or address=amount (funds "
+                                   "from outside the case), found '" + std::string(item.substr(0, 60)) + "'");
+                    return false;
+                }
+                in.prev_tx = item.substr(0, colon);
+                in.vout = vout;
+            }
+            state_.inputs.push_back(in);
+            return true;
+        });
+        ok = for_each_item(6, [&](std::string_view item, std::uint32_t) {
+            auto pair = read_pair(6, item, tx);
+            if (!pair) return false;
+            state_.outputs.push_back(*pair);
+            return true;
+        }) && ok;
+        return ok;
+    }
+
+    bool read_transfer(PendingTx& tx) {
+        const std::string_view from = fields_[5].text;
+        if (!is_address(from)) {
+            field_error(5, "an account-chain row names its sender alone under inputs; found '" +
+                               std::string(from.substr(0, 60)) + "'");
+            return false;
+        }
+        const std::string_view to = fields_[6].text;
+        if (to.find(';') != std::string_view::npos) {
+            field_error(6, "an account-chain row has exactly one address=amount under outputs");
+            return false;
+        }
+        auto pair = read_pair(6, to, tx);
+        if (!pair) return false;
+        auto sender = state_.intern(from, tx.chain, [&] {
+            return state_.csv_where(Origin{true, line_number_, column_of(5), 0}, "inputs");
+        });
+        if (!sender) return false;
+        PendingInput in;
+        in.address = *sender;
+        in.amount = pair->amount;
+        in.origin = Origin{true, line_number_, column_of(5), 0};
+        state_.inputs.push_back(in);
+        state_.outputs.push_back(*pair);
+        return true;
+    }
+
+    int column_of(std::size_t field) const {
+        int col = 1;
+        for (std::size_t i = 0; i < fields_[field].offset && i < line_.size(); ++i)
+            if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++col;
+        return col;
+    }
+
+    LoadState& state_;
+    Diagnostics& out_;
+    std::string_view line_;
+    int line_number_ = 0;
+    std::vector<Field> fields_;
+    std::string last_chain_name_;
+    std::optional<ChainId> last_chain_;
+};
+
+}  // namespace
+
+void read_ledger_file(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    auto s = root.get("ledger_file");
+    if (!s) return;
+    auto name = yaml.scalar(*s, "the path of a CSV ledger file, relative to the case file");
+    if (!name) return;
+    const std::filesystem::path relative(*name);
+    bool escapes = relative.empty() || relative.is_absolute() || relative.has_root_name();
+    for (const auto& part : relative)
+        if (part == "..") escapes = true;
+    if (escapes) {
+        yaml.error(*s, "expected a relative path inside the case's folder like \"ledgers/case.csv\"; "
+                       "found '" + *name + "'");
+        return;
+    }
+    const std::filesystem::path path = state.base_dir.empty() ? relative : state.base_dir / relative;
+    state.csv_name = path.generic_string();
+    FileRead file = read_bounded_file(path, scenario_limits::kMaxCsvBytes);
+    if (!file.error.empty()) {
+        yaml.error(*s, "ledger file: " + file.error);
+        return;
+    }
+    state.csv_text = std::move(file.text);
+    if (auto problem = find_text_problem(state.csv_text)) {
+        const TextPosition p = LineIndex(state.csv_text).at_offset(problem->offset);
+        yaml.diagnostics().error(Where{state.csv_name, p.line, p.column, ""}, problem->message);
+        return;
+    }
+    CsvLedgerReader(state).read(state.csv_text);
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,55 @@
+#include "scenario/diagnostics.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "scenario/limits.hpp"
+
+namespace mt {
+
+std::string Diagnostic::format() const {
+    std::string out = file;
+    if (line > 0) {
+        out += ':' + std::to_string(line);
+        if (column > 0) out += ':' + std::to_string(column);
+    }
+    out += ": error: " + message;
+    if (!yaml_path.empty()) out += " (at " + yaml_path + ")";
+    return out;
+}
+
+namespace scenario_detail {
+
+void Diagnostics::error(const Where& where, std::string message) {
+    if (items_.size() >= scenario_limits::kMaxDiagnostics) {
+        ++dropped_;
+        return;
+    }
+    items_.push_back(
+        Diagnostic{std::string(where.file), where.line, where.column, std::move(message), where.path});
+}
+
+std::vector<Diagnostic> Diagnostics::take() {
+    std::map<std::string, std::size_t> file_rank;
+    for (const Diagnostic& d : items_) file_rank.try_emplace(d.file, file_rank.size());
+    std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        const std::size_t ra = file_rank[a.file], rb = file_rank[b.file];
+        if (ra != rb) return ra < rb;
+        if (a.line != b.line) return a.line < b.line;
+        return a.column < b.column;
+    });
+    std::vector<Diagnostic> out = std::move(items_);
+    if (dropped_ > 0) {
+        Diagnostic note;
+        note.file = out.empty() ? std::string() : out.front().file;
+        note.message = std::to_string(dropped_) + " more errors were found and not listed; fix the " +
+                       "ones above and load the case again";
+        out.push_back(std::move(note));
+    }
+    items_.clear();
+    dropped_ = 0;
+    return out;
+}
+
+}  // namespace scenario_detail
+}  // namespace mt

@@ -1,0 +1,72 @@
+// Loading one case: document checks, then each section in dependency order, collecting every
+// diagnostic; the scenario is handed out only when there were none.
+#include "scenario/loader.hpp"
+
+#include <new>
+
+#include "scenario/limits.hpp"
+#include "scenario/load_state.hpp"
+#include "scenario/yaml_document.hpp"
+
+namespace mt {
+
+using namespace scenario_detail;
+
+LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
+                              const std::filesystem::path& base_dir) {
+    LoadResult result;
+    Diagnostics diagnostics;
+    try {
+        YamlDocument doc;
+        if (parse_yaml_document(yaml, name, diagnostics, doc)) {
+            YamlReader reader(diagnostics, name, *doc.lines);
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file", kTopLevelKeys);
+            auto scenario = std::make_shared<Scenario>();
+            LoadState state(reader, *scenario, base_dir);
+            read_header(state, root);
+            read_chains_and_assets(state, root);
+            read_yaml_transactions(state, root);
+            read_ledger_file(state, root);
+            read_entities(state, root);
+            read_opening_balances(state, root);
+            build_ledger(state);
+            read_services(state, root);
+            read_holdings(state, root);
+            read_events(state, root);
+            read_checkpoints(state, root);
+            read_start_knowledge(state, root);
+            read_hints(state, root);
+            read_rubric(state, root);
+            read_tool_costs(state, root);
+            read_expert_solution(state, root);
+            if (diagnostics.count() == 0) result.scenario = std::move(scenario);
+        }
+    } catch (const std::bad_alloc&) {
+        diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the case");
+    } catch (const std::exception& e) {
+        diagnostics.error(Where{name, 0, 0, ""}, std::string("internal error while loading: ") + e.what());
+    } catch (...) {
+        diagnostics.error(Where{name, 0, 0, ""}, "internal error while loading");
+    }
+    result.errors = diagnostics.take();
+    if (!result.errors.empty()) result.scenario.reset();
+    return result;
+}
+
+LoadResult load_scenario_file(const std::filesystem::path& path) {
+    try {
+        FileRead file = read_bounded_file(path, scenario_limits::kMaxYamlBytes);
+        if (!file.error.empty()) {
+            LoadResult result;
+            result.errors.push_back(Diagnostic{path.string(), 0, 0, file.error, ""});
+            return result;
+        }
+        return load_scenario_text(file.text, path.string(), path.parent_path());
+    } catch (...) {
+        LoadResult result;
+        result.errors.push_back(Diagnostic{path.string(), 0, 0, "cannot read the case file", ""});
+        return result;
+    }
+}
+
+}  // namespace mt

@@ -1,0 +1,203 @@
+// The expert solution: the actions an expert takes, in the shape of the action journal
+// (model/action.hpp to_json) written as YAML maps, parsed with action_from_json so journals and
+// cases can never disagree on what an action is.
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+// The fields each action type uses, besides `type`.
+const std::map<std::string_view, std::vector<std::string_view>>& fields_by_type() {
+    static const std::map<std::string_view, std::vector<std::string_view>> fields{
+        {"explore_address", {"type", "target", "direction"}},
+        {"explore_transaction", {"type", "target"}},
+        {"lookup", {"type", "target"}},
+        {"run_analysis", {"type", "tool", "target", "method"}},
+        {"legal_request", {"type", "instrument", "target", "identifiers", "text"}},
+        {"answer_checkpoint", {"type", "target", "answer"}},
+        {"annotate", {"type", "target", "text", "tags"}},
+        {"hint", {"type"}},
+        {"wait", {"type", "duration"}},
+        {"submit", {"type", "text"}},
+    };
+    return fields;
+}
+
+class ExpertReader {
+public:
+    explicit ExpertReader(LoadState& state) : state_(state), yaml_(state.yaml) {}
+
+    std::optional<Action> read(const Slot& item) {
+        if (!item.node.IsMap()) {
+            yaml_.error(item, "expected an action as a map like {type: explore_address, target: ...}");
+            return std::nullopt;
+        }
+        // The type decides which keys are allowed, so read it before checking the keys.
+        std::vector<std::string_view> types;
+        for (const auto& [type, unused] : fields_by_type()) types.push_back(type);
+        std::optional<std::string_view> type;
+        std::optional<Slot> type_slot;
+        for (const auto& kv : item.node) {
+            if (kv.first.IsScalar() && kv.first.Scalar() == "type") {
+                type_slot = Slot{kv.second, child_path(item.path, "type"),
+                                 kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
+                if (auto index = yaml_.choice(*type_slot, types, "action type")) type = types[*index];
+                break;
+            }
+        }
+        if (!type_slot) {
+            yaml_.error(item, "missing key 'type' in an action; expected one of " + list_names(types));
+            return std::nullopt;
+        }
+        if (!type) return std::nullopt;
+        const auto& allowed = fields_by_type().at(*type);
+        return read_fields(item, *type, allowed, "a " + std::string(*type) + " action");
+    }
+
+private:
+    std::optional<Action> read_fields(const Slot& item, std::string_view type,
+                                      const std::vector<std::string_view>& allowed, const std::string& what) {
+        nlohmann::json json = nlohmann::json::object();
+        std::map<std::string, Slot> slots;
+        bool ok = true;
+        for (const auto& kv : item.node) {
+            if (!kv.first.IsScalar()) {
+                yaml_.error(Slot{kv.first, item.path, kv.first.Mark()}, "keys must be plain names");
+                ok = false;
+                continue;
+            }
+            const std::string key = kv.first.Scalar();
+            Slot slot{kv.second, child_path(item.path, key), kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string message = "unknown key '" + key + "'";
+                if (auto near = closest_name(key, allowed); !near.empty())
+                    message += " (did you mean '" + std::string(near) + "'?)";
+                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()},
+                            message + "; " + what + " has the keys " + list_names(allowed, "and"));
+                ok = false;
+                continue;
+            }
+            if (!slots.emplace(key, slot).second) {
+                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()}, "key '" + key + "' appears twice");
+                ok = false;
+                continue;
+            }
+            if (key == "duration") {
+                if (auto d = yaml_.duration(slot, 1)) json[key] = *d;
+                else ok = false;
+            } else if (key == "identifiers" || key == "tags") {
+                auto items = yaml_.list(slot, key == "tags" ? "tags" : "identifiers");
+                if (!items) {
+                    ok = false;
+                    continue;
+                }
+                nlohmann::json array = nlohmann::json::array();
+                for (const Slot& s : *items) {
+                    if (auto text = yaml_.scalar(s, "a text")) array.push_back(*text);
+                    else ok = false;
+                }
+                json[key] = std::move(array);
+            } else if (auto text = yaml_.scalar(slot, "a text")) {
+                json[key] = *text;
+            } else {
+                ok = false;
+            }
+        }
+        if (!ok) return std::nullopt;
+        const ActionParse parsed = action_from_json(json);
+        if (!parsed.action) {
+            // action_from_json names the field in quotes: point at it when it is present.
+            const Slot* at = &item;
+            const auto open = parsed.error.find('\'');
+            const auto close = open == std::string::npos ? open : parsed.error.find('\'', open + 1);
+            if (close != std::string::npos) {
+                auto it = slots.find(parsed.error.substr(open + 1, close - open - 1));
+                if (it != slots.end()) at = &it->second;
+            }
+            yaml_.error(*at, "invalid " + std::string(type) + " action: " + parsed.error);
+            return std::nullopt;
+        }
+        if (!check_references(*parsed.action, item, slots)) return std::nullopt;
+        return parsed.action;
+    }
+
+    bool is_address(const std::string& text) const {
+        return state_.scenario.ledger.find_address(text).has_value();
+    }
+    bool is_tx(const std::string& text) const { return state_.is_known_tx(text); }
+
+    bool check_references(const Action& a, const Slot& item, const std::map<std::string, Slot>& slots) {
+        auto at = [&](const std::string& key) -> const Slot& {
+            auto it = slots.find(key);
+            return it == slots.end() ? item : it->second;
+        };
+        auto fail = [&](const std::string& key, std::string message) {
+            yaml_.error(at(key), std::move(message));
+            return false;
+        };
+        const Scenario& scenario = state_.scenario;
+        switch (a.type) {
+            case ActionType::ExploreAddress:
+            case ActionType::Lookup:
+                if (!is_address(a.target))
+                    return fail("target", "unknown address '" + a.target + "'; expected an address of this case");
+                return true;
+            case ActionType::ExploreTransaction:
+                if (!is_tx(a.target))
+                    return fail("target", "unknown transaction '" + a.target + "'; expected a transaction id of this case");
+                return true;
+            case ActionType::RunAnalysis:
+            case ActionType::Annotate:
+                if (!is_address(a.target) && !is_tx(a.target))
+                    return fail("target", "unknown target '" + a.target +
+                                              "'; expected an address or transaction id of this case");
+                return true;
+            case ActionType::LegalRequest: {
+                if (scenario.find_service(a.target) == nullptr)
+                    return fail("target", "unknown service '" + a.target +
+                                              "'; expected an entity id that has an entry under services");
+                for (const std::string& id : a.identifiers)
+                    if (!is_address(id))
+                        return fail("identifiers", "identifier '" + id + "' is not an address of this case");
+                return true;
+            }
+            case ActionType::AnswerCheckpoint: {
+                const Checkpoint* cp = scenario.find_checkpoint(a.target);
+                if (cp == nullptr)
+                    return fail("target", "unknown checkpoint '" + a.target + "'; expected an id declared under checkpoints");
+                if (cp->kind == CheckpointKind::Choice &&
+                    std::none_of(cp->options.begin(), cp->options.end(),
+                                 [&](const CheckpointOption& o) { return o.id == a.answer; }))
+                    return fail("answer", "'" + a.answer + "' is not an option of checkpoint '" + cp->id + "'");
+                return true;
+            }
+            case ActionType::Hint:
+            case ActionType::Wait:
+            case ActionType::Submit: return true;
+        }
+        return true;
+    }
+
+    LoadState& state_;
+    YamlReader& yaml_;
+};
+
+}  // namespace
+
+void read_expert_solution(LoadState& state, MapReader& root) {
+    auto s = root.need("expert_solution");
+    if (!s) return;
+    auto items = state.yaml.list(*s, "actions");
+    if (!items) return;
+    if (items->empty()) state.yaml.error(*s, "expected the expert's actions, ending with submit");
+    ExpertReader reader(state);
+    for (const Slot& item : *items)
+        if (auto action = reader.read(item)) state.scenario.expert_solution.push_back(std::move(*action));
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,109 @@
+// The case's metadata: ids, titles, difficulty, the calendar start and the time budget.
+#include <array>
+
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 3> kDifficulties{"beginner", "intermediate", "advanced"};
+
+bool is_slug(std::string_view text) {
+    if (text.empty() || text.size() > 64) return false;
+    for (char c : text)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
+bool is_country_code(std::string_view text) {
+    return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z';
+}
+
+}  // namespace
+
+std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot) {
+    auto text = yaml.scalar(slot, "a country code");
+    if (!text) return std::nullopt;
+    if (!is_country_code(*text)) {
+        yaml.error(slot, "expected an ISO 3166 two-letter country code in capitals like \"MX\"; "
+                         "found '" + *text + "'");
+        return std::nullopt;
+    }
+    return text;
+}
+
+void read_header(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    ScenarioInfo& info = state.scenario.info;
+
+    if (auto s = root.need("format_version")) {
+        if (auto v = yaml.integer(*s, 1, 1000, "the format version")) {
+            if (*v != 1)
+                yaml.error(*s, "format_version " + std::to_string(*v) +
+                                   " is not supported; this version of moneytrail reads format_version 1");
+            info.format_version = static_cast<int>(*v);
+        }
+    }
+    if (auto s = root.need("id")) {
+        if (auto v = yaml.scalar(*s, "a case id")) {
+            if (is_slug(*v))
+                info.id = *v;
+            else
+                yaml.error(*s, "expected a case id of 1 to 64 lower-case letters, digits, '-' or "
+                               "'_' like \"ransomware-peel-chain\"; found '" + *v + "'");
+        }
+    }
+    if (auto s = root.need("title"))
+        if (auto v = yaml.localized(*s)) info.title = std::move(*v);
+    if (auto s = root.need("summary"))
+        if (auto v = yaml.localized(*s)) info.summary = std::move(*v);
+    if (auto s = root.need("briefing"))
+        if (auto v = yaml.localized(*s)) info.briefing = std::move(*v);
+    if (auto s = root.need("difficulty"))
+        if (auto v = yaml.choice(*s, kDifficulties, "difficulty")) info.difficulty = kDifficulties[*v];
+    if (auto s = root.need("estimated_minutes"))
+        if (auto v = yaml.integer(*s, 1, 24 * 60, "the estimated minutes"))
+            info.estimated_minutes = static_cast<int>(*v);
+    if (auto s = root.need("learning_objectives")) {
+        if (auto items = yaml.list(*s, "learning objectives")) {
+            if (items->empty()) yaml.error(*s, "expected at least one learning objective");
+            for (const Slot& item : *items)
+                if (auto v = yaml.localized(item)) info.learning_objectives.push_back(std::move(*v));
+        }
+    }
+    if (auto s = root.get("typologies")) {
+        if (auto items = yaml.list(*s, "typology names")) {
+            for (const Slot& item : *items) {
+                auto v = yaml.scalar(item, "a typology name");
+                if (!v) continue;
+                if (is_slug(*v))
+                    info.typologies.push_back(*v);
+                else
+                    yaml.error(item, "expected a typology name of lower-case letters, digits, '-' "
+                                     "or '_' like \"peel_chain\"; found '" + *v + "'");
+            }
+        }
+    }
+    if (auto s = root.need("home_jurisdiction"))
+        if (auto v = read_country(yaml, *s)) info.home_jurisdiction = *v;
+    if (auto s = root.need("start")) {
+        if (auto text = yaml.scalar(*s, "the case start as a UTC instant")) {
+            if (auto unix_seconds = parse_utc(*text)) {
+                info.start_unix = *unix_seconds;
+                state.start_unix = *unix_seconds;
+            } else {
+                yaml.error(*s, "expected the case start as a UTC instant like "
+                               "\"2021-05-08T14:30:00Z\"; found '" + *text + "'");
+            }
+        }
+    }
+    if (auto s = root.need("time_budget_hours"))
+        if (auto v = yaml.integer(*s, 1, 24 * 365, "the time budget in hours"))
+            info.time_budget = hours(*v);
+    if (auto s = root.get("emergency_justified"))
+        if (auto v = yaml.boolean(*s)) info.emergency_justified = *v;
+    if (auto s = root.need("expert_summary"))
+        if (auto v = yaml.localized(*s)) state.scenario.expert_summary = std::move(*v);
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,233 @@
+// What happens during play: scheduled events, checkpoints, hints, what the trainee knows at the
+// start, and what each tool costs in simulated time.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 2> kEventKinds{"move_funds", "message"};
+constexpr std::array<std::string_view, 4> kCheckpointKinds{"choice", "address", "entity", "transaction"};
+
+std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot, std::string_view what) {
+    auto t = state.yaml.time(slot, state.start_unix);
+    if (t && *t < 0) {
+        state.yaml.error(slot, std::string(what) + " is before the case start; expected a time at or after it");
+        return std::nullopt;
+    }
+    return t;
+}
+
+}  // namespace
+
+void read_events(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.get("events");
+    if (!s) return;
+    auto items = yaml.list(*s, "events");
+    if (!items) return;
+    std::map<std::string, std::string> moved_by;  // holding -> event that moves it
+    for (const Slot& item : *items) {
+        MapReader map(yaml, item, "an event", {"id", "kind", "at", "holding", "visible", "message"});
+        if (!map.is_map()) continue;
+        ScheduledEvent event;
+        std::optional<std::string> id;
+        if (auto v = map.need("id")) id = yaml.id(*v, "an event id");
+        std::optional<std::size_t> kind;
+        if (auto v = map.need("kind")) kind = yaml.choice(*v, kEventKinds, "event kind");
+        if (kind) event.kind = *kind == 0 ? EventKind::MoveFunds : EventKind::Message;
+        if (auto v = map.need("at"))
+            if (auto t = read_play_time(state, *v, "the event")) event.at = *t;
+        if (auto v = map.get("visible"))
+            if (auto b = yaml.boolean(*v)) event.visible = *b;
+        auto holding_slot = map.get("holding");
+        if (kind && event.kind == EventKind::MoveFunds) {
+            if (!holding_slot) {
+                map.need("holding");
+            } else if (auto h = yaml.id(*holding_slot, "a holding id")) {
+                if (scenario.find_holding(*h) == nullptr) {
+                    yaml.error(*holding_slot, "unknown holding '" + *h + "'; expected an id declared under holdings");
+                } else if (auto [it, inserted] = moved_by.try_emplace(*h, id.value_or("?")); !inserted) {
+                    yaml.error(*holding_slot, "holding '" + *h + "' is already moved by event '" +
+                                                  it->second + "'; funds can leave only once");
+                } else {
+                    event.holding = *h;
+                }
+            }
+        } else if (kind && holding_slot) {
+            yaml.error(*holding_slot, "only a move_funds event names a holding");
+        }
+        if (auto v = map.get("message")) {
+            if (auto text = yaml.localized(*v)) event.message = std::move(*text);
+        } else if (event.visible && kind) {
+            map.need("message");  // a visible event tells the trainee something
+        }
+        if (!id) continue;
+        if (!state.event_ids.insert(*id).second) {
+            yaml.error(*map.get("id"), "event id '" + *id + "' is declared twice; expected each event once");
+            continue;
+        }
+        event.id = *id;
+        scenario.events.push_back(std::move(event));
+    }
+    std::stable_sort(scenario.events.begin(), scenario.events.end(),
+                     [](const ScheduledEvent& a, const ScheduledEvent& b) { return a.at < b.at; });
+}
+
+void read_checkpoints(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.get("checkpoints");
+    if (!s) return;
+    auto items = yaml.list(*s, "checkpoints");
+    if (!items) return;
+    for (const Slot& item : *items) {
+        MapReader map(yaml, item, "a checkpoint",
+                      {"id", "kind", "opens_at", "question", "options", "answer", "explanation"});
+        if (!map.is_map()) continue;
+        Checkpoint cp;
+        std::optional<std::string> id;
+        if (auto v = map.need("id")) id = yaml.id(*v, "a checkpoint id");
+        std::optional<std::size_t> kind;
+        if (auto v = map.need("kind")) kind = yaml.choice(*v, kCheckpointKinds, "checkpoint kind");
+        if (kind) cp.kind = static_cast<CheckpointKind>(*kind);
+        if (auto v = map.get("opens_at"))
+            if (auto t = read_play_time(state, *v, "the checkpoint")) cp.opens_at = *t;
+        if (auto v = map.need("question"))
+            if (auto text = yaml.localized(*v)) cp.question = std::move(*text);
+        if (auto v = map.need("explanation"))
+            if (auto text = yaml.localized(*v)) cp.explanation = std::move(*text);
+        auto options_slot = map.get("options");
+        if (kind && cp.kind == CheckpointKind::Choice) {
+            if (!options_slot) {
+                map.need("options");
+            } else if (auto options = yaml.list(*options_slot, "options")) {
+                if (options->size() < 2) yaml.error(*options_slot, "expected at least two options to choose from");
+                for (const Slot& o : *options) {
+                    MapReader om(yaml, o, "an option", {"id", "text"});
+                    if (!om.is_map()) continue;
+                    CheckpointOption option;
+                    std::optional<std::string> oid;
+                    if (auto f = om.need("id")) oid = yaml.id(*f, "an option id");
+                    if (auto f = om.need("text"))
+                        if (auto text = yaml.localized(*f)) option.text = std::move(*text);
+                    if (!oid) continue;
+                    const bool repeated = std::any_of(cp.options.begin(), cp.options.end(),
+                                                      [&](const CheckpointOption& x) { return x.id == *oid; });
+                    if (repeated) {
+                        yaml.error(*om.get("id"), "option id '" + *oid + "' is used twice in this checkpoint");
+                        continue;
+                    }
+                    option.id = *oid;
+                    cp.options.push_back(std::move(option));
+                }
+            }
+        } else if (kind && options_slot) {
+            yaml.error(*options_slot, "only a choice checkpoint has options; this " +
+                                          std::string(kCheckpointKinds[*kind]) +
+                                          " checkpoint is answered with its answer alone");
+        }
+        if (auto v = map.need("answer"); v && kind) {
+            switch (cp.kind) {
+                case CheckpointKind::Choice:
+                    if (auto a = yaml.id(*v, "an option id")) {
+                        const bool found = std::any_of(cp.options.begin(), cp.options.end(),
+                                                       [&](const CheckpointOption& o) { return o.id == *a; });
+                        if (!found && options_slot && !cp.options.empty()) {
+                            std::vector<std::string_view> ids;
+                            for (const auto& o : cp.options) ids.push_back(o.id);
+                            yaml.error(*v, "answer '" + *a + "' is not one of the options; expected " + list_names(ids));
+                        }
+                        cp.answer = *a;
+                    }
+                    break;
+                case CheckpointKind::Address:
+                    if (auto a = state.known_address(*v)) cp.answer = scenario.ledger.address_text(*a);
+                    break;
+                case CheckpointKind::Entity:
+                    if (auto a = yaml.id(*v, "an entity id")) {
+                        if (scenario.find_entity(*a) == nullptr)
+                            yaml.error(*v, "unknown entity '" + *a + "'; expected an id declared under entities");
+                        cp.answer = *a;
+                    }
+                    break;
+                case CheckpointKind::Transaction:
+                    if (auto a = yaml.id(*v, "a transaction id")) {
+                        if (!state.is_known_tx(*a))
+                            yaml.error(*v, "unknown transaction '" + *a + "'; expected a transaction id of this case");
+                        cp.answer = *a;
+                    }
+                    break;
+            }
+        }
+        if (!id) continue;
+        if (scenario.find_checkpoint(*id) != nullptr) {
+            yaml.error(*map.get("id"), "checkpoint id '" + *id + "' is declared twice; expected each checkpoint once");
+            continue;
+        }
+        cp.id = *id;
+        scenario.checkpoints.push_back(std::move(cp));
+    }
+}
+
+void read_start_knowledge(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.need("start_knowledge");
+    if (!s) return;
+    MapReader map(yaml, *s, "the start knowledge", {"addresses", "transactions"});
+    if (!map.is_map()) return;
+    if (auto v = map.get("addresses")) {
+        if (auto items = yaml.list(*v, "addresses")) {
+            for (const Slot& item : *items)
+                if (auto a = state.known_address(item)) scenario.start_addresses.push_back(*a);
+        }
+    }
+    if (auto v = map.get("transactions")) {
+        if (auto items = yaml.list(*v, "transaction ids")) {
+            for (const Slot& item : *items) {
+                auto id = yaml.id(item, "a transaction id");
+                if (!id) continue;
+                if (auto tx = scenario.ledger.find_transaction(*id))
+                    scenario.start_transactions.push_back(*tx);
+                else if (!state.is_known_tx(*id))
+                    yaml.error(item, "unknown transaction '" + *id + "'; expected a transaction id of this case");
+            }
+        }
+    }
+    if (scenario.start_addresses.empty() && scenario.start_transactions.empty() && map.keys().empty())
+        yaml.error(*s, "expected at least one address or transaction the trainee knows from the briefing");
+}
+
+void read_hints(LoadState& state, MapReader& root) {
+    auto s = root.get("hints");
+    if (!s) return;
+    auto items = state.yaml.list(*s, "hints");
+    if (!items) return;
+    for (const Slot& item : *items)
+        if (auto text = state.yaml.localized(item)) state.scenario.hints.push_back(std::move(*text));
+}
+
+void read_tool_costs(LoadState& state, MapReader& root) {
+    auto s = root.get("tool_costs");
+    if (!s) return;
+    MapReader map(state.yaml, *s, "the tool costs in minutes",
+                  {"explore", "lookup", "analysis", "draft_request"});
+    if (!map.is_map()) return;
+    ToolCosts& costs = state.scenario.costs;
+    auto read = [&](std::string_view key, SimSeconds& into) {
+        if (auto v = map.get(key))
+            if (auto d = state.yaml.duration(*v, minutes(1))) into = *d;
+    };
+    read("explore", costs.explore);
+    read("lookup", costs.lookup);
+    read("analysis", costs.analysis);
+    read("draft_request", costs.draft_request);
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,194 @@
+// The rubric: scored objectives with their conditions, penalty rates, recovery points and grade
+// bands.
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 6> kConditionKeys{
+    "checkpoint_correct", "record_obtained", "holding_frozen",
+    "address_discovered", "entity_identified", "request_sent"};
+
+std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
+    YamlReader& yaml = state.yaml;
+    const Scenario& scenario = state.scenario;
+    MapReader map(yaml, slot, "a condition",
+                  {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
+                   "entity_identified", "request_sent", "instrument", "before_hours"});
+    if (!map.is_map()) return std::nullopt;
+    std::vector<std::string_view> present;
+    for (std::string_view key : kConditionKeys)
+        if (map.has(key)) present.push_back(key);
+    if (present.size() != 1) {
+        yaml.error(slot, present.empty()
+                             ? "a condition needs one of " + list_names(kConditionKeys)
+                             : "a condition has exactly one of " + list_names(kConditionKeys) +
+                                   "; found " + list_names(present, "and"));
+        return std::nullopt;
+    }
+    const auto kind = static_cast<ConditionKind>(
+        std::find(kConditionKeys.begin(), kConditionKeys.end(), present[0]) - kConditionKeys.begin());
+    const Slot target = *map.get(present[0]);
+    Condition c;
+    c.kind = kind;
+    if (kind != ConditionKind::RequestSent) {
+        for (std::string_view extra : {"instrument", "before_hours"})
+            if (auto v = map.get(extra))
+                yaml.error(*v, std::string(extra) + " belongs only with request_sent");
+    }
+    auto unknown = [&](std::string_view what, const std::string& id, std::string_view section) {
+        yaml.error(target, "unknown " + std::string(what) + " '" + id + "'; expected an id declared under " +
+                               std::string(section));
+    };
+    switch (kind) {
+        case ConditionKind::AddressDiscovered: {
+            auto a = state.known_address(target);
+            if (!a) return std::nullopt;
+            c.target = scenario.ledger.address_text(*a);
+            return c;
+        }
+        case ConditionKind::CheckpointCorrect:
+        case ConditionKind::RecordObtained:
+        case ConditionKind::HoldingFrozen:
+        case ConditionKind::EntityIdentified:
+        case ConditionKind::RequestSent: break;
+    }
+    auto id = yaml.id(target, "an id");
+    if (!id) return std::nullopt;
+    c.target = *id;
+    switch (kind) {
+        case ConditionKind::CheckpointCorrect:
+            if (scenario.find_checkpoint(*id) == nullptr) unknown("checkpoint", *id, "checkpoints");
+            break;
+        case ConditionKind::RecordObtained:
+            if (state.record_ids.count(*id) == 0) unknown("record", *id, "a service's records");
+            break;
+        case ConditionKind::HoldingFrozen:
+            if (scenario.find_holding(*id) == nullptr) unknown("holding", *id, "holdings");
+            break;
+        case ConditionKind::EntityIdentified:
+            if (scenario.find_entity(*id) == nullptr) unknown("entity", *id, "entities");
+            break;
+        case ConditionKind::RequestSent:
+            if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
+            if (auto v = map.get("instrument"))
+                c.instrument = yaml.vocabulary<Instrument>(*v, "instrument");
+            if (auto v = map.get("before_hours")) {
+                if (auto h = yaml.integer(*v, 0, 24 * 3650, "the hours from the case start"))
+                    c.before = hours(*h);
+            }
+            break;
+        case ConditionKind::AddressDiscovered: break;
+    }
+    return c;
+}
+
+void read_penalties(LoadState& state, const Slot& slot) {
+    YamlReader& yaml = state.yaml;
+    MapReader map(yaml, slot, "the penalty rates",
+                  {"uninvolved_request", "overbroad_request", "wrong_instrument", "wrong_jurisdiction",
+                   "hint", "per_hour_over_budget", "max_time_penalty"});
+    if (!map.is_map()) return;
+    PenaltyRates& rates = state.scenario.rubric.penalties;
+    auto read = [&](std::string_view key, int& into) {
+        if (auto v = map.get(key))
+            if (auto n = yaml.integer(*v, 0, 1000, "a penalty in points")) into = static_cast<int>(*n);
+    };
+    read("uninvolved_request", rates.uninvolved_request);
+    read("overbroad_request", rates.overbroad_request);
+    read("wrong_instrument", rates.wrong_instrument);
+    read("wrong_jurisdiction", rates.wrong_jurisdiction);
+    read("hint", rates.hint);
+    read("per_hour_over_budget", rates.per_hour_over_budget);
+    read("max_time_penalty", rates.max_time_penalty);
+}
+
+}  // namespace
+
+void read_rubric(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    auto s = root.need("rubric");
+    if (!s) return;
+    MapReader map(yaml, *s, "the rubric", {"objectives", "penalties", "recovery_points", "grades"});
+    if (!map.is_map()) return;
+    Rubric& rubric = state.scenario.rubric;
+
+    if (auto v = map.need("objectives")) {
+        if (auto items = yaml.list(*v, "objectives")) {
+            if (items->empty()) yaml.error(*v, "expected at least one objective");
+            for (const Slot& item : *items) {
+                MapReader om(yaml, item, "an objective", {"id", "title", "points", "conditions", "debrief"});
+                if (!om.is_map()) continue;
+                Objective objective;
+                std::optional<std::string> id;
+                if (auto f = om.need("id")) id = yaml.id(*f, "an objective id");
+                if (auto f = om.need("title"))
+                    if (auto text = yaml.localized(*f)) objective.title = std::move(*text);
+                if (auto f = om.need("points"))
+                    if (auto n = yaml.integer(*f, 1, 1000, "the points of an objective"))
+                        objective.points = static_cast<int>(*n);
+                if (auto f = om.need("conditions")) {
+                    if (auto conditions = yaml.list(*f, "conditions")) {
+                        if (conditions->empty())
+                            yaml.error(*f, "expected at least one condition; an objective with none "
+                                           "would be earned by doing nothing");
+                        for (const Slot& c : *conditions)
+                            if (auto condition = read_condition(state, c))
+                                objective.conditions.push_back(std::move(*condition));
+                    }
+                }
+                if (auto f = om.need("debrief"))
+                    if (auto text = yaml.localized(*f)) objective.debrief = std::move(*text);
+                if (!id) continue;
+                if (!state.objective_ids.insert(*id).second) {
+                    yaml.error(*om.get("id"), "objective id '" + *id + "' is declared twice; expected each objective once");
+                    continue;
+                }
+                objective.id = *id;
+                rubric.objectives.push_back(std::move(objective));
+            }
+        }
+    }
+    if (auto v = map.get("penalties")) read_penalties(state, *v);
+    if (auto v = map.get("recovery_points")) {
+        if (auto n = yaml.integer(*v, 0, 1000, "the recovery points")) {
+            rubric.recovery_points = static_cast<int>(*n);
+            if (*n > 0 && state.scenario.holdings.empty())
+                yaml.error(*v, "recovery points need at least one holding under holdings to recover");
+        }
+    }
+    if (auto v = map.need("grades")) {
+        if (auto items = yaml.list(*v, "grade bands")) {
+            std::set<int> seen;
+            for (const Slot& item : *items) {
+                MapReader gm(yaml, item, "a grade band", {"min_percent", "label"});
+                if (!gm.is_map()) continue;
+                GradeBand band;
+                std::optional<std::int64_t> min;
+                if (auto f = gm.need("min_percent")) min = yaml.integer(*f, 0, 100, "a percentage");
+                if (auto f = gm.need("label"))
+                    if (auto text = yaml.localized(*f)) band.label = std::move(*text);
+                if (!min) continue;
+                band.min_percent = static_cast<int>(*min);
+                if (!seen.insert(band.min_percent).second) {
+                    yaml.error(*gm.get("min_percent"), "two grade bands start at " + std::to_string(*min) +
+                                                           "%; expected each band to start at its own percentage");
+                    continue;
+                }
+                rubric.grades.push_back(std::move(band));
+            }
+            if (!items->empty() && !seen.empty() && seen.count(0) == 0)
+                yaml.error(*v, "no grade band starts at 0%, so a low score would have no grade; expected "
+                               "one band with min_percent: 0");
+            if (items->empty()) yaml.error(*v, "expected at least one grade band");
+            std::stable_sort(rubric.grades.begin(), rubric.grades.end(),
+                             [](const GradeBand& a, const GradeBand& b) { return a.min_percent > b.min_percent; });
+        }
+    }
+}
+
+}  // namespace mt::scenario_detail

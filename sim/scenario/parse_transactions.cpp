@@ -1,0 +1,266 @@
+// Transactions written in the YAML file. UTXO: {id, chain, time, inputs, outputs, fee}; account:
+// {id, chain, asset, time, from, to, amount, fee}. They wait in LoadState until build_ledger.
+#include <array>
+
+#include "scenario/limits.hpp"
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 7> kUtxoKeys{"id", "chain", "time", "inputs",
+                                                              "outputs", "fee", "asset"};
+constexpr std::array<std::string_view, 8> kAccountKeys{"id", "chain", "asset", "time",
+                                                                 "from", "to", "amount", "fee"};
+constexpr std::array<std::string_view, 10> kAnyTxKeys{
+    "id", "chain", "asset", "time", "inputs", "outputs", "from", "to", "amount", "fee"};
+
+// The chain named by a transaction map, read before the map is checked against the keys of
+// that chain's model.
+std::optional<std::string> peek_chain(const YAML::Node& node) {
+    if (!node.IsMap()) return std::nullopt;
+    for (const auto& kv : node)
+        if (kv.first.IsScalar() && kv.first.Scalar() == "chain" && kv.second.IsScalar())
+            return kv.second.Scalar();
+    return std::nullopt;
+}
+
+Origin origin_of(const YamlReader& yaml, const Slot& slot, std::uint32_t item) {
+    const Where w = yaml.where(slot);
+    return Origin{false, w.line, w.column, item};
+}
+
+class YamlTransactionReader {
+public:
+    explicit YamlTransactionReader(LoadState& state) : state_(state), yaml_(state.yaml) {}
+
+    void read(const Slot& item, std::uint32_t index) {
+        const Ledger& ledger = state_.scenario.ledger;
+        std::optional<ChainId> chain;
+        if (auto name = peek_chain(item.node)) chain = ledger.find_chain(*name);
+        const bool utxo = chain && ledger.chain(*chain).model == ChainModel::Utxo;
+        MapReader map(yaml_, item, chain ? (utxo ? "a UTXO transaction" : "an account transaction") : "a transaction",
+                      chain ? (utxo ? std::span<const std::string_view>(kUtxoKeys)
+                                    : std::span<const std::string_view>(kAccountKeys))
+                            : std::span<const std::string_view>(kAnyTxKeys));
+        if (!map.is_map()) return;
+
+        PendingTx tx;
+        tx.origin = origin_of(yaml_, item, index);
+        tx.first_input = static_cast<std::uint32_t>(state_.inputs.size());
+        tx.first_output = static_cast<std::uint32_t>(state_.outputs.size());
+        bool ok = true;
+        std::optional<std::string> id;
+        if (auto v = map.need("id")) id = yaml_.id(*v, "a transaction id");
+        if (auto v = map.need("chain")) {
+            auto resolved = resolve_chain(state_, *v);
+            ok = ok && resolved.has_value();
+        } else {
+            ok = false;
+        }
+        if (auto v = map.need("time")) {
+            auto t = yaml_.time(*v, state_.start_unix);
+            if (t) tx.time = *t;
+            ok = ok && t.has_value();
+        } else {
+            ok = false;
+        }
+        if (chain) {
+            tx.chain = *chain;
+            const Chain& c = ledger.chain(*chain);
+            const Asset& native = ledger.asset(c.native_asset);
+            if (auto v = map.get("fee")) {
+                auto fee = yaml_.amount(*v, native.decimals, native.symbol);
+                if (fee) tx.fee = *fee;
+                ok = ok && fee.has_value();
+            }
+            ok = (utxo ? read_utxo_legs(map, tx) : read_transfer(map, tx)) && ok;
+        }
+        tx.input_count = static_cast<std::uint32_t>(state_.inputs.size()) - tx.first_input;
+        tx.output_count = static_cast<std::uint32_t>(state_.outputs.size()) - tx.first_output;
+        if (!id) return;
+        tx.id = state_.keep(*id);
+        tx.valid = ok && chain.has_value();
+        const auto pending = static_cast<std::uint32_t>(state_.txs.size());
+        if (!state_.register_tx(tx.id, pending, yaml_.where(*map.get("id")))) return;
+        state_.txs.push_back(tx);
+    }
+
+private:
+    bool read_utxo_legs(MapReader& map, PendingTx& tx) {
+        const Ledger& ledger = state_.scenario.ledger;
+        const Asset& asset = ledger.asset(ledger.chain(tx.chain).native_asset);
+        tx.asset = ledger.chain(tx.chain).native_asset;
+        bool ok = true;
+        if (auto v = map.get("asset")) {
+            auto named = resolve_asset(state_, *v);
+            if (named && *named != tx.asset) {
+                yaml_.error(*v, "a transaction on UTXO chain '" + ledger.chain(tx.chain).id +
+                                    "' moves its native asset '" + asset.id + "'; found '" +
+                                    ledger.asset(*named).id + "' (leave asset out)");
+                ok = false;
+            }
+        }
+        if (auto v = map.need("inputs")) {
+            if (auto items = yaml_.list(*v, "inputs")) {
+                ok = check_leg_count(*v, items->size(), "input") && ok;
+                for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
+                    ok = read_utxo_input((*items)[i], tx, asset, static_cast<std::uint32_t>(i)) && ok;
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        if (auto v = map.need("outputs")) {
+            if (auto items = yaml_.list(*v, "outputs")) {
+                ok = check_leg_count(*v, items->size(), "output") && ok;
+                for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
+                    ok = read_output((*items)[i], tx, asset) && ok;
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        return ok;
+    }
+
+    bool check_leg_count(const Slot& list, std::size_t count, std::string_view what) {
+        if (count == 0) {
+            yaml_.error(list, "expected at least one " + std::string(what));
+            return false;
+        }
+        if (count > scenario_limits::kMaxLegs) {
+            yaml_.error(list, "a transaction may have at most " +
+                                  std::to_string(scenario_limits::kMaxLegs) + " " +
+                                  std::string(what) + "s");
+            return false;
+        }
+        return true;
+    }
+
+    bool read_utxo_input(const Slot& item, const PendingTx& tx, const Asset& asset,
+                         std::uint32_t index) {
+        MapReader map(yaml_, item, "an input ({from_tx, vout} or {address, amount})",
+                      {"from_tx", "vout", "address", "amount"});
+        if (!map.is_map()) return false;
+        PendingInput in;
+        in.origin = origin_of(yaml_, item, tx.origin.item);
+        in.index = index;
+        if (map.has("from_tx")) {
+            for (std::string_view extra : {"address", "amount"})
+                if (auto v = map.get(extra))
+                    yaml_.error(*v, "an input spending an earlier output takes its address and amount "
+                                    "from that output; expected only from_tx and vout");
+            auto prev = yaml_.id(*map.get("from_tx"), "a transaction id");
+            std::optional<std::int64_t> vout;
+            if (auto v = map.need("vout")) vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1, "an output index");
+            if (!prev || !vout || map.has("address") || map.has("amount")) return false;
+            in.prev_tx = state_.keep(*prev);
+            in.vout = static_cast<std::uint32_t>(*vout);
+        } else {
+            if (auto v = map.get("vout"))
+                yaml_.error(*v, "vout belongs with from_tx; expected {from_tx, vout} or {address, amount}");
+            auto address_slot = map.need("address");
+            auto amount_slot = map.need("amount");
+            std::optional<std::string> address;
+            std::optional<Units> amount;
+            if (address_slot) address = yaml_.address(*address_slot);
+            if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
+            if (!address || !amount || map.has("vout")) return false;
+            if (!positive(*amount, *amount_slot)) return false;
+            auto id = state_.intern(*address, tx.chain, [&] { return yaml_.where(*address_slot); });
+            if (!id) return false;
+            in.address = *id;
+            in.amount = *amount;
+        }
+        state_.inputs.push_back(in);
+        return true;
+    }
+
+    bool read_output(const Slot& item, const PendingTx& tx, const Asset& asset) {
+        MapReader map(yaml_, item, "an output", {"address", "amount"});
+        if (!map.is_map()) return false;
+        auto address_slot = map.need("address");
+        auto amount_slot = map.need("amount");
+        std::optional<std::string> address;
+        std::optional<Units> amount;
+        if (address_slot) address = yaml_.address(*address_slot);
+        if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
+        if (!address || !amount || !positive(*amount, *amount_slot)) return false;
+        auto id = state_.intern(*address, tx.chain, [&] { return yaml_.where(*address_slot); });
+        if (!id) return false;
+        state_.outputs.push_back({*id, *amount});
+        return true;
+    }
+
+    bool read_transfer(MapReader& map, PendingTx& tx) {
+        const Ledger& ledger = state_.scenario.ledger;
+        bool ok = true;
+        std::optional<AssetId> asset;
+        if (auto v = map.need("asset")) {
+            asset = resolve_asset(state_, *v);
+            if (asset && ledger.asset(*asset).chain != tx.chain) {
+                yaml_.error(*v, "asset '" + ledger.asset(*asset).id + "' is on chain '" +
+                                    ledger.chain(ledger.asset(*asset).chain).id + "', not on '" +
+                                    ledger.chain(tx.chain).id + "'");
+                asset.reset();
+            }
+        }
+        if (!asset) ok = false;
+        std::optional<AddressId> from, to;
+        std::optional<Units> amount;
+        auto read_party = [&](std::string_view key) -> std::optional<AddressId> {
+            auto v = map.need(key);
+            if (!v) return std::nullopt;
+            auto text = yaml_.address(*v);
+            if (!text) return std::nullopt;
+            return state_.intern(*text, tx.chain, [&] { return yaml_.where(*v); });
+        };
+        from = read_party("from");
+        to = read_party("to");
+        if (auto v = map.need("amount"); v && asset) {
+            const Asset& a = ledger.asset(*asset);
+            amount = yaml_.amount(*v, a.decimals, a.symbol);
+            if (amount && !positive(*amount, *v)) amount.reset();
+        }
+        if (!from || !to || !amount || !ok) return false;
+        tx.asset = *asset;
+        PendingInput in;
+        in.address = *from;
+        in.amount = *amount;
+        in.origin = tx.origin;
+        state_.inputs.push_back(in);
+        state_.outputs.push_back({*to, *amount});
+        return true;
+    }
+
+    bool positive(Units amount, const Slot& slot) {
+        if (amount > 0) return true;
+        yaml_.error(slot, "expected an amount above zero");
+        return false;
+    }
+
+    LoadState& state_;
+    YamlReader& yaml_;
+};
+
+}  // namespace
+
+void read_yaml_transactions(LoadState& state, MapReader& root) {
+    auto s = root.get("transactions");
+    if (!s) {
+        if (!root.has("ledger_file"))
+            state.yaml.error(root.self(), "missing key 'transactions' (or 'ledger_file'); a case "
+                                          "needs at least one transaction");
+        return;
+    }
+    auto items = state.yaml.list(*s, "transactions");
+    if (!items) return;
+    YamlTransactionReader reader(state);
+    for (std::size_t i = 0; i < items->size(); ++i)
+        reader.read((*items)[i], static_cast<std::uint32_t>(i));
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,263 @@
+// Who is who: entities and their addresses, the services they run (what each honours and the
+// records it holds) and the funds custodians hold.
+#include <array>
+#include <map>
+
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 4> kDisclosures{"public", "lookup", "legal", "hidden"};
+
+// An entity address: "bc1q..." (its chain is where it appears in a transaction) or
+// {address, chain} for one that appears in none.
+std::optional<AddressId> read_entity_address(LoadState& state, const Slot& item) {
+    YamlReader& yaml = state.yaml;
+    if (item.node.IsMap()) {
+        MapReader map(yaml, item, "an entity address ({address, chain})", {"address", "chain"});
+        auto address_slot = map.need("address");
+        auto chain_slot = map.need("chain");
+        std::optional<std::string> text;
+        std::optional<ChainId> chain;
+        if (address_slot) text = yaml.address(*address_slot);
+        if (chain_slot) chain = resolve_chain(state, *chain_slot);
+        if (!text || !chain) return std::nullopt;
+        return state.intern(*text, *chain, [&] { return yaml.where(*address_slot); });
+    }
+    auto text = yaml.address(item);
+    if (!text) return std::nullopt;
+    if (auto id = state.scenario.ledger.find_address(*text)) return id;
+    yaml.error(item, "address '" + *text + "' appears in no transaction, so its chain is unknown; "
+                     "write it as {address: " + *text + ", chain: <chain id>}");
+    return std::nullopt;
+}
+
+}  // namespace
+
+void read_entities(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    std::map<AddressId, std::string> owner;  // address -> entity id, to report shared addresses
+    if (auto s = root.need("entities")) {
+        if (auto items = yaml.list(*s, "entities")) {
+            for (const Slot& item : *items) {
+                MapReader map(yaml, item, "an entity",
+                              {"id", "kind", "name", "jurisdiction", "attribution", "involved", "addresses"});
+                if (!map.is_map()) continue;
+                Entity entity;
+                bool ok = true;
+                std::optional<std::string> id;
+                if (auto v = map.need("id")) id = yaml.id(*v, "an entity id");
+                if (auto v = map.need("kind")) {
+                    auto kind = yaml.vocabulary<EntityKind>(*v, "entity kind");
+                    if (kind) entity.kind = *kind;
+                    ok = ok && kind.has_value();
+                }
+                if (auto v = map.need("name")) {
+                    auto name = yaml.localized(*v);
+                    if (name) entity.name = std::move(*name);
+                    ok = ok && name.has_value();
+                }
+                if (auto v = map.get("jurisdiction")) {
+                    auto code = read_country(yaml, *v);
+                    if (code) entity.jurisdiction = *code;
+                    ok = ok && code.has_value();
+                }
+                if (auto v = map.need("attribution")) {
+                    auto d = yaml.choice(*v, kDisclosures, "attribution");
+                    if (d) entity.attribution = static_cast<Disclosure>(*d);
+                    ok = ok && d.has_value();
+                }
+                if (auto v = map.need("involved")) {
+                    auto involved = yaml.boolean(*v);
+                    if (involved) entity.involved = *involved;
+                    ok = ok && involved.has_value();
+                }
+                if (auto v = map.get("addresses")) {
+                    if (auto addresses = yaml.list(*v, "addresses")) {
+                        for (const Slot& a : *addresses) {
+                            auto address = read_entity_address(state, a);
+                            if (!address) continue;
+                            auto [it, inserted] = owner.try_emplace(*address, id.value_or("?"));
+                            if (!inserted) {
+                                yaml.error(a, "address '" + scenario.ledger.address_text(*address) +
+                                                  "' already belongs to entity '" + it->second +
+                                                  "'; an address has one owner");
+                                continue;
+                            }
+                            entity.addresses.push_back(*address);
+                        }
+                    }
+                }
+                if (!id) continue;
+                if (scenario.find_entity(*id) != nullptr) {
+                    yaml.error(*map.get("id"), "entity id '" + *id + "' is declared twice; expected each entity once");
+                    continue;
+                }
+                entity.id = *id;
+                (void)ok;  // a partly wrong entity is kept so references to it do not cascade
+                scenario.entities.push_back(std::move(entity));
+            }
+        }
+    }
+    for (const auto& [asset, slot] : state.issuer_refs) {
+        const std::string& issuer = scenario.ledger.asset(asset).issuer;
+        if (scenario.find_entity(issuer) == nullptr)
+            yaml.error(slot, "unknown issuer entity '" + issuer + "'; expected an id declared under entities");
+    }
+}
+
+void read_services(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.get("services");
+    if (!s) return;
+    auto items = yaml.list(*s, "services");
+    if (!items) return;
+    for (const Slot& item : *items) {
+        MapReader map(yaml, item, "a service",
+                      {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records"});
+        if (!map.is_map()) continue;
+        Service service;
+        if (auto v = map.need("entity")) {
+            if (auto id = yaml.id(*v, "an entity id")) {
+                if (scenario.find_entity(*id) == nullptr)
+                    yaml.error(*v, "unknown entity '" + *id + "'; expected an id declared under entities");
+                else if (scenario.find_service(*id) != nullptr)
+                    yaml.error(*v, "entity '" + *id + "' already has a service; expected one per entity");
+                else
+                    service.entity = *id;
+            }
+        }
+        if (auto v = map.need("honours")) {
+            std::vector<std::string_view> names;
+            for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
+            if (v->node.IsMap()) {
+                for (const auto& kv : v->node) {
+                    const YAML::Mark key_mark = kv.first.Mark();
+                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+                    Slot key_slot{kv.first, child_path(v->path, key), key_mark};
+                    auto instrument = yaml.vocabulary<Instrument>(key_slot, "instrument");
+                    Slot terms_slot{kv.second, key_slot.path,
+                                    kv.second.IsNull() ? key_mark : kv.second.Mark()};
+                    MapReader terms_map(yaml, terms_slot, "the terms of an instrument",
+                                        {"turnaround_hours", "returns"});
+                    if (!instrument || !terms_map.is_map()) continue;
+                    if (service.honours.count(*instrument) != 0) {
+                        yaml.error(key_slot, "instrument '" + key + "' is listed twice");
+                        continue;
+                    }
+                    ServiceTerms terms;
+                    if (auto t = terms_map.need("turnaround_hours"))
+                        if (auto d = yaml.duration(*t, hours(1))) terms.turnaround = *d;
+                    if (auto r = terms_map.get("returns")) {
+                        if (auto kinds = yaml.list(*r, "record kinds")) {
+                            for (const Slot& k : *kinds)
+                                if (auto kind = yaml.vocabulary<RecordKind>(k, "record kind"))
+                                    terms.returns.push_back(*kind);
+                        }
+                    }
+                    service.honours.emplace(*instrument, std::move(terms));
+                }
+            } else {
+                yaml.error(*v, "expected a map from instrument (" + list_names(names) +
+                                   ") to {turnaround_hours, returns}");
+            }
+        }
+        if (auto v = map.need("decline_reason"))
+            if (auto text = yaml.localized(*v)) service.decline_reason = std::move(*text);
+        if (auto v = map.get("decline_turnaround_hours"))
+            if (auto d = yaml.duration(*v, hours(1))) service.decline_turnaround = *d;
+        if (auto v = map.get("records")) {
+            if (auto records = yaml.list(*v, "records")) {
+                for (const Slot& r : *records) {
+                    MapReader rm(yaml, r, "a record", {"id", "kind", "subject", "content", "reveals_entity"});
+                    if (!rm.is_map()) continue;
+                    Record record;
+                    std::optional<std::string> id;
+                    if (auto f = rm.need("id")) id = yaml.id(*f, "a record id");
+                    if (auto f = rm.need("kind"))
+                        if (auto kind = yaml.vocabulary<RecordKind>(*f, "record kind")) record.kind = *kind;
+                    if (auto f = rm.need("subject"))
+                        if (auto address = state.known_address(*f)) record.subject = *address;
+                    if (auto f = rm.need("content"))
+                        if (auto text = yaml.localized(*f)) record.content = std::move(*text);
+                    if (auto f = rm.get("reveals_entity")) {
+                        if (auto entity = yaml.id(*f, "an entity id")) {
+                            if (scenario.find_entity(*entity) == nullptr)
+                                yaml.error(*f, "unknown entity '" + *entity + "'; expected an id declared under entities");
+                            else
+                                record.reveals_entity = *entity;
+                        }
+                    }
+                    if (!id) continue;
+                    if (!state.record_ids.insert(*id).second) {
+                        yaml.error(*rm.get("id"), "record id '" + *id + "' is used twice; expected each record id once");
+                        continue;
+                    }
+                    record.id = *id;
+                    service.records.push_back(std::move(record));
+                }
+            }
+        }
+        if (!service.entity.empty()) scenario.services.push_back(std::move(service));
+    }
+}
+
+void read_holdings(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.get("holdings");
+    if (!s) return;
+    auto items = yaml.list(*s, "holdings");
+    if (!items) return;
+    const Ledger& ledger = scenario.ledger;
+    for (const Slot& item : *items) {
+        MapReader map(yaml, item, "a holding",
+                      {"id", "custodian", "subject", "asset", "amount", "value_usd", "description"});
+        if (!map.is_map()) continue;
+        Holding holding;
+        std::optional<std::string> id;
+        if (auto v = map.need("id")) id = yaml.id(*v, "a holding id");
+        if (auto v = map.need("custodian")) {
+            if (auto entity = yaml.id(*v, "an entity id")) {
+                if (scenario.find_entity(*entity) == nullptr)
+                    yaml.error(*v, "unknown custodian entity '" + *entity + "'; expected an id declared under entities");
+                else if (scenario.find_service(*entity) == nullptr)
+                    yaml.error(*v, "custodian '" + *entity + "' has no entry under services, so no "
+                                   "request could ever freeze this holding; expected a service entity");
+                else
+                    holding.custodian = *entity;
+            }
+        }
+        if (auto v = map.need("subject"))
+            if (auto address = state.known_address(*v)) holding.subject = *address;
+        std::optional<AssetId> asset;
+        if (auto v = map.need("asset")) asset = resolve_asset(state, *v);
+        if (asset) holding.asset = *asset;
+        if (auto v = map.need("amount"); v && asset) {
+            const Asset& a = ledger.asset(*asset);
+            if (auto amount = yaml.amount(*v, a.decimals, a.symbol)) holding.amount = *amount;
+        }
+        if (auto v = map.need("value_usd")) {
+            if (auto cents = yaml.amount(*v, 2, "USD")) {
+                if (*cents > Units{1'000'000'000'000'000})
+                    yaml.error(*v, "expected a value in US dollars below 10,000,000,000,000");
+                else
+                    holding.value_usd_cents = static_cast<std::int64_t>(*cents);
+            }
+        }
+        if (auto v = map.need("description"))
+            if (auto text = yaml.localized(*v)) holding.description = std::move(*text);
+        if (!id) continue;
+        if (scenario.find_holding(*id) != nullptr) {
+            yaml.error(*map.get("id"), "holding id '" + *id + "' is declared twice; expected each holding once");
+            continue;
+        }
+        holding.id = *id;
+        scenario.holdings.push_back(std::move(holding));
+    }
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,138 @@
+#include "scenario/source_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <system_error>
+
+namespace mt::scenario_detail {
+namespace {
+
+std::string mebibytes(std::uintmax_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+std::string hex_byte(unsigned char c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", c);
+    return buf;
+}
+
+}  // namespace
+
+FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit) {
+    FileRead out;
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        out.error = "cannot open '" + path.string() + "': no such file";
+        return out;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        out.error = "cannot read '" + path.string() + "': it is not a regular file";
+        return out;
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limit) {
+        out.error = "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " +
+                    mebibytes(limit);
+        return out;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.error = "cannot open '" + path.string() + "' for reading";
+        return out;
+    }
+    // Read in chunks up to limit + 1 so a file that grows while being read still cannot exceed it.
+    std::string text;
+    char chunk[1 << 16];
+    while (in && text.size() <= limit) {
+        in.read(chunk, sizeof chunk);
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) {
+        out.error = "error while reading '" + path.string() + "'";
+        return out;
+    }
+    if (text.size() > limit) {
+        out.error = "'" + path.string() + "' is larger than the limit of " + mebibytes(limit);
+        return out;
+    }
+    out.text = std::move(text);
+    return out;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+TextPosition LineIndex::at_offset(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<std::size_t>(it - starts_.begin()) - 1;
+    int column = 1;
+    for (std::size_t i = starts_[line]; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return {static_cast<int>(line) + 1, column};
+}
+
+TextPosition LineIndex::at(int line, int byte_column, std::size_t offset) const {
+    if (line < 0) return {};
+    const auto l = static_cast<std::size_t>(line);
+    if (l < starts_.size() && offset >= starts_[l] && offset <= text_.size() &&
+        (l + 1 >= starts_.size() || offset < starts_[l + 1]))
+        return at_offset(offset);
+    return {line + 1, byte_column + 1};
+}
+
+std::optional<TextProblem> find_text_problem(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+                return TextProblem{i, "control character " + hex_byte(c) +
+                                          " is not allowed; expected printable UTF-8 text"};
+            ++i;
+            continue;
+        }
+        // Lengths and the valid range of the second byte per lead byte (RFC 3629, table 3-7 of
+        // the Unicode standard): this rejects overlong forms, surrogates and values past U+10FFFF.
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        }
+        bool valid = length > 0 && i + length <= n;
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            const unsigned char b = s[i + k];
+            valid = k == 1 ? (b >= low && b <= high) : (b >= 0x80 && b <= 0xBF);
+        }
+        if (!valid)
+            return TextProblem{i, "byte " + hex_byte(c) +
+                                      " is not valid UTF-8; expected the file to be saved as UTF-8"};
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::string_view without_bom(std::string_view text) {
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    return text;
+}
+
+}  // namespace mt::scenario_detail

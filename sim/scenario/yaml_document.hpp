@@ -1,0 +1,25 @@
+#pragma once
+// From raw bytes to a bounded yaml-cpp document: size, encoding, syntax, nesting and alias
+// expansion are each checked here, before any schema reading.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/source_text.hpp"
+
+namespace mt::scenario_detail {
+
+struct YamlDocument {
+    std::string text;  // without a byte-order mark; the line index points into it
+    std::optional<LineIndex> lines;
+    YAML::Node root;   // a map once parse_yaml_document returned true
+};
+
+// False after reporting why the text is not a usable case document.
+bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnostics& out,
+                         YamlDocument& doc);
+
+}  // namespace mt::scenario_detail

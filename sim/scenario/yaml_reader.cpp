@@ -1,0 +1,456 @@
+#include "scenario/yaml_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "scenario/limits.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+namespace limits = scenario_limits;
+
+std::string_view kind_of(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Null: return "nothing";
+        case YAML::NodeType::Scalar: return "a single value";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Map: return "a map";
+        default: return "nothing";
+    }
+}
+
+std::string shown(std::string_view text) {
+    constexpr std::size_t kShown = 60;
+    std::string out = "'";
+    out += text.substr(0, kShown);
+    if (text.size() > kShown) out += "...";
+    out += "'";
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+bool has_control(std::string_view text, bool allow_newlines) {
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0x7F || (c < 0x20 && !(allow_newlines && (c == '\n' || c == '\t' || c == '\r'))))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string child_path(const std::string& parent, std::string_view key) {
+    if (parent.empty()) return std::string(key);
+    std::string out = parent;
+    out += '.';
+    out += key;
+    return out;
+}
+
+std::string item_path(const std::string& parent, std::size_t index) {
+    return parent + '[' + std::to_string(index) + ']';
+}
+
+std::string list_names(std::span<const std::string_view> names, std::string_view conjunction) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            if (i + 1 == names.size()) {
+                out += ' ';
+                out += conjunction;
+                out += ' ';
+            } else {
+                out += ", ";
+            }
+        }
+        out += names[i];
+    }
+    return out;
+}
+
+std::string_view closest_name(std::string_view given, std::span<const std::string_view> names) {
+    std::string_view best;
+    std::size_t best_distance = 3;  // at most two edits
+    for (std::string_view name : names) {
+        const std::size_t d = edit_distance(given, name);
+        if (d < best_distance && d * 3 <= std::max(name.size(), std::size_t{3})) {
+            best = name;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+std::optional<SimSeconds> parse_offset(std::string_view text) {
+    if (text == "0") return 0;
+    bool negative = false;
+    if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+        negative = text[0] == '-';
+        text.remove_prefix(1);
+    }
+    if (text.empty()) return std::nullopt;
+    std::int64_t total = 0;
+    while (!text.empty()) {
+        std::size_t digits = 0;
+        while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+        if (digits == 0 || digits > 9 || digits == text.size()) return std::nullopt;
+        std::int64_t value = 0;
+        std::from_chars(text.data(), text.data() + digits, value);
+        std::int64_t unit = 0;
+        switch (text[digits]) {
+            case 'd': unit = 86400; break;
+            case 'h': unit = 3600; break;
+            case 'm': unit = 60; break;
+            case 's': unit = 1; break;
+            default: return std::nullopt;
+        }
+        total += value * unit;  // at most 10^9 * 86400 per part; bounded below before overflow
+        if (total > limits::kMaxTimeOffset) return std::nullopt;
+        text.remove_prefix(digits + 1);
+    }
+    return negative ? -total : total;
+}
+
+Where YamlReader::where(const YAML::Mark& mark, std::string path) const {
+    Where w{file_, 0, 0, std::move(path)};
+    if (!mark.is_null() && mark.line >= 0) {
+        const TextPosition p =
+            lines_.at(mark.line, mark.column, static_cast<std::size_t>(std::max(mark.pos, 0)));
+        w.line = p.line;
+        w.column = p.column;
+    }
+    return w;
+}
+
+Where YamlReader::where(const Slot& slot) const { return where(slot.mark, slot.path); }
+
+bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t max_visits) {
+    std::size_t visits = 0;
+    std::vector<std::string> trail;  // path parts, to name where a bound was crossed
+    auto path_of = [&] {
+        std::string out;
+        for (const std::string& part : trail)
+            out += part.front() == '[' || out.empty() ? part : "." + part;
+        return out;
+    };
+    auto visit = [&](auto&& self, const YAML::Node& node, int depth) -> bool {
+        if (++visits > max_visits) {
+            out_.error(where(node.Mark(), path_of()),
+                       "the document expands to more than " + std::to_string(max_visits) +
+                           " values when its aliases are followed; expected a case without "
+                           "alias chains that multiply (an \"alias bomb\")");
+            return false;
+        }
+        if (depth > max_depth) {
+            out_.error(where(node.Mark(), path_of()),
+                       "values are nested more than " + std::to_string(max_depth) +
+                           " levels deep (or an alias refers to itself); the format needs fewer "
+                           "than ten");
+            return false;
+        }
+        if (node.IsSequence()) {
+            std::size_t i = 0;
+            for (const YAML::Node& item : node) {
+                trail.push_back("[" + std::to_string(i++) + "]");
+                const bool ok = self(self, item, depth + 1);
+                trail.pop_back();
+                if (!ok) return false;
+            }
+        } else if (node.IsMap()) {
+            for (const auto& kv : node) {
+                trail.push_back(kv.first.IsScalar() ? kv.first.Scalar() : std::string("?"));
+                const bool ok = self(self, kv.first, depth + 1) && self(self, kv.second, depth + 1);
+                trail.pop_back();
+                if (!ok) return false;
+            }
+        }
+        return true;
+    };
+    return visit(visit, root, 0);
+}
+
+std::optional<std::string> YamlReader::scalar(const Slot& s, std::string_view what) {
+    if (!s.node.IsScalar()) {
+        error(s, "expected " + std::string(what) + ", found " + std::string(kind_of(s.node)));
+        return std::nullopt;
+    }
+    return s.node.Scalar();
+}
+
+std::optional<std::string> YamlReader::text_line(const Slot& s, std::string_view what) {
+    auto text = scalar(s, what);
+    if (!text) return std::nullopt;
+    if (text->empty() || text->find_first_not_of(" \t\r\n") == std::string::npos) {
+        error(s, "expected " + std::string(what) + ", found an empty text");
+        return std::nullopt;
+    }
+    if (text->size() > limits::kMaxTextBytes) {
+        error(s, "text is " + std::to_string(text->size()) + " bytes long; the limit is " +
+                     std::to_string(limits::kMaxTextBytes));
+        return std::nullopt;
+    }
+    if (has_control(*text, true)) {
+        error(s, "text contains a control character; expected printable text");
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::string> YamlReader::id(const Slot& s, std::string_view what) {
+    auto text = scalar(s, what);
+    if (!text) return std::nullopt;
+    auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.' || c == ':';
+    };
+    if (text->empty() || text->size() > limits::kMaxIdBytes ||
+        !std::all_of(text->begin(), text->end(), allowed)) {
+        error(s, "expected " + std::string(what) +
+                     " made of 1 to 128 letters, digits, '-', '_', '.' or ':'; found " +
+                     shown(*text));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::string> YamlReader::address(const Slot& s) {
+    auto text = scalar(s, "an address");
+    if (!text) return std::nullopt;
+    const bool printable = std::all_of(text->begin(), text->end(), [](char c) {
+        return c > 0x20 && c < 0x7F;
+    });
+    if (text->empty() || text->size() > limits::kMaxIdBytes || !printable) {
+        error(s, "expected an address of 1 to 128 printable ASCII characters without spaces; "
+                 "found " + shown(*text));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::int64_t> YamlReader::integer(const Slot& s, std::int64_t min, std::int64_t max,
+                                                std::string_view what) {
+    auto text = scalar(s, what);
+    if (!text) return std::nullopt;
+    std::string_view digits = *text;
+    const bool negative = !digits.empty() && digits[0] == '-';
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    const bool well_formed = !digits.empty() && digits.size() <= 18 &&
+                             std::all_of(digits.begin(), digits.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; });
+    std::int64_t value = 0;
+    if (well_formed) std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (negative) value = -value;
+    if (!well_formed || value < min || value > max) {
+        error(s, "expected " + std::string(what) + ", a whole number from " + std::to_string(min) +
+                     " to " + std::to_string(max) + "; found " + shown(*text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> YamlReader::boolean(const Slot& s) {
+    auto text = scalar(s, "true or false");
+    if (!text) return std::nullopt;
+    if (*text == "true") return true;
+    if (*text == "false") return false;
+    error(s, "expected true or false; found " + shown(*text));
+    return std::nullopt;
+}
+
+std::optional<LocalizedText> YamlReader::localized(const Slot& s) {
+    MapReader map(*this, s, "a text in English and Spanish ({en: ..., es: ...})", {"en", "es"});
+    if (!map.is_map()) return std::nullopt;
+    LocalizedText out;
+    std::optional<std::string> en, es;
+    if (auto v = map.need("en")) en = text_line(*v, "the English text");
+    if (auto v = map.need("es")) es = text_line(*v, "the Spanish text");
+    if (!en || !es) return std::nullopt;
+    out.en = std::move(*en);
+    out.es = std::move(*es);
+    return out;
+}
+
+std::optional<std::size_t> YamlReader::choice(const Slot& s, std::span<const std::string_view> names,
+                                              std::string_view what) {
+    auto text = scalar(s, what);
+    if (!text) return std::nullopt;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == *text) return i;
+    std::string message = "unknown " + std::string(what) + " " + shown(*text);
+    if (auto near = closest_name(*text, names); !near.empty())
+        message += " (did you mean '" + std::string(near) + "'?)";
+    error(s, message + "; expected " + list_names(names));
+    return std::nullopt;
+}
+
+template <typename Enum>
+std::optional<Enum> YamlReader::vocabulary(const Slot& s, std::string_view what) {
+    std::vector<std::string_view> names;
+    for (Enum v : all_values<Enum>()) names.push_back(name_of(v));
+    auto index = choice(s, names, what);
+    if (!index) return std::nullopt;
+    return all_values<Enum>()[*index];
+}
+template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&, std::string_view);
+template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&, std::string_view);
+template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&, std::string_view);
+
+std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string_view symbol) {
+    const std::string expectation = "an amount in " + std::string(symbol) +
+                                    " as a decimal with at most " + std::to_string(decimals) +
+                                    " decimal places, like \"0.5\"";
+    auto text = scalar(s, expectation);
+    if (!text) return std::nullopt;
+    if (auto units = parse_amount(*text, decimals)) return units;
+    const auto dot = text->find('.');
+    const bool digits_only = !text->empty() && std::all_of(text->begin(), text->end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '.';
+    }) && std::count(text->begin(), text->end(), '.') <= 1;
+    if (digits_only && dot != std::string::npos &&
+        static_cast<int>(text->size() - dot - 1) > decimals)
+        error(s, "amount " + shown(*text) + " has more decimal places than " + std::string(symbol) +
+                     " allows (" + std::to_string(decimals) + ")");
+    else if (digits_only && dot != text->size() - 1)
+        error(s, "amount " + shown(*text) + " is larger than the largest amount a case may state (" +
+                     format_amount(max_amount(), decimals) + " " + std::string(symbol) + ")");
+    else
+        error(s, "expected " + expectation + "; found " + shown(*text));
+    return std::nullopt;
+}
+
+std::optional<SimSeconds> YamlReader::time(const Slot& s, std::optional<std::int64_t> start_unix) {
+    constexpr std::string_view expectation =
+        "a time: an offset from the case start like \"-2h\", \"+36h\", \"90m\" or \"1d12h\", or a UTC "
+        "instant like \"2021-05-08T16:00:00Z\"";
+    auto text = scalar(s, expectation);
+    if (!text) return std::nullopt;
+    if (auto offset = parse_offset(*text)) return offset;
+    if (auto instant = parse_utc(*text)) {
+        if (!start_unix) return std::nullopt;  // the start itself was reported as wrong
+        const std::int64_t offset = *instant - *start_unix;
+        if (offset < -limits::kMaxTimeOffset || offset > limits::kMaxTimeOffset) {
+            error(s, "time " + shown(*text) + " is more than ten years from the case start");
+            return std::nullopt;
+        }
+        return offset;
+    }
+    error(s, "expected " + std::string(expectation) + "; found " + shown(*text));
+    return std::nullopt;
+}
+
+std::optional<SimSeconds> YamlReader::duration(const Slot& s, SimSeconds unit_seconds) {
+    auto text = scalar(s, "a duration");
+    if (!text) return std::nullopt;
+    std::optional<SimSeconds> value;
+    const bool plain_number = !text->empty() && std::all_of(text->begin(), text->end(), [](char c) {
+        return c >= '0' && c <= '9';
+    });
+    if (plain_number) {
+        if (text->size() <= 9) value = std::stoll(*text) * unit_seconds;
+    } else if ((*text)[0] != '-') {
+        value = parse_offset(*text);
+    }
+    if (!value || *value < 0 || *value > limits::kMaxTimeOffset) {
+        error(s, "expected a duration like \"90m\", \"36h\" or \"5d\" (at most ten years); found " +
+                     shown(*text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::vector<Slot>> YamlReader::list(const Slot& s, std::string_view what) {
+    if (!s.node.IsSequence()) {
+        error(s, "expected a list of " + std::string(what) + ", found " +
+                     std::string(kind_of(s.node)));
+        return std::nullopt;
+    }
+    std::vector<Slot> items;
+    items.reserve(s.node.size());
+    std::size_t i = 0;
+    for (const YAML::Node& item : s.node) {
+        YAML::Mark mark = item.Mark();
+        if (mark.is_null() || item.IsNull()) mark = s.mark;
+        items.push_back(Slot{item, item_path(s.path, i++), mark});
+    }
+    return items;
+}
+
+MapReader::MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
+                     std::span<const std::string_view> allowed)
+    : reader_(reader), self_(slot), what_(what) {
+    if (!slot.node.IsMap()) {
+        reader_.error(slot, "expected " + what_ + ", found " + std::string(kind_of(slot.node)));
+        return;
+    }
+    is_map_ = true;
+    const std::vector<std::string_view> names(allowed.begin(), allowed.end());
+    for (const auto& kv : slot.node) {
+        const YAML::Node& key = kv.first;
+        const YAML::Mark key_mark = key.Mark();
+        if (!key.IsScalar()) {
+            reader_.error(Slot{key, slot.path, key_mark},
+                          "keys must be plain names; expected one of " + list_names(names));
+            continue;
+        }
+        const std::string& name = key.Scalar();
+        const std::string path = child_path(slot.path, name);
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            std::string message = "unknown key " + shown(name);
+            if (auto near = closest_name(name, names); !near.empty())
+                message += " (did you mean '" + std::string(near) + "'?)";
+            reader_.error(Slot{key, path, key_mark},
+                          message + "; " + what_ + " has the keys " + list_names(names, "and"));
+            continue;
+        }
+        if (find(name) != nullptr) {
+            reader_.error(Slot{key, path, key_mark},
+                          "key '" + name + "' appears twice; expected each key once");
+            continue;
+        }
+        YAML::Mark value_mark = kv.second.Mark();
+        if (kv.second.IsNull() || value_mark.is_null()) value_mark = key_mark;
+        entries_.emplace_back(name, Slot{kv.second, path, value_mark});
+    }
+}
+
+const Slot* MapReader::find(std::string_view key) const {
+    for (const auto& [name, slot] : entries_)
+        if (name == key) return &slot;
+    return nullptr;
+}
+
+std::optional<Slot> MapReader::get(std::string_view key) const {
+    if (const Slot* s = find(key)) return *s;
+    return std::nullopt;
+}
+
+std::optional<Slot> MapReader::need(std::string_view key) {
+    if (!is_map_) return std::nullopt;
+    if (const Slot* s = find(key)) return *s;
+    reader_.error(self_, "missing key '" + std::string(key) + "' in " + what_);
+    return std::nullopt;
+}
+
+std::vector<std::string> MapReader::keys() const {
+    std::vector<std::string> out;
+    for (const auto& entry : entries_) out.push_back(entry.first);
+    return out;
+}
+
+}  // namespace mt::scenario_detail

@@ -1,0 +1,119 @@
+#pragma once
+// Typed, schema-checked reading of a yaml-cpp document. Every reader reports what was wrong and
+// what was expected at the value's line and column, and returns std::nullopt, so a section parser
+// keeps going and one pass finds every problem of a file.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "model/money.hpp"
+#include "model/text.hpp"
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+#include "scenario/diagnostics.hpp"
+#include "scenario/source_text.hpp"
+
+namespace mt::scenario_detail {
+
+// A value in the document: the node, its YAML path and where diagnostics about it point (for an
+// empty value, the key that introduced it, since yaml-cpp marks empty values on the next line).
+struct Slot {
+    YAML::Node node;
+    std::string path;
+    YAML::Mark mark;
+};
+
+class YamlReader {
+public:
+    YamlReader(Diagnostics& out, std::string file, const LineIndex& lines)
+        : out_(out), file_(std::move(file)), lines_(lines) {}
+
+    const std::string& file() const { return file_; }
+    Diagnostics& diagnostics() { return out_; }
+    Where where(const Slot& slot) const;
+    Where where(const YAML::Mark& mark, std::string path) const;
+    void error(const Slot& at, std::string message) { out_.error(where(at), std::move(message)); }
+
+    // Bounds the document before anything else reads it: depth and node visits with aliases
+    // expanded (cyclic aliases hit the depth bound). False after reporting the first breach.
+    bool check_bounds(const YAML::Node& root, int max_depth, std::size_t max_visits);
+
+    // Scalars. `what` names the expectation in messages: "a chain id", "an entity name".
+    std::optional<std::string> scalar(const Slot& s, std::string_view what);
+    std::optional<std::string> text_line(const Slot& s, std::string_view what);  // non-empty, no control chars
+    std::optional<std::string> id(const Slot& s, std::string_view what);
+    std::optional<std::string> address(const Slot& s);
+    std::optional<std::int64_t> integer(const Slot& s, std::int64_t min, std::int64_t max,
+                                        std::string_view what);
+    std::optional<bool> boolean(const Slot& s);
+    std::optional<LocalizedText> localized(const Slot& s);
+    // One of `names`; returns its index.
+    std::optional<std::size_t> choice(const Slot& s, std::span<const std::string_view> names,
+                                      std::string_view what);
+    template <typename Enum>
+    std::optional<Enum> vocabulary(const Slot& s, std::string_view what);
+    // Base units of a decimal amount in whole-asset notation ("0.5").
+    std::optional<Units> amount(const Slot& s, int decimals, std::string_view symbol);
+    // A time: an offset from the case start ("-2h", "+36h", "90m", "1d12h") or, when the start is
+    // known, an absolute UTC instant ("2021-05-08T16:00:00Z").
+    std::optional<SimSeconds> time(const Slot& s, std::optional<std::int64_t> start_unix);
+    // A non-negative span in the same offset notation, or a whole number of `unit_seconds`.
+    std::optional<SimSeconds> duration(const Slot& s, SimSeconds unit_seconds);
+
+    // The items of a list (an empty value counts as an empty list only if `allow_empty`).
+    std::optional<std::vector<Slot>> list(const Slot& s, std::string_view what);
+
+private:
+    Diagnostics& out_;
+    std::string file_;
+    const LineIndex& lines_;
+};
+
+// The keys of one map, checked against the keys its schema allows: reports a value that is not a
+// map, keys that are not plain names, repeated keys, and unknown keys (with the closest allowed
+// key when it looks like a typo).
+class MapReader {
+public:
+    MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
+              std::span<const std::string_view> allowed);
+    MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
+              std::initializer_list<std::string_view> allowed)
+        : MapReader(reader, slot, what, std::span(allowed.begin(), allowed.size())) {}
+    bool is_map() const { return is_map_; }
+    const Slot& self() const { return self_; }
+    bool has(std::string_view key) const { return find(key) != nullptr; }
+    std::optional<Slot> get(std::string_view key) const;
+    // As get(), reporting a missing key at the map.
+    std::optional<Slot> need(std::string_view key);
+    // The keys present, in document order.
+    std::vector<std::string> keys() const;
+
+private:
+    const Slot* find(std::string_view key) const;
+    YamlReader& reader_;
+    Slot self_;
+    std::string what_;
+    bool is_map_ = false;
+    std::vector<std::pair<std::string, Slot>> entries_;
+};
+
+// The path of a child: "a.b" or "a[3]".
+std::string child_path(const std::string& parent, std::string_view key);
+std::string item_path(const std::string& parent, std::size_t index);
+
+// "a, b or c" for messages.
+std::string list_names(std::span<const std::string_view> names, std::string_view conjunction = "or");
+// The allowed name closest to `given` when it is plausibly a typo of it; empty otherwise.
+std::string_view closest_name(std::string_view given, std::span<const std::string_view> names);
+
+// Offsets like "-2h", "+36h", "90m", "3d", "1d12h30m", "45s", "0". Nullopt when malformed or
+// beyond the time bound.
+std::optional<SimSeconds> parse_offset(std::string_view text);
+
+}  // namespace mt::scenario_detail
