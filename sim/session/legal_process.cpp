@@ -119,13 +119,14 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     const bool foreign = !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
     auto terms = service.honours.find(a.instrument);
     bool honoured = terms != service.honours.end();
-    if (foreign && is_compulsory(a.instrument))
+    // One mistake, one penalty: the most specific explanation wins.
+    if (foreign && is_compulsory(a.instrument)) {
         penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction, label + ": compulsory process does not reach " + entity.jurisdiction);
-    else if (!honoured)
-        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": not an instrument this service acts on");
-    if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
+    } else if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
         honoured = false;
         penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": no life is at risk in this case");
+    } else if (!honoured) {
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": not an instrument this service acts on");
     }
     const auto relevant = std::count_if(a.identifiers.begin(), a.identifiers.end(),
                                         [&](const std::string& id) { return is_relevant(s, service, id); });

@@ -19,10 +19,10 @@ std::shared_ptr<Scenario> make_sample_case() {
     const AddressId deposit = l.intern_address(kDeposit, btc);
     const AddressId offshore = l.intern_address(kOffshore, btc);
     const AddressId stranger = l.intern_address(kStranger, btc);
-    const TxIndex pay = l.add_transaction({"tx-ransom", btc, 0, -hours(2), 2'000, {{victim, 100'002'000, {}}}, {{ransom, 100'000'000}}});
-    const TxIndex peel = l.add_transaction({"tx-peel", btc, 0, hours(1), 3'000, {{ransom, 100'000'000, {pay, 0}}},
+    const TxIndex pay = l.add_transaction({"tx-ransom", btc, 0, -hours(3), 2'000, {{victim, 100'002'000, {}}}, {{ransom, 100'000'000}}});
+    const TxIndex peel = l.add_transaction({"tx-peel", btc, 0, -hours(2), 3'000, {{ransom, 100'000'000, {pay, 0}}},
                                             {{deposit, 60'000'000}, {change, 39'997'000}}});
-    l.add_transaction({"tx-offshore", btc, 0, hours(2), 1'000, {{change, 39'997'000, {peel, 1}}}, {{offshore, 39'996'000}}});
+    l.add_transaction({"tx-offshore", btc, 0, -hours(1), 1'000, {{change, 39'997'000, {peel, 1}}}, {{offshore, 39'996'000}}});
     l.add_transaction({"tx-later", btc, 0, hours(50), 1'000, {{stranger, 5'000'000, {}}}, {{change, 4'999'000}}});
     l.finalize();
 
@@ -98,13 +98,13 @@ std::shared_ptr<Scenario> make_sample_case() {
     freeze.text = "Ransom proceeds deposited at this address";
     Action subpoena = freeze;
     subpoena.instrument = Instrument::Subpoena;
-    Action change = act(ActionType::AnswerCheckpoint, "cp-change");
-    change.answer = kChange;
+    Action spot_change = act(ActionType::AnswerCheckpoint, "cp-change");
+    spot_change.answer = kChange;
     Action first = act(ActionType::AnswerCheckpoint, "cp-first");
     first.answer = "freeze";
     Action wait = act(ActionType::Wait, "");
     wait.duration = days(5);
-    s->expert_solution = {explore, act(ActionType::Lookup, kDeposit), change, freeze, first, subpoena, wait,
+    s->expert_solution = {explore, act(ActionType::Lookup, kDeposit), spot_change, freeze, first, subpoena, wait,
                           act(ActionType::Submit, "")};
     return s;
 }

@@ -114,11 +114,11 @@ TEST_CASE("a freeze that lands after the adversary's move saves nothing", "[sess
 
 TEST_CASE("a freeze landing at the very minute of the move still holds the funds", "[session][freeze]") {
     Session s = traced_session();
-    // Freeze takes 1h to draft and 6h to land: send at 28h40m so it lands exactly at 36h.
-    REQUIRE(s.apply(wait_for(hours(28) + minutes(20))).accepted);
+    // Traced at 20m; waiting brings the clock to 29h; drafting takes 1h and the freeze 6h to land: 36h.
+    REQUIRE(s.apply(wait_for(hours(28) + minutes(40))).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
     REQUIRE(s.casefile().requests.at(0).due_at == hours(36));
-    REQUIRE(s.apply(wait_for(hours(1))).accepted);
+    REQUIRE(s.apply(wait_for(hours(7))).accepted);
     CHECK(s.casefile().requests.at(0).status == RequestStatus::Frozen);
 }
 
