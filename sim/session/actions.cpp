@@ -1,10 +1,7 @@
 // Validation and effect of each investigative action except legal requests (legal_process.cpp).
 #include <algorithm>
 
-#if __has_include("forensics/analysis.hpp")  // TEMP until forensics lands
 #include "forensics/analysis.hpp"
-#define MT_HAS_ANALYSIS 1
-#endif
 #include "session/session_state.hpp"
 
 namespace mt {
@@ -117,12 +114,10 @@ ActionOutcome lookup(SessionContext& ctx, const Action& a, SimSeconds cost) {
 }
 
 ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSeconds cost) {
-    if (!is_known_target(ctx.casefile, a.target))
+    // Taint may start from one output ("txid:vout") or part of it ("...@0.5"): the base must be known.
+    const std::string base = a.target.substr(0, a.target.find_first_of(":@"));
+    if (!is_known_target(ctx.casefile, base))
         return reject("reject.target_not_in_casefile", "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
-#ifndef MT_HAS_ANALYSIS
-    (void)cost;
-    return reject("reject.analysis_failed", "analysis not built yet");
-#else
     // Analysis sees the chain as it is when the analysis finishes, never later.
     AnalysisRequest request{a.tool, a.method, a.target, ctx.casefile.now + cost};
     AnalysisOutcome result = run_analysis(ctx.scenario.ledger, request);
@@ -136,7 +131,6 @@ ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSecon
                   "Análisis " + std::string(name_of(a.tool)) + " sobre " + short_id(a.target)});
     ctx.casefile.analyses.push_back(std::move(report));
     return accepted();
-#endif
 }
 
 ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
