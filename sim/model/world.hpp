@@ -185,10 +185,16 @@ struct Scenario {
     LocalizedText expert_summary;
 
     const Entity* find_entity(std::string_view id) const;
+    // The entity owning an address, or null. Constant time once index_owners() has run.
     const Entity* owner_of(AddressId address) const;
+    // Builds the address -> owner index; call after entities and the ledger are complete.
+    void index_owners();
     const Service* find_service(std::string_view entity_id) const;
     const Holding* find_holding(std::string_view id) const;
     const Checkpoint* find_checkpoint(std::string_view id) const;
+
+private:
+    std::vector<std::int32_t> owner_index_;  // entity index per AddressId, -1 for none
 };
 
 }  // namespace mt
