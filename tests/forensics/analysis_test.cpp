@@ -1,0 +1,234 @@
+// run_analysis: the reports the trainee sees, the horizon, and bad targets.
+#include <catch2/catch.hpp>
+
+#include "forensics/analysis.hpp"
+#include "test_ledger.hpp"
+
+using namespace mt;
+using mt::test::kBtc;
+using mt::test::kEth;
+using mt::test::TestLedger;
+
+namespace {
+
+// domain.md's vector, then a later move the trainee must not see before time 100.
+struct Case {
+    TestLedger t;
+    Case() {
+        const AddressId a = t.btc_address("bc1qstolen"), b = t.btc_address("bc1qmined");
+        const TxIndex f1 = t.utxo("f1", 10, {TestLedger::in(t.btc_address("bc1qvictim"), 3 * kBtc)},
+                                  {{a, 3 * kBtc}});
+        const TxIndex f2 = t.utxo("f2", 20, {TestLedger::in(t.btc_address("bc1qpool"), 7 * kBtc)},
+                                  {{b, 7 * kBtc}});
+        const TxIndex mix = t.utxo(
+            "mix", 30, {TestLedger::in(a, 3 * kBtc, f1, 0), TestLedger::in(b, 7 * kBtc, f2, 0)},
+            {{t.btc_address("bc1qo1"), 2 * kBtc},
+             {t.btc_address("bc1qo2"), 5 * kBtc},
+             {t.btc_address("bc1qo3"), 3 * kBtc}});
+        t.utxo("later", 100, {TestLedger::in(t.btc_address("bc1qo2"), 5 * kBtc, mix, 1)},
+               {{t.btc_address("bc1qfuture"), 5 * kBtc}});
+        t.done();
+    }
+    AnalysisOutcome run(AnalysisTool tool, const std::string& target, SimSeconds until,
+                        TaintMethod method = TaintMethod::Haircut) const {
+        return run_analysis(t.ledger, {tool, method, target, until});
+    }
+};
+
+const AnalysisRow* row(const AnalysisReport& r, const std::string& subject) {
+    for (const AnalysisRow& x : r.rows)
+        if (x.subject == subject) return &x;
+    return nullptr;
+}
+
+bool mentions(const AnalysisReport& r, const std::string& text) {
+    if (r.summary.en.find(text) != std::string::npos ||
+        r.summary.es.find(text) != std::string::npos)
+        return true;
+    for (const AnalysisRow& x : r.rows)
+        if (x.subject.find(text) != std::string::npos || x.value.find(text) != std::string::npos ||
+            x.detail.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a haircut taint report shows amounts, shares and hops", "[analysis][taint]") {
+    const Case c;
+    const AnalysisOutcome out = c.run(AnalysisTool::Taint, "bc1qstolen", 50);
+    REQUIRE(out.report);
+    CHECK(out.error.empty());
+    const AnalysisReport& r = *out.report;
+    CHECK(r.tool == AnalysisTool::Taint);
+    CHECK(r.method == "haircut");
+    CHECK(r.subject == "bc1qstolen");
+    CHECK(r.at == 50);
+    CHECK(r.id.empty());
+    REQUIRE(row(r, "bc1qo2"));
+    CHECK(row(r, "bc1qo2")->value == "1.5 BTC");
+    CHECK(row(r, "bc1qo2")->detail.find("30.0%") != std::string::npos);
+    CHECK(row(r, "bc1qo2")->detail.find("1 hop / 1 salto") != std::string::npos);
+    CHECK(row(r, "bc1qo1")->value == "0.6 BTC");
+    CHECK(row(r, "bc1qo3")->value == "0.9 BTC");
+    REQUIRE(row(r, "mix"));
+    CHECK(row(r, "mix")->value == "3 BTC");
+    CHECK(row(r, "mix")->detail.find("← f1") != std::string::npos);
+    CHECK(r.summary.en.find("3 BTC") != std::string::npos);
+    CHECK(r.summary.es.find("Contaminación") != std::string::npos);
+    CHECK(r.summary.en != r.summary.es);
+}
+
+TEST_CASE("each taint method gives its own per-output values in the report", "[analysis][taint]") {
+    const Case c;
+    auto value = [&](TaintMethod m, const std::string& address) {
+        const AnalysisOutcome out = c.run(AnalysisTool::Taint, "f1:0", 50, m);
+        REQUIRE(out.report);
+        const AnalysisRow* x = row(*out.report, address);
+        return x ? x->value : std::string("none");
+    };
+    CHECK(value(TaintMethod::Fifo, "bc1qo1") == "2 BTC");
+    CHECK(value(TaintMethod::Fifo, "bc1qo2") == "1 BTC");
+    CHECK(value(TaintMethod::Fifo, "bc1qo3") == "none");
+    CHECK(value(TaintMethod::Lifo, "bc1qo3") == "3 BTC");
+    CHECK(value(TaintMethod::Tiho, "bc1qo2") == "3 BTC");
+    CHECK(value(TaintMethod::Poison, "bc1qo2") == "5 BTC");
+}
+
+TEST_CASE("reports never include transactions after `until`", "[analysis][horizon]") {
+    const Case c;
+    const AnalysisOutcome before =
+        c.run(AnalysisTool::Taint, "bc1qstolen", 99, TaintMethod::Poison);
+    REQUIRE(before.report);
+    CHECK_FALSE(mentions(*before.report, "later"));
+    CHECK_FALSE(mentions(*before.report, "bc1qfuture"));
+    const AnalysisOutcome after =
+        c.run(AnalysisTool::Taint, "bc1qstolen", 100, TaintMethod::Poison);
+    REQUIRE(after.report);
+    CHECK(mentions(*after.report, "bc1qfuture"));
+    // Before time 30 the mix has not happened: the stolen coins are still held.
+    const AnalysisOutcome early = c.run(AnalysisTool::Taint, "bc1qstolen", 29, TaintMethod::Poison);
+    REQUIRE(early.report);
+    CHECK_FALSE(mentions(*early.report, "mix"));
+    CHECK_FALSE(mentions(*early.report, "bc1qo1"));
+}
+
+TEST_CASE("a target from the future is as unknown as a made-up one", "[analysis][horizon]") {
+    const Case c;
+    const AnalysisOutcome future_tx = c.run(AnalysisTool::Taint, "later", 50);
+    const AnalysisOutcome future_address = c.run(AnalysisTool::Cluster, "bc1qfuture", 50);
+    const AnalysisOutcome made_up = c.run(AnalysisTool::Taint, "nonsense", 50);
+    CHECK_FALSE(future_tx.report);
+    CHECK_FALSE(future_address.report);
+    CHECK_FALSE(made_up.report);
+    CHECK(future_tx.error ==
+          "analysis target 'later': no such address or transaction on the chain as of now");
+    CHECK(made_up.error ==
+          "analysis target 'nonsense': no such address or transaction on the chain as of now");
+}
+
+TEST_CASE("bad targets give an error, never a throw", "[analysis]") {
+    const Case c;
+    for (AnalysisTool tool : {AnalysisTool::Taint, AnalysisTool::Cluster, AnalysisTool::PeelChain,
+                              AnalysisTool::CoinJoin}) {
+        for (const std::string& target :
+             {std::string(""), std::string("bc1qnobody"), std::string("mix:7"),
+              std::string("mix:x"), std::string("bc1qstolen@"), std::string("bc1qstolen@-1"),
+              std::string("bc1qstolen@0.000000001"), std::string("nothing:0")}) {
+            AnalysisOutcome out;
+            REQUIRE_NOTHROW(out = c.run(tool, target, 50));
+            CHECK_FALSE(out.report);
+            CHECK_FALSE(out.error.empty());
+        }
+    }
+    CHECK(c.run(AnalysisTool::Taint, "mix:7", 50).error.find("3 output(s)") != std::string::npos);
+    CHECK(c.run(AnalysisTool::Cluster, "bc1qstolen@1", 50).error.find("taint analysis only") !=
+          std::string::npos);
+}
+
+TEST_CASE("an amount limits the taint placed", "[analysis][taint]") {
+    const Case c;
+    const AnalysisOutcome out = c.run(AnalysisTool::Taint, "mix:1@0.5", 50, TaintMethod::Fifo);
+    REQUIRE(out.report);
+    REQUIRE(row(*out.report, "bc1qo2"));
+    CHECK(row(*out.report, "bc1qo2")->value == "0.5 BTC");
+    CHECK(row(*out.report, "bc1qo2")->detail.find("10.0%") != std::string::npos);
+}
+
+TEST_CASE("cluster, peel-chain and CoinJoin reports", "[analysis]") {
+    TestLedger t;
+    std::vector<TxInput> ins;
+    std::vector<TxOutput> outs;
+    for (int i = 0; i < 5; ++i) {
+        const AddressId p = t.btc_address("bc1qparty" + std::to_string(i));
+        const TxIndex f =
+            t.utxo("fund" + std::to_string(i), i,
+                   {TestLedger::in(t.btc_address("bc1qsrc" + std::to_string(i)), 6'000'000)},
+                   {{p, 6'000'000}});
+        ins.push_back(TestLedger::in(p, 6'000'000, f, 0));
+        outs.push_back({t.btc_address("bc1qmixed" + std::to_string(i)), 5'000'000});
+        if (i < 4)
+            outs.push_back({t.btc_address("bc1qtoxic" + std::to_string(i)), 990'000 - 1'000 * i});
+    }
+    t.utxo("coinjoin", 10, ins, outs);
+    t.done();
+    const AnalysisOutcome cj =
+        run_analysis(t.ledger, {AnalysisTool::CoinJoin, TaintMethod::Haircut, "coinjoin", 50});
+    REQUIRE(cj.report);
+    CHECK(cj.report->summary.en.find("matches the CoinJoin rule") != std::string::npos);
+    CHECK(cj.report->rows.size() == 5);
+    CHECK(cj.report->rows[0].value == "0.05 BTC");
+    const AnalysisOutcome by_address =
+        run_analysis(t.ledger, {AnalysisTool::CoinJoin, TaintMethod::Haircut, "bc1qparty2", 50});
+    REQUIRE(by_address.report);
+    CHECK(by_address.report->rows.size() == 1);
+    CHECK(by_address.report->rows[0].subject == "coinjoin");
+    const AnalysisOutcome not_cj =
+        run_analysis(t.ledger, {AnalysisTool::CoinJoin, TaintMethod::Haircut, "fund0", 50});
+    REQUIRE(not_cj.report);
+    CHECK(not_cj.report->summary.en.find("fewer than 2 inputs") != std::string::npos);
+
+    const AnalysisOutcome kept =
+        run_analysis(t.ledger, {AnalysisTool::Cluster, TaintMethod::Haircut, "bc1qparty0", 50});
+    REQUIRE(kept.report);
+    CHECK(kept.report->rows.size() == 1);
+    CHECK(kept.report->summary.en.find("1 CoinJoin transaction(s) kept apart") !=
+          std::string::npos);
+    AnalysisRequest naive{AnalysisTool::Cluster, TaintMethod::Haircut, "bc1qparty0", 50};
+    naive.cluster.stop_at_coinjoin = false;
+    const AnalysisOutcome merged = run_analysis(t.ledger, naive);
+    REQUIRE(merged.report);
+    CHECK(merged.report->rows.size() == 5);
+    CHECK(merged.report->summary.en.find("Warning") != std::string::npos);
+    REQUIRE(row(*merged.report, "bc1qparty3"));
+    CHECK(row(*merged.report, "bc1qparty3")
+              ->detail.find("common input / entrada común · tx coinjoin") != std::string::npos);
+
+    const AnalysisOutcome peel =
+        run_analysis(t.ledger, {AnalysisTool::PeelChain, TaintMethod::Haircut, "coinjoin", 50});
+    REQUIRE(peel.report);
+    CHECK(peel.report->rows.empty());
+    CHECK(peel.report->summary.en.find("No peel chain") != std::string::npos);
+}
+
+TEST_CASE("account-based targets: taint and cluster", "[analysis][account]") {
+    TestLedger t;
+    const AddressId alice = t.eth_address("0xalice"), bob = t.eth_address("0xbob");
+    t.transfer("0xsalary", 10, t.eth_address("0xemployer"), alice, 5 * kEth);
+    t.transfer("0xstolen", 20, t.eth_address("0xthief"), alice, 1 * kEth);
+    t.transfer("0xbonus", 30, t.eth_address("0xemployer"), alice, 5 * kEth);
+    t.transfer("0xtobob", 40, alice, bob, 1 * kEth);
+    t.done();
+    const AnalysisOutcome taint =
+        run_analysis(t.ledger, {AnalysisTool::Taint, TaintMethod::Haircut, "0xstolen", 50});
+    REQUIRE(taint.report);
+    REQUIRE(row(*taint.report, "0xbob"));
+    CHECK(row(*taint.report, "0xbob")->value == "0.090909090909090909 ETH");
+    CHECK(row(*taint.report, "0xbob")->detail.find("9.1%") != std::string::npos);
+    const AnalysisOutcome cluster =
+        run_analysis(t.ledger, {AnalysisTool::Cluster, TaintMethod::Haircut, "0xalice", 50});
+    REQUIRE(cluster.report);
+    CHECK(cluster.report->summary.en.find("account-based") != std::string::npos);
+    CHECK(cluster.report->rows.size() == 1);
+    CHECK(cluster.report->rows[0].value == "10 ETH");
+}
