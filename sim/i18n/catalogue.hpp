@@ -1,0 +1,53 @@
+#pragma once
+// Translation catalogues: every user-facing string of the interface is a key
+// ("ui.graph.expand_out") looked up in the English or Spanish catalogue. The catalogues live in
+// assets/i18n/*.json and are compiled into the program, so a moved or partial installation still
+// speaks both languages.
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mt {
+
+// One language's strings: a flat JSON object of key -> text.
+class Catalogue {
+  public:
+    // Replaces the contents with the strings of `json_text`. Returns an empty string on success, or
+    // what was wrong (naming `name` and the offending key); on error the catalogue is left empty.
+    std::string load(std::string_view json_text, std::string_view name);
+
+    const std::string* find(std::string_view key) const;
+    std::vector<std::string> keys() const;
+    std::size_t size() const { return strings_.size(); }
+
+  private:
+    std::map<std::string, std::string, std::less<>> strings_;
+};
+
+// The languages the interface speaks, as codes ("en", "es").
+const std::vector<std::string>& interface_languages();
+
+// The catalogue compiled into the program for `language`; English for an unknown code.
+const Catalogue& builtin_catalogue(std::string_view language);
+
+// The language tr() speaks; an unknown code selects English.
+void set_interface_language(std::string_view language);
+const std::string& interface_language();
+
+// The text of `key` in the interface language, else in English, else the key itself (recorded in
+// missing_translation_keys()). The pointer stays valid for the life of the program.
+const char* tr(std::string_view key);
+
+// Whether the interface language or English has `key` (for keys built from scenario data).
+bool has_translation(std::string_view key);
+
+// tr(key) with "{0}", "{1}", ... replaced by `args`.
+std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
+
+// Keys asked for that neither the interface language nor English has (tests look at this).
+const std::set<std::string, std::less<>>& missing_translation_keys();
+
+}  // namespace mt

@@ -1,0 +1,65 @@
+// Shown instead of the workspace when a case file could not be loaded: every problem found, each
+// with its file position, YAML path and what was expected.
+#include "i18n/catalogue.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+
+void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failure, Region region) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!ImGui::Begin("###case_error", nullptr, flags)) {
+        ImGui::End();
+        return;
+    }
+    {
+        FontScope title(fonts().title);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);
+        ImGui::TextUnformatted(tr("ui.case_error.title"));
+        ImGui::PopStyleColor();
+    }
+    text_wrapped(
+        trf("ui.case_error.intro", {failure.path, std::to_string(failure.problems.size())}));
+    if (button("ui.case_error.back")) host.close_case();
+    ImGui::Separator();
+
+    constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                            ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY;
+    if (ImGui::BeginTable("problems", 3, table_flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("ui.case_error.where"), ImGuiTableColumnFlags_WidthFixed,
+                                scaled(260.0f));
+        ImGui::TableSetupColumn(tr("ui.case_error.yaml_path"), ImGuiTableColumnFlags_WidthFixed,
+                                scaled(220.0f));
+        ImGui::TableSetupColumn(tr("ui.case_error.problem"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(failure.problems.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const CaseProblem& problem = failure.problems[static_cast<std::size_t>(row)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                std::string where = problem.file;
+                if (problem.line > 0)
+                    where +=
+                        ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
+                mono_text(where);
+                ImGui::TableNextColumn();
+                mono_text(problem.yaml_path);
+                ImGui::TableNextColumn();
+                text_wrapped(problem.message);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,164 @@
+// After submitting: the score per objective with its explanation, recovery, checkpoints,
+// penalties, the grade, and the expert's path through the case to compare with the trainee's.
+#include "i18n/catalogue.hpp"
+#include "ui/format.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+ImVec4 share_colour(int earned, int points) {
+    if (points > 0 && earned >= points) return palette::kGood;
+    if (earned <= 0) return palette::kBad;
+    return palette::kPending;
+}
+
+// Choice answers are option ids; show the option's text.
+std::string answer_text(const Casefile& casefile, const std::string& checkpoint,
+                        const std::string& answer) {
+    if (answer.empty()) return tr("ui.debrief.unanswered");
+    for (const OpenCheckpoint& open : casefile.checkpoints) {
+        if (open.id != checkpoint) continue;
+        for (const CheckpointOptionView& option : open.options)
+            if (option.id == answer) return text_of(option.text);
+    }
+    return answer;
+}
+
+}  // namespace
+
+void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region region) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!ImGui::Begin("###debrief", nullptr, flags)) {
+        ImGui::End();
+        return;
+    }
+    const ScoreReport& score = *casefile.score;
+    const float column = std::min(region.size.x - scaled(40.0f), scaled(1100.0f));
+    const float indent = std::max(0.0f, (region.size.x - column) * 0.5f);
+    ImGui::SetCursorPosX(indent);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+
+    text_disabled(trf("ui.debrief.title", {text_of(casefile.briefing.title)}));
+    {
+        FontScope title(fonts().title);
+        ImGui::TextUnformatted(text_of(score.grade).c_str());
+    }
+    probe("debrief.grade");
+    ImGui::TextUnformatted(
+        trf("ui.debrief.total",
+            {std::to_string(score.total), std::to_string(score.max), std::to_string(score.percent)})
+            .c_str());
+    ImGui::TextDisabled(
+        "%s", trf("ui.debrief.time_used",
+                  {duration_text(casefile.now), duration_text(casefile.briefing.time_budget),
+                   std::to_string(casefile.actions_taken)})
+                  .c_str());
+    if (button("ui.debrief.review")) state_.show_debrief = false;
+    ImGui::SameLine();
+    if (button("ui.debrief.back")) host.close_case();
+    ImGui::Spacing();
+
+    constexpr ImGuiTableFlags table_flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    heading(tr("ui.debrief.objectives"));
+    if (ImGui::BeginTable("objectives", 3, table_flags, ImVec2(column, 0))) {
+        ImGui::TableSetupColumn(tr("ui.debrief.objective"), ImGuiTableColumnFlags_WidthStretch,
+                                2.0f);
+        ImGui::TableSetupColumn(tr("ui.debrief.points"), ImGuiTableColumnFlags_WidthFixed,
+                                scaled(80.0f));
+        ImGui::TableSetupColumn(tr("ui.debrief.explanation"), ImGuiTableColumnFlags_WidthStretch,
+                                4.0f);
+        ImGui::TableHeadersRow();
+        for (const ObjectiveResult& objective : score.objectives) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text_wrapped(text_of(objective.title));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(share_colour(objective.earned, objective.points), "%d / %d",
+                               objective.earned, objective.points);
+            ImGui::TableNextColumn();
+            text_wrapped(text_of(objective.debrief));
+        }
+        if (score.recovery_points > 0) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(tr("ui.debrief.recovery"));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(share_colour(score.recovery_earned, score.recovery_points),
+                               "%d / %d", score.recovery_earned, score.recovery_points);
+            ImGui::TableNextColumn();
+            text_wrapped(trf("ui.debrief.recovery_detail", {usd_text(score.frozen_usd_cents),
+                                                            usd_text(score.at_stake_usd_cents)}));
+        }
+        ImGui::EndTable();
+    }
+
+    if (!score.checkpoints.empty()) {
+        ImGui::Spacing();
+        heading(tr("ui.debrief.checkpoints"));
+        for (const CheckpointResult& result : score.checkpoints) {
+            ImGui::PushID(result.id.c_str());
+            ImGui::TextColored(result.is_correct ? palette::kGood : palette::kBad, "%s",
+                               result.is_correct ? "✓" : "✗");
+            ImGui::SameLine();
+            {
+                FontScope bold(fonts().bold);
+                text_wrapped(text_of(result.question));
+            }
+            ImGui::Indent();
+            text_wrapped(
+                trf("ui.debrief.your_answer", {answer_text(casefile, result.id, result.given)}));
+            if (!result.is_correct)
+                text_wrapped(trf("ui.debrief.correct_answer",
+                                 {answer_text(casefile, result.id, result.correct)}));
+            text_disabled(text_of(result.explanation));
+            ImGui::Unindent();
+            ImGui::PopID();
+        }
+    }
+
+    ImGui::Spacing();
+    heading(tr("ui.debrief.penalties"));
+    if (score.penalties.empty()) text_disabled(tr("ui.debrief.no_penalties"));
+    if (!score.penalties.empty() &&
+        ImGui::BeginTable("penalties", 3, table_flags, ImVec2(column, 0))) {
+        ImGui::TableSetupColumn(tr("ui.debrief.penalty"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr("ui.debrief.points"), ImGuiTableColumnFlags_WidthFixed,
+                                scaled(80.0f));
+        ImGui::TableSetupColumn(tr("ui.debrief.detail"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+        ImGui::TableHeadersRow();
+        for (const PenaltyItem& penalty : score.penalties) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(tr(key_of(penalty.kind)));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(palette::kBad, "-%d", penalty.points);
+            ImGui::TableNextColumn();
+            text_wrapped(penalty.detail);
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Spacing();
+    heading(tr("ui.debrief.expert_path"));
+    if (!casefile.expert_summary.empty()) text_wrapped(text_of(casefile.expert_summary));
+    for (std::size_t i = 0; i < casefile.expert_solution.size(); ++i) {
+        ImGui::TextDisabled("%2zu.", i + 1);
+        ImGui::SameLine();
+        text_wrapped(describe_action(casefile.expert_solution[i], &casefile));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,177 @@
+#include "ui/format.hpp"
+
+#include <cstdlib>
+
+#include "i18n/catalogue.hpp"
+#include "model/time.hpp"
+
+namespace mt::ui {
+namespace {
+
+std::string group_thousands(std::string digits) {
+    std::string out;
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[i];
+        const std::size_t left = n - i - 1;
+        if (left > 0 && left % 3 == 0) out += ',';
+    }
+    return out;
+}
+
+std::string prefixed(std::string_view prefix, std::string_view name) {
+    std::string key(prefix);
+    key += '.';
+    key += name;
+    return key;
+}
+
+std::string service_name(const Casefile* casefile, const std::string& id) {
+    if (casefile) {
+        auto it = casefile->services.find(id);
+        if (it != casefile->services.end()) return text_of(it->second.name);
+    }
+    return id;
+}
+
+}  // namespace
+
+Language current_language() {
+    return interface_language() == "es" ? Language::Spanish : Language::English;
+}
+
+const std::string& text_of(const LocalizedText& text) {
+    const std::string& chosen = text.in(current_language());
+    return chosen.empty() ? text.en : chosen;
+}
+
+std::string amount_text(Units amount, int decimals, std::string_view asset) {
+    std::string plain = format_amount(amount, decimals);
+    const std::size_t dot = plain.find('.');
+    std::string whole = plain.substr(0, dot);
+    std::string out = group_thousands(std::move(whole));
+    if (dot != std::string::npos) out += plain.substr(dot);
+    if (!asset.empty()) {
+        out += ' ';
+        out += asset;
+    }
+    return out;
+}
+
+std::string usd_text(std::int64_t cents) {
+    const bool negative = cents < 0;
+    const std::int64_t magnitude = negative ? -cents : cents;
+    std::string out = negative ? "-$" : "$";
+    out += group_thousands(std::to_string(magnitude / 100));
+    const std::int64_t rest = magnitude % 100;
+    out += rest < 10 ? ".0" : ".";
+    out += std::to_string(rest);
+    return out;
+}
+
+std::string sim_date(const CaseBriefing& briefing, SimSeconds at) {
+    return format_utc(briefing.start_unix + at);
+}
+
+std::string sim_date_short(const CaseBriefing& briefing, SimSeconds at) {
+    // format_utc gives "YYYY-MM-DD HH:MM UTC"; keep "MM-DD HH:MM".
+    const std::string full = sim_date(briefing, at);
+    return full.size() >= 16 ? full.substr(5, 11) : full;
+}
+
+std::string duration_text(SimSeconds span) {
+    return format_duration(span);
+}
+
+std::string short_id(std::string_view id, std::size_t keep) {
+    if (id.size() <= keep || keep < 8) return std::string(id);
+    const std::size_t tail = keep / 3;
+    const std::size_t head = keep - tail;
+    std::string out(id.substr(0, head));
+    out += "…";
+    out += id.substr(id.size() - tail);
+    return out;
+}
+
+std::string key_of(EntityKind v) {
+    return prefixed("entity_kind", name_of(v));
+}
+std::string key_of(Instrument v) {
+    return prefixed("instrument", name_of(v));
+}
+std::string key_of(RecordKind v) {
+    return prefixed("record_kind", name_of(v));
+}
+std::string key_of(Direction v) {
+    return prefixed("direction", name_of(v));
+}
+std::string key_of(AnalysisTool v) {
+    return prefixed("analysis_tool", name_of(v));
+}
+std::string key_of(TaintMethod v) {
+    return prefixed("taint_method", name_of(v));
+}
+std::string key_of(RequestStatus v) {
+    return prefixed("request_status", name_of(v));
+}
+std::string key_of(TimelineKind v) {
+    return prefixed("timeline_kind", name_of(v));
+}
+std::string key_of(PenaltyKind v) {
+    return prefixed("penalty_kind", name_of(v));
+}
+std::string key_of(ActionType v) {
+    return prefixed("action_type", name_of(v));
+}
+
+std::string typology_text(const std::string& typology) {
+    const std::string key = prefixed("typology", typology);
+    if (has_translation(key)) return tr(key);
+    std::string out = typology;
+    for (char& c : out)
+        if (c == '_' || c == '-') c = ' ';
+    return out;
+}
+
+std::string difficulty_text(const std::string& difficulty) {
+    const std::string key = prefixed("difficulty", difficulty);
+    return has_translation(key) ? std::string(tr(key)) : difficulty;
+}
+
+std::string describe_action(const Action& a, const Casefile* casefile) {
+    const std::string target = short_id(a.target, 20);
+    switch (a.type) {
+        case ActionType::ExploreAddress:
+            return trf("action.explore_address", {target, tr(key_of(a.direction))});
+        case ActionType::ExploreTransaction:
+            return trf("action.explore_transaction", {target});
+        case ActionType::Lookup:
+            return trf("action.lookup", {target});
+        case ActionType::RunAnalysis:
+            if (a.tool == AnalysisTool::Taint)
+                return trf("action.run_taint", {target, tr(key_of(a.method))});
+            return trf("action.run_analysis", {tr(key_of(a.tool)), target});
+        case ActionType::LegalRequest: {
+            std::string ids;
+            for (const std::string& id : a.identifiers) {
+                if (!ids.empty()) ids += ", ";
+                ids += short_id(id, 14);
+            }
+            return trf("action.legal_request",
+                       {tr(key_of(a.instrument)), service_name(casefile, a.target), ids});
+        }
+        case ActionType::AnswerCheckpoint:
+            return trf("action.answer_checkpoint", {a.target, short_id(a.answer, 24)});
+        case ActionType::Annotate:
+            return trf("action.annotate", {target});
+        case ActionType::Hint:
+            return tr("action.hint");
+        case ActionType::Wait:
+            return trf("action.wait", {duration_text(a.duration)});
+        case ActionType::Submit:
+            return tr("action.submit");
+    }
+    return std::string(name_of(a.type));
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,51 @@
+#pragma once
+// Text for the views: amounts, simulated dates, shortened identifiers, enum labels and sentences
+// describing actions, all in the interface language.
+#include <string>
+#include <string_view>
+
+#include "model/action.hpp"
+#include "model/casefile.hpp"
+#include "model/money.hpp"
+#include "model/score.hpp"
+#include "model/text.hpp"
+
+namespace mt::ui {
+
+Language current_language();
+// The text in the interface language, or English when the case left the translation out.
+const std::string& text_of(const LocalizedText& text);
+
+// "1,234.5 BTC": exact base units shown in whole-asset notation with thousands grouped.
+std::string amount_text(Units amount, int decimals, std::string_view asset);
+// "$12,345.67"
+std::string usd_text(std::int64_t cents);
+// Calendar time of a simulated instant: "2021-05-08 14:30 UTC".
+std::string sim_date(const CaseBriefing& briefing, SimSeconds at);
+// Compact form for graph labels: "05-08 14:30".
+std::string sim_date_short(const CaseBriefing& briefing, SimSeconds at);
+// "3h 15m"
+std::string duration_text(SimSeconds span);
+// "bc1qxy2k…x0wlh" for identifiers longer than `keep` characters.
+std::string short_id(std::string_view id, std::size_t keep = 16);
+
+// Translation keys of the closed vocabularies: "entity_kind.exchange", "instrument.subpoena", ...
+std::string key_of(EntityKind v);
+std::string key_of(Instrument v);
+std::string key_of(RecordKind v);
+std::string key_of(Direction v);
+std::string key_of(AnalysisTool v);
+std::string key_of(TaintMethod v);
+std::string key_of(RequestStatus v);
+std::string key_of(TimelineKind v);
+std::string key_of(PenaltyKind v);
+std::string key_of(ActionType v);
+
+// Scenario-defined words with a translation when the catalogue has one ("peel_chain").
+std::string typology_text(const std::string& typology);
+std::string difficulty_text(const std::string& difficulty);
+
+// One sentence saying what an action does: "Subpoena to Binance about 2 identifiers".
+std::string describe_action(const Action& action, const Casefile* casefile);
+
+}  // namespace mt::ui

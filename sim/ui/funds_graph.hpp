@@ -1,0 +1,70 @@
+#pragma once
+// The funds-flow graph as the trainee knows it: addresses are nodes and known transactions are
+// directed edges. A transaction spending from several addresses (a consolidation, a CoinJoin) gets
+// a junction node, so its inputs and outputs are drawn once each instead of every pair.
+// Pure data built from the casefile; no ImGui, so layout and tests do not need a window.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/casefile.hpp"
+
+namespace mt::ui {
+
+struct GraphNode {
+    enum class Kind : std::uint8_t { Address, Junction };
+    Kind kind = Kind::Address;
+    std::string id;  // address text, or the transaction id of a junction
+    EntityKind entity = EntityKind::Unknown;
+    bool attributed = false;
+    LocalizedText name;  // the attribution's name when attributed
+    bool explored_in = false;
+    bool explored_out = false;
+    bool annotated = false;     // has a note or tags
+    SimSeconds first_time = 0;  // earliest known transaction touching it (layout order)
+};
+
+struct EdgeTransfer {
+    std::string tx;
+    Units amount = 0;
+    SimSeconds time = 0;
+};
+
+// All known transfers from one node to another in one asset, drawn as one arrow.
+struct GraphEdge {
+    int from = 0;
+    int to = 0;
+    std::string asset;
+    int decimals = 0;
+    Units total = 0;
+    std::vector<EdgeTransfer> transfers;  // in time order
+};
+
+struct FundsGraph {
+    std::vector<GraphNode> nodes;
+    std::vector<GraphEdge> edges;
+    std::unordered_map<std::string, int> node_index;             // id -> index into nodes
+    std::unordered_map<std::string, std::vector<int>> tx_edges;  // tx id -> edges carrying it
+
+    int find(const std::string& id) const {
+        auto it = node_index.find(id);
+        return it == node_index.end() ? -1 : it->second;
+    }
+};
+
+FundsGraph build_funds_graph(const Casefile& casefile);
+
+// Changes whenever the casefile's graph may have changed (anything accepted, the clock, a new
+// case).
+struct GraphSignature {
+    std::string scenario_id;
+    std::size_t actions = 0;
+    std::size_t addresses = 0;
+    std::size_t transactions = 0;
+    SimSeconds now = 0;
+    bool operator==(const GraphSignature&) const = default;
+};
+GraphSignature signature_of(const Casefile& casefile);
+
+}  // namespace mt::ui

@@ -1,0 +1,623 @@
+// The funds-flow graph: addresses as nodes, known transactions as arrows labelled with amount,
+// asset and time, laid out left to right. Pan by dragging the background (or with the middle
+// button anywhere), zoom with the wheel around the cursor, double-click a node to follow its
+// money. Nodes and arrows off screen are culled; zoomed out, labels go and arrows straighten.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "i18n/catalogue.hpp"
+#include "ui/actions.hpp"
+#include "ui/format.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+constexpr float kMinZoom = 0.04f;
+constexpr float kMaxZoom = 3.0f;
+constexpr float kDetailZoom = 0.45f;  // below this (world -> pixels), no labels and straight arrows
+constexpr float kLabelZoom = 0.6f;    // below this, no arrow labels
+constexpr double kWheelBurst = 0.6;   // seconds: wheel turns closer than this are one undo step
+
+struct Transform {
+    ImVec2 origin;  // canvas top-left on screen
+    float cam_x = 0, cam_y = 0;
+    float scale = 1;  // pixels per world unit
+    ImVec2 to_screen(Point p) const {
+        return ImVec2(origin.x + (p.x - cam_x) * scale, origin.y + (p.y - cam_y) * scale);
+    }
+    Point to_world(ImVec2 s) const {
+        return {cam_x + (s.x - origin.x) / scale, cam_y + (s.y - origin.y) / scale};
+    }
+};
+
+ImVec2 half_size(const GraphNode& node) {
+    if (node.kind == GraphNode::Kind::Junction)
+        return ImVec2(LayoutMetrics::junction_size * 0.5f, LayoutMetrics::junction_size * 0.5f);
+    return ImVec2(LayoutMetrics::node_width * 0.5f, LayoutMetrics::node_height * 0.5f);
+}
+
+ImVec2 bezier_point(ImVec2 p0, ImVec2 p1, ImVec2 p2, ImVec2 p3, float t) {
+    const float u = 1.0f - t;
+    const float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+    return ImVec2(a * p0.x + b * p1.x + c * p2.x + d * p3.x,
+                  a * p0.y + b * p1.y + c * p2.y + d * p3.y);
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Text drawn at the graph's zoom, clipped to a box.
+void draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour,
+               std::string_view text, const ImVec4& clip) {
+    if (!font) font = ImGui::GetFont();
+    draw->AddText(font, size, at, colour, text.data(), text.data() + text.size(), 0.0f, &clip);
+}
+
+}  // namespace
+
+void InvestigatorUi::sync_graph(const Casefile& casefile) {
+    const GraphSignature signature = signature_of(casefile);
+    if (graph_.valid && signature == graph_.signature) return;
+    if (!graph_.valid || signature.scenario_id != graph_.signature.scenario_id) {
+        graph_.layout.clear();
+        state_.graph.fit_requested = true;
+    }
+    graph_.graph = build_funds_graph(casefile);
+    graph_.layout.update(graph_.graph);
+    graph_.node_ids_short.clear();
+    graph_.node_ids_short.reserve(graph_.graph.nodes.size());
+    for (const GraphNode& node : graph_.graph.nodes)
+        graph_.node_ids_short.push_back(short_id(node.id, 18));
+    graph_.edge_labels.clear();
+    graph_.edge_labels.reserve(graph_.graph.edges.size());
+    for (const GraphEdge& edge : graph_.graph.edges) {
+        std::string text = amount_text(edge.total, edge.decimals, edge.asset);
+        if (edge.transfers.size() == 1) {
+            text += "  ·  " + sim_date_short(casefile.briefing, edge.transfers.front().time);
+        } else {
+            text = std::to_string(edge.transfers.size()) + "×  " + text;
+        }
+        graph_.edge_labels.push_back(std::move(text));
+    }
+    graph_.signature = signature;
+    graph_.valid = true;
+}
+
+void InvestigatorUi::fit_graph(ImVec2 canvas) {
+    const Bounds b = graph_.layout.bounds();
+    GraphCamera& cam = state_.graph.camera;
+    const float unit = scaled(1.0f);
+    if (b.empty || canvas.x <= 0 || canvas.y <= 0) {
+        cam = GraphCamera{};
+        return;
+    }
+    const float margin = scaled(40.0f);
+    const float zx = (canvas.x - 2 * margin) / std::max(1.0f, b.x1 - b.x0);
+    const float zy = (canvas.y - 2 * margin) / std::max(1.0f, b.y1 - b.y0);
+    cam.zoom = std::clamp(std::min(zx, zy) / unit, kMinZoom, 1.2f);
+    const float s = cam.zoom * unit;
+    cam.x = (b.x0 + b.x1) * 0.5f - canvas.x * 0.5f / s;
+    cam.y = (b.y0 + b.y1) * 0.5f - canvas.y * 0.5f / s;
+}
+
+void InvestigatorUi::center_graph_on(int node, ImVec2 canvas) {
+    if (node < 0 || static_cast<std::size_t>(node) >= graph_.layout.positions().size()) return;
+    GraphCamera& cam = state_.graph.camera;
+    const float s = cam.zoom * scaled(1.0f);
+    const Point p = graph_.layout.position(node);
+    cam.x = p.x - canvas.x * 0.5f / s;
+    cam.y = p.y - canvas.y * 0.5f / s;
+}
+
+void InvestigatorUi::run_search(UiHost& host, const Casefile& casefile) {
+    (void)host;
+    GraphViewState& g = state_.graph;
+    g.search_message_key.clear();
+    std::string query = g.search;
+    query.erase(0, query.find_first_not_of(" \t"));
+    query.erase(query.find_last_not_of(" \t") + 1);
+    if (query.empty()) return;
+    const FundsGraph& graph = graph_.graph;
+    // Exact matches first, then the first address or transaction containing the text.
+    if (int node = graph.find(query); node >= 0 && casefile.addresses.count(query)) {
+        select({Selection::Kind::Address, query});
+        g.center_on = query;
+        return;
+    }
+    if (casefile.transactions.count(query)) {
+        select({Selection::Kind::Transaction, query});
+        if (auto it = graph.tx_edges.find(query); it != graph.tx_edges.end() && !it->second.empty())
+            g.center_on = graph
+                              .nodes[static_cast<std::size_t>(
+                                  graph.edges[static_cast<std::size_t>(it->second.front())].from)]
+                              .id;
+        return;
+    }
+    const std::string needle = lower(query);
+    for (const auto& [text, address] : casefile.addresses) {
+        const bool label_hit =
+            address.attribution &&
+            (lower(address.attribution->name.en).find(needle) != std::string::npos ||
+             lower(address.attribution->name.es).find(needle) != std::string::npos);
+        if (lower(text).find(needle) != std::string::npos || label_hit) {
+            select({Selection::Kind::Address, text});
+            g.center_on = text;
+            return;
+        }
+    }
+    for (const auto& [id, tx] : casefile.transactions) {
+        if (lower(id).find(needle) != std::string::npos) {
+            select({Selection::Kind::Transaction, id});
+            return;
+        }
+    }
+    g.search_message_key = "ui.graph.search_none";
+}
+
+void InvestigatorUi::draw_graph_window(UiHost& host, const Casefile& casefile, Region region) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(scaled(6.0f), scaled(6.0f)));
+    const bool visible = ImGui::Begin("###graph", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (!visible) {
+        ImGui::End();
+        return;
+    }
+    sync_graph(casefile);
+    draw_graph_toolbar(host, casefile);
+    draw_graph_canvas(host, casefile);
+    ImGui::End();
+}
+
+void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) {
+    GraphViewState& g = state_.graph;
+    ImGui::SetNextItemWidth(scaled(300.0f));
+    const bool submitted =
+        ImGui::InputTextWithHint("###graph_search", tr("ui.graph.search_hint"), &g.search,
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    probe("graph.search");
+    ImGui::SameLine();
+    if (button("ui.graph.find") || submitted) run_search(host, casefile);
+    if (!g.search_message_key.empty()) {
+        // Not in the casefile: offer to look it up on the chain, as an investigator would with a
+        // hash from the victim's report.
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(g.search_message_key));
+        const bool plausible = g.search.size() >= 20 && g.search.find(' ') == std::string::npos;
+        if (plausible && !casefile.submitted) {
+            const Action explore_address = explore_address_action(g.search, Direction::Both);
+            ImGui::SameLine();
+            if (cost_button("ui.graph.explore_address", host.cost_of(explore_address))) {
+                emit(host, explore_address);
+                g.search_message_key.clear();
+            }
+            const Action explore_tx = explore_transaction_action(g.search);
+            ImGui::SameLine();
+            if (cost_button("ui.graph.explore_transaction", host.cost_of(explore_tx))) {
+                emit(host, explore_tx);
+                g.search_message_key.clear();
+            }
+        }
+    }
+    ImGui::SameLine(0.0f, scaled(16.0f));
+    if (button("ui.graph.fit")) {
+        record_view();
+        g.fit_requested = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.fit_tip"));
+    ImGui::SameLine();
+    if (button("ui.graph.relayout")) {
+        graph_.layout.clear();
+        graph_.layout.update(graph_.graph);
+        record_view();
+        g.fit_requested = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.relayout_tip"));
+    ImGui::SameLine();
+    ImGui::Checkbox(label("ui.graph.antialiasing").c_str(), &g.antialiasing);
+    probe("ui.graph.antialiasing");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", trf("ui.graph.counts", {std::to_string(casefile.addresses.size()),
+                                                      std::to_string(casefile.transactions.size())})
+                                  .c_str());
+}
+
+void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
+    GraphViewState& g = state_.graph;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kCanvas);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const bool open =
+        ImGui::BeginChild("graph_canvas", ImVec2(0, 0), true,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                              ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (!open) {
+        ImGui::EndChild();
+        return;
+    }
+    // Keyboard navigation may try to scroll the canvas; the camera is the only scrolling here.
+    ImGui::SetScrollX(0.0f);
+    ImGui::SetScrollY(0.0f);
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 canvas_min = ImGui::GetWindowPos();
+    const ImVec2 canvas_size = ImGui::GetWindowSize();
+    const ImVec2 canvas_max(canvas_min.x + canvas_size.x, canvas_min.y + canvas_size.y);
+    const ImGuiIO& io = ImGui::GetIO();
+
+    if (g.fit_requested && canvas_size.x > 1 && canvas_size.y > 1) {
+        fit_graph(canvas_size);
+        g.fit_requested = false;
+    }
+    if (!g.center_on.empty()) {
+        center_graph_on(graph_.graph.find(g.center_on), canvas_size);
+        g.center_on.clear();
+    }
+
+    GraphCamera& cam = g.camera;
+    Transform t{canvas_min, cam.x, cam.y, cam.zoom * scaled(1.0f)};
+    const bool detailed = t.scale >= kDetailZoom;
+    const bool edge_labels = t.scale >= kLabelZoom;
+
+    const ImDrawListFlags saved_flags = draw->Flags;
+    if (!g.antialiasing)
+        draw->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                         ImDrawListFlags_AntiAliasedFill);
+
+    // Grid, so panning is visible even on an empty stretch.
+    if (detailed) {
+        const float step = 100.0f * t.scale;
+        const float x0 = canvas_min.x - std::fmod(cam.x * t.scale, step);
+        const float y0 = canvas_min.y - std::fmod(cam.y * t.scale, step);
+        for (float x = x0; x < canvas_max.x; x += step)
+            draw->AddLine(ImVec2(x, canvas_min.y), ImVec2(x, canvas_max.y), palette::kGrid);
+        for (float y = y0; y < canvas_max.y; y += step)
+            draw->AddLine(ImVec2(canvas_min.x, y), ImVec2(canvas_max.x, y), palette::kGrid);
+    }
+
+    const FundsGraph& graph = graph_.graph;
+    const auto& positions = graph_.layout.positions();
+    const Selection& sel = state_.selection;
+    const int selected_node = sel.is_address() ? graph.find(sel.id) : -1;
+    const std::vector<int>* selected_tx_edges = nullptr;
+    if (sel.is_transaction())
+        if (auto it = graph.tx_edges.find(sel.id); it != graph.tx_edges.end())
+            selected_tx_edges = &it->second;
+
+    ImFont* body_font = fonts().body ? fonts().body : ImGui::GetFont();
+    ImFont* mono_font = fonts().mono ? fonts().mono : body_font;
+    const float text_size = ImGui::GetFontSize() * cam.zoom;
+
+    // Channels: arrows below, their labels above, nodes on top.
+    ImDrawListSplitter layers;
+    layers.Split(draw, 3);
+
+    // Nodes first: ImGui gives the mouse to the first item submitted under it, so nodes win over
+    // arrow labels, and both over the background submitted last.
+    layers.SetCurrentChannel(draw, 2);
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const GraphNode& node = graph.nodes[i];
+        const ImVec2 c = t.to_screen(positions[i]);
+        const ImVec2 half(half_size(node).x * t.scale, half_size(node).y * t.scale);
+        const ImVec2 r0(c.x - half.x, c.y - half.y), r1(c.x + half.x, c.y + half.y);
+        // The expansion stubs stick out on both sides.
+        const float stub = 8.0f * std::min(t.scale, 1.5f);
+        if (!ImGui::IsRectVisible(ImVec2(r0.x - stub * 2, r0.y), ImVec2(r1.x + stub * 2, r1.y)))
+            continue;
+        const bool is_address = node.kind == GraphNode::Kind::Address;
+        ImGui::PushID(node.id.c_str(), node.id.c_str() + node.id.size());
+
+        ImGui::SetCursorScreenPos(r0);
+        const bool pressed = ImGui::InvisibleButton(
+            "node", ImVec2(std::max(1.0f, r1.x - r0.x), std::max(1.0f, r1.y - r0.y)));
+        probe("graph.node:" + node.id);
+        const bool hovered = ImGui::IsItemHovered();
+        // Selected on press with the mouse, on activation with the keyboard.
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Left) || pressed)
+            select({is_address ? Selection::Kind::Address : Selection::Kind::Transaction, node.id});
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            // Dragging a node moves it; it keeps the place the trainee gives it.
+            const Point p = positions[i];
+            graph_.layout.move(graph, static_cast<int>(i),
+                               {p.x + io.MouseDelta.x / t.scale, p.y + io.MouseDelta.y / t.scale});
+        }
+        const bool can_act = !casefile.submitted;
+        if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && is_address &&
+            can_act) {
+            // Follow the money forward first; once outputs are listed, look at where it came from.
+            const Direction d = !node.explored_out  ? Direction::Out
+                                : !node.explored_in ? Direction::In
+                                                    : Direction::Out;
+            emit(host, explore_address_action(node.id, d));
+        }
+        if (ImGui::BeginPopupContextItem("node_menu")) {
+            ImGui::TextDisabled("%s", short_id(node.id, 30).c_str());
+            ImGui::Separator();
+            if (is_address) {
+                for (Direction d : {Direction::Out, Direction::In, Direction::Both}) {
+                    const Action a = explore_address_action(node.id, d);
+                    const char* key = d == Direction::Out  ? "ui.graph.expand_out"
+                                      : d == Direction::In ? "ui.graph.expand_in"
+                                                           : "ui.graph.expand_both";
+                    std::string text =
+                        std::string(tr(key)) + " (" + duration_text(host.cost_of(a)) + ")###" + key;
+                    if (ImGui::MenuItem(text.c_str(), nullptr, false, can_act)) emit(host, a);
+                    probe(std::string("graph.menu.") + key);
+                }
+                const Action lookup = lookup_action(node.id);
+                std::string text = std::string(tr("ui.tools.lookup")) + " (" +
+                                   duration_text(host.cost_of(lookup)) + ")###lookup";
+                if (ImGui::MenuItem(text.c_str(), nullptr, false, can_act && !node.attributed))
+                    emit(host, lookup);
+                if (ImGui::MenuItem(label("ui.graph.add_to_request").c_str())) {
+                    auto& ids = state_.legal.identifiers;
+                    if (std::find(ids.begin(), ids.end(), node.id) == ids.end())
+                        ids.push_back(node.id);
+                    state_.focus_tab = "legal";
+                }
+            }
+            if (ImGui::MenuItem(label("ui.graph.copy_id").c_str()))
+                ImGui::SetClipboardText(node.id.c_str());
+            if (ImGui::MenuItem(label("ui.graph.center_here").c_str())) {
+                record_view();
+                g.center_on = node.id;
+            }
+            ImGui::EndPopup();
+        }
+
+        // Drawing.
+        const bool selected =
+            static_cast<int>(i) == selected_node || (sel.is_transaction() && sel.id == node.id);
+        const KindStyle style = kind_style(node.entity);
+        const float rounding = 6.0f * t.scale;
+        if (is_address) {
+            draw->AddRectFilled(r0, r1, hovered ? palette::kNodeHover : palette::kNodeFill,
+                                rounding);
+            draw->AddRectFilled(r0, ImVec2(r0.x + 5.0f * t.scale, r1.y), style.colour, rounding,
+                                ImDrawFlags_RoundCornersLeft);
+            draw->AddRect(r0, r1, selected ? palette::kSelected : style.colour, rounding, 0,
+                          selected ? std::max(2.0f, 2.5f * t.scale) : 1.0f);
+            if (detailed) {
+                const float marker = 7.0f * t.scale;
+                draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
+                const float text_x = r0.x + 32.0f * t.scale;
+                const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
+                const float line = text_size * 1.15f;
+                const float top = c.y - line;
+                if (node.attributed) {
+                    draw_text(draw, fonts().bold ? fonts().bold : body_font, text_size,
+                              ImVec2(text_x, top), palette::kText, text_of(node.name), clip);
+                } else {
+                    draw_text(draw, mono_font, text_size, ImVec2(text_x, top), palette::kText,
+                              graph_.node_ids_short[i], clip);
+                }
+                std::string second = tr(key_of(node.entity));
+                if (node.attributed) second += "  ·  " + graph_.node_ids_short[i];
+                if (node.annotated) second += "  ·  ✎";
+                draw_text(draw, body_font, text_size * 0.9f, ImVec2(text_x, top + line),
+                          palette::kTextDim, second, clip);
+            } else {
+                draw_kind_marker(draw, c, std::max(2.0f, 12.0f * t.scale), node.entity);
+            }
+        } else {
+            draw->AddCircleFilled(c, half.x, hovered ? palette::kNodeHover : palette::kNodeFill,
+                                  20);
+            draw->AddCircle(c, half.x, selected ? palette::kSelected : palette::kEdge, 20,
+                            selected ? std::max(2.0f, 2.5f * t.scale) : 1.0f);
+            if (detailed)
+                draw_text(draw, body_font, text_size * 0.8f,
+                          ImVec2(c.x - half.x * 0.55f, c.y - text_size * 0.45f), palette::kTextDim,
+                          "tx", ImVec4(r0.x, r0.y, r1.x, r1.y));
+        }
+
+        // "+" stubs where money has not been followed yet.
+        if (is_address && detailed && !casefile.submitted) {
+            for (int side = 0; side < 2; ++side) {
+                const bool out = side == 1;
+                if (out ? node.explored_out : node.explored_in) continue;
+                const ImVec2 centre(out ? r1.x + stub : r0.x - stub, c.y);
+                ImGui::SetCursorScreenPos(ImVec2(centre.x - stub, centre.y - stub));
+                ImGui::InvisibleButton(out ? "expand_out" : "expand_in",
+                                       ImVec2(stub * 2, stub * 2));
+                probe(std::string(out ? "graph.expand_out:" : "graph.expand_in:") + node.id);
+                const bool stub_hovered = ImGui::IsItemHovered();
+                const Action a =
+                    explore_address_action(node.id, out ? Direction::Out : Direction::In);
+                if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) emit(host, a);
+                if (stub_hovered) {
+                    ImGui::SetTooltip("%s (%s)",
+                                      tr(out ? "ui.graph.expand_out" : "ui.graph.expand_in"),
+                                      duration_text(host.cost_of(a)).c_str());
+                }
+                draw->AddCircleFilled(centre, stub,
+                                      stub_hovered ? palette::kEdgeHighlight : palette::kStub, 12);
+                const float arm = stub * 0.55f;
+                draw->AddLine(ImVec2(centre.x - arm, centre.y), ImVec2(centre.x + arm, centre.y),
+                              palette::kCanvas, 2.0f);
+                draw->AddLine(ImVec2(centre.x, centre.y - arm), ImVec2(centre.x, centre.y + arm),
+                              palette::kCanvas, 2.0f);
+            }
+        }
+        ImGui::PopID();
+    }
+    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+        const GraphEdge& edge = graph.edges[e];
+        const GraphNode& from = graph.nodes[static_cast<std::size_t>(edge.from)];
+        const GraphNode& to = graph.nodes[static_cast<std::size_t>(edge.to)];
+        const ImVec2 a = t.to_screen(positions[static_cast<std::size_t>(edge.from)]);
+        const ImVec2 b = t.to_screen(positions[static_cast<std::size_t>(edge.to)]);
+        const ImVec2 p0(a.x + half_size(from).x * t.scale, a.y);
+        const ImVec2 p3(b.x - half_size(to).x * t.scale, b.y);
+        const float reach = std::max(std::fabs(p3.x - p0.x) * 0.5f, 60.0f * t.scale);
+        const ImVec2 p1(p0.x + reach, p0.y), p2(p3.x - reach, p3.y);
+        const ImVec2 lo(std::min({p0.x, p1.x, p2.x, p3.x}), std::min(p0.y, p3.y));
+        const ImVec2 hi(std::max({p0.x, p1.x, p2.x, p3.x}), std::max(p0.y, p3.y) + 1.0f);
+        if (!ImGui::IsRectVisible(lo, hi)) continue;
+
+        const bool highlight =
+            edge.from == selected_node || edge.to == selected_node ||
+            (selected_tx_edges && std::find(selected_tx_edges->begin(), selected_tx_edges->end(),
+                                            static_cast<int>(e)) != selected_tx_edges->end());
+        const ImU32 colour = highlight ? palette::kEdgeHighlight : palette::kEdge;
+        const float thickness = std::max(1.0f, (highlight ? 2.5f : 1.5f) * std::min(t.scale, 1.5f));
+        layers.SetCurrentChannel(draw, 0);
+        if (detailed) {
+            draw->AddBezierCubic(p0, p1, p2, p3, colour, thickness);
+            const float head = 7.0f * std::min(t.scale, 1.5f);
+            draw->AddTriangleFilled(p3, ImVec2(p3.x - head * 1.4f, p3.y - head),
+                                    ImVec2(p3.x - head * 1.4f, p3.y + head), colour);
+        } else {
+            draw->AddLine(p0, p3, colour, thickness);
+        }
+        if (!edge_labels) continue;
+
+        // The label doubles as the handle that selects the transaction.
+        const std::string& text = graph_.edge_labels[e];
+        const ImVec2 size = body_font->CalcTextSizeA(text_size, FLT_MAX, 0.0f, text.c_str());
+        const ImVec2 mid = bezier_point(p0, p1, p2, p3, 0.5f);
+        const float pad = 3.0f * t.scale;
+        const ImVec2 box_min(mid.x - size.x * 0.5f - pad, mid.y - size.y * 0.5f - pad);
+        const ImVec2 box_max(mid.x + size.x * 0.5f + pad, mid.y + size.y * 0.5f + pad);
+        if (!ImGui::IsRectVisible(box_min, box_max)) continue;
+        ImGui::SetCursorScreenPos(box_min);
+        ImGui::PushID(static_cast<int>(e));
+        ImGui::InvisibleButton("edge", ImVec2(box_max.x - box_min.x, box_max.y - box_min.y));
+        const std::string& first_tx = edge.transfers.front().tx;
+        probe("graph.edge:" + first_tx);
+        const bool hovered = ImGui::IsItemHovered();
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Left))
+            select({Selection::Kind::Transaction, first_tx});
+        if (hovered) {
+            ImGui::BeginTooltip();
+            for (std::size_t i = 0; i < edge.transfers.size() && i < 12; ++i) {
+                const EdgeTransfer& transfer = edge.transfers[i];
+                ImGui::Text("%s  %s  %s", sim_date(casefile.briefing, transfer.time).c_str(),
+                            amount_text(transfer.amount, edge.decimals, edge.asset).c_str(),
+                            short_id(transfer.tx, 20).c_str());
+            }
+            if (edge.transfers.size() > 12) ImGui::TextDisabled("…");
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+        layers.SetCurrentChannel(draw, 1);
+        draw->AddRectFilled(box_min, box_max, hovered ? palette::kNodeHover : palette::kLabelBack,
+                            3.0f * t.scale);
+        draw_text(draw, body_font, text_size, ImVec2(box_min.x + pad, box_min.y + pad),
+                  highlight ? palette::kEdgeHighlight : palette::kText, text,
+                  ImVec4(box_min.x, box_min.y, box_max.x, box_max.y));
+    }
+
+    layers.Merge(draw);
+
+    // The background takes what the nodes did not: drag to pan, click to clear the selection.
+    ImGui::SetCursorScreenPos(canvas_min);
+    ImGui::InvisibleButton("canvas", canvas_size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
+                               ImGuiButtonFlags_MouseButtonRight);
+    probe("graph.canvas");
+    if (ImGui::IsItemActivated()) {
+        record_view();
+        g.panning = false;
+    }
+    const bool canvas_active = ImGui::IsItemActive();
+    const bool middle_drag =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Middle);
+    if ((canvas_active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) ||
+                           ImGui::IsMouseDragging(ImGuiMouseButton_Right))) ||
+        middle_drag) {
+        if (middle_drag && !canvas_active && !g.panning) record_view();
+        g.panning = true;
+        cam.x -= io.MouseDelta.x / t.scale;
+        cam.y -= io.MouseDelta.y / t.scale;
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (!g.panning && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) select({});
+        g.panning = false;
+    }
+
+    // Wheel: zoom around the cursor.
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && io.MouseWheel != 0.0f) {
+        if (ImGui::GetTime() - g.last_wheel_time > kWheelBurst) record_view();
+        g.last_wheel_time = ImGui::GetTime();
+        const Point anchor = t.to_world(io.MousePos);
+        cam.zoom = std::clamp(cam.zoom * std::pow(1.15f, io.MouseWheel), kMinZoom, kMaxZoom);
+        const float s = cam.zoom * scaled(1.0f);
+        cam.x = anchor.x - (io.MousePos.x - canvas_min.x) / s;
+        cam.y = anchor.y - (io.MousePos.y - canvas_min.y) / s;
+    }
+    draw->Flags = saved_flags;
+
+    if (graph.nodes.empty()) {
+        const char* empty = tr("ui.graph.empty");
+        const ImVec2 size = ImGui::CalcTextSize(empty, nullptr, false, canvas_size.x * 0.6f);
+        ImGui::SetCursorScreenPos(ImVec2(canvas_min.x + (canvas_size.x - size.x) * 0.5f,
+                                         canvas_min.y + canvas_size.y * 0.4f));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + canvas_size.x * 0.6f);
+        ImGui::TextDisabled("%s", empty);
+        ImGui::PopTextWrapPos();
+    }
+    if (state_.panels.legend) draw_graph_legend(canvas_min, canvas_max);
+    ImGui::EndChild();
+}
+
+void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
+    // The kinds on screen, plus "unknown", each with its colour and shape.
+    std::vector<EntityKind> kinds{EntityKind::Unknown};
+    bool junctions = false;
+    for (const GraphNode& node : graph_.graph.nodes) {
+        if (node.kind == GraphNode::Kind::Junction) junctions = true;
+        if (std::find(kinds.begin(), kinds.end(), node.entity) == kinds.end())
+            kinds.push_back(node.entity);
+    }
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float rows = static_cast<float>(kinds.size() + (junctions ? 1 : 0) + 2);
+    const ImVec2 size(scaled(190.0f), line * rows + ImGui::GetStyle().WindowPadding.y * 2.0f);
+    ImGui::SetCursorScreenPos(
+        ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - size.y - scaled(8.0f)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.08f, 0.09f, 0.10f, 0.88f));
+    ImGui::BeginChild("legend", size, true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::TextDisabled("%s", tr("ui.graph.legend"));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float radius = ImGui::GetFontSize() * 0.32f;
+    for (EntityKind kind : kinds) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw_kind_marker(draw, ImVec2(at.x + radius + 2.0f, at.y + ImGui::GetFontSize() * 0.5f),
+                         radius, kind);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
+        ImGui::TextUnformatted(tr(key_of(kind)));
+    }
+    if (junctions) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw->AddCircle(ImVec2(at.x + radius + 2.0f, at.y + ImGui::GetFontSize() * 0.5f), radius,
+                        palette::kEdge, 12);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
+        ImGui::TextUnformatted(tr("ui.graph.legend_junction"));
+    }
+    {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw->AddCircleFilled(ImVec2(at.x + radius + 2.0f, at.y + ImGui::GetFontSize() * 0.5f),
+                              radius, palette::kStub, 12);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
+        ImGui::TextUnformatted(tr("ui.graph.legend_unexplored"));
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,291 @@
+// What the trainee knows about the selected address or transaction: its label and how it was
+// established, balances, exploration state, its transactions, and the trainee's notes and tags.
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "i18n/catalogue.hpp"
+#include "ui/actions.hpp"
+#include "ui/format.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::stringstream in(text);
+    std::string tag;
+    while (std::getline(in, tag, ',')) {
+        tag.erase(0, tag.find_first_not_of(" \t"));
+        tag.erase(tag.find_last_not_of(" \t") + 1);
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end())
+            tags.push_back(tag);
+    }
+    return tags;
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const std::string& tag : tags) out += (out.empty() ? "" : ", ") + tag;
+    return out;
+}
+
+std::string source_text(const std::string& source) {
+    if (source == "public") return tr("ui.inspector.source_public");
+    if (source == "lookup") return tr("ui.inspector.source_lookup");
+    return trf("ui.inspector.source_record", {source});
+}
+
+void copy_button(const std::string& text) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label("ui.common.copy").c_str())) ImGui::SetClipboardText(text.c_str());
+}
+
+}  // namespace
+
+const std::vector<InvestigatorUi::AddressRow>& InvestigatorUi::address_rows(
+    const Casefile& casefile, const std::string& address) {
+    const GraphSignature signature = signature_of(casefile);
+    if (address_rows_.address == address && address_rows_.signature == signature)
+        return address_rows_.rows;
+    address_rows_.address = address;
+    address_rows_.signature = signature;
+    auto& rows = address_rows_.rows;
+    rows.clear();
+    for (const auto& [id, tx] : casefile.transactions) {
+        Units spent = 0, received = 0;
+        bool sends = false, receives = false;
+        for (const KnownLeg& leg : tx.inputs) {
+            if (leg.address != address) continue;
+            spent += leg.amount;
+            sends = true;
+        }
+        for (const KnownLeg& leg : tx.outputs) {
+            if (leg.address != address) continue;
+            received += leg.amount;
+            receives = true;
+        }
+        if (!sends && !receives) continue;
+        AddressRow row;
+        row.tx = id;
+        row.time = tx.time;
+        row.asset = tx.asset;
+        row.decimals = tx.decimals;
+        row.incoming = !sends;
+        // Outgoing: what left for others (change coming back is not a payment).
+        row.amount = sends ? spent - received : received;
+        const auto& others = sends ? tx.outputs : tx.inputs;
+        std::size_t count = 0;
+        for (const KnownLeg& leg : others) {
+            if (leg.address == address) continue;
+            if (count++ == 0) row.counterparty = short_id(leg.address, 18);
+        }
+        if (count > 1) row.counterparty += " +" + std::to_string(count - 1);
+        rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const AddressRow& a, const AddressRow& b) { return a.time < b.time; });
+    return rows;
+}
+
+void InvestigatorUi::draw_inspector_tab(UiHost& host, const Casefile& casefile) {
+    ImGui::BeginChild("inspector_scroll");
+    const Selection& sel = state_.selection;
+    if (sel.is_address()) {
+        if (auto it = casefile.addresses.find(sel.id); it != casefile.addresses.end())
+            draw_address_inspector(host, casefile, it->second);
+    } else if (sel.is_transaction()) {
+        if (auto it = casefile.transactions.find(sel.id); it != casefile.transactions.end())
+            draw_transaction_inspector(host, casefile, it->second);
+    } else {
+        text_disabled(tr("ui.inspector.nothing"));
+    }
+    ImGui::EndChild();
+}
+
+void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefile,
+                                            const KnownAddress& address) {
+    const bool open = !casefile.submitted;
+    ImGui::TextDisabled("%s · %s", tr("ui.inspector.address"), address.chain.c_str());
+    {
+        FontScope mono(fonts().mono);
+        text_wrapped(address.address);
+    }
+    copy_button(address.address);
+
+    ImGui::Separator();
+    if (address.attribution) {
+        const Attribution& a = *address.attribution;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float radius = ImGui::GetFontSize() * 0.35f;
+        draw_kind_marker(ImGui::GetWindowDrawList(),
+                         ImVec2(at.x + radius, at.y + ImGui::GetFontSize() * 0.5f), radius, a.kind);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(8.0f), at.y));
+        heading(text_of(a.name));
+        ImGui::TextUnformatted(tr(key_of(a.kind)));
+        if (!a.jurisdiction.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("· %s", a.jurisdiction.c_str());
+        }
+        text_disabled(source_text(a.source));
+    } else {
+        text_disabled(tr("ui.inspector.no_label"));
+        const Action lookup = lookup_action(address.address);
+        if (cost_button("ui.tools.lookup", host.cost_of(lookup), open, "inspector.lookup"))
+            emit(host, lookup);
+    }
+
+    if (!address.balances.empty()) {
+        ImGui::Spacing();
+        heading(trf("ui.inspector.balance_at", {sim_date(casefile.briefing, address.balance_at)}));
+        for (const KnownBalance& balance : address.balances)
+            ImGui::BulletText("%s",
+                              amount_text(balance.amount, balance.decimals, balance.asset).c_str());
+    }
+
+    ImGui::Spacing();
+    heading(tr("ui.inspector.exploration"));
+    auto state_line = [](const char* key, bool done) {
+        ImGui::TextColored(done ? palette::kGood : palette::kPending, "%s %s", done ? "✓" : "○",
+                           tr(key));
+    };
+    state_line("ui.inspector.outputs_listed", address.explored_out);
+    ImGui::SameLine(0.0f, scaled(20.0f));
+    state_line("ui.inspector.inputs_listed", address.explored_in);
+    const Action out = explore_address_action(address.address, Direction::Out);
+    const Action in = explore_address_action(address.address, Direction::In);
+    if (cost_button("ui.graph.expand_out", host.cost_of(out), open, "inspector.expand_out"))
+        emit(host, out);
+    ImGui::SameLine();
+    if (cost_button("ui.graph.expand_in", host.cost_of(in), open, "inspector.expand_in"))
+        emit(host, in);
+
+    const auto& rows = address_rows(casefile, address.address);
+    ImGui::Spacing();
+    heading(address.transaction_total > 0
+                ? trf("ui.inspector.transactions_of",
+                      {std::to_string(rows.size()), std::to_string(address.transaction_total)})
+                : trf("ui.inspector.transactions", {std::to_string(rows.size())}));
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit;
+    const float table_height =
+        std::min(scaled(260.0f),
+                 ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(rows.size()) + 1.5f) +
+                     scaled(6.0f));
+    if (!rows.empty() && ImGui::BeginTable("address_txs", 4, flags, ImVec2(0, table_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("ui.timeline.when"));
+        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn(tr("ui.inspector.amount"));
+        ImGui::TableSetupColumn(tr("ui.inspector.counterparty"),
+                                ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const AddressRow& row = rows[static_cast<std::size_t>(r)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(r);
+                if (ImGui::Selectable(sim_date_short(casefile.briefing, row.time).c_str(), false,
+                                      ImGuiSelectableFlags_SpanAllColumns))
+                    select({Selection::Kind::Transaction, row.tx});
+                probe("inspector.tx:" + row.tx);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tx.c_str());
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
+                                   row.incoming ? "←" : "→");
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(amount_text(row.amount, row.decimals, row.asset).c_str());
+                ImGui::TableNextColumn();
+                mono_text(row.counterparty);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    draw_annotation_editor(host, address.address, address.note, address.tags);
+}
+
+void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& casefile,
+                                                const KnownTransaction& tx) {
+    ImGui::TextDisabled("%s · %s", tr("ui.inspector.transaction"), tx.chain.c_str());
+    {
+        FontScope mono(fonts().mono);
+        text_wrapped(tx.id);
+    }
+    copy_button(tx.id);
+    ImGui::Separator();
+    ImGui::TextUnformatted(
+        trf("ui.inspector.time", {sim_date(casefile.briefing, tx.time)}).c_str());
+    ImGui::TextUnformatted(
+        trf("ui.inspector.fee", {amount_text(tx.fee, tx.fee_decimals, tx.fee_asset)}).c_str());
+
+    auto legs = [&](const char* title_key, const char* id, const std::vector<KnownLeg>& list) {
+        ImGui::Spacing();
+        heading(trf(title_key, {std::to_string(list.size())}));
+        constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                          ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+        const float height =
+            std::min(scaled(220.0f), ImGui::GetTextLineHeightWithSpacing() *
+                                             (static_cast<float>(list.size()) + 0.5f) +
+                                         scaled(6.0f));
+        if (list.empty() || !ImGui::BeginTable(id, 2, flags, ImVec2(0, height))) return;
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("");
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(list.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const KnownLeg& leg = list[static_cast<std::size_t>(r)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(r);
+                std::string shown = short_id(leg.address, 22);
+                if (auto it = casefile.addresses.find(leg.address);
+                    it != casefile.addresses.end() && it->second.attribution)
+                    shown = text_of(it->second.attribution->name) + "  " + shown;
+                if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                    select({Selection::Kind::Address, leg.address});
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", leg.address.c_str());
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(amount_text(leg.amount, tx.decimals, tx.asset).c_str());
+            }
+        }
+        ImGui::EndTable();
+    };
+    legs("ui.inspector.inputs", "tx_inputs", tx.inputs);
+    legs("ui.inspector.outputs", "tx_outputs", tx.outputs);
+    ImGui::Spacing();
+    draw_annotation_editor(host, tx.id, tx.note, tx.tags);
+}
+
+void InvestigatorUi::draw_annotation_editor(UiHost& host, const std::string& target,
+                                            const std::string& note,
+                                            const std::vector<std::string>& tags) {
+    InspectorDraft& draft = state_.inspector;
+    if (draft.target != target) draft = {target, note, join_tags(tags)};
+    heading(tr("ui.inspector.notes"));
+    ImGui::InputTextMultiline("###note", &draft.note,
+                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.0f));
+    probe("inspector.note");
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("###tags", tr("ui.inspector.tags_hint"), &draft.tags);
+    probe("inspector.tags");
+    const std::vector<std::string> new_tags = split_tags(draft.tags);
+    const bool changed = draft.note != note || new_tags != tags;
+    DisabledScope disabled(!changed);
+    if (button("ui.inspector.save_note")) emit(host, annotate_action(target, draft.note, new_tags));
+    if (!changed) return;
+    ImGui::SameLine();
+    if (button("ui.inspector.revert_note")) draft = {target, note, join_tags(tags)};
+}
+
+}  // namespace mt::ui

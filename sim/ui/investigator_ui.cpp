@@ -1,0 +1,238 @@
+#include "ui/investigator_ui.hpp"
+
+#include <algorithm>
+
+#include "i18n/catalogue.hpp"
+#include "ui/format.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoTitleBar;
+
+bool key_pressed(ImGuiKey key) {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
+
+}  // namespace
+
+InvestigatorUi::InvestigatorUi() = default;
+
+void InvestigatorUi::reset_case_view() {
+    const float scale = state_.presenter_scale;
+    const bool antialiasing = state_.graph.antialiasing;
+    const PanelFlags panels = state_.panels;
+    const bool probing = state_.probe.enabled;
+    state_ = ViewState{};
+    state_.presenter_scale = scale;
+    state_.graph.antialiasing = antialiasing;
+    state_.panels = panels;
+    state_.probe.enabled = probing;
+    graph_ = GraphCache{};
+    address_rows_ = AddressRowsCache{};
+    actions_seen_ = 0;
+}
+
+void InvestigatorUi::draw(UiHost& host) {
+    state_.probe.begin_frame();
+    set_active_probe(&state_.probe);
+
+    const Casefile* casefile = host.casefile();
+    if (casefile) {
+        // Another case, or the same case started over: the view state belonged to the old one.
+        if (casefile->briefing.scenario_id != case_on_screen_ ||
+            casefile->actions_taken < actions_seen_) {
+            reset_case_view();
+            case_on_screen_ = casefile->briefing.scenario_id;
+        }
+        actions_seen_ = casefile->actions_taken;
+    } else if (!case_on_screen_.empty()) {
+        reset_case_view();
+        case_on_screen_.clear();
+    }
+
+    handle_shortcuts(casefile);
+    draw_menu_bar(host, casefile);
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float menu_height = ImGui::GetFrameHeight();
+    const Region region{ImVec2(viewport->Pos.x, viewport->Pos.y + menu_height),
+                        ImVec2(viewport->Size.x, std::max(0.0f, viewport->Size.y - menu_height))};
+    if (const CaseLoadFailure* failure = host.load_failure()) {
+        draw_case_error(host, *failure, region);
+    } else if (!casefile) {
+        draw_case_picker(host, region);
+    } else if (casefile->submitted && casefile->score && state_.show_debrief) {
+        draw_debrief(host, *casefile, region);
+    } else {
+        draw_workspace(host, *casefile, region);
+    }
+    if (casefile && !host.load_failure()) draw_dialogs(host, *casefile);
+    draw_shortcuts_dialog();
+    set_active_probe(nullptr);
+}
+
+void InvestigatorUi::draw_workspace(UiHost& host, const Casefile& casefile, Region region) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float status_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
+    const PanelFlags& p = state_.panels;
+    const bool left = p.briefing || p.checkpoints || p.hints || p.timeline;
+    const bool right = p.inspector || p.tools || p.legal || p.documents;
+    const float width = region.size.x;
+    const float left_width = left ? std::max(scaled(300.0f), width * 0.24f) : 0.0f;
+    const float right_width = right ? std::max(scaled(340.0f), width * 0.28f) : 0.0f;
+    const float body_y = region.pos.y + status_height;
+    const float body_height = std::max(0.0f, region.size.y - status_height);
+
+    draw_status_bar(host, casefile, {region.pos, ImVec2(width, status_height)});
+    if (left)
+        draw_case_panel(host, casefile,
+                        {ImVec2(region.pos.x, body_y), ImVec2(left_width, body_height)});
+    draw_graph_window(
+        host, casefile,
+        {ImVec2(region.pos.x + left_width, body_y),
+         ImVec2(std::max(scaled(200.0f), width - left_width - right_width), body_height)});
+    if (right)
+        draw_side_panel(
+            host, casefile,
+            {ImVec2(region.pos.x + width - right_width, body_y), ImVec2(right_width, body_height)});
+}
+
+// One tab of a panel: shown while its flag is set, closable, selectable from code via focus_tab.
+template <typename Body>
+void InvestigatorUi::draw_tab(const char* key, const char* name, bool& open, Body&& body) {
+    if (!open) return;
+    ImGuiTabItemFlags flags = ImGuiTabItemFlags_None;
+    if (state_.focus_tab == name) {
+        flags |= ImGuiTabItemFlags_SetSelected;
+        state_.focus_tab.clear();
+    }
+    const bool visible = ImGui::BeginTabItem(label(key, name).c_str(), &open, flags);
+    probe(std::string("tab.") + name);
+    if (!visible) return;
+    body();
+    ImGui::EndTabItem();
+}
+
+void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Region region) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    if (!ImGui::Begin("###case_panel", nullptr, kPanelFlags)) {
+        ImGui::End();
+        return;
+    }
+    PanelFlags& p = state_.panels;
+    if (ImGui::BeginTabBar("case_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        draw_tab("ui.panel.briefing", "briefing", p.briefing, [&] { draw_briefing_tab(casefile); });
+        draw_tab("ui.panel.checkpoints", "checkpoints", p.checkpoints,
+                 [&] { draw_checkpoints_tab(host, casefile); });
+        draw_tab("ui.panel.hints", "hints", p.hints, [&] { draw_hints_tab(host, casefile); });
+        draw_tab("ui.panel.timeline", "timeline", p.timeline, [&] { draw_timeline_tab(casefile); });
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void InvestigatorUi::draw_side_panel(UiHost& host, const Casefile& casefile, Region region) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    if (!ImGui::Begin("###side_panel", nullptr, kPanelFlags)) {
+        ImGui::End();
+        return;
+    }
+    PanelFlags& p = state_.panels;
+    if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        draw_tab("ui.panel.inspector", "inspector", p.inspector,
+                 [&] { draw_inspector_tab(host, casefile); });
+        draw_tab("ui.panel.tools", "tools", p.tools, [&] { draw_tools_tab(host, casefile); });
+        draw_tab("ui.panel.legal", "legal", p.legal, [&] { draw_legal_tab(host, casefile); });
+        draw_tab("ui.panel.documents", "documents", p.documents,
+                 [&] { draw_documents_tab(casefile); });
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void InvestigatorUi::report(const Action& action, const ActionFeedback& feedback) {
+    auto& shown = state_.feedback;
+    shown.accepted = feedback.accepted;
+    if (feedback.accepted) {
+        shown.text = describe_action(action, nullptr);
+        if (feedback.cost > 0) shown.text += " (" + duration_text(feedback.cost) + ")";
+        switch (action.type) {
+            case ActionType::LegalRequest: {
+                // A fresh draft for the next request; the instrument is often the same again.
+                const Instrument instrument = state_.legal.instrument;
+                state_.legal = LegalDraft{};
+                state_.legal.instrument = instrument;
+                break;
+            }
+            case ActionType::AnswerCheckpoint:
+                state_.checkpoint_answers.erase(action.target);
+                break;
+            case ActionType::Submit:
+                state_.submit_dialog = false;
+                state_.show_debrief = true;
+                break;
+            default:
+                break;
+        }
+        return;
+    }
+    std::string reason = !feedback.reason_key.empty() && has_translation(feedback.reason_key)
+                             ? std::string(tr(feedback.reason_key))
+                             : feedback.reason;
+    shown.text = trf("ui.feedback.rejected", {describe_action(action, nullptr), reason});
+}
+
+void InvestigatorUi::emit(UiHost& host, const Action& action) {
+    host.emit(action);
+    state_.feedback = {};
+}
+
+void InvestigatorUi::record_view() {
+    state_.undo.record({state_.graph.camera, state_.selection});
+}
+
+void InvestigatorUi::select(Selection selection) {
+    if (selection == state_.selection) return;
+    record_view();
+    state_.selection = std::move(selection);
+}
+
+void InvestigatorUi::undo_view() {
+    if (auto previous = state_.undo.pop()) {
+        state_.graph.camera = previous->camera;
+        state_.selection = previous->selection;
+        state_.graph.fit_requested = false;
+    }
+}
+
+void InvestigatorUi::handle_shortcuts(const Casefile* casefile) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!casefile || io.WantTextInput) return;
+    if (io.KeyCtrl && key_pressed(ImGuiKey_Z)) undo_view();
+    if (!io.KeyCtrl && key_pressed(ImGuiKey_Home)) {
+        record_view();
+        state_.graph.fit_requested = true;
+    }
+}
+
+void ViewUndo::record(const ViewSnapshot& before) {
+    if (!stack_.empty() && stack_.back() == before) return;
+    if (stack_.size() == kLimit) stack_.erase(stack_.begin());
+    stack_.push_back(before);
+}
+
+std::optional<ViewSnapshot> ViewUndo::pop() {
+    if (stack_.empty()) return std::nullopt;
+    ViewSnapshot top = stack_.back();
+    stack_.pop_back();
+    return top;
+}
+
+}  // namespace mt::ui

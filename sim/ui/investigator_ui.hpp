@@ -1,0 +1,120 @@
+#pragma once
+// The investigator interface: one object owns the view state and draws every screen (case picker,
+// case-file errors, the investigation workspace, the debrief). Each window or panel is a member
+// function in its own file. It reads only the casefile and plain case descriptions from the host
+// and sends everything else back through it.
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "model/casefile.hpp"
+#include "ui/funds_graph.hpp"
+#include "ui/funds_layout.hpp"
+#include "ui/ui_host.hpp"
+#include "ui/view_state.hpp"
+
+namespace mt::ui {
+
+class InvestigatorUi {
+  public:
+    InvestigatorUi();
+
+    // Draws one frame of the interface; call between ImGui::NewFrame() and ImGui::Render().
+    void draw(UiHost& host);
+    // The host applied an action the views emitted.
+    void report(const Action& action, const ActionFeedback& feedback);
+    // Forgets everything that belonged to the case on screen (selection, camera, drafts, layout).
+    void reset_case_view();
+
+    ViewState& state() { return state_; }
+    const ViewState& state() const { return state_; }
+    // The graph as last drawn (tests look at node positions and the layout).
+    const FundsGraph& funds_graph() const { return graph_.graph; }
+    const FundsLayout& funds_layout() const { return graph_.layout; }
+
+  private:
+    struct GraphCache {
+        bool valid = false;
+        GraphSignature signature;
+        FundsGraph graph;
+        FundsLayout layout;
+        std::vector<std::string> node_ids_short;  // per node
+        std::vector<std::string> edge_labels;     // per edge: "0.5 BTC · 05-08 14:30"
+    };
+    struct AddressRow {
+        std::string tx;
+        SimSeconds time = 0;
+        bool incoming = false;
+        std::string counterparty;
+        Units amount = 0;
+        std::string asset;
+        int decimals = 0;
+    };
+    struct AddressRowsCache {
+        std::string address;
+        GraphSignature signature;
+        std::vector<AddressRow> rows;
+    };
+    struct Region {
+        ImVec2 pos;
+        ImVec2 size;
+    };
+
+    // Screens (investigator_ui.cpp, case_picker_window.cpp, case_error_window.cpp,
+    // debrief_window.cpp).
+    void draw_menu_bar(UiHost& host, const Casefile* casefile);
+    void draw_case_picker(UiHost& host, Region region);
+    void draw_case_error(UiHost& host, const CaseLoadFailure& failure, Region region);
+    void draw_workspace(UiHost& host, const Casefile& casefile, Region region);
+    void draw_debrief(UiHost& host, const Casefile& casefile, Region region);
+
+    // The workspace's windows and panels, one file each.
+    void draw_status_bar(UiHost& host, const Casefile& casefile, Region region);
+    void draw_case_panel(UiHost& host, const Casefile& casefile, Region region);
+    void draw_briefing_tab(const Casefile& casefile);
+    void draw_checkpoints_tab(UiHost& host, const Casefile& casefile);
+    void draw_hints_tab(UiHost& host, const Casefile& casefile);
+    void draw_timeline_tab(const Casefile& casefile);
+    void draw_graph_window(UiHost& host, const Casefile& casefile, Region region);
+    void draw_graph_toolbar(UiHost& host, const Casefile& casefile);
+    void draw_graph_canvas(UiHost& host, const Casefile& casefile);
+    void draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max);
+    void draw_side_panel(UiHost& host, const Casefile& casefile, Region region);
+    void draw_inspector_tab(UiHost& host, const Casefile& casefile);
+    void draw_address_inspector(UiHost& host, const Casefile& casefile,
+                                const KnownAddress& address);
+    void draw_transaction_inspector(UiHost& host, const Casefile& casefile,
+                                    const KnownTransaction& tx);
+    void draw_annotation_editor(UiHost& host, const std::string& target, const std::string& note,
+                                const std::vector<std::string>& tags);
+    void draw_tools_tab(UiHost& host, const Casefile& casefile);
+    void draw_legal_tab(UiHost& host, const Casefile& casefile);
+    void draw_documents_tab(const Casefile& casefile);
+    void draw_dialogs(UiHost& host, const Casefile& casefile);
+    void draw_shortcuts_dialog();
+    template <typename Body>
+    void draw_tab(const char* key, const char* name, bool& open, Body&& body);
+
+    // View changes that Ctrl+Z undoes.
+    void select(Selection selection);
+    void record_view();
+    void undo_view();
+    void handle_shortcuts(const Casefile* casefile);
+
+    void sync_graph(const Casefile& casefile);
+    void fit_graph(ImVec2 canvas_size);
+    void center_graph_on(int node, ImVec2 canvas_size);
+    void run_search(UiHost& host, const Casefile& casefile);
+    void emit(UiHost& host, const Action& action);
+    const std::vector<AddressRow>& address_rows(const Casefile& casefile,
+                                                const std::string& address);
+
+    ViewState state_;
+    GraphCache graph_;
+    AddressRowsCache address_rows_;
+    std::string case_on_screen_;  // scenario id the view state belongs to
+    std::size_t actions_seen_ = 0;
+};
+
+}  // namespace mt::ui

@@ -1,0 +1,59 @@
+// Everything that happened, in simulated time: the trainee's actions, responses from services,
+// events in the world and checkpoint answers.
+#include "i18n/catalogue.hpp"
+#include "ui/format.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+ImVec4 colour_of(TimelineKind kind) {
+    switch (kind) {
+        case TimelineKind::Action:
+            return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+        case TimelineKind::Response:
+            return palette::kGood;
+        case TimelineKind::Event:
+            return palette::kBad;
+        case TimelineKind::Message:
+            return palette::kPending;
+        case TimelineKind::Checkpoint:
+            return ImVec4(0.34f, 0.71f, 0.91f, 1.0f);  // sky blue
+    }
+    return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+}
+
+}  // namespace
+
+void InvestigatorUi::draw_timeline_tab(const Casefile& casefile) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("timeline", 3, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("ui.timeline.when"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr("ui.timeline.kind"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr("ui.timeline.what"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    // Newest first: what just happened is what the trainee wants to read.
+    const auto& entries = casefile.timeline;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(entries.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const TimelineEntry& e = entries[entries.size() - 1 - static_cast<std::size_t>(row)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", sim_date_short(casefile.briefing, e.at).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(colour_of(e.kind), "%s", tr(key_of(e.kind)));
+            ImGui::TableNextColumn();
+            text_wrapped(text_of(e.text));
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,73 @@
+#pragma once
+// The contract between the views and the program around them. The views read the trainee's
+// casefile and plain descriptions of the shipped cases; everything they want done goes through
+// the host, which applies it after the frame so a casefile never changes under a view.
+#include <string>
+#include <vector>
+
+#include "model/action.hpp"
+#include "model/casefile.hpp"
+#include "model/text.hpp"
+#include "model/time.hpp"
+
+namespace mt::ui {
+
+// One shipped case, as the case picker shows it.
+struct CaseChoice {
+    std::string path;  // what open_case() gets back
+    std::string id;
+    LocalizedText title;
+    LocalizedText summary;
+    std::string difficulty;
+    int estimated_minutes = 0;
+    std::vector<std::string> typologies;
+    bool resumable = false;           // a saved session of this case exists
+    std::size_t saved_actions = 0;    // how many actions that session holds
+    std::vector<std::string> errors;  // formatted diagnostics when the file cannot be read
+};
+
+// One problem found in a case file ("file:line:col" plus what was wrong and where).
+struct CaseProblem {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string yaml_path;
+    std::string message;
+};
+
+// Why the last case could not be opened: the case-file error screen lists these.
+struct CaseLoadFailure {
+    std::string path;
+    std::vector<CaseProblem> problems;
+};
+
+// What became of an action the views emitted.
+struct ActionFeedback {
+    bool accepted = false;
+    std::string reason_key;  // i18n key of the rejection reason
+    std::string reason;      // English text, shown when the catalogue has no such key
+    SimSeconds cost = 0;
+};
+
+enum class OpenMode { Resume, StartOver };
+
+class UiHost {
+  public:
+    virtual ~UiHost() = default;
+
+    // Read by the views every frame.
+    virtual const Casefile* casefile() const = 0;  // null while no case is open
+    virtual const std::vector<CaseChoice>& cases() const = 0;
+    virtual const CaseLoadFailure* load_failure() const = 0;  // non-null: show the error screen
+
+    // What the views ask for. emit() queues; the host applies queued actions after the frame and
+    // reports each result through InvestigatorUi::report().
+    virtual void emit(const Action& action) = 0;
+    // Simulated time the action would take ("Look up (15m)"); 0 when unknown.
+    virtual SimSeconds cost_of(const Action& action) const = 0;
+    virtual void open_case(const std::string& path, OpenMode mode) = 0;
+    virtual void close_case() = 0;  // back to the case picker
+    virtual void request_quit() = 0;
+};
+
+}  // namespace mt::ui

@@ -1,0 +1,76 @@
+#pragma once
+// Small helpers every view uses: sizes scaled to the interface, translated labels with stable
+// IDs (so switching language keeps focus and state), buttons that show an action's simulated cost,
+// and the item probe that tests click through.
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+// After imgui.h, which it needs: InputText on std::string.
+#include <imgui_stdlib.h>
+
+#include "model/time.hpp"
+#include "ui/item_probe.hpp"
+
+namespace mt::ui {
+
+// The fonts the platform built; null members mean ImGui's default font.
+struct UiFonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* mono = nullptr;   // addresses and transaction ids
+    ImFont* title = nullptr;  // case titles, the grade
+};
+
+const UiFonts& fonts();
+void set_fonts(const UiFonts& fonts);
+
+// The probe of the frame being drawn (set by InvestigatorUi::draw).
+void set_active_probe(ItemProbe* probe);
+void probe(std::string_view key);
+
+// Pixel sizes designed at a 16 px font, scaled with the current font size (DPI and presenter
+// scale).
+inline float scaled(float size) {
+    return size * ImGui::GetFontSize() / 16.0f;
+}
+
+// "Translated text###key": the label follows the language, the ID does not.
+std::string label(std::string_view key);
+std::string label(std::string_view key, std::string_view id);
+
+// A button labelled tr(key), probed under `probe_key` (defaults to key).
+bool button(std::string_view key, std::string_view probe_key = {});
+// A button naming what the action costs in simulated time: "Look up (15m)".
+bool cost_button(std::string_view key, SimSeconds cost, bool enabled = true,
+                 std::string_view probe_key = {});
+
+void text_wrapped(std::string_view text);
+void text_disabled(std::string_view text);
+void heading(std::string_view text);
+void mono_text(std::string_view text);
+// A "(?)" marker with a translated tooltip.
+void help_marker(std::string_view key);
+
+struct DisabledScope {
+    explicit DisabledScope(bool disabled) : active_(disabled) {
+        if (active_) ImGui::BeginDisabled();
+    }
+    ~DisabledScope() {
+        if (active_) ImGui::EndDisabled();
+    }
+    DisabledScope(const DisabledScope&) = delete;
+    DisabledScope& operator=(const DisabledScope&) = delete;
+
+  private:
+    bool active_;
+};
+
+struct FontScope {
+    explicit FontScope(ImFont* font) { ImGui::PushFont(font); }
+    ~FontScope() { ImGui::PopFont(); }
+    FontScope(const FontScope&) = delete;
+    FontScope& operator=(const FontScope&) = delete;
+};
+
+}  // namespace mt::ui

@@ -1,0 +1,21 @@
+# cmake -DUI_DIR=<sim/ui> -P check_ui_includes.cmake
+# The views read only the trainee's casefile: they must not include the ground truth (world,
+# ledger), the scenario loader or the session, nor GL or GLFW.
+file(GLOB_RECURSE sources ${UI_DIR}/*.cpp ${UI_DIR}/*.hpp)
+set(violations "")
+foreach(source IN LISTS sources)
+    file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include")
+    foreach(line IN LISTS lines)
+        if(line MATCHES "[\"<](model/world\\.hpp|model/ledger\\.hpp|scenario/[^\">]*|session/[^\">]*|GLFW/[^\">]*|glad/[^\">]*|GL/[^\">]*)[\">]")
+            string(APPEND violations "${source}: ${line}\n")
+        endif()
+    endforeach()
+endforeach()
+list(LENGTH sources count)
+if(count EQUAL 0)
+    message(FATAL_ERROR "no sources found in ${UI_DIR}")
+endif()
+if(violations)
+    message(FATAL_ERROR "sim/ui must read only the casefile; forbidden includes:\n${violations}")
+endif()
+message(STATUS "${count} files in ${UI_DIR} include only what the views may read")

@@ -1,0 +1,169 @@
+// The funds graph built from a casefile and its left-to-right layout.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "sample_casefile.hpp"
+#include "ui/funds_graph.hpp"
+#include "ui/funds_layout.hpp"
+
+using namespace mt;
+using namespace mt::ui;
+
+namespace {
+
+Point at(const FundsGraph& graph, const FundsLayout& layout, const std::string& id) {
+    const int node = graph.find(id);
+    REQUIRE(node >= 0);
+    return layout.position(node);
+}
+
+// No two nodes of one column closer than a row.
+void require_no_overlap(const FundsGraph& graph, const FundsLayout& layout) {
+    for (std::size_t a = 0; a < graph.nodes.size(); ++a)
+        for (std::size_t b = a + 1; b < graph.nodes.size(); ++b) {
+            const Point pa = layout.position(static_cast<int>(a)),
+                        pb = layout.position(static_cast<int>(b));
+            if (std::fabs(pa.x - pb.x) > 1.0f) continue;
+            INFO(graph.nodes[a].id << " and " << graph.nodes[b].id);
+            CHECK(std::fabs(pa.y - pb.y) >= LayoutMetrics::row * 0.9f);
+        }
+}
+
+}  // namespace
+
+TEST_CASE("the funds graph has a node per address and an arrow per transfer", "[ui][graph]") {
+    const Casefile c = test::sample_casefile();
+    const FundsGraph graph = build_funds_graph(c);
+    CHECK(graph.nodes.size() == c.addresses.size());
+    // ransom: victim->suspect; peel-1: suspect->mule, suspect->hop1; peel-2: hop1->deposit,
+    // hop1->hop2.
+    CHECK(graph.edges.size() == 5);
+    const int deposit = graph.find(test::kDeposit);
+    REQUIRE(deposit >= 0);
+    CHECK(graph.nodes[static_cast<std::size_t>(deposit)].attributed);
+    CHECK(graph.nodes[static_cast<std::size_t>(deposit)].entity == EntityKind::Exchange);
+    CHECK(graph.nodes[static_cast<std::size_t>(deposit)].annotated);
+    REQUIRE(graph.tx_edges.count("tx-peel-1") == 1);
+    CHECK(graph.tx_edges.at("tx-peel-1").size() == 2);
+    for (const GraphEdge& e : graph.edges) {
+        if (graph.nodes[static_cast<std::size_t>(e.to)].id == test::kHop1)
+            CHECK(e.total == 179990000);
+    }
+}
+
+TEST_CASE("a transaction with several spenders goes through one junction node", "[ui][graph]") {
+    Casefile c = test::sample_casefile();
+    KnownTransaction join = c.transactions.at("tx-peel-2");
+    join.id = "tx-join";
+    join.inputs = {{test::kMule, 20000000}, {test::kHop2, 100000000}};
+    join.outputs = {{test::kDeposit, 119990000}};
+    c.transactions[join.id] = join;
+    const FundsGraph graph = build_funds_graph(c);
+    const int junction = graph.find("tx-join");
+    REQUIRE(junction >= 0);
+    CHECK(graph.nodes[static_cast<std::size_t>(junction)].kind == GraphNode::Kind::Junction);
+    int into = 0, out_of = 0;
+    for (const GraphEdge& e : graph.edges) {
+        if (e.to == junction) ++into;
+        if (e.from == junction) ++out_of;
+    }
+    CHECK(into == 2);
+    CHECK(out_of == 1);
+}
+
+TEST_CASE("money flows left to right, one column per hop", "[ui][layout]") {
+    const Casefile c = test::sample_casefile();
+    const FundsGraph graph = build_funds_graph(c);
+    FundsLayout layout;
+    layout.update(graph);
+    const float victim = at(graph, layout, test::kVictim).x;
+    const float suspect = at(graph, layout, test::kSuspect).x;
+    const float hop1 = at(graph, layout, test::kHop1).x;
+    const float hop2 = at(graph, layout, test::kHop2).x;
+    CHECK(suspect - victim == Approx(LayoutMetrics::column));
+    CHECK(hop1 - suspect == Approx(LayoutMetrics::column));
+    CHECK(hop2 - hop1 == Approx(LayoutMetrics::column));
+    CHECK(at(graph, layout, test::kDeposit).x == Approx(hop2));
+    require_no_overlap(graph, layout);
+    CHECK_FALSE(layout.bounds().empty);
+}
+
+TEST_CASE("expanding a node keeps every placed node where it was", "[ui][layout]") {
+    Casefile c = test::sample_casefile();
+    FundsGraph graph = build_funds_graph(c);
+    FundsLayout layout;
+    layout.update(graph);
+    std::map<std::string, Point> before;
+    for (const GraphNode& node : graph.nodes) before[node.id] = at(graph, layout, node.id);
+
+    // hop2's outputs are listed: three new addresses appear to its right.
+    for (int i = 0; i < 3; ++i) {
+        const std::string next = "bc1qnext" + std::to_string(i);
+        c.addresses[next].address = next;
+        c.transactions["tx-next-" + std::to_string(i)] = KnownTransaction{
+            "tx-next-" + std::to_string(i), "bitcoin",      "BTC", 8, hours(1) + i, 0, "BTC", 8,
+            {{test::kHop2, 1000}},          {{next, 1000}}, {},    {}};
+    }
+    graph = build_funds_graph(c);
+    layout.update(graph);
+    for (const auto& [id, p] : before) {
+        INFO(id);
+        CHECK(at(graph, layout, id).x == p.x);
+        CHECK(at(graph, layout, id).y == p.y);
+    }
+    const Point hop2 = at(graph, layout, test::kHop2);
+    for (int i = 0; i < 3; ++i) {
+        const Point p = at(graph, layout, "bc1qnext" + std::to_string(i));
+        CHECK(p.x == Approx(hop2.x + LayoutMetrics::column));
+        CHECK(std::fabs(p.y - hop2.y) <= LayoutMetrics::row * 3);
+    }
+    require_no_overlap(graph, layout);
+}
+
+TEST_CASE("a node the trainee moved stays where they put it", "[ui][layout]") {
+    const Casefile c = test::sample_casefile();
+    const FundsGraph graph = build_funds_graph(c);
+    FundsLayout layout;
+    layout.update(graph);
+    const int mule = graph.find(test::kMule);
+    layout.move(graph, mule, {1234.0f, 567.0f});
+    layout.update(graph);
+    CHECK(layout.position(mule).x == 1234.0f);
+    CHECK(layout.position(mule).y == 567.0f);
+    layout.clear();
+    layout.update(graph);
+    CHECK(layout.position(mule).x != 1234.0f);
+}
+
+TEST_CASE("cycles are laid out without hanging and a chain stays straight", "[ui][layout]") {
+    Casefile c;
+    c.briefing.scenario_id = "cycle";
+    for (const char* a : {"a", "b", "c"}) c.addresses[a].address = a;
+    auto tx = [](std::string id, std::string from, std::string to, SimSeconds t) {
+        return KnownTransaction{id,    "bitcoin", "BTC",        8,          t,  0,
+                                "BTC", 8,         {{from, 10}}, {{to, 10}}, {}, {}};
+    };
+    c.transactions["t1"] = tx("t1", "a", "b", 1);
+    c.transactions["t2"] = tx("t2", "b", "c", 2);
+    c.transactions["t3"] = tx("t3", "c", "a", 3);
+    const FundsGraph graph = build_funds_graph(c);
+    FundsLayout layout;
+    layout.update(graph);
+    CHECK(at(graph, layout, "a").x < at(graph, layout, "b").x);
+    CHECK(at(graph, layout, "b").x < at(graph, layout, "c").x);
+    // A chain with no branching runs along one row.
+    CHECK(at(graph, layout, "a").y == Approx(at(graph, layout, "b").y));
+    CHECK(at(graph, layout, "b").y == Approx(at(graph, layout, "c").y));
+}
+
+TEST_CASE("a large layered graph is placed without overlaps", "[ui][layout]") {
+    const Casefile c = test::large_casefile(12, 40);
+    const FundsGraph graph = build_funds_graph(c);
+    REQUIRE(graph.nodes.size() == 480);
+    FundsLayout layout;
+    layout.update(graph);
+    require_no_overlap(graph, layout);
+    for (const GraphEdge& e : graph.edges)
+        CHECK(layout.position(e.from).x < layout.position(e.to).x);
+}
