@@ -12,10 +12,7 @@ namespace {
 
 constexpr std::uint32_t kUnspent = std::numeric_limits<std::uint32_t>::max();
 
-std::string when(SimSeconds t) {
-    if (t == 0) return "the case start";
-    return (t > 0 ? "+" : "") + format_duration(t);
-}
+std::string when(SimSeconds t) { return t == 0 ? "the case start" : format_offset(t); }
 
 class LedgerBuilder {
 public:

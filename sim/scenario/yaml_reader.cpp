@@ -1,6 +1,7 @@
 #include "scenario/yaml_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "scenario/limits.hpp"
@@ -125,6 +126,21 @@ std::optional<SimSeconds> parse_offset(std::string_view text) {
         text.remove_prefix(digits + 1);
     }
     return negative ? -total : total;
+}
+
+std::string format_offset(SimSeconds offset) {
+    if (offset == 0) return "0";
+    std::string out = offset < 0 ? "-" : "+";
+    std::int64_t rest = offset < 0 ? -offset : offset;
+    constexpr std::array<std::pair<std::int64_t, char>, 4> kUnits{{{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}};
+    for (const auto& [seconds, unit] : kUnits) {
+        if (rest >= seconds) {
+            out += std::to_string(rest / seconds);
+            out += unit;
+            rest %= seconds;
+        }
+    }
+    return out;
 }
 
 Where YamlReader::where(const YAML::Mark& mark, std::string path) const {

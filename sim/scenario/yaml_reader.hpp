@@ -115,5 +115,7 @@ std::string_view closest_name(std::string_view given, std::span<const std::strin
 // Offsets like "-2h", "+36h", "90m", "3d", "1d12h30m", "45s", "0". Nullopt when malformed or
 // beyond the time bound.
 std::optional<SimSeconds> parse_offset(std::string_view text);
+// The same notation back: "-2h", "+36h", "+1d12h30m", "0".
+std::string format_offset(SimSeconds offset);
 
 }  // namespace mt::scenario_detail

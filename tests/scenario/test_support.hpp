@@ -1,0 +1,52 @@
+#pragma once
+// Helpers for loader tests: a small valid case to mutate, exact text edits, and finding where a
+// piece of text sits so diagnostics can be checked against real line and column numbers.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "scenario/loader.hpp"
+
+namespace mt::test {
+
+// A complete, valid case of one bitcoin transaction, one exchange, one holding and one objective.
+std::string tiny_case();
+
+// `text` with the single occurrence of `from` replaced by `to` (the test fails if `from` does not
+// occur exactly once).
+std::string replace_once(const std::string& text, std::string_view from, std::string_view to);
+
+struct TextPos {
+    int line = 0;
+    int column = 0;
+};
+// 1-based line and character column of the `occurrence`-th (0-based) appearance of `needle`.
+TextPos position_of(const std::string& text, std::string_view needle, int occurrence = 0);
+
+// The first diagnostic whose message contains `part`, or null.
+const Diagnostic* find_error(const LoadResult& result, std::string_view part);
+// The same for a temporary result: a copy, so it outlives the result.
+std::optional<Diagnostic> find_error(LoadResult&& result, std::string_view part);
+// All diagnostics formatted, one per line, for test failure messages.
+std::string describe(const LoadResult& result);
+
+LoadResult load(const std::string& yaml, const std::filesystem::path& base_dir = {});
+
+// A fresh empty directory under the system temp directory, removed on destruction.
+class TempDir {
+public:
+    explicit TempDir(std::string_view tag);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    void write(const std::string& name, std::string_view content) const;
+
+private:
+    std::filesystem::path path_;
+};
+
+std::filesystem::path default_case_path();
+
+}  // namespace mt::test
