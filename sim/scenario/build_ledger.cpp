@@ -12,10 +12,12 @@ namespace {
 
 constexpr std::uint32_t kUnspent = std::numeric_limits<std::uint32_t>::max();
 
-std::string when(SimSeconds t) { return t == 0 ? "the case start" : format_offset(t); }
+std::string when(SimSeconds t) {
+    return t == 0 ? "the case start" : format_offset(t);
+}
 
 class LedgerBuilder {
-public:
+  public:
     explicit LedgerBuilder(LoadState& state)
         : state_(state), ledger_(state.scenario.ledger), out_(state.yaml.diagnostics()) {}
 
@@ -31,7 +33,8 @@ public:
         for (std::uint32_t r = 0; r < count; ++r) rank_[order[r]] = r;
         ledger_index_.assign(count, kNoTx);
         spent_by_.assign(state_.outputs.size(), kUnspent);
-        for (const OpeningBalance& b : state_.opening) balances_[key(b.address, b.asset)] += b.amount;
+        for (const OpeningBalance& b : state_.opening)
+            balances_[key(b.address, b.asset)] += b.amount;
 
         for (std::uint32_t pending : order) {
             const PendingTx& tx = state_.txs[pending];
@@ -53,7 +56,7 @@ public:
         }
     }
 
-private:
+  private:
     static std::uint64_t key(AddressId address, AssetId asset) {
         return (std::uint64_t{address} << 16) | asset;
     }
@@ -91,16 +94,17 @@ private:
             out_total += state_.outputs[tx.first_output + o].amount;
         if (in_total != out_total + tx.fee) {
             const Units difference = in_total - out_total - tx.fee;
-            out_.error(state_.tx_where(tx),
-                       "transaction '" + std::string(tx.id) + "' does not balance: its inputs total " +
-                           amount_text(in_total, tx.asset) + " but its outputs (" +
-                           amount_text(out_total, tx.asset) + ") plus its fee (" +
-                           amount_text(tx.fee, tx.asset) + ") make " +
-                           amount_text(out_total + tx.fee, tx.asset) + "; expected them to be equal (" +
-                           (difference > 0
-                                ? amount_text(difference, tx.asset) + " of the inputs unaccounted for)"
-                                : "outputs and fee exceed the inputs by " +
-                                      amount_text(-difference, tx.asset) + ")"));
+            out_.error(
+                state_.tx_where(tx),
+                "transaction '" + std::string(tx.id) + "' does not balance: its inputs total " +
+                    amount_text(in_total, tx.asset) + " but its outputs (" +
+                    amount_text(out_total, tx.asset) + ") plus its fee (" +
+                    amount_text(tx.fee, tx.asset) + ") make " +
+                    amount_text(out_total + tx.fee, tx.asset) + "; expected them to be equal (" +
+                    (difference > 0
+                         ? amount_text(difference, tx.asset) + " of the inputs unaccounted for)"
+                         : "outputs and fee exceed the inputs by " +
+                               amount_text(-difference, tx.asset) + ")"));
             return false;
         }
         return true;
@@ -126,14 +130,15 @@ private:
             return std::nullopt;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where, "input spends an output of '" + std::string(prev.id) + "' on chain '" +
-                                  ledger_.chain(prev.chain).id + "', not on '" +
+            out_.error(where, "input spends an output of '" + std::string(prev.id) +
+                                  "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
                                   ledger_.chain(tx.chain).id + "'");
             return std::nullopt;
         }
         if (rank_[source] > rank_[pending]) {
-            out_.error(where, "input spends an output of '" + std::string(prev.id) + "', which happens at " +
-                                  when(prev.time) + ", after this transaction at " + when(tx.time) +
+            out_.error(where, "input spends an output of '" + std::string(prev.id) +
+                                  "', which happens at " + when(prev.time) +
+                                  ", after this transaction at " + when(tx.time) +
                                   "; expected an output created earlier");
             return std::nullopt;
         }
@@ -171,10 +176,11 @@ private:
         fee_source -= tx.fee;  // the same counter when the asset is native
         if (sent < 0 || fee_source < 0) {
             std::string message = "transfer '" + std::string(tx.id) + "' at " + when(tx.time) +
-                                  " overdraws its sender '" + ledger_.address_text(in.address) + "': ";
+                                  " overdraws its sender '" + ledger_.address_text(in.address) +
+                                  "': ";
             if (tx.asset == native)
-                message += "it needs " + amount_text(in.amount + tx.fee, native) + " (amount plus fee) but holds " +
-                           amount_text(had_asset, native);
+                message += "it needs " + amount_text(in.amount + tx.fee, native) +
+                           " (amount plus fee) but holds " + amount_text(had_asset, native);
             else if (sent < 0)
                 message += "it sends " + amount_text(in.amount, tx.asset) + " but holds " +
                            amount_text(had_asset, tx.asset);
@@ -182,8 +188,9 @@ private:
                 message += "its fee is " + amount_text(tx.fee, native) + " but it holds " +
                            amount_text(had_native, native);
             out_.error(state_.tx_where(tx),
-                       message + " then; expected earlier incoming transfers or an entry under "
-                                 "opening_balances to cover it");
+                       message +
+                           " then; expected earlier incoming transfers or an entry under "
+                           "opening_balances to cover it");
             // Undo, so one overdraw does not cascade into every later transfer of this sender.
             sent = had_asset;
             fee_source = had_native;

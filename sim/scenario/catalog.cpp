@@ -25,7 +25,8 @@ ScenarioSummary summarize(const std::filesystem::path& path) {
             diagnostics.error(Where{name, 0, 0, ""}, file.error);
         } else if (parse_yaml_document(file.text, name, diagnostics, doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file", kTopLevelKeys);
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file",
+                           kTopLevelKeys);
             Scenario scenario;
             LoadState state(reader, scenario, path.parent_path());
             read_header(state, root);
@@ -52,7 +53,8 @@ std::vector<ScenarioSummary> list_scenarios(const std::filesystem::path& directo
     std::filesystem::directory_iterator it(directory, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
-        if (it->path().extension() == ".yaml" && it->is_regular_file(type_ec)) files.push_back(it->path());
+        if (it->path().extension() == ".yaml" && it->is_regular_file(type_ec))
+            files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     std::vector<ScenarioSummary> out;

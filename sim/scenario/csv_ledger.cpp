@@ -21,7 +21,7 @@ namespace {
 
 constexpr std::string_view kHeader = "id,chain,asset,time,fee,inputs,outputs";
 constexpr std::size_t kColumns = 7;
-constexpr std::array<std::string_view, kColumns> kColumnNames{"id", "chain", "asset", "time",
+constexpr std::array<std::string_view, kColumns> kColumnNames{"id",  "chain",  "asset",  "time",
                                                               "fee", "inputs", "outputs"};
 
 struct Field {
@@ -31,8 +31,8 @@ struct Field {
 
 // Splits one line into fields; a field may be double-quoted with "" for a quote inside. The
 // unquoted text of a quoted field is kept in `scratch`.
-bool split_fields(std::string_view line, std::vector<Field>& fields, std::deque<std::string>& scratch,
-                  std::string& error) {
+bool split_fields(std::string_view line, std::vector<Field>& fields,
+                  std::deque<std::string>& scratch, std::string& error) {
     fields.clear();
     std::size_t i = 0;
     while (true) {
@@ -69,7 +69,7 @@ bool split_fields(std::string_view line, std::vector<Field>& fields, std::deque<
         }
         fields.push_back(f);
         if (i >= line.size()) return true;
-        ++i;  // the comma
+        ++i;                                  // the comma
         if (fields.size() > 64) return true;  // already far too many; the count check reports it
     }
 }
@@ -91,7 +91,7 @@ bool is_address(std::string_view text) {
 }
 
 class CsvLedgerReader {
-public:
+  public:
     explicit CsvLedgerReader(LoadState& state) : state_(state), out_(state.yaml.diagnostics()) {}
 
     void read(std::string_view text) {
@@ -124,12 +124,13 @@ public:
                            "' and one row per transaction");
     }
 
-private:
+  private:
     void error(std::size_t offset, std::string column, std::string message) {
         int col = 1;
         for (std::size_t i = 0; i < offset && i < line_.size(); ++i)
             if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++col;
-        out_.error(Where{state_.csv_name, line_number_, col, std::move(column)}, std::move(message));
+        out_.error(Where{state_.csv_name, line_number_, col, std::move(column)},
+                   std::move(message));
     }
     void field_error(std::size_t index, std::string message) {
         error(fields_[index].offset, std::string(kColumnNames[index]), std::move(message));
@@ -143,8 +144,9 @@ private:
             return;
         }
         if (fields_.size() != kColumns) {
-            error(0, "", "expected " + std::to_string(kColumns) + " columns (" + std::string(kHeader) +
-                             "), found " + std::to_string(fields_.size()));
+            error(0, "",
+                  "expected " + std::to_string(kColumns) + " columns (" + std::string(kHeader) +
+                      "), found " + std::to_string(fields_.size()));
             return;
         }
         const Ledger& ledger = state_.scenario.ledger;
@@ -156,7 +158,8 @@ private:
 
         const std::string_view id = fields_[0].text;
         if (!is_id(id)) {
-            field_error(0, "expected a transaction id of 1 to 128 letters, digits, '-', '_', '.' or ':'");
+            field_error(
+                0, "expected a transaction id of 1 to 128 letters, digits, '-', '_', '.' or ':'");
             return;
         }
         std::optional<ChainId> chain;
@@ -181,13 +184,14 @@ private:
                 auto asset = ledger.find_asset(fields_[2].text);
                 if (!asset) {
                     if (state_.broken_assets.count(fields_[2].text) == 0)
-                        field_error(2, "unknown asset '" + std::string(fields_[2].text) +
-                                           "'; expected one declared under assets, or empty for the "
-                                           "chain's native asset");
+                        field_error(2,
+                                    "unknown asset '" + std::string(fields_[2].text) +
+                                        "'; expected one declared under assets, or empty for the "
+                                        "chain's native asset");
                     ok = false;
                 } else if (ledger.asset(*asset).chain != *chain) {
-                    field_error(2, "asset '" + std::string(fields_[2].text) + "' is not on chain '" +
-                                       c.id + "'");
+                    field_error(2, "asset '" + std::string(fields_[2].text) +
+                                       "' is not on chain '" + c.id + "'");
                     ok = false;
                 } else if (c.model == ChainModel::Utxo && *asset != c.native_asset) {
                     field_error(2, "UTXO chain '" + c.id + "' moves only its native asset");
@@ -197,16 +201,21 @@ private:
                 }
             }
         }
-        if (auto t = read_time(fields_[3].text)) tx.time = *t;
-        else ok = false;
+        if (auto t = read_time(fields_[3].text))
+            tx.time = *t;
+        else
+            ok = false;
         if (ok) {
             const Asset& native = ledger.asset(ledger.chain(tx.chain).native_asset);
             if (!fields_[4].text.empty()) {
                 auto fee = parse_amount(fields_[4].text, native.decimals);
-                if (fee) tx.fee = *fee;
+                if (fee)
+                    tx.fee = *fee;
                 else {
-                    field_error(4, "expected the fee in " + native.symbol + " as a decimal with at most " +
-                                       std::to_string(native.decimals) + " decimal places, or empty for none");
+                    field_error(4, "expected the fee in " + native.symbol +
+                                       " as a decimal with at most " +
+                                       std::to_string(native.decimals) +
+                                       " decimal places, or empty for none");
                     ok = false;
                 }
             }
@@ -227,39 +236,46 @@ private:
         if (auto instant = parse_utc(text)) {
             if (!state_.start_unix) return std::nullopt;
             const std::int64_t offset = *instant - *state_.start_unix;
-            if (offset >= -scenario_limits::kMaxTimeOffset && offset <= scenario_limits::kMaxTimeOffset)
+            if (offset >= -scenario_limits::kMaxTimeOffset &&
+                offset <= scenario_limits::kMaxTimeOffset)
                 return offset;
         }
-        field_error(3, "expected a time like \"-2h\", \"+36h\", \"1d12h\" or \"2021-05-08T16:00:00Z\" "
-                       "within ten years of the case start; found '" + std::string(text.substr(0, 40)) + "'");
+        field_error(3,
+                    "expected a time like \"-2h\", \"+36h\", \"1d12h\" or \"2021-05-08T16:00:00Z\" "
+                    "within ten years of the case start; found '" +
+                        std::string(text.substr(0, 40)) + "'");
         return std::nullopt;
     }
 
     // `address=amount` in the asset's units.
-    std::optional<PendingOutput> read_pair(std::size_t column, std::string_view item, const PendingTx& tx) {
+    std::optional<PendingOutput> read_pair(std::size_t column, std::string_view item,
+                                           const PendingTx& tx) {
         const Asset& asset = state_.scenario.ledger.asset(tx.asset);
         const auto eq = item.rfind('=');
         if (eq == std::string_view::npos) {
-            field_error(column, "expected address=amount, found '" + std::string(item.substr(0, 60)) + "'");
+            field_error(column,
+                        "expected address=amount, found '" + std::string(item.substr(0, 60)) + "'");
             return std::nullopt;
         }
         const std::string_view address = item.substr(0, eq);
         const std::string_view amount_text = item.substr(eq + 1);
         if (!is_address(address)) {
-            field_error(column, "expected an address of printable ASCII characters before '=', found '" +
-                                    std::string(address.substr(0, 60)) + "'");
+            field_error(column,
+                        "expected an address of printable ASCII characters before '=', found '" +
+                            std::string(address.substr(0, 60)) + "'");
             return std::nullopt;
         }
         auto amount = parse_amount(amount_text, asset.decimals);
         if (!amount || *amount == 0) {
-            field_error(column, "expected an amount above zero in " + asset.symbol + " with at most " +
-                                    std::to_string(asset.decimals) + " decimal places after '" +
-                                    std::string(address) + "=', found '" +
-                                    std::string(amount_text.substr(0, 40)) + "'");
+            field_error(column, "expected an amount above zero in " + asset.symbol +
+                                    " with at most " + std::to_string(asset.decimals) +
+                                    " decimal places after '" + std::string(address) +
+                                    "=', found '" + std::string(amount_text.substr(0, 40)) + "'");
             return std::nullopt;
         }
         auto id = state_.intern(address, tx.chain, [&] {
-            return state_.csv_where(Origin{true, line_number_, 1, 0}, std::string(kColumnNames[column]));
+            return state_.csv_where(Origin{true, line_number_, 1, 0},
+                                    std::string(kColumnNames[column]));
         });
         if (!id) return std::nullopt;
         return PendingOutput{*id, *amount};
@@ -278,7 +294,8 @@ private:
             const std::size_t end = std::min(rest.find(';'), rest.size());
             if (++count > scenario_limits::kMaxLegs) {
                 field_error(column, "a transaction may have at most " +
-                                        std::to_string(scenario_limits::kMaxLegs) + " legs per side");
+                                        std::to_string(scenario_limits::kMaxLegs) +
+                                        " legs per side");
                 return false;
             }
             ok = visit(rest.substr(0, end), static_cast<std::uint32_t>(count - 1)) && ok;
@@ -301,14 +318,17 @@ private:
             } else {
                 const auto colon = item.rfind(':');
                 std::uint32_t vout = 0;
-                const char* vout_begin = item.data() + (colon == std::string_view::npos ? 0 : colon + 1);
+                const char* vout_begin =
+                    item.data() + (colon == std::string_view::npos ? 0 : colon + 1);
                 const char* vout_end = item.data() + item.size();
                 const auto parsed = std::from_chars(vout_begin, vout_end, vout);
                 if (colon == std::string_view::npos || !is_id(item.substr(0, colon)) ||
                     parsed.ec != std::errc() || parsed.ptr != vout_end ||
                     vout >= scenario_limits::kMaxLegs) {
-                    field_error(5, "expected txid:vout (an earlier output) or address=amount (funds "
-                                   "from outside the case), found '" + std::string(item.substr(0, 60)) + "'");
+                    field_error(5,
+                                "expected txid:vout (an earlier output) or address=amount (funds "
+                                "from outside the case), found '" +
+                                    std::string(item.substr(0, 60)) + "'");
                     return false;
                 }
                 in.prev_tx = item.substr(0, colon);
@@ -317,12 +337,14 @@ private:
             state_.inputs.push_back(in);
             return true;
         });
-        ok = for_each_item(6, [&](std::string_view item, std::uint32_t) {
-            auto pair = read_pair(6, item, tx);
-            if (!pair) return false;
-            state_.outputs.push_back(*pair);
-            return true;
-        }) && ok;
+        ok = for_each_item(6,
+                           [&](std::string_view item, std::uint32_t) {
+                               auto pair = read_pair(6, item, tx);
+                               if (!pair) return false;
+                               state_.outputs.push_back(*pair);
+                               return true;
+                           }) &&
+             ok;
         return ok;
     }
 
@@ -382,11 +404,14 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     for (const auto& part : relative)
         if (part == "..") escapes = true;
     if (escapes) {
-        yaml.error(*s, "expected a relative path inside the case's folder like \"ledgers/case.csv\"; "
-                       "found '" + *name + "'");
+        yaml.error(*s,
+                   "expected a relative path inside the case's folder like \"ledgers/case.csv\"; "
+                   "found '" +
+                       *name + "'");
         return;
     }
-    const std::filesystem::path path = state.base_dir.empty() ? relative : state.base_dir / relative;
+    const std::filesystem::path path =
+        state.base_dir.empty() ? relative : state.base_dir / relative;
     state.csv_name = path.generic_string();
     FileRead file = read_bounded_file(path, scenario_limits::kMaxCsvBytes);
     if (!file.error.empty()) {

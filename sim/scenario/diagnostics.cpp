@@ -25,8 +25,8 @@ void Diagnostics::error(const Where& where, std::string message) {
         ++dropped_;
         return;
     }
-    items_.push_back(
-        Diagnostic{std::string(where.file), where.line, where.column, std::move(message), where.path});
+    items_.push_back(Diagnostic{std::string(where.file), where.line, where.column,
+                                std::move(message), where.path});
 }
 
 std::vector<Diagnostic> Diagnostics::take() {
@@ -42,7 +42,8 @@ std::vector<Diagnostic> Diagnostics::take() {
     if (dropped_ > 0) {
         Diagnostic note;
         note.file = out.empty() ? std::string() : out.front().file;
-        note.message = std::to_string(dropped_) + " more errors were found and not listed; fix the " +
+        note.message = std::to_string(dropped_) +
+                       " more errors were found and not listed; fix the " +
                        "ones above and load the case again";
         out.push_back(std::move(note));
     }

@@ -18,14 +18,14 @@ struct Where {
 };
 
 class Diagnostics {
-public:
+  public:
     void error(const Where& where, std::string message);
     std::size_t count() const { return items_.size() + dropped_; }
     // The diagnostics sorted by file (in order of first mention), line and column, with a final
     // note when some were dropped past the limit.
     std::vector<Diagnostic> take();
 
-private:
+  private:
     std::vector<Diagnostic> items_;
     std::size_t dropped_ = 0;
 };

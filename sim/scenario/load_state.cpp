@@ -21,7 +21,8 @@ void LoadState::report_chain_conflict(std::string_view text, AddressId existing,
     yaml.diagnostics().error(where, "address '" + std::string(text) + "' is on chain '" +
                                         ledger.chain(ledger.address_chain(existing)).id +
                                         "' elsewhere in the case and cannot also be on '" +
-                                        ledger.chain(chain).id + "'; an address belongs to one chain");
+                                        ledger.chain(chain).id +
+                                        "'; an address belongs to one chain");
 }
 
 bool LoadState::register_tx(std::string_view id, std::uint32_t index, const Where& where) {
@@ -41,7 +42,8 @@ std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
     if (auto chain = state.scenario.ledger.find_chain(*id)) return chain;
     if (state.broken_chains.count(*id) == 0) {
         std::string known;
-        for (const Chain& c : state.scenario.ledger.chains()) known += (known.empty() ? "" : ", ") + c.id;
+        for (const Chain& c : state.scenario.ledger.chains())
+            known += (known.empty() ? "" : ", ") + c.id;
         state.yaml.error(slot, "unknown chain '" + *id + "'; expected one declared under chains" +
                                    (known.empty() ? std::string() : " (" + known + ")"));
     }

@@ -144,11 +144,34 @@ void read_tool_costs(LoadState& state, MapReader& root);
 void read_expert_solution(LoadState& state, MapReader& root);
 
 // The keys a case file may have at the top level.
-inline constexpr std::array<std::string_view, 29> kTopLevelKeys{
-    "format_version", "id", "title", "summary", "briefing", "difficulty", "estimated_minutes",
-    "learning_objectives", "typologies", "home_jurisdiction", "start", "time_budget_hours",
-    "emergency_justified", "chains", "assets", "entities", "opening_balances", "transactions",
-    "ledger_file", "services", "holdings", "events", "checkpoints", "hints", "start_knowledge",
-    "rubric", "tool_costs", "expert_solution", "expert_summary"};
+inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version",
+                                                                "id",
+                                                                "title",
+                                                                "summary",
+                                                                "briefing",
+                                                                "difficulty",
+                                                                "estimated_minutes",
+                                                                "learning_objectives",
+                                                                "typologies",
+                                                                "home_jurisdiction",
+                                                                "start",
+                                                                "time_budget_hours",
+                                                                "emergency_justified",
+                                                                "chains",
+                                                                "assets",
+                                                                "entities",
+                                                                "opening_balances",
+                                                                "transactions",
+                                                                "ledger_file",
+                                                                "services",
+                                                                "holdings",
+                                                                "events",
+                                                                "checkpoints",
+                                                                "hints",
+                                                                "start_knowledge",
+                                                                "rubric",
+                                                                "tool_costs",
+                                                                "expert_solution",
+                                                                "expert_summary"};
 
 }  // namespace mt::scenario_detail

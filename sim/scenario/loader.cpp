@@ -20,7 +20,8 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
         YamlDocument doc;
         if (parse_yaml_document(yaml, name, diagnostics, doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file", kTopLevelKeys);
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file",
+                           kTopLevelKeys);
             auto scenario = std::make_shared<Scenario>();
             LoadState state(reader, *scenario, base_dir);
             read_header(state, root);
@@ -44,7 +45,8 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
     } catch (const std::bad_alloc&) {
         diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the case");
     } catch (const std::exception& e) {
-        diagnostics.error(Where{name, 0, 0, ""}, std::string("internal error while loading: ") + e.what());
+        diagnostics.error(Where{name, 0, 0, ""},
+                          std::string("internal error while loading: ") + e.what());
     } catch (...) {
         diagnostics.error(Where{name, 0, 0, ""}, "internal error while loading");
     }

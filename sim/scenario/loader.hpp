@@ -13,9 +13,9 @@ namespace mt {
 
 struct Diagnostic {
     std::string file;
-    int line = 0;    // 1-based; 0 when the problem is about the file as a whole
-    int column = 0;  // 1-based
-    std::string message;  // what was wrong and what was expected
+    int line = 0;           // 1-based; 0 when the problem is about the file as a whole
+    int column = 0;         // 1-based
+    std::string message;    // what was wrong and what was expected
     std::string yaml_path;  // "entities[3].addresses[0]"
 
     // "file:line:col: error: message (at yaml.path)"

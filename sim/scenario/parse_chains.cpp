@@ -48,12 +48,16 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                 std::optional<std::size_t> model;
                 if (auto v = map.need("id")) id = yaml.id(*v, "a chain id");
                 if (auto v = map.need("name")) name = yaml.text_line(*v, "a chain name");
-                if (auto v = map.need("model")) model = yaml.choice(*v, kChainModels, "chain model");
-                if (entry.native_slot) native = yaml.id(*entry.native_slot, "an asset id");
-                else map.need("native_asset");
+                if (auto v = map.need("model"))
+                    model = yaml.choice(*v, kChainModels, "chain model");
+                if (entry.native_slot)
+                    native = yaml.id(*entry.native_slot, "an asset id");
+                else
+                    map.need("native_asset");
                 if (!id) continue;
                 if (chain_index.count(*id) != 0) {
-                    yaml.error(*map.get("id"), "chain id '" + *id + "' is declared twice; expected each chain once");
+                    yaml.error(*map.get("id"), "chain id '" + *id +
+                                                   "' is declared twice; expected each chain once");
                     continue;
                 }
                 if (!name || !model || !native) {
@@ -76,16 +80,20 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                 yaml.error(*s, "a case may declare at most " +
                                    std::to_string(scenario_limits::kMaxAssets) + " assets");
             for (const Slot& item : *items) {
-                MapReader map(yaml, item, "an asset", {"id", "symbol", "chain", "decimals", "issuer"});
+                MapReader map(yaml, item, "an asset",
+                              {"id", "symbol", "chain", "decimals", "issuer"});
                 if (!map.is_map()) continue;
                 AssetEntry entry{{}, {}, item, map.get("chain"), std::nullopt};
                 std::optional<std::string> id, symbol, chain;
                 std::optional<std::int64_t> decimals;
                 if (auto v = map.need("id")) id = yaml.id(*v, "an asset id");
                 if (auto v = map.need("symbol")) symbol = yaml.text_line(*v, "an asset symbol");
-                if (entry.chain_slot) chain = yaml.id(*entry.chain_slot, "a chain id");
-                else map.need("chain");
-                if (auto v = map.need("decimals")) decimals = yaml.integer(*v, 0, 30, "the number of decimals");
+                if (entry.chain_slot)
+                    chain = yaml.id(*entry.chain_slot, "a chain id");
+                else
+                    map.need("chain");
+                if (auto v = map.need("decimals"))
+                    decimals = yaml.integer(*v, 0, 30, "the number of decimals");
                 entry.issuer_slot = map.get("issuer");
                 if (entry.issuer_slot) {
                     if (auto issuer = yaml.id(*entry.issuer_slot, "an entity id"))
@@ -95,14 +103,16 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                 }
                 if (!id) continue;
                 if (asset_index.count(*id) != 0) {
-                    yaml.error(*map.get("id"), "asset id '" + *id + "' is declared twice; expected each asset once");
+                    yaml.error(*map.get("id"), "asset id '" + *id +
+                                                   "' is declared twice; expected each asset once");
                     continue;
                 }
                 bool ok = symbol && decimals && chain;
                 if (chain && chain_index.count(*chain) == 0) {
                     ok = false;
                     if (state.broken_chains.count(*chain) == 0)
-                        yaml.error(*entry.chain_slot, "unknown chain '" + *chain + "'; expected one declared under chains");
+                        yaml.error(*entry.chain_slot, "unknown chain '" + *chain +
+                                                          "'; expected one declared under chains");
                 }
                 if (!ok) {
                     state.broken_assets.insert(*id);
@@ -128,9 +138,9 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                 yaml.error(*entry.native_slot, "unknown native asset '" + entry.native_asset +
                                                    "'; expected an asset declared under assets");
         } else if (assets[it->second].chain_id != entry.chain.id) {
-            yaml.error(*entry.native_slot, "native asset '" + entry.native_asset + "' belongs to chain '" +
-                                               assets[it->second].chain_id + "', not to '" +
-                                               entry.chain.id + "'");
+            yaml.error(*entry.native_slot,
+                       "native asset '" + entry.native_asset + "' belongs to chain '" +
+                           assets[it->second].chain_id + "', not to '" + entry.chain.id + "'");
         } else {
             chain_ok[c] = true;
         }
@@ -198,7 +208,8 @@ void read_opening_balances(LoadState& state, MapReader& root) {
         if (amount_slot) amount = yaml.amount(*amount_slot, a.decimals, a.symbol);
         if (chain.model == ChainModel::Utxo) {
             yaml.error(*asset_slot, "opening balances are for account chains; on UTXO chain '" +
-                                        chain.id + "' fund addresses with transaction inputs "
+                                        chain.id +
+                                        "' fund addresses with transaction inputs "
                                         "from outside the case ({address, amount})");
             continue;
         }
@@ -208,7 +219,8 @@ void read_opening_balances(LoadState& state, MapReader& root) {
         auto [it, inserted] = seen.try_emplace({*id, *asset}, item.path);
         if (!inserted) {
             yaml.error(item, "a second opening balance of " + a.symbol + " for '" + *address +
-                                 "' (the first is " + it->second + "); expected one per address and asset");
+                                 "' (the first is " + it->second +
+                                 "); expected one per address and asset");
             continue;
         }
         state.opening.push_back({*id, *asset, *amount});

@@ -29,12 +29,13 @@ const std::map<std::string_view, std::vector<std::string_view>>& fields_by_type(
 }
 
 class ExpertReader {
-public:
+  public:
     explicit ExpertReader(LoadState& state) : state_(state), yaml_(state.yaml) {}
 
     std::optional<Action> read(const Slot& item) {
         if (!item.node.IsMap()) {
-            yaml_.error(item, "expected an action as a map like {type: explore_address, target: ...}");
+            yaml_.error(item,
+                        "expected an action as a map like {type: explore_address, target: ...}");
             return std::nullopt;
         }
         // The type decides which keys are allowed, so read it before checking the keys.
@@ -46,12 +47,14 @@ public:
             if (kv.first.IsScalar() && kv.first.Scalar() == "type") {
                 type_slot = Slot{kv.second, child_path(item.path, "type"),
                                  kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
-                if (auto index = yaml_.choice(*type_slot, types, "action type")) type = types[*index];
+                if (auto index = yaml_.choice(*type_slot, types, "action type"))
+                    type = types[*index];
                 break;
             }
         }
         if (!type_slot) {
-            yaml_.error(item, "missing key 'type' in an action; expected one of " + list_names(types));
+            yaml_.error(item,
+                        "missing key 'type' in an action; expected one of " + list_names(types));
             return std::nullopt;
         }
         if (!type) return std::nullopt;
@@ -59,9 +62,10 @@ public:
         return read_fields(item, *type, allowed, "a " + std::string(*type) + " action");
     }
 
-private:
+  private:
     std::optional<Action> read_fields(const Slot& item, std::string_view type,
-                                      const std::vector<std::string_view>& allowed, const std::string& what) {
+                                      const std::vector<std::string_view>& allowed,
+                                      const std::string& what) {
         nlohmann::json json = nlohmann::json::object();
         std::map<std::string, Slot> slots;
         bool ok = true;
@@ -72,7 +76,8 @@ private:
                 continue;
             }
             const std::string key = kv.first.Scalar();
-            Slot slot{kv.second, child_path(item.path, key), kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
+            Slot slot{kv.second, child_path(item.path, key),
+                      kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 std::string message = "unknown key '" + key + "'";
                 if (auto near = closest_name(key, allowed); !near.empty())
@@ -83,13 +88,16 @@ private:
                 continue;
             }
             if (!slots.emplace(key, slot).second) {
-                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()}, "key '" + key + "' appears twice");
+                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()},
+                            "key '" + key + "' appears twice");
                 ok = false;
                 continue;
             }
             if (key == "duration") {
-                if (auto d = yaml_.duration(slot, 1)) json[key] = *d;
-                else ok = false;
+                if (auto d = yaml_.duration(slot, 1))
+                    json[key] = *d;
+                else
+                    ok = false;
             } else if (key == "identifiers" || key == "tags") {
                 auto items = yaml_.list(slot, key == "tags" ? "tags" : "identifiers");
                 if (!items) {
@@ -98,8 +106,10 @@ private:
                 }
                 nlohmann::json array = nlohmann::json::array();
                 for (const Slot& s : *items) {
-                    if (auto text = yaml_.scalar(s, "a text")) array.push_back(*text);
-                    else ok = false;
+                    if (auto text = yaml_.scalar(s, "a text"))
+                        array.push_back(*text);
+                    else
+                        ok = false;
                 }
                 json[key] = std::move(array);
             } else if (auto text = yaml_.scalar(slot, "a text")) {
@@ -131,7 +141,8 @@ private:
     }
     bool is_tx(const std::string& text) const { return state_.is_known_tx(text); }
 
-    bool check_references(const Action& a, const Slot& item, const std::map<std::string, Slot>& slots) {
+    bool check_references(const Action& a, const Slot& item,
+                          const std::map<std::string, Slot>& slots) {
         auto at = [&](const std::string& key) -> const Slot& {
             auto it = slots.find(key);
             return it == slots.end() ? item : it->second;
@@ -145,40 +156,48 @@ private:
             case ActionType::ExploreAddress:
             case ActionType::Lookup:
                 if (!is_address(a.target))
-                    return fail("target", "unknown address '" + a.target + "'; expected an address of this case");
+                    return fail("target", "unknown address '" + a.target +
+                                              "'; expected an address of this case");
                 return true;
             case ActionType::ExploreTransaction:
                 if (!is_tx(a.target))
-                    return fail("target", "unknown transaction '" + a.target + "'; expected a transaction id of this case");
+                    return fail("target", "unknown transaction '" + a.target +
+                                              "'; expected a transaction id of this case");
                 return true;
             case ActionType::RunAnalysis:
             case ActionType::Annotate:
                 if (!is_address(a.target) && !is_tx(a.target))
-                    return fail("target", "unknown target '" + a.target +
-                                              "'; expected an address or transaction id of this case");
+                    return fail("target",
+                                "unknown target '" + a.target +
+                                    "'; expected an address or transaction id of this case");
                 return true;
             case ActionType::LegalRequest: {
                 if (scenario.find_service(a.target) == nullptr)
-                    return fail("target", "unknown service '" + a.target +
-                                              "'; expected an entity id that has an entry under services");
+                    return fail("target",
+                                "unknown service '" + a.target +
+                                    "'; expected an entity id that has an entry under services");
                 for (const std::string& id : a.identifiers)
                     if (!is_address(id))
-                        return fail("identifiers", "identifier '" + id + "' is not an address of this case");
+                        return fail("identifiers",
+                                    "identifier '" + id + "' is not an address of this case");
                 return true;
             }
             case ActionType::AnswerCheckpoint: {
                 const Checkpoint* cp = scenario.find_checkpoint(a.target);
                 if (cp == nullptr)
-                    return fail("target", "unknown checkpoint '" + a.target + "'; expected an id declared under checkpoints");
+                    return fail("target", "unknown checkpoint '" + a.target +
+                                              "'; expected an id declared under checkpoints");
                 if (cp->kind == CheckpointKind::Choice &&
                     std::none_of(cp->options.begin(), cp->options.end(),
                                  [&](const CheckpointOption& o) { return o.id == a.answer; }))
-                    return fail("answer", "'" + a.answer + "' is not an option of checkpoint '" + cp->id + "'");
+                    return fail("answer", "'" + a.answer + "' is not an option of checkpoint '" +
+                                              cp->id + "'");
                 return true;
             }
             case ActionType::Hint:
             case ActionType::Wait:
-            case ActionType::Submit: return true;
+            case ActionType::Submit:
+                return true;
         }
         return true;
     }
@@ -197,7 +216,8 @@ void read_expert_solution(LoadState& state, MapReader& root) {
     if (items->empty()) state.yaml.error(*s, "expected the expert's actions, ending with submit");
     ExpertReader reader(state);
     for (const Slot& item : *items)
-        if (auto action = reader.read(item)) state.scenario.expert_solution.push_back(std::move(*action));
+        if (auto action = reader.read(item))
+            state.scenario.expert_solution.push_back(std::move(*action));
 }
 
 }  // namespace mt::scenario_detail

@@ -11,7 +11,8 @@ constexpr std::array<std::string_view, 3> kDifficulties{"beginner", "intermediat
 bool is_slug(std::string_view text) {
     if (text.empty() || text.size() > 64) return false;
     for (char c : text)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
     return true;
 }
 
@@ -25,8 +26,10 @@ std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot) {
     auto text = yaml.scalar(slot, "a country code");
     if (!text) return std::nullopt;
     if (!is_country_code(*text)) {
-        yaml.error(slot, "expected an ISO 3166 two-letter country code in capitals like \"MX\"; "
-                         "found '" + *text + "'");
+        yaml.error(slot,
+                   "expected an ISO 3166 two-letter country code in capitals like \"MX\"; "
+                   "found '" +
+                       *text + "'");
         return std::nullopt;
     }
     return text;
@@ -39,8 +42,9 @@ void read_header(LoadState& state, MapReader& root) {
     if (auto s = root.need("format_version")) {
         if (auto v = yaml.integer(*s, 1, 1000, "the format version")) {
             if (*v != 1)
-                yaml.error(*s, "format_version " + std::to_string(*v) +
-                                   " is not supported; this version of moneytrail reads format_version 1");
+                yaml.error(
+                    *s, "format_version " + std::to_string(*v) +
+                            " is not supported; this version of moneytrail reads format_version 1");
             info.format_version = static_cast<int>(*v);
         }
     }
@@ -49,8 +53,10 @@ void read_header(LoadState& state, MapReader& root) {
             if (is_slug(*v))
                 info.id = *v;
             else
-                yaml.error(*s, "expected a case id of 1 to 64 lower-case letters, digits, '-' or "
-                               "'_' like \"ransomware-peel-chain\"; found '" + *v + "'");
+                yaml.error(*s,
+                           "expected a case id of 1 to 64 lower-case letters, digits, '-' or "
+                           "'_' like \"ransomware-peel-chain\"; found '" +
+                               *v + "'");
         }
     }
     if (auto s = root.need("title"))
@@ -60,7 +66,8 @@ void read_header(LoadState& state, MapReader& root) {
     if (auto s = root.need("briefing"))
         if (auto v = yaml.localized(*s)) info.briefing = std::move(*v);
     if (auto s = root.need("difficulty"))
-        if (auto v = yaml.choice(*s, kDifficulties, "difficulty")) info.difficulty = kDifficulties[*v];
+        if (auto v = yaml.choice(*s, kDifficulties, "difficulty"))
+            info.difficulty = kDifficulties[*v];
     if (auto s = root.need("estimated_minutes"))
         if (auto v = yaml.integer(*s, 1, 24 * 60, "the estimated minutes"))
             info.estimated_minutes = static_cast<int>(*v);
@@ -68,7 +75,8 @@ void read_header(LoadState& state, MapReader& root) {
         if (auto items = yaml.list(*s, "learning objectives")) {
             if (items->empty()) yaml.error(*s, "expected at least one learning objective");
             for (const Slot& item : *items)
-                if (auto v = yaml.localized(item)) info.learning_objectives.push_back(std::move(*v));
+                if (auto v = yaml.localized(item))
+                    info.learning_objectives.push_back(std::move(*v));
         }
     }
     if (auto s = root.get("typologies")) {
@@ -79,8 +87,10 @@ void read_header(LoadState& state, MapReader& root) {
                 if (is_slug(*v))
                     info.typologies.push_back(*v);
                 else
-                    yaml.error(item, "expected a typology name of lower-case letters, digits, '-' "
-                                     "or '_' like \"peel_chain\"; found '" + *v + "'");
+                    yaml.error(item,
+                               "expected a typology name of lower-case letters, digits, '-' "
+                               "or '_' like \"peel_chain\"; found '" +
+                                   *v + "'");
             }
         }
     }
@@ -92,8 +102,10 @@ void read_header(LoadState& state, MapReader& root) {
                 info.start_unix = *unix_seconds;
                 state.start_unix = *unix_seconds;
             } else {
-                yaml.error(*s, "expected the case start as a UTC instant like "
-                               "\"2021-05-08T14:30:00Z\"; found '" + *text + "'");
+                yaml.error(*s,
+                           "expected the case start as a UTC instant like "
+                           "\"2021-05-08T14:30:00Z\"; found '" +
+                               *text + "'");
             }
         }
     }

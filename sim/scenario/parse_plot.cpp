@@ -11,12 +11,15 @@ namespace mt::scenario_detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kEventKinds{"move_funds", "message"};
-constexpr std::array<std::string_view, 4> kCheckpointKinds{"choice", "address", "entity", "transaction"};
+constexpr std::array<std::string_view, 4> kCheckpointKinds{"choice", "address", "entity",
+                                                           "transaction"};
 
-std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot, std::string_view what) {
+std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot,
+                                         std::string_view what) {
     auto t = state.yaml.time(slot, state.start_unix);
     if (t && *t < 0) {
-        state.yaml.error(slot, std::string(what) + " is before the case start; expected a time at or after it");
+        state.yaml.error(
+            slot, std::string(what) + " is before the case start; expected a time at or after it");
         return std::nullopt;
     }
     return t;
@@ -33,7 +36,8 @@ void read_events(LoadState& state, MapReader& root) {
     if (!items) return;
     std::map<std::string, std::string> moved_by;  // holding -> event that moves it
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "an event", {"id", "kind", "at", "holding", "visible", "message"});
+        MapReader map(yaml, item, "an event",
+                      {"id", "kind", "at", "holding", "visible", "message"});
         if (!map.is_map()) continue;
         ScheduledEvent event;
         std::optional<std::string> id;
@@ -51,8 +55,10 @@ void read_events(LoadState& state, MapReader& root) {
                 map.need("holding");
             } else if (auto h = yaml.id(*holding_slot, "a holding id")) {
                 if (scenario.find_holding(*h) == nullptr) {
-                    yaml.error(*holding_slot, "unknown holding '" + *h + "'; expected an id declared under holdings");
-                } else if (auto [it, inserted] = moved_by.try_emplace(*h, id.value_or("?")); !inserted) {
+                    yaml.error(*holding_slot, "unknown holding '" + *h +
+                                                  "'; expected an id declared under holdings");
+                } else if (auto [it, inserted] = moved_by.try_emplace(*h, id.value_or("?"));
+                           !inserted) {
                     yaml.error(*holding_slot, "holding '" + *h + "' is already moved by event '" +
                                                   it->second + "'; funds can leave only once");
                 } else {
@@ -69,7 +75,8 @@ void read_events(LoadState& state, MapReader& root) {
         }
         if (!id) continue;
         if (!state.event_ids.insert(*id).second) {
-            yaml.error(*map.get("id"), "event id '" + *id + "' is declared twice; expected each event once");
+            yaml.error(*map.get("id"),
+                       "event id '" + *id + "' is declared twice; expected each event once");
             continue;
         }
         event.id = *id;
@@ -107,7 +114,8 @@ void read_checkpoints(LoadState& state, MapReader& root) {
             if (!options_slot) {
                 map.need("options");
             } else if (auto options = yaml.list(*options_slot, "options")) {
-                if (options->size() < 2) yaml.error(*options_slot, "expected at least two options to choose from");
+                if (options->size() < 2)
+                    yaml.error(*options_slot, "expected at least two options to choose from");
                 for (const Slot& o : *options) {
                     MapReader om(yaml, o, "an option", {"id", "text"});
                     if (!om.is_map()) continue;
@@ -117,10 +125,12 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                     if (auto f = om.need("text"))
                         if (auto text = yaml.localized(*f)) option.text = std::move(*text);
                     if (!oid) continue;
-                    const bool repeated = std::any_of(cp.options.begin(), cp.options.end(),
-                                                      [&](const CheckpointOption& x) { return x.id == *oid; });
+                    const bool repeated =
+                        std::any_of(cp.options.begin(), cp.options.end(),
+                                    [&](const CheckpointOption& x) { return x.id == *oid; });
                     if (repeated) {
-                        yaml.error(*om.get("id"), "option id '" + *oid + "' is used twice in this checkpoint");
+                        yaml.error(*om.get("id"),
+                                   "option id '" + *oid + "' is used twice in this checkpoint");
                         continue;
                     }
                     option.id = *oid;
@@ -136,30 +146,36 @@ void read_checkpoints(LoadState& state, MapReader& root) {
             switch (cp.kind) {
                 case CheckpointKind::Choice:
                     if (auto a = yaml.id(*v, "an option id")) {
-                        const bool found = std::any_of(cp.options.begin(), cp.options.end(),
-                                                       [&](const CheckpointOption& o) { return o.id == *a; });
+                        const bool found =
+                            std::any_of(cp.options.begin(), cp.options.end(),
+                                        [&](const CheckpointOption& o) { return o.id == *a; });
                         if (!found && options_slot && !cp.options.empty()) {
                             std::vector<std::string_view> ids;
                             for (const auto& o : cp.options) ids.push_back(o.id);
-                            yaml.error(*v, "answer '" + *a + "' is not one of the options; expected " + list_names(ids));
+                            yaml.error(*v, "answer '" + *a +
+                                               "' is not one of the options; expected " +
+                                               list_names(ids));
                         }
                         cp.answer = *a;
                     }
                     break;
                 case CheckpointKind::Address:
-                    if (auto a = state.known_address(*v)) cp.answer = scenario.ledger.address_text(*a);
+                    if (auto a = state.known_address(*v))
+                        cp.answer = scenario.ledger.address_text(*a);
                     break;
                 case CheckpointKind::Entity:
                     if (auto a = yaml.id(*v, "an entity id")) {
                         if (scenario.find_entity(*a) == nullptr)
-                            yaml.error(*v, "unknown entity '" + *a + "'; expected an id declared under entities");
+                            yaml.error(*v, "unknown entity '" + *a +
+                                               "'; expected an id declared under entities");
                         cp.answer = *a;
                     }
                     break;
                 case CheckpointKind::Transaction:
                     if (auto a = yaml.id(*v, "a transaction id")) {
                         if (!state.is_known_tx(*a))
-                            yaml.error(*v, "unknown transaction '" + *a + "'; expected a transaction id of this case");
+                            yaml.error(*v, "unknown transaction '" + *a +
+                                               "'; expected a transaction id of this case");
                         cp.answer = *a;
                     }
                     break;
@@ -167,7 +183,8 @@ void read_checkpoints(LoadState& state, MapReader& root) {
         }
         if (!id) continue;
         if (scenario.find_checkpoint(*id) != nullptr) {
-            yaml.error(*map.get("id"), "checkpoint id '" + *id + "' is declared twice; expected each checkpoint once");
+            yaml.error(*map.get("id"), "checkpoint id '" + *id +
+                                           "' is declared twice; expected each checkpoint once");
             continue;
         }
         cp.id = *id;
@@ -196,12 +213,15 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
                 if (auto tx = scenario.ledger.find_transaction(*id))
                     scenario.start_transactions.push_back(*tx);
                 else if (!state.is_known_tx(*id))
-                    yaml.error(item, "unknown transaction '" + *id + "'; expected a transaction id of this case");
+                    yaml.error(item, "unknown transaction '" + *id +
+                                         "'; expected a transaction id of this case");
             }
         }
     }
-    if (scenario.start_addresses.empty() && scenario.start_transactions.empty() && map.keys().empty())
-        yaml.error(*s, "expected at least one address or transaction the trainee knows from the briefing");
+    if (scenario.start_addresses.empty() && scenario.start_transactions.empty() &&
+        map.keys().empty())
+        yaml.error(
+            *s, "expected at least one address or transaction the trainee knows from the briefing");
 }
 
 void read_hints(LoadState& state, MapReader& root) {
@@ -210,7 +230,8 @@ void read_hints(LoadState& state, MapReader& root) {
     auto items = state.yaml.list(*s, "hints");
     if (!items) return;
     for (const Slot& item : *items)
-        if (auto text = state.yaml.localized(item)) state.scenario.hints.push_back(std::move(*text));
+        if (auto text = state.yaml.localized(item))
+            state.scenario.hints.push_back(std::move(*text));
 }
 
 void read_tool_costs(LoadState& state, MapReader& root) {

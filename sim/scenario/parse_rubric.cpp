@@ -9,9 +9,9 @@
 namespace mt::scenario_detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kConditionKeys{
-    "checkpoint_correct", "record_obtained", "holding_frozen",
-    "address_discovered", "entity_identified", "request_sent"};
+constexpr std::array<std::string_view, 6> kConditionKeys{"checkpoint_correct", "record_obtained",
+                                                         "holding_frozen",     "address_discovered",
+                                                         "entity_identified",  "request_sent"};
 
 std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
@@ -31,7 +31,8 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         return std::nullopt;
     }
     const auto kind = static_cast<ConditionKind>(
-        std::find(kConditionKeys.begin(), kConditionKeys.end(), present[0]) - kConditionKeys.begin());
+        std::find(kConditionKeys.begin(), kConditionKeys.end(), present[0]) -
+        kConditionKeys.begin());
     const Slot target = *map.get(present[0]);
     Condition c;
     c.kind = kind;
@@ -41,8 +42,8 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
                 yaml.error(*v, std::string(extra) + " belongs only with request_sent");
     }
     auto unknown = [&](std::string_view what, const std::string& id, std::string_view section) {
-        yaml.error(target, "unknown " + std::string(what) + " '" + id + "'; expected an id declared under " +
-                               std::string(section));
+        yaml.error(target, "unknown " + std::string(what) + " '" + id +
+                               "'; expected an id declared under " + std::string(section));
     };
     switch (kind) {
         case ConditionKind::AddressDiscovered: {
@@ -55,7 +56,8 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         case ConditionKind::RecordObtained:
         case ConditionKind::HoldingFrozen:
         case ConditionKind::EntityIdentified:
-        case ConditionKind::RequestSent: break;
+        case ConditionKind::RequestSent:
+            break;
     }
     auto id = yaml.id(target, "an id");
     if (!id) return std::nullopt;
@@ -82,7 +84,8 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
                     c.before = hours(*h);
             }
             break;
-        case ConditionKind::AddressDiscovered: break;
+        case ConditionKind::AddressDiscovered:
+            break;
     }
     return c;
 }
@@ -90,13 +93,14 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
 void read_penalties(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
     MapReader map(yaml, slot, "the penalty rates",
-                  {"uninvolved_request", "overbroad_request", "wrong_instrument", "wrong_jurisdiction",
-                   "hint", "per_hour_over_budget", "max_time_penalty"});
+                  {"uninvolved_request", "overbroad_request", "wrong_instrument",
+                   "wrong_jurisdiction", "hint", "per_hour_over_budget", "max_time_penalty"});
     if (!map.is_map()) return;
     PenaltyRates& rates = state.scenario.rubric.penalties;
     auto read = [&](std::string_view key, int& into) {
         if (auto v = map.get(key))
-            if (auto n = yaml.integer(*v, 0, 1000, "a penalty in points")) into = static_cast<int>(*n);
+            if (auto n = yaml.integer(*v, 0, 1000, "a penalty in points"))
+                into = static_cast<int>(*n);
     };
     read("uninvolved_request", rates.uninvolved_request);
     read("overbroad_request", rates.overbroad_request);
@@ -121,7 +125,8 @@ void read_rubric(LoadState& state, MapReader& root) {
         if (auto items = yaml.list(*v, "objectives")) {
             if (items->empty()) yaml.error(*v, "expected at least one objective");
             for (const Slot& item : *items) {
-                MapReader om(yaml, item, "an objective", {"id", "title", "points", "conditions", "debrief"});
+                MapReader om(yaml, item, "an objective",
+                             {"id", "title", "points", "conditions", "debrief"});
                 if (!om.is_map()) continue;
                 Objective objective;
                 std::optional<std::string> id;
@@ -134,8 +139,9 @@ void read_rubric(LoadState& state, MapReader& root) {
                 if (auto f = om.need("conditions")) {
                     if (auto conditions = yaml.list(*f, "conditions")) {
                         if (conditions->empty())
-                            yaml.error(*f, "expected at least one condition; an objective with none "
-                                           "would be earned by doing nothing");
+                            yaml.error(*f,
+                                       "expected at least one condition; an objective with none "
+                                       "would be earned by doing nothing");
                         for (const Slot& c : *conditions)
                             if (auto condition = read_condition(state, c))
                                 objective.conditions.push_back(std::move(*condition));
@@ -145,7 +151,9 @@ void read_rubric(LoadState& state, MapReader& root) {
                     if (auto text = yaml.localized(*f)) objective.debrief = std::move(*text);
                 if (!id) continue;
                 if (!state.objective_ids.insert(*id).second) {
-                    yaml.error(*om.get("id"), "objective id '" + *id + "' is declared twice; expected each objective once");
+                    yaml.error(*om.get("id"),
+                               "objective id '" + *id +
+                                   "' is declared twice; expected each objective once");
                     continue;
                 }
                 objective.id = *id;
@@ -158,7 +166,8 @@ void read_rubric(LoadState& state, MapReader& root) {
         if (auto n = yaml.integer(*v, 0, 1000, "the recovery points")) {
             rubric.recovery_points = static_cast<int>(*n);
             if (*n > 0 && state.scenario.holdings.empty())
-                yaml.error(*v, "recovery points need at least one holding under holdings to recover");
+                yaml.error(*v,
+                           "recovery points need at least one holding under holdings to recover");
         }
     }
     if (auto v = map.need("grades")) {
@@ -175,18 +184,23 @@ void read_rubric(LoadState& state, MapReader& root) {
                 if (!min) continue;
                 band.min_percent = static_cast<int>(*min);
                 if (!seen.insert(band.min_percent).second) {
-                    yaml.error(*gm.get("min_percent"), "two grade bands start at " + std::to_string(*min) +
-                                                           "%; expected each band to start at its own percentage");
+                    yaml.error(*gm.get("min_percent"),
+                               "two grade bands start at " + std::to_string(*min) +
+                                   "%; expected each band to start at its own percentage");
                     continue;
                 }
                 rubric.grades.push_back(std::move(band));
             }
             if (!items->empty() && !seen.empty() && seen.count(0) == 0)
-                yaml.error(*v, "no grade band starts at 0%, so a low score would have no grade; expected "
-                               "one band with min_percent: 0");
+                yaml.error(
+                    *v,
+                    "no grade band starts at 0%, so a low score would have no grade; expected "
+                    "one band with min_percent: 0");
             if (items->empty()) yaml.error(*v, "expected at least one grade band");
             std::stable_sort(rubric.grades.begin(), rubric.grades.end(),
-                             [](const GradeBand& a, const GradeBand& b) { return a.min_percent > b.min_percent; });
+                             [](const GradeBand& a, const GradeBand& b) {
+                                 return a.min_percent > b.min_percent;
+                             });
         }
     }
 }

@@ -8,10 +8,10 @@
 namespace mt::scenario_detail {
 namespace {
 
-constexpr std::array<std::string_view, 7> kUtxoKeys{"id", "chain", "time", "inputs",
-                                                              "outputs", "fee", "asset"};
-constexpr std::array<std::string_view, 8> kAccountKeys{"id", "chain", "asset", "time",
-                                                                 "from", "to", "amount", "fee"};
+constexpr std::array<std::string_view, 7> kUtxoKeys{"id",      "chain", "time", "inputs",
+                                                    "outputs", "fee",   "asset"};
+constexpr std::array<std::string_view, 8> kAccountKeys{"id",   "chain", "asset",  "time",
+                                                       "from", "to",    "amount", "fee"};
 constexpr std::array<std::string_view, 10> kAnyTxKeys{
     "id", "chain", "asset", "time", "inputs", "outputs", "from", "to", "amount", "fee"};
 
@@ -31,7 +31,7 @@ Origin origin_of(const YamlReader& yaml, const Slot& slot, std::uint32_t item) {
 }
 
 class YamlTransactionReader {
-public:
+  public:
     explicit YamlTransactionReader(LoadState& state) : state_(state), yaml_(state.yaml) {}
 
     void read(const Slot& item, std::uint32_t index) {
@@ -39,10 +39,12 @@ public:
         std::optional<ChainId> chain;
         if (auto name = peek_chain(item.node)) chain = ledger.find_chain(*name);
         const bool utxo = chain && ledger.chain(*chain).model == ChainModel::Utxo;
-        MapReader map(yaml_, item, chain ? (utxo ? "a UTXO transaction" : "an account transaction") : "a transaction",
-                      chain ? (utxo ? std::span<const std::string_view>(kUtxoKeys)
-                                    : std::span<const std::string_view>(kAccountKeys))
-                            : std::span<const std::string_view>(kAnyTxKeys));
+        MapReader map(
+            yaml_, item,
+            chain ? (utxo ? "a UTXO transaction" : "an account transaction") : "a transaction",
+            chain ? (utxo ? std::span<const std::string_view>(kUtxoKeys)
+                          : std::span<const std::string_view>(kAccountKeys))
+                  : std::span<const std::string_view>(kAnyTxKeys));
         if (!map.is_map()) return;
 
         PendingTx tx;
@@ -86,7 +88,7 @@ public:
         state_.txs.push_back(tx);
     }
 
-private:
+  private:
     bool read_utxo_legs(MapReader& map, PendingTx& tx) {
         const Ledger& ledger = state_.scenario.ledger;
         const Asset& asset = ledger.asset(ledger.chain(tx.chain).native_asset);
@@ -105,7 +107,8 @@ private:
             if (auto items = yaml_.list(*v, "inputs")) {
                 ok = check_leg_count(*v, items->size(), "input") && ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
-                    ok = read_utxo_input((*items)[i], tx, asset, static_cast<std::uint32_t>(i)) && ok;
+                    ok = read_utxo_input((*items)[i], tx, asset, static_cast<std::uint32_t>(i)) &&
+                         ok;
             } else {
                 ok = false;
             }
@@ -151,17 +154,20 @@ private:
         if (map.has("from_tx")) {
             for (std::string_view extra : {"address", "amount"})
                 if (auto v = map.get(extra))
-                    yaml_.error(*v, "an input spending an earlier output takes its address and amount "
-                                    "from that output; expected only from_tx and vout");
+                    yaml_.error(*v,
+                                "an input spending an earlier output takes its address and amount "
+                                "from that output; expected only from_tx and vout");
             auto prev = yaml_.id(*map.get("from_tx"), "a transaction id");
             std::optional<std::int64_t> vout;
-            if (auto v = map.need("vout")) vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1, "an output index");
+            if (auto v = map.need("vout"))
+                vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1, "an output index");
             if (!prev || !vout || map.has("address") || map.has("amount")) return false;
             in.prev_tx = state_.keep(*prev);
             in.vout = static_cast<std::uint32_t>(*vout);
         } else {
             if (auto v = map.get("vout"))
-                yaml_.error(*v, "vout belongs with from_tx; expected {from_tx, vout} or {address, amount}");
+                yaml_.error(
+                    *v, "vout belongs with from_tx; expected {from_tx, vout} or {address, amount}");
             auto address_slot = map.need("address");
             auto amount_slot = map.need("amount");
             std::optional<std::string> address;
@@ -252,8 +258,9 @@ void read_yaml_transactions(LoadState& state, MapReader& root) {
     auto s = root.get("transactions");
     if (!s) {
         if (!root.has("ledger_file"))
-            state.yaml.error(root.self(), "missing key 'transactions' (or 'ledger_file'); a case "
-                                          "needs at least one transaction");
+            state.yaml.error(root.self(),
+                             "missing key 'transactions' (or 'ledger_file'); a case "
+                             "needs at least one transaction");
         return;
     }
     auto items = state.yaml.list(*s, "transactions");

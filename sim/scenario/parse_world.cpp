@@ -28,8 +28,10 @@ std::optional<AddressId> read_entity_address(LoadState& state, const Slot& item)
     auto text = yaml.address(item);
     if (!text) return std::nullopt;
     if (auto id = state.scenario.ledger.find_address(*text)) return id;
-    yaml.error(item, "address '" + *text + "' appears in no transaction, so its chain is unknown; "
-                     "write it as {address: " + *text + ", chain: <chain id>}");
+    yaml.error(item, "address '" + *text +
+                         "' appears in no transaction, so its chain is unknown; "
+                         "write it as {address: " +
+                         *text + ", chain: <chain id>}");
     return std::nullopt;
 }
 
@@ -42,8 +44,9 @@ void read_entities(LoadState& state, MapReader& root) {
     if (auto s = root.need("entities")) {
         if (auto items = yaml.list(*s, "entities")) {
             for (const Slot& item : *items) {
-                MapReader map(yaml, item, "an entity",
-                              {"id", "kind", "name", "jurisdiction", "attribution", "involved", "addresses"});
+                MapReader map(
+                    yaml, item, "an entity",
+                    {"id", "kind", "name", "jurisdiction", "attribution", "involved", "addresses"});
                 if (!map.is_map()) continue;
                 Entity entity;
                 bool ok = true;
@@ -92,7 +95,9 @@ void read_entities(LoadState& state, MapReader& root) {
                 }
                 if (!id) continue;
                 if (scenario.find_entity(*id) != nullptr) {
-                    yaml.error(*map.get("id"), "entity id '" + *id + "' is declared twice; expected each entity once");
+                    yaml.error(
+                        *map.get("id"),
+                        "entity id '" + *id + "' is declared twice; expected each entity once");
                     continue;
                 }
                 entity.id = *id;
@@ -104,7 +109,8 @@ void read_entities(LoadState& state, MapReader& root) {
     for (const auto& [asset, slot] : state.issuer_refs) {
         const std::string& issuer = scenario.ledger.asset(asset).issuer;
         if (scenario.find_entity(issuer) == nullptr)
-            yaml.error(slot, "unknown issuer entity '" + issuer + "'; expected an id declared under entities");
+            yaml.error(slot, "unknown issuer entity '" + issuer +
+                                 "'; expected an id declared under entities");
     }
 }
 
@@ -116,16 +122,19 @@ void read_services(LoadState& state, MapReader& root) {
     auto items = yaml.list(*s, "services");
     if (!items) return;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "a service",
-                      {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records"});
+        MapReader map(
+            yaml, item, "a service",
+            {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records"});
         if (!map.is_map()) continue;
         Service service;
         if (auto v = map.need("entity")) {
             if (auto id = yaml.id(*v, "an entity id")) {
                 if (scenario.find_entity(*id) == nullptr)
-                    yaml.error(*v, "unknown entity '" + *id + "'; expected an id declared under entities");
+                    yaml.error(
+                        *v, "unknown entity '" + *id + "'; expected an id declared under entities");
                 else if (scenario.find_service(*id) != nullptr)
-                    yaml.error(*v, "entity '" + *id + "' already has a service; expected one per entity");
+                    yaml.error(
+                        *v, "entity '" + *id + "' already has a service; expected one per entity");
                 else
                     service.entity = *id;
             }
@@ -136,7 +145,8 @@ void read_services(LoadState& state, MapReader& root) {
             if (v->node.IsMap()) {
                 for (const auto& kv : v->node) {
                     const YAML::Mark key_mark = kv.first.Mark();
-                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+                    const std::string key =
+                        kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
                     Slot key_slot{kv.first, child_path(v->path, key), key_mark};
                     auto instrument = yaml.vocabulary<Instrument>(key_slot, "instrument");
                     Slot terms_slot{kv.second, key_slot.path,
@@ -172,13 +182,15 @@ void read_services(LoadState& state, MapReader& root) {
         if (auto v = map.get("records")) {
             if (auto records = yaml.list(*v, "records")) {
                 for (const Slot& r : *records) {
-                    MapReader rm(yaml, r, "a record", {"id", "kind", "subject", "content", "reveals_entity"});
+                    MapReader rm(yaml, r, "a record",
+                                 {"id", "kind", "subject", "content", "reveals_entity"});
                     if (!rm.is_map()) continue;
                     Record record;
                     std::optional<std::string> id;
                     if (auto f = rm.need("id")) id = yaml.id(*f, "a record id");
                     if (auto f = rm.need("kind"))
-                        if (auto kind = yaml.vocabulary<RecordKind>(*f, "record kind")) record.kind = *kind;
+                        if (auto kind = yaml.vocabulary<RecordKind>(*f, "record kind"))
+                            record.kind = *kind;
                     if (auto f = rm.need("subject"))
                         if (auto address = state.known_address(*f)) record.subject = *address;
                     if (auto f = rm.need("content"))
@@ -186,14 +198,17 @@ void read_services(LoadState& state, MapReader& root) {
                     if (auto f = rm.get("reveals_entity")) {
                         if (auto entity = yaml.id(*f, "an entity id")) {
                             if (scenario.find_entity(*entity) == nullptr)
-                                yaml.error(*f, "unknown entity '" + *entity + "'; expected an id declared under entities");
+                                yaml.error(*f, "unknown entity '" + *entity +
+                                                   "'; expected an id declared under entities");
                             else
                                 record.reveals_entity = *entity;
                         }
                     }
                     if (!id) continue;
                     if (!state.record_ids.insert(*id).second) {
-                        yaml.error(*rm.get("id"), "record id '" + *id + "' is used twice; expected each record id once");
+                        yaml.error(
+                            *rm.get("id"),
+                            "record id '" + *id + "' is used twice; expected each record id once");
                         continue;
                     }
                     record.id = *id;
@@ -214,8 +229,9 @@ void read_holdings(LoadState& state, MapReader& root) {
     if (!items) return;
     const Ledger& ledger = scenario.ledger;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "a holding",
-                      {"id", "custodian", "subject", "asset", "amount", "value_usd", "description"});
+        MapReader map(
+            yaml, item, "a holding",
+            {"id", "custodian", "subject", "asset", "amount", "value_usd", "description"});
         if (!map.is_map()) continue;
         Holding holding;
         std::optional<std::string> id;
@@ -223,10 +239,14 @@ void read_holdings(LoadState& state, MapReader& root) {
         if (auto v = map.need("custodian")) {
             if (auto entity = yaml.id(*v, "an entity id")) {
                 if (scenario.find_entity(*entity) == nullptr)
-                    yaml.error(*v, "unknown custodian entity '" + *entity + "'; expected an id declared under entities");
+                    yaml.error(*v, "unknown custodian entity '" + *entity +
+                                       "'; expected an id declared under entities");
                 else if (scenario.find_service(*entity) == nullptr)
-                    yaml.error(*v, "custodian '" + *entity + "' has no entry under services, so no "
-                                   "request could ever freeze this holding; expected a service entity");
+                    yaml.error(
+                        *v,
+                        "custodian '" + *entity +
+                            "' has no entry under services, so no "
+                            "request could ever freeze this holding; expected a service entity");
                 else
                     holding.custodian = *entity;
             }
@@ -252,7 +272,8 @@ void read_holdings(LoadState& state, MapReader& root) {
             if (auto text = yaml.localized(*v)) holding.description = std::move(*text);
         if (!id) continue;
         if (scenario.find_holding(*id) != nullptr) {
-            yaml.error(*map.get("id"), "holding id '" + *id + "' is declared twice; expected each holding once");
+            yaml.error(*map.get("id"),
+                       "holding id '" + *id + "' is declared twice; expected each holding once");
             continue;
         }
         holding.id = *id;

@@ -36,8 +36,8 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
     }
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limit) {
-        out.error = "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " +
-                    mebibytes(limit);
+        out.error =
+            "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " + mebibytes(limit);
         return out;
     }
     std::ifstream in(path, std::ios::binary);
@@ -123,8 +123,9 @@ std::optional<TextProblem> find_text_problem(std::string_view text) {
             valid = k == 1 ? (b >= low && b <= high) : (b >= 0x80 && b <= 0xBF);
         }
         if (!valid)
-            return TextProblem{i, "byte " + hex_byte(c) +
-                                      " is not valid UTF-8; expected the file to be saved as UTF-8"};
+            return TextProblem{i,
+                               "byte " + hex_byte(c) +
+                                   " is not valid UTF-8; expected the file to be saved as UTF-8"};
         i += length;
     }
     return std::nullopt;

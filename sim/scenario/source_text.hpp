@@ -24,14 +24,14 @@ struct TextPosition {
 };
 
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     TextPosition at_offset(std::size_t offset) const;
     // The position of 0-based line `line` and byte offset `offset` as yaml-cpp reports them; falls
     // back to the byte column when the two disagree.
     TextPosition at(int line, int byte_column, std::size_t offset) const;
 
-private:
+  private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
 };

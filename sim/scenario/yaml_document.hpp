@@ -15,7 +15,7 @@ namespace mt::scenario_detail {
 struct YamlDocument {
     std::string text;  // without a byte-order mark; the line index points into it
     std::optional<LineIndex> lines;
-    YAML::Node root;   // a map once parse_yaml_document returned true
+    YAML::Node root;  // a map once parse_yaml_document returned true
 };
 
 // False after reporting why the text is not a usable case document.

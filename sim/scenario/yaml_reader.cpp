@@ -13,11 +13,16 @@ namespace limits = scenario_limits;
 
 std::string_view kind_of(const YAML::Node& n) {
     switch (n.Type()) {
-        case YAML::NodeType::Null: return "nothing";
-        case YAML::NodeType::Scalar: return "a single value";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Map: return "a map";
-        default: return "nothing";
+        case YAML::NodeType::Null:
+            return "nothing";
+        case YAML::NodeType::Scalar:
+            return "a single value";
+        case YAML::NodeType::Sequence:
+            return "a list";
+        case YAML::NodeType::Map:
+            return "a map";
+        default:
+            return "nothing";
     }
 }
 
@@ -38,7 +43,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
         }
     }
@@ -115,11 +121,20 @@ std::optional<SimSeconds> parse_offset(std::string_view text) {
         std::from_chars(text.data(), text.data() + digits, value);
         std::int64_t unit = 0;
         switch (text[digits]) {
-            case 'd': unit = 86400; break;
-            case 'h': unit = 3600; break;
-            case 'm': unit = 60; break;
-            case 's': unit = 1; break;
-            default: return std::nullopt;
+            case 'd':
+                unit = 86400;
+                break;
+            case 'h':
+                unit = 3600;
+                break;
+            case 'm':
+                unit = 60;
+                break;
+            case 's':
+                unit = 1;
+                break;
+            default:
+                return std::nullopt;
         }
         total += value * unit;  // at most 10^9 * 86400 per part; bounded below before overflow
         if (total > limits::kMaxTimeOffset) return std::nullopt;
@@ -132,7 +147,8 @@ std::string format_offset(SimSeconds offset) {
     if (offset == 0) return "0";
     std::string out = offset < 0 ? "-" : "+";
     std::int64_t rest = offset < 0 ? -offset : offset;
-    constexpr std::array<std::pair<std::int64_t, char>, 4> kUnits{{{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}};
+    constexpr std::array<std::pair<std::int64_t, char>, 4> kUnits{
+        {{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}};
     for (const auto& [seconds, unit] : kUnits) {
         if (rest >= seconds) {
             out += std::to_string(rest / seconds);
@@ -154,7 +170,9 @@ Where YamlReader::where(const YAML::Mark& mark, std::string path) const {
     return w;
 }
 
-Where YamlReader::where(const Slot& slot) const { return where(slot.mark, slot.path); }
+Where YamlReader::where(const Slot& slot) const {
+    return where(slot.mark, slot.path);
+}
 
 bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t max_visits) {
     std::size_t visits = 0;
@@ -248,12 +266,13 @@ std::optional<std::string> YamlReader::id(const Slot& s, std::string_view what) 
 std::optional<std::string> YamlReader::address(const Slot& s) {
     auto text = scalar(s, "an address");
     if (!text) return std::nullopt;
-    const bool printable = std::all_of(text->begin(), text->end(), [](char c) {
-        return c > 0x20 && c < 0x7F;
-    });
+    const bool printable =
+        std::all_of(text->begin(), text->end(), [](char c) { return c > 0x20 && c < 0x7F; });
     if (text->empty() || text->size() > limits::kMaxIdBytes || !printable) {
-        error(s, "expected an address of 1 to 128 printable ASCII characters without spaces; "
-                 "found " + shown(*text));
+        error(s,
+              "expected an address of 1 to 128 printable ASCII characters without spaces; "
+              "found " +
+                  shown(*text));
         return std::nullopt;
     }
     return text;
@@ -266,9 +285,9 @@ std::optional<std::int64_t> YamlReader::integer(const Slot& s, std::int64_t min,
     std::string_view digits = *text;
     const bool negative = !digits.empty() && digits[0] == '-';
     if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-    const bool well_formed = !digits.empty() && digits.size() <= 18 &&
-                             std::all_of(digits.begin(), digits.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; });
+    const bool well_formed =
+        !digits.empty() && digits.size() <= 18 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
     std::int64_t value = 0;
     if (well_formed) std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (negative) value = -value;
@@ -302,7 +321,8 @@ std::optional<LocalizedText> YamlReader::localized(const Slot& s) {
     return out;
 }
 
-std::optional<std::size_t> YamlReader::choice(const Slot& s, std::span<const std::string_view> names,
+std::optional<std::size_t> YamlReader::choice(const Slot& s,
+                                              std::span<const std::string_view> names,
                                               std::string_view what) {
     auto text = scalar(s, what);
     if (!text) return std::nullopt;
@@ -323,9 +343,12 @@ std::optional<Enum> YamlReader::vocabulary(const Slot& s, std::string_view what)
     if (!index) return std::nullopt;
     return all_values<Enum>()[*index];
 }
-template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&, std::string_view);
-template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&, std::string_view);
-template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&, std::string_view);
+template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&,
+                                                                      std::string_view);
+template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&,
+                                                                      std::string_view);
+template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&,
+                                                                      std::string_view);
 
 std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string_view symbol) {
     const std::string expectation = "an amount in " + std::string(symbol) +
@@ -343,7 +366,8 @@ std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string
         error(s, "amount " + shown(*text) + " has more decimal places than " + std::string(symbol) +
                      " allows (" + std::to_string(decimals) + ")");
     else if (digits_only && dot != text->size() - 1)
-        error(s, "amount " + shown(*text) + " is larger than the largest amount a case may state (" +
+        error(s, "amount " + shown(*text) +
+                     " is larger than the largest amount a case may state (" +
                      format_amount(max_amount(), decimals) + " " + std::string(symbol) + ")");
     else
         error(s, "expected " + expectation + "; found " + shown(*text));
@@ -352,7 +376,8 @@ std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string
 
 std::optional<SimSeconds> YamlReader::time(const Slot& s, std::optional<std::int64_t> start_unix) {
     constexpr std::string_view expectation =
-        "a time: an offset from the case start like \"-2h\", \"+36h\", \"90m\" or \"1d12h\", or a UTC "
+        "a time: an offset from the case start like \"-2h\", \"+36h\", \"90m\" or \"1d12h\", or a "
+        "UTC "
         "instant like \"2021-05-08T16:00:00Z\"";
     auto text = scalar(s, expectation);
     if (!text) return std::nullopt;

@@ -30,7 +30,7 @@ struct Slot {
 };
 
 class YamlReader {
-public:
+  public:
     YamlReader(Diagnostics& out, std::string file, const LineIndex& lines)
         : out_(out), file_(std::move(file)), lines_(lines) {}
 
@@ -46,7 +46,8 @@ public:
 
     // Scalars. `what` names the expectation in messages: "a chain id", "an entity name".
     std::optional<std::string> scalar(const Slot& s, std::string_view what);
-    std::optional<std::string> text_line(const Slot& s, std::string_view what);  // non-empty, no control chars
+    std::optional<std::string> text_line(const Slot& s,
+                                         std::string_view what);  // non-empty, no control chars
     std::optional<std::string> id(const Slot& s, std::string_view what);
     std::optional<std::string> address(const Slot& s);
     std::optional<std::int64_t> integer(const Slot& s, std::int64_t min, std::int64_t max,
@@ -69,7 +70,7 @@ public:
     // The items of a list (an empty value counts as an empty list only if `allow_empty`).
     std::optional<std::vector<Slot>> list(const Slot& s, std::string_view what);
 
-private:
+  private:
     Diagnostics& out_;
     std::string file_;
     const LineIndex& lines_;
@@ -79,7 +80,7 @@ private:
 // map, keys that are not plain names, repeated keys, and unknown keys (with the closest allowed
 // key when it looks like a typo).
 class MapReader {
-public:
+  public:
     MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
               std::span<const std::string_view> allowed);
     MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
@@ -94,7 +95,7 @@ public:
     // The keys present, in document order.
     std::vector<std::string> keys() const;
 
-private:
+  private:
     const Slot* find(std::string_view key) const;
     YamlReader& reader_;
     Slot self_;
@@ -108,7 +109,8 @@ std::string child_path(const std::string& parent, std::string_view key);
 std::string item_path(const std::string& parent, std::size_t index);
 
 // "a, b or c" for messages.
-std::string list_names(std::span<const std::string_view> names, std::string_view conjunction = "or");
+std::string list_names(std::span<const std::string_view> names,
+                       std::string_view conjunction = "or");
 // The allowed name closest to `given` when it is plausibly a typo of it; empty otherwise.
 std::string_view closest_name(std::string_view given, std::span<const std::string_view> names);
 

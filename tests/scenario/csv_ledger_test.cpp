@@ -11,18 +11,20 @@ namespace {
 const std::string kHeader = "id,chain,asset,time,fee,inputs,outputs\n";
 
 std::string case_with_ledger_file(std::string_view file_name = "ledger.csv") {
-    return replace_once(tiny_case(), "transactions:\n", "ledger_file: " + std::string(file_name) + "\ntransactions:\n");
+    return replace_once(tiny_case(), "transactions:\n",
+                        "ledger_file: " + std::string(file_name) + "\ntransactions:\n");
 }
 
 }  // namespace
 
 TEST_CASE("CSV rows join the YAML transactions in time order", "[scenario][csv]") {
     TempDir dir("csv-ok");
-    dir.write("ledger.csv", kHeader +
-        "# spends the YAML transaction's change\n"
-        "c2,bitcoin,,-1h,0.0001,t1:1,addr-d=0.25;addr-e=0.1499\n"
-        "c1,bitcoin,btc,-3h,,addr-z=2,addr-y=2\n"
-        "\"c3\",bitcoin,,2021-05-08T14:00:00Z,0.0001,c2:0,addr-f=0.2499\r\n");
+    dir.write("ledger.csv",
+              kHeader +
+                  "# spends the YAML transaction's change\n"
+                  "c2,bitcoin,,-1h,0.0001,t1:1,addr-d=0.25;addr-e=0.1499\n"
+                  "c1,bitcoin,btc,-3h,,addr-z=2,addr-y=2\n"
+                  "\"c3\",bitcoin,,2021-05-08T14:00:00Z,0.0001,c2:0,addr-f=0.2499\r\n");
     const LoadResult r = load(case_with_ledger_file(), dir.path());
     INFO(describe(r));
     REQUIRE(r.ok());
@@ -40,26 +42,28 @@ TEST_CASE("CSV rows join the YAML transactions in time order", "[scenario][csv]"
 TEST_CASE("CSV problems are reported as csvfile:line:column", "[scenario][csv]") {
     TempDir dir("csv-errors");
     dir.write("ledger.csv", kHeader +
-        "c1,bitcoin,,-3h,,addr-z=2,addr-y=2\n"
-        "c2,bitcoin,,-2h,,addr-z=2\n"
-        "\n"
-        "c3,bitcoin,,-1h,,c1:0,addr-x=2.000000001\n"
-        "c4,dogecoin,,-1h,,addr-q=1,addr-w=1\n"
-        "c5,bitcoin,,soon,,addr-q=1,addr-w=1\n"
-        "c6,bitcoin,,-1h,,c1:0;c1:7,addr-w=2\n"
-        "c1,bitcoin,,-1h,,addr-q=1,addr-w=1\n");
+                                "c1,bitcoin,,-3h,,addr-z=2,addr-y=2\n"
+                                "c2,bitcoin,,-2h,,addr-z=2\n"
+                                "\n"
+                                "c3,bitcoin,,-1h,,c1:0,addr-x=2.000000001\n"
+                                "c4,dogecoin,,-1h,,addr-q=1,addr-w=1\n"
+                                "c5,bitcoin,,soon,,addr-q=1,addr-w=1\n"
+                                "c6,bitcoin,,-1h,,c1:0;c1:7,addr-w=2\n"
+                                "c1,bitcoin,,-1h,,addr-q=1,addr-w=1\n");
     const LoadResult r = load(case_with_ledger_file(), dir.path());
     INFO(describe(r));
     REQUIRE_FALSE(r.ok());
     const std::string csv = (dir.path() / "ledger.csv").generic_string();
 
-    const auto columns = find_error(r, "expected 7 columns (id,chain,asset,time,fee,inputs,outputs), found 6");
+    const auto columns =
+        find_error(r, "expected 7 columns (id,chain,asset,time,fee,inputs,outputs), found 6");
     REQUIRE(columns);
     CHECK(columns->file == csv);
     CHECK(columns->line == 3);
     CHECK(columns->column == 1);
 
-    const auto amount = find_error(r, "expected an amount above zero in BTC with at most 8 decimal places after 'addr-x='");
+    const auto amount = find_error(
+        r, "expected an amount above zero in BTC with at most 8 decimal places after 'addr-x='");
     REQUIRE(amount);
     CHECK(amount->line == 5);
     CHECK(amount->column == 23);
@@ -89,35 +93,44 @@ TEST_CASE("a CSV header, encoding and account rows are checked", "[scenario][csv
     TempDir dir("csv-misc");
     SECTION("wrong header") {
         dir.write("ledger.csv", "id,chain,time\nc1,bitcoin,-1h\n");
-        const auto d = find_error(load(case_with_ledger_file(), dir.path()),
-                                         "the first row must be the header 'id,chain,asset,time,fee,inputs,outputs'");
+        const auto d =
+            find_error(load(case_with_ledger_file(), dir.path()),
+                       "the first row must be the header 'id,chain,asset,time,fee,inputs,outputs'");
         REQUIRE(d);
         CHECK(d->line == 1);
     }
     SECTION("non-UTF-8 bytes") {
         dir.write("ledger.csv", kHeader + "c1,bitcoin,,-1h,,addr-\xE9=1,addr-w=1\n");
-        const auto d = find_error(load(case_with_ledger_file(), dir.path()), "byte 0xE9 is not valid UTF-8");
+        const auto d =
+            find_error(load(case_with_ledger_file(), dir.path()), "byte 0xE9 is not valid UTF-8");
         REQUIRE(d);
         CHECK(d->line == 2);
         CHECK(d->column == 23);
     }
     SECTION("an unclosed quote") {
         dir.write("ledger.csv", kHeader + "\"c1,bitcoin,,-1h,,addr-q=1,addr-w=1\n");
-        CHECK(find_error(load(case_with_ledger_file(), dir.path()), "a quoted field is not closed"));
+        CHECK(
+            find_error(load(case_with_ledger_file(), dir.path()), "a quoted field is not closed"));
     }
     SECTION("account rows name one sender and one receiver") {
-        std::string text = replace_once(case_with_ledger_file(), "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n",
-                                        "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n"
-                                        "  - {id: eth, symbol: ETH, chain: ethereum, decimals: 18}\n");
-        text = replace_once(text, "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n",
-                            "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n"
-                            "  - {id: ethereum, name: Ethereum, model: account, native_asset: eth}\n");
-        text = replace_once(text, "ledger_file:", "opening_balances: [{address: \"0xaaa\", asset: eth, amount: \"1\"}]\nledger_file:");
+        std::string text = replace_once(
+            case_with_ledger_file(), "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n",
+            "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n"
+            "  - {id: eth, symbol: ETH, chain: ethereum, decimals: 18}\n");
+        text =
+            replace_once(text, "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n",
+                         "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n"
+                         "  - {id: ethereum, name: Ethereum, model: account, native_asset: eth}\n");
+        text = replace_once(
+            text, "ledger_file:",
+            "opening_balances: [{address: \"0xaaa\", asset: eth, amount: \"1\"}]\nledger_file:");
         dir.write("ledger.csv", kHeader +
-            "e1,ethereum,,-1h,0.001,0xaaa,0xbbb=0.5\n"
-            "e2,ethereum,,-30m,0.001,0xaaa,0xbbb=0.5\n");
+                                    "e1,ethereum,,-1h,0.001,0xaaa,0xbbb=0.5\n"
+                                    "e2,ethereum,,-30m,0.001,0xaaa,0xbbb=0.5\n");
         const LoadResult r = load(text, dir.path());
-        const auto d = find_error(r, "transfer 'e2' at -30m overdraws its sender '0xaaa': it needs 0.501 ETH (amount plus fee) but holds 0.499 ETH then");
+        const auto d = find_error(r,
+                                  "transfer 'e2' at -30m overdraws its sender '0xaaa': it needs "
+                                  "0.501 ETH (amount plus fee) but holds 0.499 ETH then");
         REQUIRE(d);
         CHECK(d->line == 3);
         CHECK(d->file.find("ledger.csv") != std::string::npos);
@@ -136,6 +149,8 @@ TEST_CASE("the side file must exist inside the case's folder", "[scenario][csv]"
     CHECK(d->column == at.column);
     CHECK(d->yaml_path == "ledger_file");
 
-    CHECK(find_error(load(case_with_ledger_file("/etc/passwd"), dir.path()), "expected a relative path inside the case's folder"));
-    CHECK(find_error(load(case_with_ledger_file("../x.csv"), dir.path()), "expected a relative path inside the case's folder"));
+    CHECK(find_error(load(case_with_ledger_file("/etc/passwd"), dir.path()),
+                     "expected a relative path inside the case's folder"));
+    CHECK(find_error(load(case_with_ledger_file("../x.csv"), dir.path()),
+                     "expected a relative path inside the case's folder"));
 }

@@ -20,7 +20,8 @@ std::shared_ptr<const Scenario> default_case() {
 
 }  // namespace
 
-TEST_CASE("the default case loads with zero diagnostics and the expected contents", "[scenario][default]") {
+TEST_CASE("the default case loads with zero diagnostics and the expected contents",
+          "[scenario][default]") {
     const auto s = default_case();
     CHECK(s->info.id == "ransomware-peel-chain");
     CHECK(s->info.difficulty == "beginner");
@@ -56,7 +57,8 @@ TEST_CASE("the default case's money trail is consistent", "[scenario][default]")
     // The deposit address received exactly the holding before Bitnova swept it.
     const auto deposit_txs = ledger.transactions_of(holding.subject);
     REQUIRE(deposit_txs.size() == 2);
-    CHECK(ledger.balance(holding.subject, 0, ledger.transaction(deposit_txs[0]).time) == holding.amount);
+    CHECK(ledger.balance(holding.subject, 0, ledger.transaction(deposit_txs[0]).time) ==
+          holding.amount);
     CHECK(s->owner_of(holding.subject)->id == "bitnova");
 
     // The hop-1 checkpoint's answer is the output spent by the next hop (the change).
@@ -90,37 +92,54 @@ TEST_CASE("the default case's expert freezes before the withdrawal", "[scenario]
     for (const Action& a : s->expert_solution) {
         switch (a.type) {
             case ActionType::ExploreAddress:
-            case ActionType::ExploreTransaction: clock += s->costs.explore; break;
-            case ActionType::Lookup: clock += s->costs.lookup; break;
-            case ActionType::RunAnalysis: clock += s->costs.analysis; break;
-            case ActionType::LegalRequest: clock += s->costs.draft_request; break;
-            case ActionType::Wait: clock += a.duration; break;
-            default: break;
+            case ActionType::ExploreTransaction:
+                clock += s->costs.explore;
+                break;
+            case ActionType::Lookup:
+                clock += s->costs.lookup;
+                break;
+            case ActionType::RunAnalysis:
+                clock += s->costs.analysis;
+                break;
+            case ActionType::LegalRequest:
+                clock += s->costs.draft_request;
+                break;
+            case ActionType::Wait:
+                clock += a.duration;
+                break;
+            default:
+                break;
         }
-        if (a.type == ActionType::LegalRequest && a.instrument == Instrument::FreezeRequest && freeze_due < 0)
-            freeze_due = clock + s->find_service(a.target)->honours.at(Instrument::FreezeRequest).turnaround;
+        if (a.type == ActionType::LegalRequest && a.instrument == Instrument::FreezeRequest &&
+            freeze_due < 0)
+            freeze_due =
+                clock + s->find_service(a.target)->honours.at(Instrument::FreezeRequest).turnaround;
     }
     CHECK(freeze_due > 0);
     CHECK(freeze_due < cash_out->at);
     CHECK(clock <= s->info.time_budget);
     CHECK(s->expert_solution.back().type == ActionType::Submit);
-    const auto subpoena = std::find_if(s->expert_solution.begin(), s->expert_solution.end(), [](const Action& a) {
-        return a.type == ActionType::LegalRequest && a.instrument == Instrument::Subpoena;
-    });
+    const auto subpoena =
+        std::find_if(s->expert_solution.begin(), s->expert_solution.end(), [](const Action& a) {
+            return a.type == ActionType::LegalRequest && a.instrument == Instrument::Subpoena;
+        });
     REQUIRE(subpoena != s->expert_solution.end());
     CHECK(subpoena->target == "bitnova");
-    CHECK(subpoena->identifiers == std::vector<std::string>{s->ledger.address_text(s->holdings[0].subject)});
+    CHECK(subpoena->identifiers ==
+          std::vector<std::string>{s->ledger.address_text(s->holdings[0].subject)});
 }
 
 TEST_CASE("list_scenarios reads the metadata of every case in a folder", "[scenario][catalog]") {
     const auto shipped = list_scenarios(default_case_path().parent_path());
-    const auto it = std::find_if(shipped.begin(), shipped.end(),
-                                 [](const ScenarioSummary& c) { return c.id == "ransomware-peel-chain"; });
+    const auto it = std::find_if(shipped.begin(), shipped.end(), [](const ScenarioSummary& c) {
+        return c.id == "ransomware-peel-chain";
+    });
     REQUIRE(it != shipped.end());
     CHECK(it->errors.empty());
     CHECK(it->title.en == "Ransomware peel chain: Hospital San Rafael");
     CHECK(it->estimated_minutes == 30);
-    CHECK(it->typologies == std::vector<std::string>{"ransomware", "peel_chain", "exchange_cash_out"});
+    CHECK(it->typologies ==
+          std::vector<std::string>{"ransomware", "peel_chain", "exchange_cash_out"});
 
     TempDir dir("catalog");
     dir.write("b-tiny.yaml", tiny_case());

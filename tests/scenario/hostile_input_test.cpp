@@ -10,7 +10,8 @@ using namespace mt;
 using namespace mt::test;
 
 TEST_CASE("malformed YAML is reported at the parser's position", "[scenario][hostile]") {
-    const std::string text = "format_version: 1\nid: x\ntitle: {en: a, es: b\nsummary: {en: a, es: b}\n";
+    const std::string text =
+        "format_version: 1\nid: x\ntitle: {en: a, es: b\nsummary: {en: a, es: b}\n";
     const LoadResult r = load(text);
     REQUIRE(r.errors.size() == 1);
     const Diagnostic& d = r.errors[0];
@@ -49,7 +50,9 @@ TEST_CASE("an alias bomb stops at the expansion limit", "[scenario][hostile]") {
     text += "hints: *a9\n";
     const LoadResult r = load(text);
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].message.find("expands to more than 2000000 values when its aliases are followed") != std::string::npos);
+    CHECK(r.errors[0].message.find(
+              "expands to more than 2000000 values when its aliases are followed") !=
+          std::string::npos);
     CHECK(r.errors[0].line >= 1);
     CHECK(r.scenario == nullptr);
 }
@@ -57,7 +60,9 @@ TEST_CASE("an alias bomb stops at the expansion limit", "[scenario][hostile]") {
 TEST_CASE("an alias that contains itself is caught by the depth limit", "[scenario][hostile]") {
     const LoadResult r = load("format_version: 1\nloop: &a [1, *a]\n");
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].message.find("nested more than 64 levels deep (or an alias refers to itself)") != std::string::npos);
+    CHECK(r.errors[0].message.find(
+              "nested more than 64 levels deep (or an alias refers to itself)") !=
+          std::string::npos);
     CHECK(r.errors[0].line == 2);
 }
 
@@ -81,7 +86,8 @@ TEST_CASE("deep nesting is refused", "[scenario][hostile]") {
     }
     SECTION("block nesting") {
         std::string text = "format_version: 1\nhints:\n";
-        for (int i = 0; i < 80; ++i) text += std::string(static_cast<std::size_t>(2 * i + 2), ' ') + "- \n";
+        for (int i = 0; i < 80; ++i)
+            text += std::string(static_cast<std::size_t>(2 * i + 2), ' ') + "- \n";
         const LoadResult r = load(text);
         REQUIRE(r.errors.size() == 1);
         CHECK((r.errors[0].message.find("nested") != std::string::npos ||
@@ -109,7 +115,8 @@ TEST_CASE("bytes that are not UTF-8 are reported at their line and column", "[sc
         CHECK(r.errors[0].column == 16);
     }
     SECTION("a surrogate, a truncated sequence and a control character") {
-        CHECK(load("a: \xED\xA0\x80\n").errors.at(0).message.find("0xED is not valid UTF-8") != std::string::npos);
+        CHECK(load("a: \xED\xA0\x80\n").errors.at(0).message.find("0xED is not valid UTF-8") !=
+              std::string::npos);
         CHECK(load("a: \xE2\x82").errors.at(0).column == 4);
         const LoadResult nul = load(std::string("a: 1\nb: x\0y\n", 12));
         REQUIRE(nul.errors.size() == 1);
@@ -118,7 +125,8 @@ TEST_CASE("bytes that are not UTF-8 are reported at their line and column", "[sc
         CHECK(nul.errors[0].column == 5);
     }
     SECTION("a byte-order mark is accepted and does not shift columns") {
-        const std::string text = "\xEF\xBB\xBF" + replace_once(tiny_case(), "difficulty: beginner", "difficulty: easy");
+        const std::string text =
+            "\xEF\xBB\xBF" + replace_once(tiny_case(), "difficulty: beginner", "difficulty: easy");
         const LoadResult r = load(text);
         const auto d = find_error(r, "unknown difficulty 'easy'");
         REQUIRE(d);
@@ -200,5 +208,6 @@ TEST_CASE("the number of diagnostics is bounded", "[scenario][hostile]") {
     for (int i = 0; i < 2000; ++i) text += "unknown_" + std::to_string(i) + ": 1\n";
     const LoadResult r = load(text);
     REQUIRE(r.errors.size() == scenario_limits::kMaxDiagnostics + 1);
-    CHECK(r.errors.back().message.find("more errors were found and not listed") != std::string::npos);
+    CHECK(r.errors.back().message.find("more errors were found and not listed") !=
+          std::string::npos);
 }

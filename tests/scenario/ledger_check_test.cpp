@@ -14,10 +14,11 @@ std::string with_transactions(const std::string& extra) {
 }
 
 std::string with_tron(const std::string& opening, const std::string& transfers) {
-    std::string text = replace_once(tiny_case(), "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n",
-                                    "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n"
-                                    "  - {id: trx, symbol: TRX, chain: tron, decimals: 6}\n"
-                                    "  - {id: usdt-tron, symbol: USDT, chain: tron, decimals: 6}\n");
+    std::string text =
+        replace_once(tiny_case(), "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n",
+                     "  - {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}\n"
+                     "  - {id: trx, symbol: TRX, chain: tron, decimals: 6}\n"
+                     "  - {id: usdt-tron, symbol: USDT, chain: tron, decimals: 6}\n");
     text = replace_once(text, "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n",
                         "  - {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}\n"
                         "  - {id: tron, name: Tron, model: account, native_asset: trx}\n");
@@ -27,27 +28,35 @@ std::string with_tron(const std::string& opening, const std::string& transfers) 
 
 }  // namespace
 
-TEST_CASE("a UTXO transaction whose inputs differ from outputs plus fee is reported with both sums", "[scenario][ledger]") {
-    const std::string text = replace_once(tiny_case(), R"(amount: "1.0001"})", R"(amount: "1.0002"})");
+TEST_CASE("a UTXO transaction whose inputs differ from outputs plus fee is reported with both sums",
+          "[scenario][ledger]") {
+    const std::string text =
+        replace_once(tiny_case(), R"(amount: "1.0001"})", R"(amount: "1.0002"})");
     const LoadResult r = load(text);
     const auto d = find_error(r, "transaction 't1' does not balance");
     REQUIRE(d);
     CHECK(d->message.find("inputs total 1.0002 BTC") != std::string::npos);
-    CHECK(d->message.find("outputs (1 BTC) plus its fee (0.0001 BTC) make 1.0001 BTC") != std::string::npos);
+    CHECK(d->message.find("outputs (1 BTC) plus its fee (0.0001 BTC) make 1.0001 BTC") !=
+          std::string::npos);
     CHECK(d->message.find("0.0001 BTC of the inputs unaccounted for") != std::string::npos);
     CHECK(d->yaml_path == "transactions[0]");
     CHECK(d->line == position_of(text, "id: t1").line);
 
-    const std::string overspent = replace_once(tiny_case(), R"(amount: "1.0001"})", R"(amount: "0.9"})");
+    const std::string overspent =
+        replace_once(tiny_case(), R"(amount: "1.0001"})", R"(amount: "0.9"})");
     CHECK(find_error(load(overspent), "outputs and fee exceed the inputs by 0.1001 BTC"));
 }
 
-TEST_CASE("outputs are resolved after sorting by time, whatever the file order", "[scenario][ledger]") {
+TEST_CASE("outputs are resolved after sorting by time, whatever the file order",
+          "[scenario][ledger]") {
     // t3 is written first but happens last; it spends t2, which spends t1.
-    const std::string text = replace_once(tiny_case(), "transactions:\n",
-        "transactions:\n"
-        "  - {id: t3, chain: bitcoin, time: +1h, inputs: [{from_tx: t2, vout: 0}], outputs: [{address: addr-e, amount: \"0.3999\"}], fee: \"0.0001\"}\n"
-        "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 1}], outputs: [{address: addr-d, amount: \"0.4\"}]}\n");
+    const std::string text =
+        replace_once(tiny_case(), "transactions:\n",
+                     "transactions:\n"
+                     "  - {id: t3, chain: bitcoin, time: +1h, inputs: [{from_tx: t2, vout: 0}], "
+                     "outputs: [{address: addr-e, amount: \"0.3999\"}], fee: \"0.0001\"}\n"
+                     "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 1}], "
+                     "outputs: [{address: addr-d, amount: \"0.4\"}]}\n");
     const LoadResult r = load(text);
     INFO(describe(r));
     REQUIRE(r.ok());
@@ -66,8 +75,10 @@ TEST_CASE("outputs are resolved after sorting by time, whatever the file order",
 TEST_CASE("spending problems are reported at the input", "[scenario][ledger]") {
     SECTION("double spend") {
         const std::string text = with_transactions(
-            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 1}], outputs: [{address: addr-d, amount: \"0.4\"}]}\n"
-            "  - {id: t3, chain: bitcoin, time: -30m, inputs: [{from_tx: t1, vout: 1}], outputs: [{address: addr-e, amount: \"0.4\"}]}\n");
+            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 1}], outputs: "
+            "[{address: addr-d, amount: \"0.4\"}]}\n"
+            "  - {id: t3, chain: bitcoin, time: -30m, inputs: [{from_tx: t1, vout: 1}], outputs: "
+            "[{address: addr-e, amount: \"0.4\"}]}\n");
         const LoadResult r = load(text);
         const auto d = find_error(r, "output t1:1 is already spent by 't2'");
         REQUIRE(d);
@@ -79,24 +90,32 @@ TEST_CASE("spending problems are reported at the input", "[scenario][ledger]") {
     }
     SECTION("an output that does not exist yet") {
         const std::string text = with_transactions(
-            "  - {id: t2, chain: bitcoin, time: -3h, inputs: [{from_tx: t1, vout: 0}], outputs: [{address: addr-d, amount: \"0.6\"}]}\n");
-        const auto d = find_error(load(text), "input spends an output of 't1', which happens at -2h, after this transaction at -3h");
+            "  - {id: t2, chain: bitcoin, time: -3h, inputs: [{from_tx: t1, vout: 0}], outputs: "
+            "[{address: addr-d, amount: \"0.6\"}]}\n");
+        const auto d = find_error(
+            load(text),
+            "input spends an output of 't1', which happens at -2h, after this transaction at -3h");
         REQUIRE(d);
         CHECK(d->yaml_path == "transactions[1].inputs[0]");
     }
     SECTION("an unknown transaction") {
         const std::string text = with_transactions(
-            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t0, vout: 0}], outputs: [{address: addr-d, amount: \"0.6\"}]}\n");
-        CHECK(find_error(load(text), "input spends an output of 't0', which is not a transaction of this case"));
+            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t0, vout: 0}], outputs: "
+            "[{address: addr-d, amount: \"0.6\"}]}\n");
+        CHECK(find_error(
+            load(text), "input spends an output of 't0', which is not a transaction of this case"));
     }
     SECTION("a vout past the outputs") {
         const std::string text = with_transactions(
-            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 2}], outputs: [{address: addr-d, amount: \"0.6\"}]}\n");
-        CHECK(find_error(load(text), "transaction 't1' has 2 outputs (vout 0 to 1); vout 2 does not exist"));
+            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 2}], outputs: "
+            "[{address: addr-d, amount: \"0.6\"}]}\n");
+        CHECK(find_error(load(text),
+                         "transaction 't1' has 2 outputs (vout 0 to 1); vout 2 does not exist"));
     }
     SECTION("an input giving both a spent output and an address") {
         const std::string text = with_transactions(
-            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 0, amount: \"0.6\"}], outputs: [{address: addr-d, amount: \"0.6\"}]}\n");
+            "  - {id: t2, chain: bitcoin, time: -1h, inputs: [{from_tx: t1, vout: 0, amount: "
+            "\"0.6\"}], outputs: [{address: addr-d, amount: \"0.6\"}]}\n");
         CHECK(find_error(load(text), "takes its address and amount from that output"));
     }
 }
@@ -107,7 +126,8 @@ TEST_CASE("account transfers may not overdraw their sender", "[scenario][ledger]
         "  - {address: TSender, asset: usdt-tron, amount: \"100\"}\n"
         "  - {address: TSender, asset: trx, amount: \"10\"}\n";
     const std::string first =
-        "  - {id: u1, chain: tron, asset: usdt-tron, time: -1h, from: TSender, to: TReceiver, amount: \"60\", fee: \"4\"}\n";
+        "  - {id: u1, chain: tron, asset: usdt-tron, time: -1h, from: TSender, to: TReceiver, "
+        "amount: \"60\", fee: \"4\"}\n";
 
     SECTION("covered transfers load and balances follow them") {
         const LoadResult r = load(with_tron(opening, first));
@@ -118,48 +138,63 @@ TEST_CASE("account transfers may not overdraw their sender", "[scenario][ledger]
         CHECK(ledger.balance(*ledger.find_address("TReceiver"), usdt, 0) == 60'000'000);
     }
     SECTION("the asset runs out") {
-        const std::string text = with_tron(opening, first +
-            "  - {id: u2, chain: tron, asset: usdt-tron, time: -30m, from: TSender, to: TOther, amount: \"50\", fee: \"1\"}\n");
+        const std::string text =
+            with_tron(opening, first +
+                                   "  - {id: u2, chain: tron, asset: usdt-tron, time: -30m, from: "
+                                   "TSender, to: TOther, amount: \"50\", fee: \"1\"}\n");
         const LoadResult r = load(text);
-        const auto d = find_error(r, "transfer 'u2' at -30m overdraws its sender 'TSender': it sends 50 USDT but holds 40 USDT then");
+        const auto d = find_error(r,
+                                  "transfer 'u2' at -30m overdraws its sender 'TSender': it sends "
+                                  "50 USDT but holds 40 USDT then");
         REQUIRE(d);
         CHECK(d->yaml_path == "transactions[2]");
         CHECK(d->line == position_of(text, "{id: u2").line);
         CHECK(r.errors.size() == 1);
     }
     SECTION("the native fee runs out") {
-        const std::string text = with_tron(opening, first +
-            "  - {id: u2, chain: tron, asset: usdt-tron, time: -30m, from: TSender, to: TOther, amount: \"10\", fee: \"7\"}\n");
+        const std::string text =
+            with_tron(opening, first +
+                                   "  - {id: u2, chain: tron, asset: usdt-tron, time: -30m, from: "
+                                   "TSender, to: TOther, amount: \"10\", fee: \"7\"}\n");
         CHECK(find_error(load(text), "its fee is 7 TRX but it holds 6 TRX"));
     }
     SECTION("native transfers count amount plus fee") {
         const std::string text = with_tron(opening,
-            "  - {id: u3, chain: tron, asset: trx, time: -1h, from: TSender, to: TOther, amount: \"9.5\", fee: \"1\"}\n");
+                                           "  - {id: u3, chain: tron, asset: trx, time: -1h, from: "
+                                           "TSender, to: TOther, amount: \"9.5\", fee: \"1\"}\n");
         CHECK(find_error(load(text), "it needs 10.5 TRX (amount plus fee) but holds 10 TRX"));
     }
     SECTION("without an opening balance the sender has nothing") {
         const LoadResult r = load(with_tron("", first));
-        CHECK(find_error(r, "it sends 60 USDT but holds 0 USDT then; expected earlier incoming transfers or an entry under opening_balances"));
+        CHECK(find_error(r,
+                         "it sends 60 USDT but holds 0 USDT then; expected earlier incoming "
+                         "transfers or an entry under opening_balances"));
     }
     SECTION("opening balances belong to account chains") {
-        const LoadResult r = load(with_tron("opening_balances:\n  - {address: addr-a, asset: btc, amount: \"1\"}\n", first));
+        const LoadResult r = load(with_tron(
+            "opening_balances:\n  - {address: addr-a, asset: btc, amount: \"1\"}\n", first));
         CHECK(find_error(r, "opening balances are for account chains"));
     }
     SECTION("an account transaction's asset must be on its chain") {
         const std::string text = with_tron(opening,
-            "  - {id: u4, chain: tron, asset: btc, time: -1h, from: TSender, to: TOther, amount: \"1\"}\n");
+                                           "  - {id: u4, chain: tron, asset: btc, time: -1h, from: "
+                                           "TSender, to: TOther, amount: \"1\"}\n");
         CHECK(find_error(load(text), "asset 'btc' is on chain 'bitcoin', not on 'tron'"));
     }
     SECTION("an address belongs to one chain") {
         const std::string text = with_tron(opening,
-            "  - {id: u5, chain: tron, asset: trx, time: -1h, from: TSender, to: addr-b, amount: \"1\"}\n");
-        const auto d = find_error(load(text), "address 'addr-b' is on chain 'bitcoin' elsewhere in the case and cannot also be on 'tron'");
+                                           "  - {id: u5, chain: tron, asset: trx, time: -1h, from: "
+                                           "TSender, to: addr-b, amount: \"1\"}\n");
+        const auto d = find_error(load(text),
+                                  "address 'addr-b' is on chain 'bitcoin' elsewhere in the case "
+                                  "and cannot also be on 'tron'");
         REQUIRE(d);
         CHECK(d->yaml_path == "transactions[1].to");
     }
     SECTION("UTXO keys on an account chain are unknown keys") {
         const std::string text = with_tron(opening,
-            "  - {id: u6, chain: tron, asset: trx, time: -1h, from: TSender, to: TOther, amount: \"1\", outputs: []}\n");
+                                           "  - {id: u6, chain: tron, asset: trx, time: -1h, from: "
+                                           "TSender, to: TOther, amount: \"1\", outputs: []}\n");
         CHECK(find_error(load(text), "unknown key 'outputs'; an account transaction has the keys"));
     }
 }

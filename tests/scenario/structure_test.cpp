@@ -23,9 +23,12 @@ TEST_CASE("the tiny case loads with no diagnostics", "[scenario][structure]") {
     CHECK(s.expert_solution[4].duration == hours(6));
 }
 
-TEST_CASE("Diagnostic::format names file, line, column, message and path", "[scenario][structure]") {
-    const Diagnostic d{"cases/a.yaml", 12, 7, "unknown key 'ammount'", "transactions[4].outputs[1]"};
-    CHECK(d.format() == "cases/a.yaml:12:7: error: unknown key 'ammount' (at transactions[4].outputs[1])");
+TEST_CASE("Diagnostic::format names file, line, column, message and path",
+          "[scenario][structure]") {
+    const Diagnostic d{"cases/a.yaml", 12, 7, "unknown key 'ammount'",
+                       "transactions[4].outputs[1]"};
+    CHECK(d.format() ==
+          "cases/a.yaml:12:7: error: unknown key 'ammount' (at transactions[4].outputs[1])");
     const Diagnostic whole{"cases/a.yaml", 0, 0, "the file is too large", ""};
     CHECK(whole.format() == "cases/a.yaml: error: the file is too large");
 }
@@ -72,7 +75,8 @@ TEST_CASE("a missing required key names the key and the map", "[scenario][struct
 }
 
 TEST_CASE("a value of the wrong type says what was found", "[scenario][structure]") {
-    const std::string text = replace_once(tiny_case(), "estimated_minutes: 10", "estimated_minutes: [10]");
+    const std::string text =
+        replace_once(tiny_case(), "estimated_minutes: 10", "estimated_minutes: [10]");
     const LoadResult r = load(text);
     const auto d = find_error(r, "expected the estimated minutes, found a list");
     REQUIRE(d);
@@ -97,8 +101,8 @@ TEST_CASE("an unknown vocabulary value lists the allowed ones", "[scenario][stru
 }
 
 TEST_CASE("trainee-facing text needs both English and Spanish", "[scenario][structure]") {
-    const std::string text =
-        replace_once(tiny_case(), "title: {en: Tiny case, es: Caso diminuto}", "title: {en: Tiny case}");
+    const std::string text = replace_once(tiny_case(), "title: {en: Tiny case, es: Caso diminuto}",
+                                          "title: {en: Tiny case}");
     const LoadResult r = load(text);
     const auto d = find_error(r, "missing key 'es'");
     REQUIRE(d);
@@ -106,14 +110,15 @@ TEST_CASE("trainee-facing text needs both English and Spanish", "[scenario][stru
     CHECK(d->line == 3);
     CHECK(d->column == position_of(text, "{en: Tiny case}").column);
 
-    const std::string blank = replace_once(tiny_case(), "{en: Learn, es: Aprender}", "{en: Learn, es: \"  \"}");
+    const std::string blank =
+        replace_once(tiny_case(), "{en: Learn, es: Aprender}", "{en: Learn, es: \"  \"}");
     const LoadResult r2 = load(blank);
     const auto d2 = find_error(r2, "expected the Spanish text, found an empty text");
     REQUIRE(d2);
     CHECK(d2->yaml_path == "learning_objectives[0].es");
 
-    const std::string plain = replace_once(tiny_case(), "summary: {en: A summary, es: Un resumen}",
-                                           "summary: A summary");
+    const std::string plain =
+        replace_once(tiny_case(), "summary: {en: A summary, es: Un resumen}", "summary: A summary");
     CHECK(find_error(load(plain), "expected a text in English and Spanish"));
 }
 
@@ -124,14 +129,16 @@ TEST_CASE("numbers out of range are reported with the allowed range", "[scenario
     REQUIRE(d);
     CHECK(d->yaml_path == "estimated_minutes");
 
-    const std::string negative = replace_once(tiny_case(), "time_budget_hours: 72", "time_budget_hours: -3");
+    const std::string negative =
+        replace_once(tiny_case(), "time_budget_hours: 72", "time_budget_hours: -3");
     CHECK(find_error(load(negative), "from 1 to 8760; found '-3'"));
 
     const std::string fraction = replace_once(tiny_case(), "points: 10", "points: 2.5");
     CHECK(find_error(load(fraction), "found '2.5'"));
 
     const std::string zero_points = replace_once(tiny_case(), "points: 10", "points: 0");
-    const auto p = find_error(load(zero_points), "the points of an objective, a whole number from 1");
+    const auto p =
+        find_error(load(zero_points), "the points of an objective, a whole number from 1");
     REQUIRE(p);
     CHECK(p->yaml_path == "rubric.objectives[0].points");
 
@@ -143,7 +150,8 @@ TEST_CASE("numbers out of range are reported with the allowed range", "[scenario
 }
 
 TEST_CASE("amounts are exact decimals within the asset's precision", "[scenario][structure]") {
-    const std::string precise = replace_once(tiny_case(), R"(amount: "0.4"})", R"(amount: "0.123456789"})");
+    const std::string precise =
+        replace_once(tiny_case(), R"(amount: "0.4"})", R"(amount: "0.123456789"})");
     const auto d = find_error(load(precise), "has more decimal places than BTC allows (8)");
     REQUIRE(d);
     CHECK(d->yaml_path == "transactions[0].outputs[1].amount");
@@ -176,7 +184,8 @@ TEST_CASE("booleans, times and repeated keys are checked", "[scenario][structure
     REQUIRE(k);
     CHECK(k->line == position_of(twice, "difficulty: advanced").line);
 
-    const std::string start = replace_once(tiny_case(), "\"2021-05-08T14:30:00Z\"", "\"8 May 2021\"");
+    const std::string start =
+        replace_once(tiny_case(), "\"2021-05-08T14:30:00Z\"", "\"8 May 2021\"");
     CHECK(find_error(load(start), "expected the case start as a UTC instant"));
 
     const std::string version = replace_once(tiny_case(), "format_version: 1", "format_version: 2");
@@ -184,14 +193,16 @@ TEST_CASE("booleans, times and repeated keys are checked", "[scenario][structure
 }
 
 TEST_CASE("absolute times count from the case start", "[scenario][structure]") {
-    const std::string text = replace_once(tiny_case(), "time: -2h", "time: \"2021-05-08T12:30:00Z\"");
+    const std::string text =
+        replace_once(tiny_case(), "time: -2h", "time: \"2021-05-08T12:30:00Z\"");
     const LoadResult r = load(text);
     INFO(describe(r));
     REQUIRE(r.ok());
     CHECK(r.scenario->ledger.transaction(0).time == -hours(2));
 }
 
-TEST_CASE("every problem of a file is reported in one pass, in file order", "[scenario][structure]") {
+TEST_CASE("every problem of a file is reported in one pass, in file order",
+          "[scenario][structure]") {
     std::string text = tiny_case();
     text = replace_once(text, "difficulty: beginner", "difficulty: expert");
     text = replace_once(text, "kind: exchange", "kind: bank");
@@ -207,5 +218,6 @@ TEST_CASE("every problem of a file is reported in one pass, in file order", "[sc
     CHECK(r.errors[2].yaml_path == "holdings[0].value_usd");
     CHECK(r.errors[3].yaml_path == "rubric.grades[1].min_percent");
     CHECK(r.errors[4].yaml_path == "expert_solution[4].duration");
-    for (std::size_t i = 1; i < r.errors.size(); ++i) CHECK(r.errors[i - 1].line < r.errors[i].line);
+    for (std::size_t i = 1; i < r.errors.size(); ++i)
+        CHECK(r.errors[i - 1].line < r.errors[i].line);
 }

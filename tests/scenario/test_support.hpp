@@ -35,7 +35,7 @@ LoadResult load(const std::string& yaml, const std::filesystem::path& base_dir =
 
 // A fresh empty directory under the system temp directory, removed on destruction.
 class TempDir {
-public:
+  public:
     explicit TempDir(std::string_view tag);
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -43,7 +43,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     void write(const std::string& name, std::string_view content) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
