@@ -1,0 +1,177 @@
+#include "platform/desktop_app.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glad/gl.h>
+// After glad, so GLFW does not include the system GL header.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "i18n/catalogue.hpp"
+#include "platform/fonts.hpp"
+#include "platform/screenshot.hpp"
+
+namespace mt::platform {
+namespace {
+
+// ImGui needs a few frames after an event to settle hover states and popups.
+constexpr int kFramesAfterEvent = 3;
+constexpr float kBaseFontSize = 16.0f;
+constexpr float kScaleStep = 1.15f;
+
+// Ctrl with +, = , - or 0, seen as characters so the keyboard layout decides (the '+' key is
+// elsewhere on a Spanish keyboard). GLFW reports characters typed with Ctrl only to this callback.
+int g_presenter_step = 0;  // +1 larger, -1 smaller, 2 reset; consumed once per frame
+GLFWcharmodsfun g_previous_charmods = nullptr;
+
+void on_char_mods(GLFWwindow* window, unsigned int codepoint, int mods) {
+    if (mods & GLFW_MOD_CONTROL) {
+        if (codepoint == '+' || codepoint == '=') g_presenter_step = 1;
+        if (codepoint == '-') g_presenter_step = -1;
+        if (codepoint == '0') g_presenter_step = 2;
+    }
+    if (g_previous_charmods) g_previous_charmods(window, codepoint, mods);
+}
+
+void apply_theme(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 3.0f;
+    style.TabRounding = 3.0f;
+    style.GrabRounding = 3.0f;
+    style.PopupRounding = 4.0f;
+    style.WindowBorderSize = 1.0f;
+    style.FramePadding = ImVec2(7.0f, 4.0f);
+    style.ItemSpacing = ImVec2(8.0f, 6.0f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.13f, 1.0f);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
+    style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.29f, 0.48f, 1.0f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace
+
+std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
+    set_interface_language(options.language);
+    std::unique_ptr<DesktopApp> app(new DesktopApp());
+    app->options_ = options;
+    WindowFailure failure;
+    // Test and documentation runs (--frames) draw as fast as they can.
+    app->window_ = Window::open(tr("app.title"), options.width, options.height, options.frames == 0, failure);
+    if (!app->window_) {
+        const std::string message = failure.no_display ? trf("platform.no_display", {failure.reason})
+                                                        : trf("platform.no_opengl", {failure.reason});
+        std::fprintf(stderr, "%s\n", message.c_str());
+        return nullptr;
+    }
+
+    IMGUI_CHECKVERSION();
+    app->imgui_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is computed from the window size; nothing to save
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    g_previous_charmods = glfwSetCharModsCallback(app->window_->handle(), on_char_mods);
+    // Installs ImGui's callbacks, which chain to the ones set before.
+    if (!ImGui_ImplGlfw_InitForOpenGL(app->window_->handle(), true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        std::fprintf(stderr, "%s\n", tr("platform.no_loader"));
+        return nullptr;
+    }
+    app->backends_ready_ = true;
+    app->view_.state().presenter_scale = 1.0f;
+    app->apply_scale();
+
+    app->host_ = std::make_unique<SessionHost>(options.scenarios_dir, default_journal_directory(), options.journal);
+    if (!options.scenario.empty()) app->host_->open_now(options.scenario, ui::OpenMode::Resume);
+    return app;
+}
+
+DesktopApp::~DesktopApp() {
+    if (backends_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
+    if (imgui_) ImGui::DestroyContext(imgui_);
+    if (window_) glfwSetCharModsCallback(window_->handle(), g_previous_charmods);
+    g_previous_charmods = nullptr;
+}
+
+void DesktopApp::apply_scale() {
+    const float dpi = options_.scale > 0.0f ? options_.scale : window_->content_scale();
+    const float scale = dpi * view_.state().presenter_scale;
+    if (scale == applied_scale_) return;
+    std::vector<std::string> warnings;
+    ImGuiIO& io = ImGui::GetIO();
+    ui::set_fonts(build_fonts(io, std::round(kBaseFontSize * scale), warnings));
+    for (const std::string& warning : warnings) std::fprintf(stderr, "%s\n", warning.c_str());
+    // The backend's next NewFrame recreates its objects, the font texture among them.
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    apply_theme(scale);
+    applied_scale_ = scale;
+}
+
+void DesktopApp::presenter_keys() {
+    float& scale = view_.state().presenter_scale;
+    if (g_presenter_step == 1) scale = std::min(3.0f, scale * kScaleStep);
+    if (g_presenter_step == -1) scale = std::max(0.6f, scale / kScaleStep);
+    if (g_presenter_step == 2) scale = 1.0f;
+    g_presenter_step = 0;
+}
+
+void DesktopApp::frame(bool wait) {
+    if (wait && extra_frames_ == 0) {
+        // Sleep until input arrives; a text cursor blinks, so wake for it while typing.
+        glfwWaitEventsTimeout(ImGui::GetIO().WantTextInput ? 0.5 : 10.0);
+        extra_frames_ = kFramesAfterEvent;
+    } else {
+        glfwPollEvents();
+        if (extra_frames_ > 0) --extra_frames_;
+    }
+    presenter_keys();
+    apply_scale();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (input_hook_) input_hook_(ImGui::GetIO());
+    ImGui::NewFrame();
+    view_.draw(*host_);
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    window_->framebuffer_size(width, height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!capture_path_.empty()) {
+        screenshot_error_ = write_framebuffer_png(capture_path_, width, height);
+        capture_path_.clear();
+    }
+    glfwSwapBuffers(window_->handle());
+
+    if (host_->apply_pending(view_)) extra_frames_ = kFramesAfterEvent;
+    if (host_->quit_requested()) window_->request_close();
+}
+
+int DesktopApp::run() {
+    if (options_.frames > 0) {
+        for (int i = 0; i < options_.frames && !window_->close_requested(); ++i) {
+            if (i == options_.frames - 1 && !options_.screenshot.empty()) capture_next_frame(options_.screenshot);
+            frame(false);
+        }
+        if (!options_.screenshot.empty() && !screenshot_error_.empty()) {
+            std::fprintf(stderr, "%s (%s)\n", trf("platform.screenshot_failed", {options_.screenshot.string()}).c_str(),
+                         screenshot_error_.c_str());
+            return 1;
+        }
+        return 0;
+    }
+    while (!window_->close_requested()) frame(true);
+    return 0;
+}
+
+}  // namespace mt::platform

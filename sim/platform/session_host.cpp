@@ -1,0 +1,138 @@
+#include "platform/session_host.hpp"
+
+#include <cstdlib>
+
+#include "i18n/catalogue.hpp"
+#include "scenario/loader.hpp"
+
+namespace mt::platform {
+namespace {
+
+namespace fs = std::filesystem;
+
+ui::CaseProblem problem_of(const Diagnostic& d) { return {d.file, d.line, d.column, d.yaml_path, d.message}; }
+
+// Moves a journal aside ("<id>.1.jsonl", "<id>.2.jsonl", ...) so the case starts over and the
+// old session stays readable.
+void archive(const fs::path& journal) {
+    std::error_code ec;
+    if (!fs::exists(journal, ec)) return;
+    for (int n = 1; n < 10000; ++n) {
+        fs::path target = journal;
+        target.replace_extension("." + std::to_string(n) + journal.extension().string());
+        if (fs::exists(target, ec)) continue;
+        fs::rename(journal, target, ec);
+        return;
+    }
+}
+
+}  // namespace
+
+fs::path default_journal_directory() {
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) return fs::path(data) / "moneytrail" / "journals";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".local" / "share" / "moneytrail" / "journals";
+    return fs::current_path() / "moneytrail-journals";
+}
+
+SessionHost::SessionHost(fs::path scenarios_dir, fs::path journal_dir, fs::path journal_override)
+    : scenarios_dir_(std::move(scenarios_dir)),
+      journal_dir_(std::move(journal_dir)),
+      journal_override_(std::move(journal_override)) {
+    rescan_cases();
+}
+
+fs::path SessionHost::journal_path_for(const std::string& scenario_id) const {
+    return journal_dir_ / (scenario_id + ".jsonl");
+}
+
+void SessionHost::rescan_cases() {
+    cases_.clear();
+    std::error_code ec;
+    if (scenarios_dir_.empty() || !fs::is_directory(scenarios_dir_, ec)) return;
+    for (const ScenarioSummary& summary : list_scenarios(scenarios_dir_)) {
+        ui::CaseChoice choice;
+        choice.path = summary.path.string();
+        choice.id = summary.id;
+        choice.title = summary.title;
+        choice.summary = summary.summary;
+        choice.difficulty = summary.difficulty;
+        choice.estimated_minutes = summary.estimated_minutes;
+        choice.typologies = summary.typologies;
+        for (const Diagnostic& d : summary.errors) choice.errors.push_back(d.format());
+        if (!summary.id.empty()) {
+            const fs::path journal = journal_path_for(summary.id);
+            if (fs::exists(journal, ec) && fs::file_size(journal, ec) > 0) {
+                const JournalContents contents = read_journal(journal);
+                choice.resumable = contents.error.empty();
+                choice.saved_actions = contents.actions.size();
+            }
+        }
+        cases_.push_back(std::move(choice));
+    }
+}
+
+void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
+    session_.reset();
+    failure_.reset();
+    queue_.clear();
+    LoadResult loaded = load_scenario_file(scenario);
+    if (!loaded.ok()) {
+        ui::CaseLoadFailure failure{scenario.string(), {}};
+        for (const Diagnostic& d : loaded.errors) failure.problems.push_back(problem_of(d));
+        if (failure.problems.empty()) failure.problems.push_back({scenario.string(), 0, 0, "", "the case could not be read"});
+        failure_ = std::move(failure);
+        return;
+    }
+    fs::path journal = journal_override_;
+    journal_override_.clear();  // only the case named on the command line uses it
+    if (journal.empty()) journal = journal_path_for(loaded.scenario->info.id);
+    std::error_code ec;
+    if (journal.has_parent_path()) fs::create_directories(journal.parent_path(), ec);
+    if (mode == ui::OpenMode::StartOver) archive(journal);
+    auto session = std::make_unique<JournaledSession>(loaded.scenario, journal);
+    if (!session->session()) {
+        failure_ = ui::CaseLoadFailure{
+            scenario.string(), {{journal.string(), 0, 0, "", trf("platform.journal_failed", {session->error()})}}};
+        return;
+    }
+    session_ = std::move(session);
+}
+
+const Casefile* SessionHost::casefile() const {
+    const Session* s = session();
+    return s ? &s->casefile() : nullptr;
+}
+
+SimSeconds SessionHost::cost_of(const Action& action) const {
+    const Session* s = session();
+    return s ? s->cost_of(action) : 0;
+}
+
+bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
+    bool changed = false;
+    if (session_) {
+        for (const Action& action : queue_) {
+            const ActionOutcome outcome = session_->apply(action);
+            view.report(action, {outcome.accepted, outcome.reason_key, outcome.reason, outcome.cost});
+            changed = true;
+        }
+    }
+    queue_.clear();
+    if (pending_close_) {
+        pending_close_ = false;
+        session_.reset();
+        failure_.reset();
+        rescan_cases();  // the session just left may now be resumable
+        changed = true;
+    }
+    if (pending_open_) {
+        const PendingOpen request = *pending_open_;
+        pending_open_.reset();
+        open_now(request.path, request.mode);
+        changed = true;
+    }
+    return changed;
+}
+
+}  // namespace mt::platform

@@ -1,0 +1,65 @@
+#pragma once
+// The views' host on the desktop: lists the shipped cases, loads one into a journaled session
+// (resuming its saved journal or starting over), applies the actions the views queue after each
+// frame and reports every outcome back to them.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "session/journal.hpp"
+#include "ui/investigator_ui.hpp"
+#include "ui/ui_host.hpp"
+
+namespace mt::platform {
+
+// Where journals are kept: $XDG_DATA_HOME/moneytrail/journals, else ~/.local/share/moneytrail/journals.
+std::filesystem::path default_journal_directory();
+
+class SessionHost : public ui::UiHost {
+public:
+    // `journal_override` is used for the first case opened (the one named on the command line).
+    SessionHost(std::filesystem::path scenarios_dir, std::filesystem::path journal_dir,
+                std::filesystem::path journal_override = {});
+
+    void rescan_cases();
+    // Loads and opens a case now (not queued): used at start-up for the case on the command line.
+    void open_now(const std::filesystem::path& scenario, ui::OpenMode mode);
+
+    // Applies what the views queued during the frame; returns whether anything happened.
+    bool apply_pending(ui::InvestigatorUi& view);
+
+    JournaledSession* journaled() { return session_.get(); }
+    const Session* session() const { return session_ ? session_->session() : nullptr; }
+    bool quit_requested() const { return quit_; }
+    std::filesystem::path journal_path_for(const std::string& scenario_id) const;
+
+    // ui::UiHost
+    const Casefile* casefile() const override;
+    const std::vector<ui::CaseChoice>& cases() const override { return cases_; }
+    const ui::CaseLoadFailure* load_failure() const override { return failure_ ? &*failure_ : nullptr; }
+    void emit(const Action& action) override { queue_.push_back(action); }
+    SimSeconds cost_of(const Action& action) const override;
+    void open_case(const std::string& path, ui::OpenMode mode) override { pending_open_ = {path, mode}; }
+    void close_case() override { pending_close_ = true; }
+    void request_quit() override { quit_ = true; }
+
+private:
+    std::filesystem::path scenarios_dir_;
+    std::filesystem::path journal_dir_;
+    std::filesystem::path journal_override_;
+    std::vector<ui::CaseChoice> cases_;
+    std::unique_ptr<JournaledSession> session_;
+    std::optional<ui::CaseLoadFailure> failure_;
+    std::vector<Action> queue_;
+    struct PendingOpen {
+        std::string path;
+        ui::OpenMode mode;
+    };
+    std::optional<PendingOpen> pending_open_;
+    bool pending_close_ = false;
+    bool quit_ = false;
+};
+
+}  // namespace mt::platform
