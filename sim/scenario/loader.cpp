@@ -40,7 +40,10 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             read_rubric(state, root);
             read_tool_costs(state, root);
             read_expert_solution(state, root);
-            if (diagnostics.count() == 0) result.scenario = std::move(scenario);
+            if (diagnostics.count() == 0) {
+                scenario->index_owners();
+                result.scenario = std::move(scenario);
+            }
         }
     } catch (const std::bad_alloc&) {
         diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the case");
