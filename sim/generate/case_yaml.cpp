@@ -1,0 +1,956 @@
+#include "generate/case_yaml.hpp"
+
+#include <algorithm>
+
+#include "model/time.hpp"
+
+namespace mt::generate {
+namespace {
+
+// Tool costs the case states (the engine's defaults) and the services' turnarounds; the
+// expert's timing and the adversary's cash-out are computed from them.
+constexpr SimSeconds kExploreCost = minutes(5);
+constexpr SimSeconds kLookupCost = minutes(15);
+constexpr SimSeconds kAnalysisCost = minutes(45);
+constexpr SimSeconds kDraftCost = hours(1);
+constexpr int kFreezeHours = 6;
+constexpr int kSubpoenaHours = 120;
+
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+LocalizedText both(std::string en, std::string es) {
+    return {std::move(en), std::move(es)};
+}
+
+struct StageText {
+    std::string checkpoint_id;
+    LocalizedText title;  // learning objective and rubric objective
+    LocalizedText name;   // the technique, for summaries
+    LocalizedText debrief;
+};
+
+StageText stage_text(Typology t) {
+    switch (t) {
+        case Typology::PeelChain:
+            return {"peel-change",
+                    both("Tell the change from the payment in the peel chain",
+                         "Distinguir el cambio del pago en la cadena de pelado"),
+                    both("a peel chain", "una cadena de pelado"),
+                    both("Following the change output hop by hop keeps the trace on the "
+                         "affiliate's money.",
+                         "Seguir la salida de cambio salto por salto mantiene el rastreo sobre el "
+                         "dinero del afiliado.")};
+        case Typology::CoinJoin:
+            return {"coinjoin-change",
+                    both("Follow the affiliate through the CoinJoin",
+                         "Seguir al afiliado a través del CoinJoin"),
+                    both("a CoinJoin", "un CoinJoin"),
+                    both("Toxic change, and spending it together with mixed coins, are the usual "
+                         "ways a CoinJoin is undone.",
+                         "El cambio tóxico, y gastarlo junto con monedas mezcladas, son las formas "
+                         "habituales de deshacer un CoinJoin.")};
+        case Typology::FanOut:
+            return {"mule-count",
+                    both("Recognise the fan-out to money mules",
+                         "Reconocer la dispersión hacia mulas de dinero"),
+                    both("a fan-out to money mules", "una dispersión hacia mulas de dinero"),
+                    both("Counting the mules tells investigators how many people to identify and "
+                         "interview.",
+                         "Contar las mulas indica a los investigadores cuántas personas "
+                         "identificar y entrevistar.")};
+        case Typology::FanIn:
+            return {
+                "collector",
+                both("Find the collector of the fan-in",
+                     "Encontrar la dirección recolectora de la concentración"),
+                both("a fan-in to a collector", "una concentración en una dirección recolectora"),
+                both("A collector address links wallets that otherwise look unrelated.",
+                     "Una dirección recolectora vincula carteras que de otro modo parecerían no "
+                     "relacionadas.")};
+        case Typology::ScatterGather:
+            return {"gather-address",
+                    both("Find where the scattered funds gather again",
+                         "Encontrar dónde se reúnen los fondos dispersos"),
+                    both("a scatter-gather", "una dispersión y reagrupación"),
+                    both("Scatter-gather hides one transfer behind many small ones; the common "
+                         "destination gives it away.",
+                         "La dispersión y reagrupación oculta una transferencia tras muchas "
+                         "pequeñas; el destino común la delata.")};
+        case Typology::Cycle:
+            return {"cycle-origin", both("Recognise the cycle", "Reconocer el ciclo"),
+                    both("a cycle", "un ciclo"),
+                    both("A cycle adds hops but no distance: the funds end where they started.",
+                         "Un ciclo agrega saltos pero no distancia: los fondos terminan donde "
+                         "empezaron.")};
+        case Typology::BridgeHop:
+            return {"bridge-payout",
+                    both("Follow the money across the swap to Tron",
+                         "Seguir el dinero a través del intercambio hacia Tron"),
+                    both("a swap from Bitcoin to USDT on Tron",
+                         "un intercambio de Bitcoin a USDT en Tron"),
+                    both("Chain hopping breaks a trace only for investigators who stop at the "
+                         "first chain.",
+                         "Saltar de cadena solo interrumpe el rastreo de quien se detiene en la "
+                         "primera cadena.")};
+        case Typology::ExchangeConsolidation:
+            return {
+                "deposit-address",
+                both(
+                    "Identify the deposit address behind the exchange's sweep",
+                    "Identificar la dirección de depósito detrás de la concentración del exchange"),
+                both("an exchange's consolidation sweep",
+                     "la concentración de depósitos de un exchange"),
+                both("Exchanges answer about accounts; deposit addresses point to accounts, hot "
+                     "wallets do not.",
+                     "Los exchanges responden sobre cuentas; las direcciones de depósito apuntan a "
+                     "cuentas, las carteras calientes no.")};
+    }
+    return {};
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& last_word) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " " + last_word + " " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string offset_text(SimSeconds t) {
+    std::string s;
+    append_offset(s, t);
+    return s;
+}
+
+std::string btc(std::int64_t sats) {
+    return amount_text(sats, kBtcDecimals);
+}
+std::string cents_text(std::int64_t cents) {
+    return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") +
+           std::to_string(cents % 100);
+}
+
+class CaseWriter {
+  public:
+    CaseWriter(const CaseSpec& spec, const TrailFacts& trail, const CaseNames& names,
+               const LedgerSink& sink, const Background& background)
+        : spec_(spec), trail_(trail), names_(names), sink_(sink), background_(background) {
+        deposit_ = sink.address_text(trail.deposit);
+        exchange_ = names.exchanges[kCashOutExchange];
+        foreign_ = names.exchanges[kForeignExchange];
+        plan_expert();
+    }
+
+    std::string write() {
+        header();
+        ledger();
+        entities();
+        services();
+        holdings_and_events();
+        checkpoints();
+        hints_and_knowledge();
+        rubric();
+        expert();
+        return std::move(out_);
+    }
+
+  private:
+    struct ExpertAction {
+        std::string yaml;  // the action as a flow map
+        SimSeconds cost = 0;
+    };
+
+    bool has(Typology t) const {
+        return std::find(spec_.typologies.begin(), spec_.typologies.end(), t) !=
+               spec_.typologies.end();
+    }
+    std::string address(AddressKey key) const { return sink_.address_text(key); }
+    std::string tx(TxKey key) const { return sink_.transaction_text(key); }
+    const StageFacts* stage(Typology t) const {
+        for (const StageFacts& s : trail_.stages)
+            if (s.typology == t) return &s;
+        return nullptr;
+    }
+
+    void line(int indent, const std::string& text) {
+        out_.append(static_cast<std::size_t>(indent), ' ');
+        out_ += text;
+        out_ += '\n';
+    }
+    void text(int indent, const std::string& key, const LocalizedText& t) {
+        line(indent, key + ":");
+        line(indent + 2, "en: " + quoted(t.en));
+        line(indent + 2, "es: " + quoted(t.es));
+    }
+    static std::string inline_text(const LocalizedText& t) {
+        return "{en: " + quoted(t.en) + ", es: " + quoted(t.es) + "}";
+    }
+
+    // The expert's path, with the simulated time each action ends at, so the cash-out can be set
+    // after the expert's freeze lands and the time budget after the expert's submission.
+    void plan_expert() {
+        auto add = [&](std::string yaml, SimSeconds cost) {
+            expert_.push_back({std::move(yaml), cost});
+        };
+        for (std::size_t i = 0; i < trail_.path.size(); ++i) {
+            add("{type: explore_transaction, target: " + quoted(tx(trail_.path[i])) + "}",
+                kExploreCost);
+            if (trail_.coinjoin_at == i)
+                add("{type: run_analysis, tool: coinjoin, target: " + quoted(tx(trail_.path[i])) +
+                        "}",
+                    kAnalysisCost);
+            for (const StageFacts& s : trail_.stages) {
+                if (s.answer_after != i) continue;
+                add("{type: answer_checkpoint, target: " + stage_text(s.typology).checkpoint_id +
+                        ", answer: " + quoted(answer_of(s)) + "}",
+                    0);
+            }
+        }
+        add("{type: lookup, target: " + quoted(deposit_) + "}", kLookupCost);
+        add("{type: answer_checkpoint, target: first-service, answer: " + exchange_.id + "}", 0);
+        add("{type: legal_request, instrument: freeze_request, target: " + exchange_.id +
+                ", identifiers: [" + quoted(deposit_) + "], text: " +
+                quoted("Ransomware proceeds paid by " + names_.victim.en +
+                       " were traced into this deposit address; please hold the account's balance "
+                       "pending a "
+                       "judicial order.") +
+                "}",
+            kDraftCost);
+        freeze_sent_ = elapsed();
+        add("{type: legal_request, instrument: subpoena, target: " + exchange_.id +
+                ", identifiers: [" + quoted(deposit_) + "], text: " +
+                quoted("Subscriber information and login IP addresses for the account credited by "
+                       "this deposit "
+                       "address, which received the proceeds of a ransomware extortion.") +
+                "}",
+            kDraftCost);
+        add("{type: wait, duration: " + std::to_string(kSubpoenaHours) + "h}",
+            hours(kSubpoenaHours));
+        add("{type: submit, text: " +
+                quoted("The ransom paid by " + names_.victim.en + " was split between the " +
+                       names_.ransomware +
+                       " developers and the affiliate, whose share passed through " +
+                       technique_list(false) + " into deposit address " + deposit_ + " at " +
+                       exchange_.brand +
+                       ". The account was frozen before the withdrawal and its KYC record names " +
+                       names_.affiliate.full_name + ".") +
+                "}",
+            0);
+        // The affiliate withdraws a day after the expert's freeze lands, on the hour.
+        const SimSeconds lands = freeze_sent_ + hours(kFreezeHours);
+        cash_out_at_ = (lands + hours(1) - 1) / hours(1) * hours(1) + hours(18);
+        budget_hours_ = static_cast<int>((elapsed() + hours(1) - 1) / hours(1)) + 24;
+    }
+    SimSeconds elapsed() const {
+        SimSeconds t = 0;
+        for (const ExpertAction& a : expert_) t += a.cost;
+        return t;
+    }
+
+    std::string answer_of(const StageFacts& s) const {
+        switch (s.typology) {
+            case Typology::FanOut:
+                return "n" + std::to_string(s.count);
+            case Typology::BridgeHop:
+                return tx(s.transaction);
+            default:
+                return address(s.address);
+        }
+    }
+
+    std::string technique_list(bool spanish) const {
+        std::vector<std::string> names;
+        for (Typology t : spec_.typologies) {
+            const StageText st = stage_text(t);
+            names.push_back(spanish ? st.name.es : st.name.en);
+        }
+        if (names.empty()) return spanish ? "transferencias directas" : "direct transfers";
+        return join(names, spanish ? "y" : "and");
+    }
+
+    void header() {
+        const std::string n = std::to_string(spec_.transactions);
+        const std::string ransom = btc(trail_.ransom);
+        const std::string paid_at = format_utc(*parse_utc(kCaseStart) + trail_.first_time);
+        line(0, "# Generated by `moneytrail generate --seed " + std::to_string(spec_.seed) +
+                    " --transactions " + n +
+                    "`: a synthetic case (all names, people, addresses and hashes are fictional).");
+        line(0, "# Format: docs/scenario-format.md. The bulk of the ledger is in " +
+                    spec_.ledger_file + ".");
+        line(0, "format_version: 1");
+        line(0, "id: " + spec_.id);
+        text(0, "title",
+             both("Ransom in a haystack: " + names_.victim.en,
+                  "Rescate en un pajar: " + names_.victim.es));
+        text(0, "summary",
+             both(names_.victim.en + " paid " + ransom + " BTC to the " + names_.ransomware +
+                      " ransomware. Follow the affiliate's share through " + technique_list(false) +
+                      " among " + n +
+                      " unrelated transactions, freeze it at the exchange and identify the account "
+                      "holder.",
+                  names_.victim.es + " pagó " + ransom + " BTC al ransomware " + names_.ransomware +
+                      ". Sigue la parte del afiliado a través de " + technique_list(true) +
+                      " entre " + n +
+                      " transacciones ajenas, congélala en el exchange e identifica al titular de "
+                      "la cuenta."));
+        text(0, "briefing",
+             both("On " + paid_at + " " + names_.victim.en + " in " + names_.city +
+                      " paid a ransom of " + ransom + " BTC to the " + names_.ransomware +
+                      " ransomware, at the address in the ransom note, " +
+                      address(trail_.ransom_address) + ", in transaction " + tx(trail_.ransom_tx) +
+                      ". " + names_.ransomware +
+                      " is sold as ransomware-as-a-service: its developers keep a cut of every "
+                      "ransom and the "
+                      "affiliate who ran the attack receives the rest. The ledger you can explore "
+                      "holds " +
+                      n +
+                      " transactions on Bitcoin and Tron, nearly all of them ordinary business. "
+                      "The prosecutor's "
+                      "office asks your unit to trace the affiliate's share, secure whatever can "
+                      "still be secured "
+                      "and identify who controls it. Your legal requests go out under Mexican law: "
+                      "domestic "
+                      "services must answer them; foreign services may not.",
+                  "El " + paid_at + ", " + names_.victim.es + ", en " + names_.city +
+                      ", pagó un rescate de " + ransom + " BTC al ransomware " + names_.ransomware +
+                      ", a la dirección de la nota de rescate, " + address(trail_.ransom_address) +
+                      ", en la transacción " + tx(trail_.ransom_tx) + ". " + names_.ransomware +
+                      " se vende como ransomware como servicio: sus desarrolladores se quedan con "
+                      "una parte de cada "
+                      "rescate y el afiliado que ejecutó el ataque recibe el resto. El registro "
+                      "que puedes explorar "
+                      "tiene " +
+                      n +
+                      " transacciones en Bitcoin y Tron, casi todas de negocios ordinarios. La "
+                      "fiscalía pide a tu unidad rastrear la parte del afiliado, asegurar lo que "
+                      "todavía se pueda "
+                      "asegurar e identificar a quién la controla. Tus solicitudes se emiten "
+                      "conforme a la ley "
+                      "mexicana: los servicios nacionales deben atenderlas; los extranjeros no "
+                      "están obligados."));
+        const std::size_t k = spec_.typologies.size();
+        line(0, std::string("difficulty: ") + (k <= 2   ? "beginner"
+                                               : k <= 5 ? "intermediate"
+                                                        : "advanced"));
+        line(0, "estimated_minutes: " + std::to_string(20 + 10 * k));
+        line(0, "learning_objectives:");
+        for (Typology t : spec_.typologies) {
+            const LocalizedText& title = stage_text(t).title;
+            line(2, "- en: " + quoted(title.en));
+            line(4, "es: " + quoted(title.es));
+        }
+        line(2, "- en: " + quoted("Choose the service and the legal instrument that can still stop "
+                                  "the money, in time."));
+        line(4, "es: " + quoted("Elegir el servicio y el instrumento legal que todavía pueden "
+                                "detener el dinero, a tiempo."));
+        std::string typologies = "typologies: [ransomware";
+        for (Typology t : spec_.typologies) typologies += ", " + std::string(slug_of(t));
+        line(0, typologies + ", exchange_cash_out]");
+        line(0, "home_jurisdiction: MX");
+        line(0, "start: " + quoted(kCaseStart));
+        line(0, "time_budget_hours: " + std::to_string(budget_hours_));
+        line(0, "emergency_justified: false");
+    }
+
+    void ledger() {
+        line(0, "chains:");
+        line(2, "- {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}");
+        line(2, "- {id: tron, name: Tron, model: account, native_asset: trx}");
+        line(0, "assets:");
+        line(2, "- {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}");
+        line(2, "- {id: trx, symbol: TRX, chain: tron, decimals: 6}");
+        line(2, "- {id: usdt-tron, symbol: USDT, chain: tron, decimals: 6, issuer: tether}");
+        line(0, "# What the exchanges' and the swap service's Tron wallets held before the case.");
+        line(0, "opening_balances:");
+        for (const auto& b : sink_.opening_balances())
+            line(2, "- {address: " + address(b.address) +
+                        ", asset: " + (b.asset == TronAsset::Usdt ? "usdt-tron" : "trx") +
+                        ", amount: " + quoted(amount_text(b.amount, kTronDecimals)) + "}");
+        line(0, "ledger_file: " + quoted(spec_.ledger_file));
+    }
+
+    void entity(const std::string& id, std::string_view kind, const LocalizedText& name,
+                const std::string& country, std::string_view attribution, bool involved,
+                const std::vector<AddressKey>& listed,
+                const std::vector<AddressKey>& wallets = {}) {
+        line(2, "- id: " + id);
+        line(4, "kind: " + std::string(kind));
+        line(4, "name: " + inline_text(name));
+        if (!country.empty()) line(4, "jurisdiction: " + country);
+        line(4, "attribution: " + std::string(attribution));
+        line(4, std::string("involved: ") + (involved ? "true" : "false"));
+        if (listed.empty() && wallets.empty()) return;
+        line(4, "addresses:");
+        // A customer may have deposited twice before a sweep: list each address once.
+        std::vector<AddressKey> seen;
+        for (AddressKey a : listed) {
+            if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
+            seen.push_back(a);
+            line(6, "- " + quoted(address(a)));
+        }
+        // Long-lived wallets, written with their chain in case this ledger never touches them.
+        for (AddressKey a : wallets)
+            line(6, "- {address: " + quoted(address(a)) +
+                        ", chain: " + (is_tron(a) ? "tron" : "bitcoin") + "}");
+    }
+
+    void entities() {
+        line(0, "entities:");
+        entity("victim", "victim", names_.victim, "MX", "public", true, {trail_.victim});
+        entity("ransomware-operators", "suspect",
+               both(names_.ransomware + " ransomware operators",
+                    "Operadores del ransomware " + names_.ransomware),
+               "", "public", true, {trail_.ransom_address, trail_.developer});
+        entity("affiliate", "suspect",
+               both(names_.ransomware + " affiliate", "Afiliado de " + names_.ransomware), "MX",
+               "legal", true, trail_.affiliate);
+        if (!trail_.mules.empty())
+            entity("money-mules", "money_mule",
+                   both("Money mules recruited by the affiliate",
+                        "Mulas de dinero reclutadas por el afiliado"),
+                   "MX", "hidden", true, trail_.mules);
+        for (std::size_t e = 0; e < kExchanges; ++e) {
+            const Organisation& x = names_.exchanges[e];
+            std::vector<AddressKey> listed;
+            if (e == kCashOutExchange) listed = trail_.cash_out_exchange;
+            if (e == kForeignExchange) listed = {trail_.foreign_deposit};
+            entity(x.id, "exchange", x.name, x.jurisdiction, "lookup",
+                   e == kCashOutExchange || e == kForeignExchange, listed,
+                   {background_.exchange_hot_wallet(e), background_.exchange_tron_hot_wallet(e)});
+        }
+        if (has(Typology::BridgeHop))
+            entity(names_.bridge.id, "bridge", names_.bridge.name, names_.bridge.jurisdiction,
+                   "public", true, trail_.bridge);
+        std::vector<std::vector<AddressKey>> invoices(kMerchants);
+        for (const auto& [merchant, invoice] : trail_.merchants_paid)
+            invoices[merchant].push_back(invoice);
+        for (std::size_t m = 0; m < kMerchants; ++m)
+            if (!invoices[m].empty())
+                entity(names_.merchants[m].id, "merchant", names_.merchants[m].name, "MX", "lookup",
+                       true, invoices[m]);
+        entity("tether", "stablecoin_issuer",
+               both("Tether (USDT issuer)", "Tether (emisor de USDT)"), "VG", "public", false, {});
+    }
+
+    void honours(const std::vector<std::string>& terms) {
+        line(4, "honours:");
+        for (const std::string& t : terms) line(6, t);
+    }
+
+    void services() {
+        const Person& p = names_.affiliate;
+        line(0, "services:");
+        line(2, "- entity: " + exchange_.id);
+        honours({"preservation: {turnaround_hours: 4}",
+                 "freeze_request: {turnaround_hours: " + std::to_string(kFreezeHours) + "}",
+                 "subpoena: {turnaround_hours: " + std::to_string(kSubpoenaHours) +
+                     ", returns: [kyc, login_ips]}"});
+        text(
+            4, "decline_reason",
+            both(
+                exchange_.brand +
+                    "'s compliance team answers preservation and freeze requests and subpoenas "
+                    "from the Mexican authorities; for anything else it asks for the corresponding "
+                    "court order first.",
+                "El equipo de cumplimiento de " + exchange_.brand +
+                    " atiende solicitudes de preservación y de congelamiento y requerimientos de "
+                    "las autoridades "
+                    "mexicanas; para cualquier otra cosa pide primero la orden judicial "
+                    "correspondiente."));
+        line(4, "decline_turnaround_hours: 24");
+        line(4, "records:");
+        line(6, "- id: " + exchange_.id + "-kyc");
+        line(8, "kind: kyc");
+        line(8, "subject: " + quoted(deposit_));
+        line(8, "reveals_entity: affiliate");
+        text(8, "content",
+             both("Account " + names_.account_number +
+                      ", verified at level 2. Holder: " + p.full_name + ", born " + p.born +
+                      ". Identity document: INE voter card with CURP " + p.curp + ". Address: " +
+                      p.street_address + ". Phone " + p.phone + "; e-mail " + p.email +
+                      ". Deposit address " + deposit_ + " is assigned to this account only.",
+                  "Cuenta " + names_.account_number + ", verificada en nivel 2. Titular: " +
+                      p.full_name + (p.female ? ", nacida el " : ", nacido el ") + p.born_es +
+                      ". Identificación: credencial del INE con CURP " + p.curp +
+                      ". Domicilio: " + p.street_address + ". Teléfono " + p.phone + "; correo " +
+                      p.email + ". La dirección de depósito " + deposit_ +
+                      " está asignada solo a esta cuenta."));
+        line(6, "- id: " + exchange_.id + "-login-ips");
+        line(8, "kind: login_ips");
+        line(8, "subject: " + quoted(deposit_));
+        text(8, "content",
+             both("Logins over the last month: most from 198.51.100.23 (residential fibre, "
+                  "Zapopan, Jalisco), a few "
+                  "from 203.0.113.77 (a commercial VPN exit). The last one, hours before the case "
+                  "opened, viewed the "
+                  "withdrawal page.",
+                  "Inicios de sesión del último mes: la mayoría desde 198.51.100.23 (fibra "
+                  "residencial, Zapopan, "
+                  "Jalisco), algunos desde 203.0.113.77 (salida de una VPN comercial). El último, "
+                  "horas antes de "
+                  "abrirse el caso, abrió la página de retiros."));
+        const LocalizedText mlat_only = both(
+            "This exchange is registered abroad and answers compulsory process from Mexico only "
+            "when it "
+            "arrives through mutual legal assistance; it keeps records if asked to preserve them.",
+            "Este exchange está registrado en el extranjero y solo atiende mandatos de México "
+            "cuando llegan por "
+            "asistencia jurídica mutua; conserva los registros si se le pide preservarlos.");
+        for (std::size_t e = 0; e < kExchanges; ++e) {
+            if (e == kCashOutExchange) continue;
+            const Organisation& x = names_.exchanges[e];
+            const bool domestic = x.jurisdiction == "MX";
+            line(2, "- entity: " + x.id);
+            if (domestic)
+                honours({"preservation: {turnaround_hours: 12}",
+                         "freeze_request: {turnaround_hours: 24}",
+                         "subpoena: {turnaround_hours: 240, returns: [kyc]}"});
+            else
+                honours({"preservation: {turnaround_hours: 24}",
+                         "mlat: {turnaround_hours: 6570, returns: [kyc, login_ips]}"});
+            text(4, "decline_reason",
+                 domestic ? both("The exchange answers preservation, freeze requests and "
+                                 "subpoenas; for anything "
+                                 "else it asks for a court order.",
+                                 "El exchange atiende preservaciones, congelamientos y "
+                                 "requerimientos; para lo demás "
+                                 "pide una orden judicial.")
+                          : mlat_only);
+            line(4, "decline_turnaround_hours: 72");
+        }
+        if (has(Typology::BridgeHop)) {
+            line(2, "- entity: " + names_.bridge.id);
+            honours({"preservation: {turnaround_hours: 48}"});
+            text(4, "decline_reason",
+                 both("The swap service is registered in Seychelles, asks no identity below its "
+                      "limits and hands "
+                      "nothing over without a request through mutual legal assistance.",
+                      "El servicio de intercambio está registrado en Seychelles, no pide "
+                      "identificación por debajo de "
+                      "sus límites y no entrega nada sin una solicitud de asistencia jurídica "
+                      "mutua."));
+            line(4, "decline_turnaround_hours: 120");
+        }
+        line(2, "- entity: tether");
+        honours({"freeze_request: {turnaround_hours: 24}"});
+        text(4, "decline_reason",
+             both("Tether freezes USDT at addresses named by law enforcement; it holds no customer "
+                  "records for "
+                  "wallets it does not serve.",
+                  "Tether congela USDT en direcciones señaladas por las autoridades; no tiene "
+                  "expedientes de clientes "
+                  "de carteras a las que no da servicio."));
+    }
+
+    void holdings_and_events() {
+        const bool tron = trail_.deposit_on_tron;
+        const std::string amount =
+            amount_text(trail_.deposited, tron ? kTronDecimals : kBtcDecimals);
+        const std::string symbol = tron ? "USDT" : "BTC";
+        line(0, "holdings:");
+        line(2, "- id: affiliate-account");
+        line(4, "custodian: " + exchange_.id);
+        line(4, "subject: " + quoted(deposit_));
+        line(4, std::string("asset: ") + (tron ? "usdt-tron" : "btc"));
+        line(4, "amount: " + quoted(amount));
+        line(4, "value_usd: " + quoted(cents_text(trail_.deposited_usd_cents)));
+        text(4, "description",
+             both("Balance of the " + exchange_.brand + " account credited by deposit address " +
+                      deposit_ + ".",
+                  "Saldo de la cuenta de " + exchange_.brand +
+                      " que acredita la dirección de depósito " + deposit_ + "."));
+        line(0, "events:");
+        line(2, "- id: negotiation-chat");
+        line(4, "kind: message");
+        line(4, "at: +12h");
+        text(4, "message",
+             both("The victim's IT team forwards the ransom negotiation chat. The operators wrote: "
+                  "\"our partner "
+                  "cashes out at home, in a couple of days it is all gone\".",
+                  "El equipo de sistemas de la víctima reenvía el chat de la negociación del "
+                  "rescate. Los operadores "
+                  "escribieron: \"nuestro socio cobra en casa; en un par de días ya no queda "
+                  "nada\"."));
+        line(2, "- id: cash-out");
+        line(4, "kind: move_funds");
+        line(4, "at: " + quoted(offset_text(cash_out_at_)));
+        line(4, "holding: affiliate-account");
+        line(4, "visible: true");
+        text(4, "message",
+             both(exchange_.brand + "'s hot wallet has just paid out a " + amount + " " + symbol +
+                      " withdrawal: the account behind deposit address " + deposit_ +
+                      " has been emptied.",
+                  "La cartera caliente de " + exchange_.brand + " acaba de pagar un retiro de " +
+                      amount + " " + symbol + ": la cuenta detrás de la dirección de depósito " +
+                      deposit_ + " quedó vacía."));
+    }
+
+    void checkpoint_head(const std::string& id, std::string_view kind,
+                         const LocalizedText& question) {
+        line(2, "- id: " + id);
+        line(4, "kind: " + std::string(kind));
+        line(4, "opens_at: \"0\"");
+        text(4, "question", question);
+    }
+
+    void checkpoints() {
+        line(0, "checkpoints:");
+        for (Typology t : spec_.typologies) {
+            const StageFacts* s = stage(t);
+            if (!s) continue;
+            const std::string id = stage_text(t).checkpoint_id;
+            const std::string count = std::to_string(s->count);
+            switch (t) {
+                case Typology::PeelChain:
+                    checkpoint_head(
+                        id, "address",
+                        both(
+                            "The affiliate's share moves through a peel chain. Which address "
+                            "receives "
+                            "the change of its first hop, the output that stays with the "
+                            "affiliate?",
+                            "La parte del afiliado avanza por una cadena de pelado. ¿Qué dirección "
+                            "recibe el cambio de su primer salto, la salida que se queda con el "
+                            "afiliado?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(4, "explanation",
+                         both("Each hop pays out a small, often round amount and sends the larger "
+                              "remainder to a "
+                              "fresh address that the next hop spends: that is the change. The "
+                              "chain has " +
+                                  count + " hops.",
+                              "Cada salto paga un monto pequeño, a menudo redondo, y envía el "
+                              "resto mayor a una "
+                              "dirección nueva que el siguiente salto gasta: ese es el cambio. La "
+                              "cadena tiene " +
+                                  count + " saltos."));
+                    break;
+                case Typology::CoinJoin:
+                    checkpoint_head(
+                        id, "address",
+                        both("The affiliate joins a CoinJoin with " + std::to_string(s->count - 1) +
+                                 " other participants. Which output of the CoinJoin is the "
+                                 "affiliate's "
+                                 "change?",
+                             "El afiliado participa en un CoinJoin con otros " +
+                                 std::to_string(s->count - 1) +
+                                 " participantes. ¿Qué salida del CoinJoin es el cambio del "
+                                 "afiliado?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(
+                        4, "explanation",
+                        both(
+                            "The equal outputs cannot be told apart, but change is not mixed: it "
+                            "stays linked to "
+                            "the input it came from. The affiliate then spent that change together "
+                            "with a mixed "
+                            "output, which links both (common-input ownership) and undoes the mix.",
+                            "Las salidas iguales no se pueden distinguir, pero el cambio no se "
+                            "mezcla: sigue "
+                            "vinculado a la entrada de la que salió. Después el afiliado gastó ese "
+                            "cambio junto con "
+                            "una salida mezclada, lo que vincula ambas (propiedad común de "
+                            "entradas) y deshace la "
+                            "mezcla."));
+                    break;
+                case Typology::FanOut: {
+                    checkpoint_head(
+                        id, "choice",
+                        both("Into how many money-mule wallets is the money split?",
+                             "¿Entre cuántas carteras de mulas de dinero se reparte el dinero?"));
+                    line(4, "options:");
+                    for (int n = std::max(2, s->count - 2); n <= s->count + 1; ++n)
+                        line(6, "- {id: n" + std::to_string(n) + ", text: " +
+                                    inline_text(both(std::to_string(n) + " wallets",
+                                                     std::to_string(n) + " carteras")) +
+                                    "}");
+                    line(4, "answer: " + answer_of(*s));
+                    text(4, "explanation",
+                         both("One transaction pays similar amounts to " + count +
+                                  " fresh addresses: a fan-out to money mules, each of whom "
+                                  "forwards the money.",
+                              "Una transacción paga montos similares a " + count +
+                                  " direcciones nuevas: una dispersión hacia mulas de dinero, cada "
+                                  "una de las cuales "
+                                  "reenvía el dinero."));
+                    break;
+                }
+                case Typology::FanIn:
+                    checkpoint_head(
+                        id, "address",
+                        both("Where do the " + count + " separate flows of money come together?",
+                             "¿Dónde se juntan los " + count + " flujos de dinero separados?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(4, "explanation",
+                         both(count + " wallets each send their balance to the same address: a "
+                                      "fan-in to a "
+                                      "collector the crew controls.",
+                              count + " carteras envían cada una su saldo a la misma dirección: "
+                                      "una concentración en "
+                                      "una dirección recolectora que controla la banda."));
+                    break;
+                case Typology::ScatterGather:
+                    checkpoint_head(
+                        id, "address",
+                        both("The money is scattered over " + count +
+                                 " new addresses. Which address gathers it again?",
+                             "El dinero se dispersa en " + count +
+                                 " direcciones nuevas. ¿Qué dirección lo vuelve a reunir?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(4, "explanation",
+                         both("One transaction splits the funds over " + count +
+                                  " intermediate addresses, each of which forwards its part to a "
+                                  "single address "
+                                  "within hours: scatter-gather.",
+                              "Una transacción divide los fondos entre " + count +
+                                  " direcciones intermedias, y cada una reenvía su parte a una "
+                                  "sola dirección en pocas "
+                                  "horas: dispersión y reagrupación."));
+                    break;
+                case Typology::Cycle:
+                    checkpoint_head(
+                        id, "address",
+                        both(
+                            "The funds pass through " + count +
+                                " hops and come back to an address they had already visited. Which "
+                                "address?",
+                            "Los fondos pasan por " + count +
+                                " saltos y regresan a una dirección por la que ya habían pasado. "
+                                "¿Cuál?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(
+                        4, "explanation",
+                        both("The money leaves an address and returns to it after " + count +
+                                 " transfers: a cycle meant to look like trade between unrelated "
+                                 "wallets.",
+                             "El dinero sale de una dirección y vuelve a ella después de " + count +
+                                 " transferencias: un ciclo que quiere parecer comercio entre "
+                                 "carteras no "
+                                 "relacionadas."));
+                    break;
+                case Typology::BridgeHop:
+                    checkpoint_head(
+                        id, "transaction",
+                        both("The affiliate swaps the bitcoin at " + names_.bridge.brand +
+                                 " for USDT on Tron. Which Tron transaction pays the affiliate?",
+                             "El afiliado cambia los bitcoin en " + names_.bridge.brand +
+                                 " por USDT en Tron. ¿Qué transacción de Tron le paga al "
+                                 "afiliado?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(4, "explanation",
+                         both("The swap service's Tron wallet pays several customers; the payout "
+                              "worth the deposited "
+                              "bitcoin at the day's price (67,250 USD, less a 0.6 % spread), "
+                              "minutes after the "
+                              "deposit, is the affiliate's.",
+                              "La cartera de Tron del servicio de intercambio paga a varios "
+                              "clientes; el pago que "
+                              "equivale a los bitcoin depositados al precio del día (67,250 USD, "
+                              "menos un margen del "
+                              "0.6 %), minutos después del depósito, es el del afiliado."));
+                    break;
+                case Typology::ExchangeConsolidation:
+                    checkpoint_head(
+                        id, "address",
+                        both(exchange_.brand + " sweeps the affiliate's deposit into the hot "
+                                               "wallet where it collects "
+                                               "every customer's deposits. Which address "
+                                               "identifies the affiliate's account "
+                                               "in a request to the exchange?",
+                             exchange_.brand + " concentra el depósito del afiliado en la cartera "
+                                               "caliente donde reúne "
+                                               "los depósitos de todos sus clientes. ¿Qué "
+                                               "dirección identifica la cuenta del "
+                                               "afiliado en una solicitud al exchange?"));
+                    line(4, "answer: " + quoted(answer_of(*s)));
+                    text(4, "explanation",
+                         both("The deposit address belongs to one customer account; the hot wallet "
+                              "holds everyone's "
+                              "funds, so naming it would be a fishing request.",
+                              "La dirección de depósito pertenece a una sola cuenta; la cartera "
+                              "caliente tiene los "
+                              "fondos de todos, así que nombrarla sería una solicitud "
+                              "indiscriminada."));
+                    break;
+            }
+        }
+        checkpoint_head("first-service", "choice",
+                        both("Which service should receive your first request?",
+                             "¿A qué servicio debe ir tu primera solicitud?"));
+        line(4, "options:");
+        line(6,
+             "- {id: " + exchange_.id + ", text: " +
+                 inline_text(both(exchange_.brand + ", where the affiliate's money was deposited",
+                                  exchange_.brand + ", donde se depositó el dinero del afiliado")) +
+                 "}");
+        line(6, "- {id: " + foreign_.id + ", text: " +
+                    inline_text(
+                        both(foreign_.brand + ", where the developers' cut went",
+                             foreign_.brand + ", adonde fue la parte de los desarrolladores")) +
+                    "}");
+        if (has(Typology::BridgeHop))
+            line(6, "- {id: " + names_.bridge.id + ", text: " +
+                        inline_text(both(names_.bridge.brand + ", the swap service",
+                                         names_.bridge.brand + ", el servicio de intercambio")) +
+                        "}");
+        line(4, "answer: " + exchange_.id);
+        text(4, "explanation",
+             both(exchange_.brand +
+                      " is Mexican, holds the affiliate's deposit and freezes accounts within "
+                      "hours on request, while "
+                      "the affiliate is about to withdraw. " +
+                      foreign_.brand +
+                      " is abroad and answers only through mutual legal assistance, which takes "
+                      "months.",
+                  exchange_.brand +
+                      " es mexicano, tiene el depósito del afiliado y congela cuentas en horas "
+                      "cuando se le solicita, "
+                      "y el afiliado está por retirar. " +
+                      foreign_.brand +
+                      " está en el extranjero y solo responde por asistencia jurídica mutua, que "
+                      "tarda meses."));
+    }
+
+    void hints_and_knowledge() {
+        line(0, "hints:");
+        line(2, "- en: " + quoted("Explore the ransom transaction, then follow the affiliate's "
+                                  "output, not the developers' cut."));
+        line(4, "es: " + quoted("Explora la transacción del rescate y sigue la salida del "
+                                "afiliado, no la parte de los desarrolladores."));
+        line(2,
+             "- en: " +
+                 quoted("Run an attribution lookup on the address where the trail stops moving."));
+        line(4, "es: " + quoted("Haz una consulta de atribución sobre la dirección donde el rastro "
+                                "deja de moverse."));
+        line(2, "- en: " + quoted("A domestic exchange can freeze an account within hours; a "
+                                  "foreign one needs months of mutual legal assistance."));
+        line(4, "es: " + quoted("Un exchange nacional puede congelar una cuenta en horas; uno "
+                                "extranjero requiere meses de asistencia jurídica mutua."));
+        line(0, "start_knowledge:");
+        line(2, "addresses: [" + quoted(address(trail_.ransom_address)) + ", " +
+                    quoted(address(trail_.victim)) + "]");
+        line(2, "transactions: [" + quoted(tx(trail_.ransom_tx)) + "]");
+    }
+
+    void objective(const std::string& id, const LocalizedText& title, int points,
+                   const std::vector<std::string>& conditions, const LocalizedText& debrief) {
+        line(4, "- id: " + id);
+        line(6, "title: " + inline_text(title));
+        line(6, "points: " + std::to_string(points));
+        line(6, "conditions:");
+        for (const std::string& c : conditions) line(8, "- " + c);
+        text(6, "debrief", debrief);
+    }
+
+    void rubric() {
+        line(0, "rubric:");
+        line(2, "objectives:");
+        objective(
+            "trace-to-exchange",
+            both("Trace the affiliate's share to the exchange deposit address",
+                 "Rastrear la parte del afiliado hasta la dirección de depósito del exchange"),
+            20, {"address_discovered: " + quoted(deposit_), "entity_identified: " + exchange_.id},
+            both("The affiliate's share ended at " + exchange_.brand + " deposit address " +
+                     deposit_ + ".",
+                 "La parte del afiliado terminó en la dirección de depósito de " + exchange_.brand +
+                     " " + deposit_ + "."));
+        for (Typology t : spec_.typologies) {
+            if (!stage(t)) continue;
+            const StageText st = stage_text(t);
+            objective(st.checkpoint_id, st.title, 10, {"checkpoint_correct: " + st.checkpoint_id},
+                      st.debrief);
+        }
+        objective("right-service-first",
+                  both("Approach the right service first", "Acudir primero al servicio correcto"),
+                  10, {"checkpoint_correct: first-service"},
+                  both("The domestic exchange holding the money and able to freeze it comes first.",
+                       "Primero va el exchange nacional que tiene el dinero y puede congelarlo."));
+        objective("freeze-in-time",
+                  both("Freeze the funds before they are withdrawn",
+                       "Congelar los fondos antes del retiro"),
+                  30, {"holding_frozen: affiliate-account"},
+                  both("A freeze request to " + exchange_.brand + " takes about " +
+                           std::to_string(kFreezeHours) + " hours; the affiliate withdrew " +
+                           format_duration(cash_out_at_) + " after the briefing.",
+                       "Una solicitud de congelamiento a " + exchange_.brand + " tarda unas " +
+                           std::to_string(kFreezeHours) + " horas; el afiliado retiró " +
+                           format_duration(cash_out_at_) + " después de la sesión informativa."));
+        objective("identify-holder",
+                  both("Obtain the account holder's KYC record",
+                       "Obtener el expediente KYC del titular de la cuenta"),
+                  15, {"record_obtained: " + exchange_.id + "-kyc"},
+                  both("A subpoena naming the deposit address returns the holder's identity in "
+                       "about five days.",
+                       "Un requerimiento que cite la dirección de depósito devuelve la identidad "
+                       "del titular en unos "
+                       "cinco días."));
+        line(2,
+             "penalties: {uninvolved_request: 10, overbroad_request: 5, wrong_instrument: 5, "
+             "wrong_jurisdiction: 8, "
+             "hint: 3, per_hour_over_budget: 1, max_time_penalty: 20}");
+        line(2, "recovery_points: 15");
+        line(2, "grades:");
+        line(4, "- {min_percent: 90, label: {en: Excellent, es: Excelente}}");
+        line(4, "- {min_percent: 75, label: {en: Good, es: Bien}}");
+        line(4, "- {min_percent: 60, label: {en: Sufficient, es: Suficiente}}");
+        line(4, "- {min_percent: 0, label: {en: Needs more practice, es: Requiere más práctica}}");
+        line(0, "tool_costs: {explore: " + std::to_string(kExploreCost / 60) +
+                    ", lookup: " + std::to_string(kLookupCost / 60) +
+                    ", analysis: " + std::to_string(kAnalysisCost / 60) +
+                    ", draft_request: " + std::to_string(kDraftCost / 60) + "}");
+    }
+
+    void expert() {
+        line(0, "expert_solution:");
+        for (const ExpertAction& a : expert_) line(2, "- " + a.yaml);
+        text(0, "expert_summary",
+             both("Follow the affiliate's output from the split through " + technique_list(false) +
+                      " to deposit address " + deposit_ + ", confirm it with a lookup, and send " +
+                      exchange_.brand +
+                      " a freeze request at once and a subpoena right after: the freeze lands "
+                      "hours before the " +
+                      offset_text(cash_out_at_) +
+                      " withdrawal, and the KYC record arrives five days later.",
+                  "Sigue la salida del afiliado desde el reparto a través de " +
+                      technique_list(true) + " hasta la dirección de depósito " + deposit_ +
+                      ", confírmala con una consulta de atribución y "
+                      "envía a " +
+                      exchange_.brand +
+                      " de inmediato una solicitud de congelamiento y enseguida un requerimiento: "
+                      "el congelamiento "
+                      "llega horas antes del retiro a las " +
+                      offset_text(cash_out_at_) +
+                      ", y el expediente KYC llega cinco días después."));
+    }
+
+    const CaseSpec& spec_;
+    const TrailFacts& trail_;
+    const CaseNames& names_;
+    const LedgerSink& sink_;
+    const Background& background_;
+    std::string deposit_;
+    Organisation exchange_;
+    Organisation foreign_;
+    std::vector<ExpertAction> expert_;
+    SimSeconds freeze_sent_ = 0;
+    SimSeconds cash_out_at_ = 0;
+    int budget_hours_ = 0;
+    std::string out_;
+};
+
+}  // namespace
+
+std::string case_yaml(const CaseSpec& spec, const TrailFacts& trail, const CaseNames& names,
+                      const LedgerSink& sink, const Background& background) {
+    return CaseWriter(spec, trail, names, sink, background).write();
+}
+
+}  // namespace mt::generate

@@ -1,0 +1,123 @@
+#include "generate/identifiers.hpp"
+
+#include <array>
+
+#include "generate/random.hpp"
+
+namespace mt::generate {
+namespace {
+
+constexpr std::string_view kBech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+constexpr std::string_view kBase58Alphabet =
+    "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+// Fills `bytes` from `key`: the first eight bytes are a bijection of (key, salt), which makes
+// the result unique per key; the rest are further mixing for a random look.
+template <std::size_t N>
+std::array<std::uint8_t, N> expand(std::uint64_t key, std::uint64_t salt) {
+    static_assert(N >= 8);
+    std::array<std::uint8_t, N> bytes{};
+    std::uint64_t word = mix64(key ^ salt);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i > 0 && i % 8 == 0) word = mix64(word + i);
+        bytes[i] = static_cast<std::uint8_t>(word >> (8 * (i % 8)));
+    }
+    return bytes;
+}
+
+std::uint32_t bech32_polymod_step(std::uint32_t chk, std::uint8_t value) {
+    constexpr std::array<std::uint32_t, 5> kGenerator{0x3b6a57b2, 0x26508e6d, 0x1ea119fa,
+                                                      0x3d4233dd, 0x2a1462b3};
+    const std::uint32_t top = chk >> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ value;
+    for (std::size_t i = 0; i < kGenerator.size(); ++i)
+        if ((top >> i) & 1) chk ^= kGenerator[i];
+    return chk;
+}
+
+// Polymod over the expanded human-readable part "bc" followed by `data` (5-bit values).
+template <typename Range>
+std::uint32_t bech32_polymod(const Range& data) {
+    std::uint32_t chk = 1;
+    for (char c : std::string_view("bc"))
+        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c >> 5));
+    chk = bech32_polymod_step(chk, 0);
+    for (char c : std::string_view("bc"))
+        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c & 31));
+    for (std::uint8_t v : data) chk = bech32_polymod_step(chk, v);
+    return chk;
+}
+
+}  // namespace
+
+void append_bitcoin_address(std::string& out, std::uint64_t key, std::uint64_t salt) {
+    const auto program = expand<20>(key, salt ^ 0xB17C0111ull);
+    // Witness version 0, then the 160-bit program regrouped into 32 five-bit values.
+    std::array<std::uint8_t, 33 + 6> data{};
+    data[0] = 0;
+    std::uint32_t accumulator = 0;
+    int bits = 0;
+    std::size_t n = 1;
+    for (std::uint8_t byte : program) {
+        accumulator = (accumulator << 8) | byte;
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            data[n++] = static_cast<std::uint8_t>((accumulator >> bits) & 31);
+        }
+    }
+    const std::uint32_t polymod = bech32_polymod(data) ^ 1;  // the six trailing zeros included
+    for (std::size_t i = 0; i < 6; ++i)
+        data[33 + i] = static_cast<std::uint8_t>((polymod >> (5 * (5 - i))) & 31);
+    out += "bc1";
+    for (std::uint8_t v : data) out += kBech32Charset[v];
+}
+
+void append_tron_address(std::string& out, std::uint64_t key, std::uint64_t salt) {
+    auto bytes = expand<25>(key, salt ^ 0x7E0A11ull);
+    bytes[0] = 0x41;  // Tron's mainnet prefix: every address starts with 'T'
+    // Base58: repeated division of the 200-bit big-endian number by 58.
+    std::array<char, 40> digits{};
+    std::size_t count = 0;
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+        std::uint32_t remainder = 0;
+        for (std::size_t i = start; i < bytes.size(); ++i) {
+            const std::uint32_t value = (remainder << 8) | bytes[i];
+            bytes[i] = static_cast<std::uint8_t>(value / 58);
+            remainder = value % 58;
+        }
+        digits[count++] = kBase58Alphabet[remainder];
+        while (start < bytes.size() && bytes[start] == 0) ++start;
+    }
+    for (std::size_t i = count; i > 0; --i) out += digits[i - 1];
+}
+
+void append_transaction_hash(std::string& out, std::uint64_t key, std::uint64_t salt) {
+    constexpr std::string_view kHex = "0123456789abcdef";
+    const auto bytes = expand<32>(key, salt ^ 0x7A5ull);
+    for (std::uint8_t b : bytes) {
+        out += kHex[b >> 4];
+        out += kHex[b & 15];
+    }
+}
+
+bool has_valid_bech32_checksum(const std::string& address) {
+    if (address.size() < 8 || address.compare(0, 3, "bc1") != 0) return false;
+    std::string_view data(address);
+    data.remove_prefix(3);
+    std::uint32_t chk = 1;
+    for (char c : std::string_view("bc"))
+        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c >> 5));
+    chk = bech32_polymod_step(chk, 0);
+    for (char c : std::string_view("bc"))
+        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c & 31));
+    for (char c : data) {
+        const auto v = kBech32Charset.find(c);
+        if (v == std::string_view::npos) return false;
+        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(v));
+    }
+    return chk == 1;
+}
+
+}  // namespace mt::generate
