@@ -1,0 +1,81 @@
+#include "seminar/client.hpp"
+
+#include <httplib.h>
+
+#include "seminar/casefile_json.hpp"
+
+namespace mt::seminar {
+
+SeminarClient::SeminarClient(const std::string& host, int port) : http_(std::make_unique<httplib::Client>(host, port)) {
+    http_->set_keep_alive(true);
+    http_->set_connection_timeout(5, 0);
+    http_->set_read_timeout(15, 0);
+    http_->set_write_timeout(15, 0);
+}
+
+SeminarClient::~SeminarClient() = default;
+
+ClientReply SeminarClient::finish(int status, const std::string& body, bool reached) {
+    ClientReply reply;
+    if (!reached) {
+        reply.error = "the seminar server cannot be reached";
+        return reply;
+    }
+    reply.status = status;
+    reply.body = nlohmann::json::parse(body, nullptr, false);
+    if (reply.body.is_discarded() || !reply.body.is_object()) {
+        reply.body = nlohmann::json::object();
+        reply.error = "the server's reply is not JSON (HTTP " + std::to_string(status) + ")";
+    } else if (status != 200) {
+        const auto it = reply.body.find("error");
+        reply.error = it != reply.body.end() && it->is_string() ? it->get<std::string>()
+                                                                 : "HTTP error " + std::to_string(status);
+    }
+    return reply;
+}
+
+ClientReply SeminarClient::join(const std::string& code, const std::string& name, const std::string& agency) {
+    const nlohmann::json request = {{"code", code}, {"name", name}, {"agency", agency}};
+    auto res = http_->Post("/api/join", request.dump(), "application/json");
+    ClientReply reply = res ? finish(res->status, res->body, true) : finish(0, {}, false);
+    if (reply.ok()) {
+        const auto it = reply.body.find("token");
+        if (it != reply.body.end() && it->is_string()) token_ = it->get<std::string>();
+    }
+    return reply;
+}
+
+ClientReply SeminarClient::act(const Action& action) {
+    const nlohmann::json request = {{"action", to_json(action)}};
+    auto res = http_->Post("/api/action", {{"X-Trainee-Token", token_}},
+                           request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+    return res ? finish(res->status, res->body, true) : finish(0, {}, false);
+}
+
+ClientReply SeminarClient::casefile() {
+    auto res = http_->Get("/api/casefile", {{"X-Trainee-Token", token_}});
+    return res ? finish(res->status, res->body, true) : finish(0, {}, false);
+}
+
+ClientReply SeminarClient::status() {
+    auto res = http_->Get("/api/status");
+    return res ? finish(res->status, res->body, true) : finish(0, {}, false);
+}
+
+ParsedCasefile casefile_of(const ClientReply& reply) {
+    ParsedCasefile out;
+    const auto it = reply.body.find("casefile");
+    if (!reply.ok() || it == reply.body.end()) {
+        out.error = reply.error.empty() ? "the reply holds no casefile" : reply.error;
+        return out;
+    }
+    CasefileParse parsed = casefile_from_json(*it);
+    if (!parsed.casefile) {
+        out.error = parsed.error;
+        return out;
+    }
+    out.casefile = std::move(*parsed.casefile);
+    return out;
+}
+
+}  // namespace mt::seminar

@@ -1,0 +1,505 @@
+#include "seminar/seminar.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "seminar/credentials.hpp"
+#include "seminar/display_text.hpp"
+#include "seminar/fingerprint.hpp"
+#include "seminar/variant.hpp"
+#include "session/session.hpp"
+
+namespace mt::seminar {
+
+struct Seminar::Trainee {
+    mutable std::mutex mutex;
+    StoredTrainee record;
+    std::shared_ptr<const Scenario> scenario;
+    std::unique_ptr<Session> session;
+    // Instructor messages: (engine timeline entries before it, the entry), in arrival order.
+    std::vector<std::pair<std::size_t, TimelineEntry>> inbox;
+    std::size_t instructor_actions = 0;
+    std::int64_t last_seen_unix = 0;
+};
+
+namespace {
+
+constexpr std::size_t kMaxNameChars = 64;
+constexpr std::size_t kMaxAgencyChars = 80;
+constexpr std::size_t kMaxMessageChars = 1000;
+
+std::string_view state_es(ExerciseState state) {
+    switch (state) {
+        case ExerciseState::Lobby: return "en espera";
+        case ExerciseState::Running: return "en curso";
+        case ExerciseState::Paused: return "en pausa";
+        case ExerciseState::Ended: return "terminado";
+    }
+    return "?";
+}
+
+std::int64_t now_unix() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+TimelineEntry instructor_entry(const LocalizedText& text, SimSeconds at) {
+    return {at, TimelineKind::Message, {"Instructor: " + text.en, "Instructor: " + text.es}};
+}
+
+// Why an action is refused while the exercise is not running, in both languages.
+Reply clock_refusal(ExerciseState state) {
+    switch (state) {
+        case ExerciseState::Lobby:
+            return Reply::fail(Failure::Conflict, "seminar.not_started",
+                               {"The exercise has not started yet; wait for the instructor.",
+                                "El ejercicio aún no ha comenzado; espera al instructor."});
+        case ExerciseState::Paused:
+            return Reply::fail(Failure::Conflict, "seminar.paused",
+                               {"The instructor has paused the exercise; your action was not applied. "
+                                "Try again when it resumes.",
+                                "El instructor pausó el ejercicio; tu acción no se aplicó. "
+                                "Inténtalo de nuevo cuando se reanude."});
+        case ExerciseState::Ended:
+        case ExerciseState::Running: break;
+    }
+    return Reply::fail(Failure::Conflict, "seminar.ended",
+                       {"The exercise has ended; no further actions are accepted.",
+                        "El ejercicio terminó; ya no se aceptan acciones."});
+}
+
+Reply internal(const std::string& what) {
+    return Reply::fail(Failure::Internal, "seminar.storage_failed",
+                       {"The server could not record this (" + what + "); nothing was changed. Try again.",
+                        "El servidor no pudo registrar esto (" + what + "); no se cambió nada. Inténtalo de nuevo."});
+}
+
+}  // namespace
+
+std::string_view name_of(ExerciseState state) {
+    switch (state) {
+        case ExerciseState::Lobby: return "lobby";
+        case ExerciseState::Running: return "running";
+        case ExerciseState::Paused: return "paused";
+        case ExerciseState::Ended: return "ended";
+    }
+    return "?";
+}
+
+std::optional<ExerciseState> parse_exercise_state(std::string_view text) {
+    for (ExerciseState s : {ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused, ExerciseState::Ended})
+        if (name_of(s) == text) return s;
+    return std::nullopt;
+}
+
+Reply Reply::success(nlohmann::json body) {
+    Reply r;
+    r.body = std::move(body);
+    return r;
+}
+
+Reply Reply::fail(Failure failure, std::string key, LocalizedText message) {
+    Reply r;
+    r.failure = failure;
+    r.error_key = std::move(key);
+    r.error = std::move(message);
+    return r;
+}
+
+nlohmann::json Reply::error_json() const {
+    nlohmann::json j = {{"error", error.en}, {"error_key", error_key}};
+    if (!error.es.empty()) j["error_es"] = error.es;
+    return j;
+}
+
+Seminar::Seminar(std::shared_ptr<const Scenario> scenario, std::unique_ptr<SeminarStore> store)
+    : scenario_(std::move(scenario)), store_(std::move(store)) {}
+
+Seminar::~Seminar() = default;
+
+Seminar::Opened Seminar::open(std::shared_ptr<const Scenario> scenario, const SeminarOptions& options) {
+    Opened out;
+    if (!scenario) {
+        out.error = "no case was given";
+        return out;
+    }
+    std::string error;
+    auto store = SeminarStore::open(options.database, error);
+    if (!store) {
+        out.error = error;
+        return out;
+    }
+    std::unique_ptr<Seminar> seminar(new Seminar(std::move(scenario), std::move(store)));
+    error = seminar->load(options);
+    if (!error.empty()) {
+        out.error = options.database.string() + ": " + error;
+        return out;
+    }
+    out.seminar = std::move(seminar);
+    return out;
+}
+
+std::shared_ptr<const Scenario> Seminar::scenario_for(const std::string& name_key) const {
+    if (!variant_seed_) return scenario_;
+    return make_variant(*scenario_, *variant_seed_, name_key).scenario;
+}
+
+std::string Seminar::load(const SeminarOptions& options) {
+    variant_seed_ = options.variant_seed;
+    max_trainees_ = options.max_trainees;
+    const std::string fingerprint = scenario_fingerprint(*scenario_);
+    const std::string seed_text = variant_seed_ ? std::to_string(*variant_seed_) : "";
+    std::string error;
+    if (const auto recorded = store_->meta("scenario_fingerprint")) {
+        const std::string recorded_id = store_->meta("scenario_id").value_or("?");
+        if (*recorded != fingerprint)
+            return "this seminar was recorded with case '" + recorded_id + "' (fingerprint " + *recorded +
+                   "), but the case given is '" + scenario_->info.id + "' (fingerprint " + fingerprint +
+                   "); serve the same case file, or start a new seminar with another --db";
+        const std::string recorded_seed = store_->meta("variant_seed").value_or("");
+        if (recorded_seed != seed_text)
+            return recorded_seed.empty()
+                       ? "this seminar was recorded without --variants; restart it without that option"
+                       : "this seminar was recorded with --variants " + recorded_seed + "; restart it with the same option";
+        join_code_ = store_->meta("join_code").value_or("");
+        secret_ = store_->meta("instructor_secret").value_or("");
+        if (join_code_.empty() || secret_.empty()) return "the join code or instructor secret is missing";
+    } else {
+        join_code_ = make_join_code();
+        secret_ = make_instructor_secret();
+        const std::pair<const char*, std::string> settings[] = {
+            {"scenario_id", scenario_->info.id}, {"scenario_fingerprint", fingerprint},
+            {"variant_seed", seed_text},         {"join_code", join_code_},
+            {"instructor_secret", secret_},      {"created_unix", std::to_string(now_unix())}};
+        for (const auto& [key, value] : settings)
+            if (!store_->set_meta(key, value, error)) return error;
+    }
+    if (const auto last = store_->last_state()) {
+        const auto parsed = parse_exercise_state(*last);
+        if (!parsed) return "unknown exercise state '" + *last + "'";
+        state_ = *parsed;
+    }
+
+    // Rebuild every session by replaying what was acknowledged, in the order it was stored.
+    std::map<std::int64_t, std::shared_ptr<Trainee>> by_id;
+    for (StoredTrainee& record : store_->trainees()) {
+        auto t = std::make_shared<Trainee>();
+        t->scenario = scenario_for(record.name_key);
+        t->session = std::make_unique<Session>(t->scenario);
+        t->record = std::move(record);
+        by_id[t->record.id] = t;
+        by_key_[t->record.name_key] = t;
+        by_token_[t->record.token] = t;
+        trainees_.push_back(t);
+    }
+    const auto actions = store_->actions(error);
+    if (!error.empty()) return error;
+    for (const StoredAction& a : actions) {
+        auto it = by_id.find(a.trainee);
+        if (it == by_id.end()) return "stored action " + std::to_string(a.seq) + " belongs to no trainee";
+        Trainee& t = *it->second;
+        const ActionOutcome outcome = t.session->apply(a.action);
+        const std::string where = "stored action " + std::to_string(a.seq) + " (" + std::string(name_of(a.action.type)) +
+                                  ") of trainee '" + t.record.name + "'";
+        if (!outcome.accepted)
+            return where + " is no longer accepted by the engine (" + outcome.reason +
+                   "); was the case or the program changed since the seminar started?";
+        if (t.session->casefile().now != a.now_after)
+            return where + " no longer ends at the recorded simulated time; was the case or the program changed?";
+        if (a.origin == "instructor") ++t.instructor_actions;
+    }
+    messages_ = store_->messages();
+    std::map<std::int64_t, const StoredMessage*> message_by_id;
+    for (const StoredMessage& m : messages_) message_by_id[m.id] = &m;
+    for (const StoredDelivery& d : store_->deliveries()) {
+        auto t = by_id.find(d.trainee);
+        auto m = message_by_id.find(d.message);
+        if (t == by_id.end() || m == message_by_id.end()) return "a stored message delivery refers to nothing";
+        t->second->inbox.push_back({d.timeline_index, instructor_entry(m->second->text, d.at)});
+    }
+    for (auto& t : trainees_)  // deliveries are read per trainee in message order: keep arrival order
+        std::stable_sort(t->inbox.begin(), t->inbox.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    return {};
+}
+
+bool Seminar::is_instructor(std::string_view secret) const { return constant_time_equal(secret, secret_); }
+
+void Seminar::set_event_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
+
+void Seminar::log(const std::string& line) const {
+    if (log_) log_(line);
+}
+
+std::shared_ptr<Seminar::Trainee> Seminar::find_by_token(std::string_view token) const {
+    std::lock_guard lock(roster_mutex_);
+    auto it = by_token_.find(std::string(token));
+    return it == by_token_.end() ? nullptr : it->second;
+}
+
+nlohmann::json Seminar::render_casefile(const Trainee& t) const {
+    const Casefile& engine = t.session->casefile();
+    if (t.inbox.empty()) return to_json(engine);
+    Casefile view = engine;
+    view.timeline.clear();
+    std::size_t next = 0;
+    for (std::size_t i = 0; i <= engine.timeline.size(); ++i) {
+        while (next < t.inbox.size() && t.inbox[next].first <= i) view.timeline.push_back(t.inbox[next++].second);
+        if (i < engine.timeline.size()) view.timeline.push_back(engine.timeline[i]);
+    }
+    return to_json(view);
+}
+
+bool Seminar::rebuild_session(Trainee& t, std::size_t keep_actions) {
+    const std::vector<Action> actions(t.session->accepted_actions().begin(),
+                                      t.session->accepted_actions().begin() +
+                                          static_cast<std::ptrdiff_t>(keep_actions));
+    auto fresh = std::make_unique<Session>(t.scenario);
+    for (const Action& a : actions)
+        if (!fresh->apply(a).accepted) return false;
+    t.session = std::move(fresh);
+    return true;
+}
+
+Reply Seminar::status() const {
+    return Reply::success({{"state", name_of(state())},
+                           {"scenario", {{"id", scenario_->info.id},
+                                         {"title", {{"en", scenario_->info.title.en}, {"es", scenario_->info.title.es}}}}}});
+}
+
+Reply Seminar::join(std::string_view code, std::string_view name_text, std::string_view agency_text) {
+    if (!constant_time_equal(normalize_join_code(code), join_code_))
+        return Reply::fail(Failure::Forbidden, "seminar.wrong_code",
+                           {"That join code is not this seminar's. Check the code on the projector.",
+                            "Ese código no corresponde a este seminario. Revisa el código proyectado."});
+    const CleanText name = clean_display_text(name_text, {"name", "nombre"}, 1, kMaxNameChars);
+    if (!name.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_name", name.error);
+    const CleanText agency = clean_display_text(agency_text, {"agency", "institución"}, 0, kMaxAgencyChars);
+    if (!agency.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_agency", agency.error);
+    const std::string key = name_key(name.text);
+
+    // Building a variant can take a while on a big ledger: do it before taking the roster lock.
+    bool known = false;
+    {
+        std::lock_guard lock(roster_mutex_);
+        known = by_key_.count(key) > 0;
+    }
+    std::shared_ptr<const Scenario> fresh_scenario = known ? nullptr : scenario_for(key);
+
+    std::string error;
+    std::string token = make_session_token();
+    std::shared_ptr<Trainee> t;
+    bool rejoined = false;
+    {
+        std::lock_guard lock(roster_mutex_);
+        if (auto it = by_key_.find(key); it != by_key_.end()) {
+            // The same person again (a laptop slept, the program restarted): same session, new token.
+            t = it->second;
+            if (!store_->update_token(t->record.id, token, error)) return internal(error);
+            by_token_.erase(t->record.token);
+            t->record.token = token;
+            by_token_[token] = t;
+            rejoined = true;
+        } else {
+            if (state() == ExerciseState::Ended)
+                return Reply::fail(Failure::Conflict, "seminar.ended",
+                                   {"The exercise has ended; new trainees cannot join.",
+                                    "El ejercicio terminó; ya no pueden unirse más participantes."});
+            if (trainees_.size() >= max_trainees_)
+                return Reply::fail(Failure::Conflict, "seminar.full",
+                                   {"The seminar is full (" + std::to_string(max_trainees_) + " trainees).",
+                                    "El seminario está lleno (" + std::to_string(max_trainees_) + " participantes)."});
+            if (!fresh_scenario) fresh_scenario = scenario_for(key);  // raced with a same-name join that failed
+            t = std::make_shared<Trainee>();
+            t->scenario = fresh_scenario;
+            t->session = std::make_unique<Session>(t->scenario);
+            t->record = {0, name.text, key, agency.text, token, now_unix()};
+            // Messages sent before this trainee arrived come right after the case opens.
+            std::vector<StoredDelivery> deliveries;
+            const std::size_t opened = t->session->casefile().timeline.size();
+            for (const StoredMessage& m : messages_) {
+                deliveries.push_back({0, m.id, opened, t->session->casefile().now});
+                t->inbox.push_back({opened, instructor_entry(m.text, t->session->casefile().now)});
+            }
+            if (!store_->add_trainee(t->record, deliveries, error)) return internal(error);
+            trainees_.push_back(t);
+            by_key_[key] = t;
+            by_token_[token] = t;
+        }
+    }
+    std::lock_guard trainee_lock(t->mutex);
+    t->last_seen_unix = now_unix();
+    nlohmann::json body = {{"token", token},
+                           {"name", t->record.name},
+                           {"agency", t->record.agency},
+                           {"rejoined", rejoined},
+                           {"state", name_of(state())},
+                           {"casefile", render_casefile(*t)}};
+    log((rejoined ? "rejoined: " : "joined: ") + t->record.name +
+        (t->record.agency.empty() ? "" : " (" + t->record.agency + ")"));
+    return Reply::success(std::move(body));
+}
+
+Reply Seminar::act(std::string_view token, const Action& action) {
+    const std::shared_ptr<Trainee> t = find_by_token(token);
+    if (!t)
+        return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
+                           {"Your session is not recognised; join again with the code and your name.",
+                            "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+    std::lock_guard lock(t->mutex);
+    t->last_seen_unix = now_unix();
+    const ExerciseState clock = state();
+    if (clock != ExerciseState::Running) {
+        const Reply refusal = clock_refusal(clock);
+        return Reply::success({{"accepted", false},
+                               {"reason_key", refusal.error_key},
+                               {"reason", refusal.error.en},
+                               {"reason_es", refusal.error.es},
+                               {"cost", 0},
+                               {"state", name_of(clock)},
+                               {"casefile", render_casefile(*t)}});
+    }
+    const std::size_t before = t->session->accepted_actions().size();
+    const ActionOutcome outcome = t->session->apply(action);
+    if (outcome.accepted) {
+        std::vector<StoredAction> record{{0, t->record.id, "trainee", action, t->session->casefile().now}};
+        std::string error;
+        if (!store_->append_actions(record, error)) {
+            // Not stored, so not acknowledged: take it back.
+            if (!rebuild_session(*t, before)) log("could not roll back an unstored action of " + t->record.name);
+            log("storage failure: " + error);
+            return internal(error);
+        }
+    }
+    return Reply::success({{"accepted", outcome.accepted},
+                           {"reason_key", outcome.reason_key},
+                           {"reason", outcome.reason},
+                           {"cost", outcome.cost},
+                           {"state", name_of(clock)},
+                           {"casefile", render_casefile(*t)}});
+}
+
+Reply Seminar::casefile(std::string_view token) {
+    const std::shared_ptr<Trainee> t = find_by_token(token);
+    if (!t)
+        return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
+                           {"Your session is not recognised; join again with the code and your name.",
+                            "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+    std::lock_guard lock(t->mutex);
+    t->last_seen_unix = now_unix();
+    return Reply::success({{"state", name_of(state())}, {"casefile", render_casefile(*t)}});
+}
+
+Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseState to, const LocalizedText& verb) {
+    std::string error;
+    {
+        std::lock_guard lock(roster_mutex_);
+        const ExerciseState current = state();
+        if (std::find(from.begin(), from.end(), current) == from.end())
+            return Reply::fail(Failure::Conflict, "seminar.bad_transition",
+                               {"Cannot " + verb.en + ": the exercise is " + std::string(name_of(current)) + ".",
+                                "No se puede " + verb.es + ": el ejercicio está " + std::string(state_es(current)) + "."});
+        if (!store_->record_state(std::string(name_of(to)), now_unix(), error)) return internal(error);
+        state_ = to;
+    }
+    log("exercise " + std::string(name_of(to)));
+    return Reply::success({{"state", name_of(to)}});
+}
+
+Reply Seminar::start() { return change_state({ExerciseState::Lobby}, ExerciseState::Running, {"start", "iniciar"}); }
+Reply Seminar::pause() { return change_state({ExerciseState::Running}, ExerciseState::Paused, {"pause", "pausar"}); }
+Reply Seminar::resume() { return change_state({ExerciseState::Paused}, ExerciseState::Running, {"resume", "reanudar"}); }
+Reply Seminar::end() {
+    return change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused}, ExerciseState::Ended,
+                        {"end", "terminar"});
+}
+
+Reply Seminar::inject(const LocalizedText& message) {
+    const CleanText en = clean_display_text(message.en, {"English message", "mensaje en inglés"}, 0, kMaxMessageChars);
+    if (!en.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", en.error);
+    const CleanText es = clean_display_text(message.es, {"Spanish message", "mensaje en español"}, 0, kMaxMessageChars);
+    if (!es.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", es.error);
+    if (en.text.empty() && es.text.empty())
+        return Reply::fail(Failure::BadRequest, "seminar.bad_message", {"The message is empty.", "El mensaje está vacío."});
+    // One language given: every trainee still sees it.
+    StoredMessage stored{0, {en.text.empty() ? es.text : en.text, es.text.empty() ? en.text : es.text}, now_unix()};
+
+    std::lock_guard lock(roster_mutex_);
+    std::vector<std::unique_lock<std::mutex>> held;
+    held.reserve(trainees_.size());
+    std::vector<StoredDelivery> deliveries;
+    for (const auto& t : trainees_) {
+        held.emplace_back(t->mutex);
+        deliveries.push_back({t->record.id, 0, t->session->casefile().timeline.size(), t->session->casefile().now});
+    }
+    std::string error;
+    if (!store_->add_message(stored, deliveries, error)) return internal(error);
+    for (std::size_t i = 0; i < trainees_.size(); ++i)
+        trainees_[i]->inbox.push_back({deliveries[i].timeline_index, instructor_entry(stored.text, deliveries[i].at)});
+    messages_.push_back(stored);
+    return Reply::success({{"message", stored.id}, {"delivered", trainees_.size()}});
+}
+
+Reply Seminar::hint_all() {
+    const ExerciseState clock = state();
+    if (clock != ExerciseState::Running && clock != ExerciseState::Paused)
+        return Reply::fail(Failure::Conflict, "seminar.bad_transition",
+                           {"Hints can be given only while the exercise is running or paused.",
+                            "Solo se pueden dar pistas mientras el ejercicio está en curso o en pausa."});
+    std::lock_guard lock(roster_mutex_);
+    std::vector<std::unique_lock<std::mutex>> held;
+    std::vector<StoredAction> records;
+    std::vector<Trainee*> given;
+    nlohmann::json skipped = nlohmann::json::array();
+    Action hint;
+    hint.type = ActionType::Hint;
+    for (const auto& t : trainees_) {
+        held.emplace_back(t->mutex);
+        const ActionOutcome outcome = t->session->apply(hint);
+        if (!outcome.accepted) {
+            skipped.push_back({{"name", t->record.name}, {"reason", outcome.reason}});
+            continue;
+        }
+        records.push_back({0, t->record.id, "instructor", hint, t->session->casefile().now});
+        given.push_back(t.get());
+    }
+    std::string error;
+    if (!records.empty() && !store_->append_actions(records, error)) {
+        for (Trainee* t : given) rebuild_session(*t, t->session->accepted_actions().size() - 1);
+        return internal(error);
+    }
+    nlohmann::json names = nlohmann::json::array();
+    for (Trainee* t : given) {
+        ++t->instructor_actions;
+        names.push_back(t->record.name);
+    }
+    return Reply::success({{"given", names}, {"skipped", skipped}});
+}
+
+std::vector<TraineeSnapshot> Seminar::snapshot() const {
+    std::lock_guard lock(roster_mutex_);
+    std::vector<TraineeSnapshot> out;
+    out.reserve(trainees_.size());
+    for (const auto& t : trainees_) {
+        std::lock_guard trainee_lock(t->mutex);
+        const Casefile& c = t->session->casefile();
+        TraineeSnapshot s;
+        s.id = t->record.id;
+        s.name = t->record.name;
+        s.agency = t->record.agency;
+        s.joined_unix = t->record.joined_unix;
+        s.last_seen_unix = t->last_seen_unix;
+        s.actions = c.actions_taken;
+        s.instructor_actions = t->instructor_actions;
+        s.now = c.now;
+        s.submitted = c.submitted;
+        s.hints_used = c.hints.size();
+        for (const OpenCheckpoint& cp : c.checkpoints) s.opened_checkpoints.push_back(cp.id);
+        s.score = t->session->score();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::int64_t Seminar::stored_action_count() { return store_->action_count(); }
+
+}  // namespace mt::seminar

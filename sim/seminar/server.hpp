@@ -1,0 +1,50 @@
+#pragma once
+// The seminar's HTTP/JSON API on the local network (cpp-httplib). It only routes: authentication
+// (trainee token, instructor secret), body checks and status codes live here; every decision is
+// the Seminar's. See docs/instructor-guide.md for the endpoints.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "seminar/seminar.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace mt::seminar {
+
+struct ServerOptions {
+    std::string bind = "0.0.0.0";
+    int port = 8642;             // 0: any free port (tests)
+    std::size_t threads = 64;    // one per concurrently open connection, so 40 laptops never queue
+};
+
+class SeminarServer {
+public:
+    SeminarServer(Seminar& seminar, ServerOptions options);
+    ~SeminarServer();
+    SeminarServer(const SeminarServer&) = delete;
+    SeminarServer& operator=(const SeminarServer&) = delete;
+
+    // Binds the listening socket. On failure returns false and sets `error`.
+    bool bind(std::string& error);
+    int port() const { return port_; }
+    // Serves until stop() is called (from any thread, before or after run() began). Call after bind().
+    void run();
+    void stop();
+
+private:
+    void add_routes();
+
+    Seminar& seminar_;
+    ServerOptions options_;
+    std::unique_ptr<httplib::Server> http_;
+    int port_ = 0;
+    // httplib's stop() is lost if it comes before the accept loop starts: these close that gap.
+    std::atomic<bool> run_called_{false};
+    std::atomic<bool> run_finished_{false};
+    std::atomic<bool> stopping_{false};
+};
+
+}  // namespace mt::seminar
