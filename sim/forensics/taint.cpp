@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <bit>
-#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "forensics/utxo_taint_rule.hpp"
@@ -46,8 +46,8 @@ class TaintTracer {
         trace_.base_tx_ = base;
         trace_.base_output_ = ledger_.transaction(base).first_output;
         const Transaction& last = ledger_.transaction(horizon - 1);
-        trace_.output_taint_.assign(last.first_output + last.output_count - trace_.base_output_, 0);
-        hop_of_.assign(horizon - base, kNoHop);
+        trace_.output_taint_.reset(last.first_output + last.output_count - trace_.base_output_);
+        hop_of_.reset(horizon - base);
         pending_.assign((horizon - base + 63) / 64, 0);
         for (const TaintSeed& s : seeds_) mark(s.tx);
         for (std::size_t word = 0; word < pending_.size(); ++word) {
@@ -94,7 +94,7 @@ class TaintTracer {
                 bool seed, TaintTrace::PredRef preds, bool utxo) {
         trace_.txs_.push_back({t, tainted_out, lost, hops, seed});
         trace_.extras_.push_back({preds, tx.first_output, tx.output_count, utxo});
-        hop_of_[t - trace_.base_tx_] = hops;
+        hop_of_.at(t - trace_.base_tx_) = hops;
     }
 
     TaintTrace::PredRef close_flat_preds(std::size_t begin) {
@@ -122,12 +122,12 @@ class TaintTracer {
             if (in.prev.tx != kNoTx && in.prev.tx >= trace_.base_tx_ && in.prev.tx < t) {
                 const Transaction& source = ledger_.transaction(in.prev.tx);
                 if (in.prev.vout < source.output_count)
-                    taint = trace_.output_taint_[source.first_output + in.prev.vout -
-                                                 trace_.base_output_];
+                    taint = trace_.output_taint_.get(source.first_output + in.prev.vout -
+                                                     trace_.base_output_);
                 taint = std::min(taint, in_values_[i]);
                 if (taint < options_.min_taint) taint = 0;
                 if (taint > 0) {
-                    closest = std::min(closest, hop_of_[in.prev.tx - trace_.base_tx_]);
+                    closest = std::min(closest, hop_of_.get(in.prev.tx - trace_.base_tx_));
                     trace_.pred_arena_.push_back(in.prev.tx);
                 }
             }
@@ -161,7 +161,7 @@ class TaintTracer {
         record(t, tx, tainted_out, lost, hops, seeded, close_flat_preds(pred_begin), true);
         for (std::uint32_t o = 0; o < outputs.size(); ++o) {
             if (out_taint_[o] == 0) continue;
-            trace_.output_taint_[tx.first_output + o - trace_.base_output_] = out_taint_[o];
+            trace_.output_taint_.at(tx.first_output + o - trace_.base_output_) = out_taint_[o];
             const TxIndex next = ledger_.spender({t, o});
             // A spender stored before its source would be a malformed ledger; taint never flows
             // back.
@@ -290,7 +290,7 @@ class TaintTracer {
         if (has_recipient) {
             const AddressId recipient = outputs[0].address;
             if (PoolSlot* to = pool(recipient, tx.asset, t, taint > 0)) {
-                to->pool.credit(amount, taint, t, hop_of_[t - trace_.base_tx_]);
+                to->pool.credit(amount, taint, t, hop_of_.get(t - trace_.base_tx_));
                 if (taint > 0 && options_.method != TaintMethod::Fifo &&
                     options_.method != TaintMethod::Lifo) {
                     if (to->epoch == 0) {
@@ -331,7 +331,7 @@ class TaintTracer {
     std::vector<TaintSeed> seeds_;
     std::size_t seed_cursor_ = 0;
     std::vector<std::uint64_t> pending_;
-    std::vector<std::uint32_t> hop_of_;
+    PagedArray<std::uint32_t> hop_of_;  // hop distance of recorded transactions, from base_tx_
     std::vector<Units> in_values_, in_taint_, out_values_, out_taint_;
     std::vector<std::uint32_t> order_;
     std::vector<TxIndex> scratch_origins_;
@@ -355,7 +355,7 @@ Units TaintTrace::output_taint(OutPoint out) const {
     if (!record) return 0;
     const RecordExtra& extra = extras_[static_cast<std::size_t>(record - txs_.data())];
     if (!extra.utxo || out.vout >= extra.output_count) return 0;
-    return output_taint_[extra.first_output + out.vout - base_output_];
+    return output_taint_.get(extra.first_output + out.vout - base_output_);
 }
 
 std::span<const TxIndex> TaintTrace::predecessors(TxIndex tx) const {
@@ -387,12 +387,17 @@ std::vector<TxIndex> TaintTrace::path_to_source(TxIndex tx) const {
 }
 
 std::vector<TaintedAddress> TaintTrace::addresses(const Ledger& ledger) const {
-    std::map<std::pair<AddressId, AssetId>, TaintedAddress> found;
+    std::vector<TaintedAddress> out;
+    std::unordered_map<std::uint64_t, std::size_t> slot;  // (address, asset) -> index in out
     auto entry = [&](AddressId address, AssetId asset) -> TaintedAddress& {
-        TaintedAddress& e = found[{address, asset}];
-        e.address = address;
-        e.asset = asset;
-        return e;
+        const std::uint64_t key = (std::uint64_t{address} << 16) | asset;
+        const auto [it, inserted] = slot.try_emplace(key, out.size());
+        if (inserted) {
+            out.emplace_back();
+            out.back().address = address;
+            out.back().asset = asset;
+        }
+        return out[it->second];
     };
     auto note_receipt = [](TaintedAddress& e, const TaintedTransaction& r, Units taint) {
         e.tainted_received += taint;
@@ -409,7 +414,7 @@ std::vector<TaintedAddress> TaintTrace::addresses(const Ledger& ledger) const {
             continue;
         }
         for (std::uint32_t o = 0; o < outputs.size(); ++o) {
-            const Units taint = output_taint_[tx.first_output + o - base_output_];
+            const Units taint = output_taint_.get(tx.first_output + o - base_output_);
             if (taint == 0) continue;
             TaintedAddress& e = entry(outputs[o].address, tx.asset);
             note_receipt(e, r, taint);
@@ -418,21 +423,18 @@ std::vector<TaintedAddress> TaintTrace::addresses(const Ledger& ledger) const {
         }
     }
     for (const Holding& h : account_holdings_) entry(h.address, h.asset).tainted_held += h.tainted;
-    std::vector<TaintedAddress> out;
-    out.reserve(found.size());
-    for (auto& [key, e] : found) {
+    for (TaintedAddress& e : out) {
         for (TxIndex t : ledger.transactions_of(e.address)) {
             if (t >= horizon_) break;
             if (ledger.transaction(t).asset != e.asset) continue;
             for (const TxOutput& o : ledger.outputs(t))
                 if (o.address == e.address) e.received += o.amount;
         }
-        out.push_back(e);
     }
-    std::stable_sort(out.begin(), out.end(), [](const TaintedAddress& a, const TaintedAddress& b) {
+    std::sort(out.begin(), out.end(), [](const TaintedAddress& a, const TaintedAddress& b) {
         if (a.tainted_received != b.tainted_received)
             return a.tainted_received > b.tainted_received;
-        return a.hops < b.hops;
+        return std::tie(a.hops, a.address, a.asset) < std::tie(b.hops, b.address, b.asset);
     });
     return out;
 }

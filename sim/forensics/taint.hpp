@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "forensics/account_pool.hpp"
+#include "forensics/paged_array.hpp"
 #include "model/ledger.hpp"
 #include "model/money.hpp"
 #include "model/vocabulary.hpp"
@@ -90,9 +91,9 @@ class TaintTrace {
     };
     TaintMethod method_ = TaintMethod::Haircut;
     TxIndex horizon_ = 0;
-    TxIndex base_tx_ = 0;              // first transaction with a dense entry
-    std::uint32_t base_output_ = 0;    // first output with a dense entry
-    std::vector<Units> output_taint_;  // UTXO outputs from base_output_
+    TxIndex base_tx_ = 0;             // first transaction with a dense entry
+    std::uint32_t base_output_ = 0;   // first output with a dense entry
+    PagedArray<Units> output_taint_;  // UTXO outputs from base_output_
     std::vector<TaintedTransaction> txs_;
     std::vector<RecordExtra> extras_;
     std::vector<TxIndex> pred_arena_;
