@@ -1,6 +1,6 @@
 // The Cluster tool's report: the addresses judged to share an owner, each with the evidence.
 #include <algorithm>
-#include <set>
+#include <optional>
 
 #include "forensics/analysis_reports.hpp"
 #include "forensics/report_text.hpp"
@@ -30,18 +30,22 @@ LocalizedText link_label(const ClusterLink& link) {
     return text;
 }
 
-AddressId subject_address(const Ledger& ledger, const AnalysisTarget& target) {
+// The address a cluster is built around: a transaction stands for its (first) spender.
+std::optional<AddressId> subject_address(const Ledger& ledger, const AnalysisTarget& target) {
     switch (target.kind) {
         case AnalysisTarget::Kind::Address:
             return target.address;
         case AnalysisTarget::Kind::Transaction: {
             const auto inputs = ledger.inputs(target.tx);
-            return inputs.empty() ? ledger.outputs(target.tx)[0].address : inputs[0].address;
+            const auto outputs = ledger.outputs(target.tx);
+            if (!inputs.empty()) return inputs[0].address;
+            if (!outputs.empty()) return outputs[0].address;
+            return std::nullopt;
         }
         case AnalysisTarget::Kind::Output:
             return ledger.outputs(target.tx)[target.vout].address;
     }
-    return target.address;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -50,7 +54,11 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
                                const AnalysisTarget& target, TxIndex horizon) {
     const ClusterOptions& options = request.cluster;
     AnalysisReport report = report_for(request, method_name(options));
-    const AddressId subject = subject_address(ledger, target);
+    const std::optional<AddressId> found = subject_address(ledger, target);
+    if (!found)
+        return {std::nullopt, "analysis target '" + request.target +
+                                  "': the transaction has no addresses to cluster"};
+    const AddressId subject = *found;
     const std::string& subject_text = ledger.address_text(subject);
     const Chain& chain = ledger.chain(ledger.address_chain(subject));
     if (chain.model != ChainModel::Utxo) {

@@ -232,3 +232,20 @@ TEST_CASE("account-based targets: taint and cluster", "[analysis][account]") {
     CHECK(cluster.report->rows.size() == 1);
     CHECK(cluster.report->rows[0].value == "10 ETH");
 }
+
+TEST_CASE("a transaction without inputs or outputs is handled, not a crash", "[analysis]") {
+    TestLedger t;
+    t.ledger.add_transaction({"empty", t.btc_chain, t.btc, 5, 0, {}, {}});
+    t.done();
+    for (AnalysisTool tool :
+         {AnalysisTool::Taint, AnalysisTool::PeelChain, AnalysisTool::CoinJoin}) {
+        const AnalysisOutcome out = run_analysis(t.ledger, {tool, TaintMethod::Fifo, "empty", 10});
+        REQUIRE(out.report);
+        CHECK_FALSE(out.report->summary.en.empty());
+        CHECK_FALSE(out.report->summary.es.empty());
+    }
+    const AnalysisOutcome cluster =
+        run_analysis(t.ledger, {AnalysisTool::Cluster, TaintMethod::Fifo, "empty", 10});
+    CHECK_FALSE(cluster.report);
+    CHECK(cluster.error.find("no addresses") != std::string::npos);
+}
