@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     int exit_code = mt::kExitOk;
     mt::register_validate(app, exit_code);
     mt::register_run(app, exit_code);
+    mt::register_generate(app, exit_code);
     mt::register_play(app, exit_code);
     app.footer("With no command, moneytrail opens the investigator interface on the default case.\n"
                "Run 'moneytrail COMMAND --help' for a command's options.");

@@ -21,6 +21,7 @@ struct CaseSpec {
     std::uint64_t seed = 0;
     std::uint64_t transactions = 0;
     std::vector<Typology> typologies;
+    int days = 30;
     std::string ledger_file;  // relative to the case file
 };
 

@@ -106,8 +106,8 @@ GenerateResult generate_case(const GenerateOptions& o) {
         csv.close();
 
         const CaseNames names = pick_names(naming);
-        const CaseSpec spec{id, o.seed, o.transactions, o.typologies,
-                            result.ledger_file.filename().string()};
+        const CaseSpec spec{id,           o.seed, o.transactions,
+                            o.typologies, o.days, result.ledger_file.filename().string()};
         const std::string yaml = case_yaml(spec, trail.facts(), names, sink, background);
         std::ofstream file(result.case_file, std::ios::binary | std::ios::trunc);
         file.write(yaml.data(), static_cast<std::streamsize>(yaml.size()));
