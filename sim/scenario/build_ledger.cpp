@@ -113,50 +113,52 @@ class LedgerBuilder {
     std::optional<TxInput> resolve_spend(std::uint32_t pending, int input) {
         const PendingTx& tx = state_.txs[pending];
         const PendingInput& in = state_.inputs[tx.first_input + static_cast<std::uint32_t>(input)];
-        const Where where = state_.tx_where(tx, input);
+        // Built only for a diagnostic: millions of CSV inputs pass through here.
+        auto where = [&] { return state_.tx_where(tx, input); };
         auto it = state_.tx_by_id.find(in.prev_tx);
         if (it == state_.tx_by_id.end()) {
-            out_.error(where, "input spends an output of '" + std::string(in.prev_tx) +
-                                  "', which is not a transaction of this case; expected the id of "
-                                  "an earlier transaction, or {address, amount} for funds from "
-                                  "outside the case");
+            out_.error(where(),
+                       "input spends an output of '" + std::string(in.prev_tx) +
+                           "', which is not a transaction of this case; expected the id of "
+                           "an earlier transaction, or {address, amount} for funds from "
+                           "outside the case");
             return std::nullopt;
         }
         const std::uint32_t source = it->second;
         const PendingTx& prev = state_.txs[source];
         if (!prev.valid) return std::nullopt;  // its own problems were reported
         if (source == pending) {
-            out_.error(where, "transaction '" + std::string(tx.id) + "' spends its own output");
+            out_.error(where(), "transaction '" + std::string(tx.id) + "' spends its own output");
             return std::nullopt;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where, "input spends an output of '" + std::string(prev.id) +
-                                  "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
-                                  ledger_.chain(tx.chain).id + "'");
+            out_.error(where(), "input spends an output of '" + std::string(prev.id) +
+                                    "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
+                                    ledger_.chain(tx.chain).id + "'");
             return std::nullopt;
         }
         if (rank_[source] > rank_[pending]) {
-            out_.error(where, "input spends an output of '" + std::string(prev.id) +
-                                  "', which happens at " + when(prev.time) +
-                                  ", after this transaction at " + when(tx.time) +
-                                  "; expected an output created earlier");
+            out_.error(where(), "input spends an output of '" + std::string(prev.id) +
+                                    "', which happens at " + when(prev.time) +
+                                    ", after this transaction at " + when(tx.time) +
+                                    "; expected an output created earlier");
             return std::nullopt;
         }
         if (in.vout >= prev.output_count) {
-            out_.error(where, "transaction '" + std::string(prev.id) + "' has " +
-                                  std::to_string(prev.output_count) + " output" +
-                                  (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
-                                  std::to_string(prev.output_count - 1) + "); vout " +
-                                  std::to_string(in.vout) + " does not exist");
+            out_.error(where(), "transaction '" + std::string(prev.id) + "' has " +
+                                    std::to_string(prev.output_count) + " output" +
+                                    (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
+                                    std::to_string(prev.output_count - 1) + "); vout " +
+                                    std::to_string(in.vout) + " does not exist");
             return std::nullopt;
         }
         if (ledger_index_[source] == kNoTx) return std::nullopt;  // rejected itself, reported
         const std::uint32_t output = prev.first_output + in.vout;
         if (spent_by_[output] != kUnspent) {
-            out_.error(where, "output " + std::string(prev.id) + ":" + std::to_string(in.vout) +
-                                  " is already spent by '" +
-                                  std::string(state_.txs[spent_by_[output]].id) +
-                                  "'; an output can be spent only once");
+            out_.error(where(), "output " + std::string(prev.id) + ":" + std::to_string(in.vout) +
+                                    " is already spent by '" +
+                                    std::string(state_.txs[spent_by_[output]].id) +
+                                    "'; an output can be spent only once");
             return std::nullopt;
         }
         spent_by_[output] = pending;

@@ -8,6 +8,7 @@
 // UTXO inputs are `txid:vout` (an earlier output) or `address=amount` (funds from outside the
 // case), separated by ';'. Account rows name the sender alone under inputs and one
 // `address=amount` under outputs. An empty asset is the chain's native asset, an empty fee zero.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <deque>
@@ -95,6 +96,12 @@ class CsvLedgerReader {
     explicit CsvLedgerReader(LoadState& state) : state_(state), out_(state.yaml.diagnostics()) {}
 
     void read(std::string_view text) {
+        // One row per line: reserving up front saves the repeated growth of big ledgers.
+        const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+        state_.txs.reserve(state_.txs.size() + lines);
+        state_.tx_by_id.reserve(state_.tx_by_id.size() + lines);
+        state_.inputs.reserve(state_.inputs.size() + lines);
+        state_.outputs.reserve(state_.outputs.size() + 2 * lines);
         std::size_t pos = 0;
         int line_number = 0;
         bool header_seen = false;
@@ -171,7 +178,7 @@ class CsvLedgerReader {
                 last_chain_name_ = std::string(fields_[1].text);
                 last_chain_ = chain;
             } else if (state_.broken_chains.count(fields_[1].text) == 0) {
-                field_error(1, "unknown chain '" + std::string(fields_[1].text) +
+                field_error(1, "unknown chain '" + excerpt(fields_[1].text, 60) +
                                    "'; expected one declared under chains in the case file");
             }
         }
@@ -185,12 +192,12 @@ class CsvLedgerReader {
                 if (!asset) {
                     if (state_.broken_assets.count(fields_[2].text) == 0)
                         field_error(2,
-                                    "unknown asset '" + std::string(fields_[2].text) +
+                                    "unknown asset '" + excerpt(fields_[2].text, 60) +
                                         "'; expected one declared under assets, or empty for the "
                                         "chain's native asset");
                     ok = false;
                 } else if (ledger.asset(*asset).chain != *chain) {
-                    field_error(2, "asset '" + std::string(fields_[2].text) +
+                    field_error(2, "asset '" + excerpt(fields_[2].text, 60) +
                                        "' is not on chain '" + c.id + "'");
                     ok = false;
                 } else if (c.model == ChainModel::Utxo && *asset != c.native_asset) {
@@ -243,7 +250,7 @@ class CsvLedgerReader {
         field_error(3,
                     "expected a time like \"-2h\", \"+36h\", \"1d12h\" or \"2021-05-08T16:00:00Z\" "
                     "within ten years of the case start; found '" +
-                        std::string(text.substr(0, 40)) + "'");
+                        excerpt(text, 40) + "'");
         return std::nullopt;
     }
 
@@ -253,8 +260,7 @@ class CsvLedgerReader {
         const Asset& asset = state_.scenario.ledger.asset(tx.asset);
         const auto eq = item.rfind('=');
         if (eq == std::string_view::npos) {
-            field_error(column,
-                        "expected address=amount, found '" + std::string(item.substr(0, 60)) + "'");
+            field_error(column, "expected address=amount, found '" + excerpt(item, 60) + "'");
             return std::nullopt;
         }
         const std::string_view address = item.substr(0, eq);
@@ -262,7 +268,7 @@ class CsvLedgerReader {
         if (!is_address(address)) {
             field_error(column,
                         "expected an address of printable ASCII characters before '=', found '" +
-                            std::string(address.substr(0, 60)) + "'");
+                            excerpt(address, 60) + "'");
             return std::nullopt;
         }
         auto amount = parse_amount(amount_text, asset.decimals);
@@ -270,7 +276,7 @@ class CsvLedgerReader {
             field_error(column, "expected an amount above zero in " + asset.symbol +
                                     " with at most " + std::to_string(asset.decimals) +
                                     " decimal places after '" + std::string(address) +
-                                    "=', found '" + std::string(amount_text.substr(0, 40)) + "'");
+                                    "=', found '" + excerpt(amount_text, 40) + "'");
             return std::nullopt;
         }
         auto id = state_.intern(address, tx.chain, [&] {
@@ -328,7 +334,7 @@ class CsvLedgerReader {
                     field_error(5,
                                 "expected txid:vout (an earlier output) or address=amount (funds "
                                 "from outside the case), found '" +
-                                    std::string(item.substr(0, 60)) + "'");
+                                    excerpt(item, 60) + "'");
                     return false;
                 }
                 in.prev_tx = item.substr(0, colon);
@@ -352,7 +358,7 @@ class CsvLedgerReader {
         const std::string_view from = fields_[5].text;
         if (!is_address(from)) {
             field_error(5, "an account-chain row names its sender alone under inputs; found '" +
-                               std::string(from.substr(0, 60)) + "'");
+                               excerpt(from, 60) + "'");
             return false;
         }
         const std::string_view to = fields_[6].text;
@@ -424,7 +430,7 @@ void read_ledger_file(LoadState& state, MapReader& root) {
         yaml.diagnostics().error(Where{state.csv_name, p.line, p.column, ""}, problem->message);
         return;
     }
-    CsvLedgerReader(state).read(state.csv_text);
+    CsvLedgerReader(state).read(without_bom(state.csv_text));
 }
 
 }  // namespace mt::scenario_detail

@@ -100,13 +100,11 @@ struct LoadState {
     // `where()` names (built only when needed, since CSV rows intern millions of addresses).
     template <typename MakeWhere>
     std::optional<AddressId> intern(std::string_view text, ChainId chain, MakeWhere&& where) {
-        Ledger& ledger = scenario.ledger;
-        if (auto existing = ledger.find_address(text)) {
-            if (ledger.address_chain(*existing) == chain) return existing;
-            report_chain_conflict(text, *existing, chain, where());
-            return std::nullopt;
-        }
-        return ledger.intern_address(text, chain);
+        // One hash lookup: interning returns the existing id, whose chain may differ.
+        const AddressId id = scenario.ledger.intern_address(text, chain);
+        if (scenario.ledger.address_chain(id) == chain) return id;
+        report_chain_conflict(text, id, chain, where());
+        return std::nullopt;
     }
     void report_chain_conflict(std::string_view text, AddressId existing, ChainId chain,
                                const Where& where);

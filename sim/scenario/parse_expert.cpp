@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenario/load_state.hpp"
+#include "scenario/source_text.hpp"
 
 namespace mt::scenario_detail {
 namespace {
@@ -79,7 +80,7 @@ class ExpertReader {
             Slot slot{kv.second, child_path(item.path, key),
                       kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                std::string message = "unknown key '" + key + "'";
+                std::string message = "unknown key '" + excerpt(key, 60) + "'";
                 if (auto near = closest_name(key, allowed); !near.empty())
                     message += " (did you mean '" + std::string(near) + "'?)";
                 yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()},
@@ -156,42 +157,42 @@ class ExpertReader {
             case ActionType::ExploreAddress:
             case ActionType::Lookup:
                 if (!is_address(a.target))
-                    return fail("target", "unknown address '" + a.target +
+                    return fail("target", "unknown address '" + excerpt(a.target, 80) +
                                               "'; expected an address of this case");
                 return true;
             case ActionType::ExploreTransaction:
                 if (!is_tx(a.target))
-                    return fail("target", "unknown transaction '" + a.target +
+                    return fail("target", "unknown transaction '" + excerpt(a.target, 80) +
                                               "'; expected a transaction id of this case");
                 return true;
             case ActionType::RunAnalysis:
             case ActionType::Annotate:
                 if (!is_address(a.target) && !is_tx(a.target))
                     return fail("target",
-                                "unknown target '" + a.target +
+                                "unknown target '" + excerpt(a.target, 80) +
                                     "'; expected an address or transaction id of this case");
                 return true;
             case ActionType::LegalRequest: {
                 if (scenario.find_service(a.target) == nullptr)
                     return fail("target",
-                                "unknown service '" + a.target +
+                                "unknown service '" + excerpt(a.target, 80) +
                                     "'; expected an entity id that has an entry under services");
                 for (const std::string& id : a.identifiers)
                     if (!is_address(id))
-                        return fail("identifiers",
-                                    "identifier '" + id + "' is not an address of this case");
+                        return fail("identifiers", "identifier '" + excerpt(id, 80) +
+                                                       "' is not an address of this case");
                 return true;
             }
             case ActionType::AnswerCheckpoint: {
                 const Checkpoint* cp = scenario.find_checkpoint(a.target);
                 if (cp == nullptr)
-                    return fail("target", "unknown checkpoint '" + a.target +
+                    return fail("target", "unknown checkpoint '" + excerpt(a.target, 80) +
                                               "'; expected an id declared under checkpoints");
                 if (cp->kind == CheckpointKind::Choice &&
                     std::none_of(cp->options.begin(), cp->options.end(),
                                  [&](const CheckpointOption& o) { return o.id == a.answer; }))
-                    return fail("answer", "'" + a.answer + "' is not an option of checkpoint '" +
-                                              cp->id + "'");
+                    return fail("answer", "'" + excerpt(a.answer, 80) +
+                                              "' is not an option of checkpoint '" + cp->id + "'");
                 return true;
             }
             case ActionType::Hint:

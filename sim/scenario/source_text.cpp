@@ -131,6 +131,30 @@ std::optional<TextProblem> find_text_problem(std::string_view text) {
     return std::nullopt;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    std::size_t chars = 0;
+    while (!text.empty()) {
+        if (chars == max_chars) {
+            out += "...";
+            break;
+        }
+        // The length of one valid character, or 0 for a byte that does not start one.
+        std::size_t length = 0;
+        for (std::size_t n = 1; n <= 4 && n <= text.size() && length == 0; ++n)
+            if (!find_text_problem(text.substr(0, n))) length = n;
+        if (length == 0) {
+            out += '?';
+            text.remove_prefix(1);
+        } else {
+            out.append(text.substr(0, length));
+            text.remove_prefix(length);
+        }
+        ++chars;
+    }
+    return out;
+}
+
 std::string_view without_bom(std::string_view text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     return text;

@@ -44,6 +44,10 @@ struct TextProblem {
 // (anything below 0x20 except tab, line feed and carriage return, and DEL).
 std::optional<TextProblem> find_text_problem(std::string_view text);
 
+// At most `max_chars` characters of `text` for quoting in a message, cut at a character boundary,
+// with anything that is not printable UTF-8 shown as '?' and "..." when cut short.
+std::string excerpt(std::string_view text, std::size_t max_chars);
+
 // Drops a leading UTF-8 byte-order mark, which editors add and nobody sees.
 std::string_view without_bom(std::string_view text);
 

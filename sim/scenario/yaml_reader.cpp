@@ -27,12 +27,7 @@ std::string_view kind_of(const YAML::Node& n) {
 }
 
 std::string shown(std::string_view text) {
-    constexpr std::size_t kShown = 60;
-    std::string out = "'";
-    out += text.substr(0, kShown);
-    if (text.size() > kShown) out += "...";
-    out += "'";
-    return out;
+    return "'" + excerpt(text, 60) + "'";
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -49,15 +44,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         }
     }
     return row[b.size()];
-}
-
-bool has_control(std::string_view text, bool allow_newlines) {
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == 0x7F || (c < 0x20 && !(allow_newlines && (c == '\n' || c == '\t' || c == '\r'))))
-            return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -180,7 +166,7 @@ bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t
     auto path_of = [&] {
         std::string out;
         for (const std::string& part : trail)
-            out += part.front() == '[' || out.empty() ? part : "." + part;
+            out += (!part.empty() && part.front() == '[') || out.empty() ? part : "." + part;
         return out;
     };
     auto visit = [&](auto&& self, const YAML::Node& node, int depth) -> bool {
@@ -224,6 +210,13 @@ std::optional<std::string> YamlReader::scalar(const Slot& s, std::string_view wh
         error(s, "expected " + std::string(what) + ", found " + std::string(kind_of(s.node)));
         return std::nullopt;
     }
+    // The raw file was checked before parsing, but escapes in quoted strings ("\0", "\uD800")
+    // can still decode to bytes that are not text.
+    if (auto problem = find_text_problem(s.node.Scalar())) {
+        error(s, "the value decodes to something that is not text (" + problem->message +
+                     "); check its escape sequences");
+        return std::nullopt;
+    }
     return s.node.Scalar();
 }
 
@@ -237,10 +230,6 @@ std::optional<std::string> YamlReader::text_line(const Slot& s, std::string_view
     if (text->size() > limits::kMaxTextBytes) {
         error(s, "text is " + std::to_string(text->size()) + " bytes long; the limit is " +
                      std::to_string(limits::kMaxTextBytes));
-        return std::nullopt;
-    }
-    if (has_control(*text, true)) {
-        error(s, "text contains a control character; expected printable text");
         return std::nullopt;
     }
     return text;

@@ -211,3 +211,27 @@ TEST_CASE("the number of diagnostics is bounded", "[scenario][hostile]") {
     CHECK(r.errors.back().message.find("more errors were found and not listed") !=
           std::string::npos);
 }
+
+TEST_CASE("escapes that decode to control characters are refused", "[scenario][hostile]") {
+    const std::string text = replace_once(tiny_case(), "summary: {en: A summary, es: Un resumen}",
+                                          "summary: {en: \"A\\0summary\\x07\", es: Un resumen}");
+    const LoadResult r = load(text);
+    const Diagnostic* d =
+        find_error(r, "the value decodes to something that is not text (control character 0x00");
+    REQUIRE(d);
+    CHECK(d->yaml_path == "summary.en");
+    CHECK(d->line == 4);
+    CHECK(d->column == position_of(text, "\"A\\0").column);
+}
+
+TEST_CASE("values quoted in messages are cut short at a character boundary",
+          "[scenario][hostile]") {
+    std::string id;
+    for (int i = 0; i < 70; ++i) id += "ñ";
+    const std::string text = replace_once(tiny_case(), "difficulty: beginner", "difficulty: " + id);
+    const auto d = find_error(load(text), "unknown difficulty");
+    REQUIRE(d);
+    std::string expected = "'";
+    for (int i = 0; i < 60; ++i) expected += "ñ";
+    CHECK(d->message.find(expected + "...'") != std::string::npos);
+}

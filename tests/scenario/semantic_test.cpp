@@ -113,6 +113,34 @@ TEST_CASE("unknown references name what is missing and where it should be declar
         REQUIRE(d);
         CHECK(d->yaml_path == "checkpoints[0].answer");
     }
+    SECTION("answers of address, entity and transaction checkpoints") {
+        const std::string text =
+            replace_once(tiny_case(), "hints:\n",
+                         "  - {id: c2, kind: address, question: {en: Q, es: P}, answer: addr-q, "
+                         "explanation: {en: E, es: E}}\n"
+                         "  - {id: c3, kind: entity, question: {en: Q, es: P}, answer: nobody, "
+                         "explanation: {en: E, es: E}}\n"
+                         "  - {id: c4, kind: transaction, question: {en: Q, es: P}, answer: t9, "
+                         "explanation: {en: E, es: E}}\n"
+                         "  - {id: c5, kind: entity, question: {en: Q, es: P}, answer: ex, "
+                         "explanation: {en: E, es: E}, options: []}\n"
+                         "hints:\n");
+        const LoadResult r = load(text);
+        INFO(describe(r));
+        const auto* address = find_error(r, "unknown address 'addr-q'");
+        REQUIRE(address);
+        CHECK(address->yaml_path == "checkpoints[1].answer");
+        const auto* entity = find_error(r, "unknown entity 'nobody'");
+        REQUIRE(entity);
+        CHECK(entity->yaml_path == "checkpoints[2].answer");
+        const auto* tx = find_error(r, "unknown transaction 't9'");
+        REQUIRE(tx);
+        CHECK(tx->yaml_path == "checkpoints[3].answer");
+        const auto* options = find_error(r, "only a choice checkpoint has options");
+        REQUIRE(options);
+        CHECK(options->yaml_path == "checkpoints[4].options");
+        CHECK(r.errors.size() == 4);
+    }
     SECTION("rubric conditions") {
         const std::string text =
             replace_once(tiny_case(), "        - holding_frozen: h1\n",
