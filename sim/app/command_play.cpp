@@ -17,10 +17,15 @@ CLI::App* register_play(CLI::App& app, int& exit_code) {
     auto scenario = std::make_shared<std::string>();
     auto screenshot = std::make_shared<std::string>();
     auto journal = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand("play", "Open the investigator interface (the default command)");
-    cmd->add_option("scenario", *scenario, "Case-study YAML file (default: the default case; the Case menu opens the picker)");
-    cmd->add_option("--lang", o.language, "Interface language: en or es")->check(CLI::IsMember({"en", "es"}));
-    cmd->add_option("--scale", o.scale, "Presenter scale, e.g. 1.5 for a projector (default: from the monitor)")
+    CLI::App* cmd =
+        app.add_subcommand("play", "Open the investigator interface (the default command)");
+    cmd->add_option(
+        "scenario", *scenario,
+        "Case-study YAML file (default: the default case; the Case menu opens the picker)");
+    cmd->add_option("--lang", o.language, "Interface language: en or es")
+        ->check(CLI::IsMember({"en", "es"}));
+    cmd->add_option("--scale", o.scale,
+                    "Presenter scale, e.g. 1.5 for a projector (default: from the monitor)")
         ->check(CLI::Range(0.5f, 4.0f));
     cmd->add_option("--journal", *journal, "Session journal to resume or create");
     cmd->add_option("--frames", o.frames, "Render this many frames, then exit (with --screenshot)")

@@ -63,17 +63,19 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
 
 void print_report(const ScoreReport& r, Language lang) {
     const bool es = lang == Language::Spanish;
-    std::cout << (es ? "\nPuntaje: " : "\nScore: ") << r.total << " / " << r.max << " (" << r.percent << "%)  "
-              << r.grade.in(lang) << "\n\n"
+    std::cout << (es ? "\nPuntaje: " : "\nScore: ") << r.total << " / " << r.max << " ("
+              << r.percent << "%)  " << r.grade.in(lang) << "\n\n"
               << (es ? "Objetivos\n" : "Objectives\n");
     for (const auto& o : r.objectives)
-        std::cout << "  [" << (o.earned == o.points ? "x" : " ") << "] " << o.earned << "/" << o.points << "  "
-                  << o.title.in(lang) << "\n";
-    std::cout << (es ? "  Recuperación: " : "  Recovery: ") << r.recovery_earned << "/" << r.recovery_points << "  ("
-              << r.frozen_usd_cents / 100 << " / " << r.at_stake_usd_cents / 100 << " USD)\n";
+        std::cout << "  [" << (o.earned == o.points ? "x" : " ") << "] " << o.earned << "/"
+                  << o.points << "  " << o.title.in(lang) << "\n";
+    std::cout << (es ? "  Recuperación: " : "  Recovery: ") << r.recovery_earned << "/"
+              << r.recovery_points << "  (" << r.frozen_usd_cents / 100 << " / "
+              << r.at_stake_usd_cents / 100 << " USD)\n";
     if (!r.penalties.empty()) {
         std::cout << (es ? "Penalizaciones\n" : "Penalties\n");
-        for (const auto& p : r.penalties) std::cout << "  -" << p.points << "  " << name_of(p.kind) << ": " << p.detail << "\n";
+        for (const auto& p : r.penalties)
+            std::cout << "  -" << p.points << "  " << name_of(p.kind) << ": " << p.detail << "\n";
     }
     std::cout << (es ? "Puntos de decisión\n" : "Checkpoints\n");
     for (const auto& c : r.checkpoints)
@@ -118,12 +120,15 @@ int run(const RunOptions& o) {
     for (const Action& a : actions) {
         const ActionOutcome outcome = apply(a);
         rejected += outcome.accepted ? 0 : 1;
-        log.push_back({{"action", to_json(a)}, {"accepted", outcome.accepted}, {"reason", outcome.reason},
-                       {"cost", outcome.cost}, {"now", session.casefile().now}});
+        log.push_back({{"action", to_json(a)},
+                       {"accepted", outcome.accepted},
+                       {"reason", outcome.reason},
+                       {"cost", outcome.cost},
+                       {"now", session.casefile().now}});
         if (!o.json)
-            std::cout << (outcome.accepted ? "  ok       " : "  REJECTED ") << name_of(a.type) << " "
-                      << a.target << (outcome.accepted ? "" : "  (" + outcome.reason + ")") << "  ["
-                      << format_duration(session.casefile().now) << "]\n";
+            std::cout << (outcome.accepted ? "  ok       " : "  REJECTED ") << name_of(a.type)
+                      << " " << a.target << (outcome.accepted ? "" : "  (" + outcome.reason + ")")
+                      << "  [" << format_duration(session.casefile().now) << "]\n";
     }
     if (!session.submitted()) {
         Action submit;
@@ -149,13 +154,15 @@ int run(const RunOptions& o) {
 
 void register_run(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<RunOptions>();
-    CLI::App* cmd = app.add_subcommand("run", "Play a scripted session without a window and print the score");
+    CLI::App* cmd =
+        app.add_subcommand("run", "Play a scripted session without a window and print the score");
     cmd->add_option("scenario", o->scenario, "Case-study YAML file")->required();
     cmd->add_option("--actions", o->actions, "Actions to play: a JSON array or JSON Lines");
     cmd->add_flag("--expert", o->expert, "Play the case's expert solution");
     cmd->add_flag("--json", o->json, "Print machine-readable JSON");
     cmd->add_option("--journal", o->journal, "Journal file to write (resumes it when it exists)");
-    cmd->add_option("--lang", o->language, "Language of the report: en or es")->check(CLI::IsMember({"en", "es"}));
+    cmd->add_option("--lang", o->language, "Language of the report: en or es")
+        ->check(CLI::IsMember({"en", "es"}));
     cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

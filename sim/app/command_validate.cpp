@@ -10,7 +10,8 @@ namespace mt {
 
 void register_validate(CLI::App& app, int& exit_code) {
     auto files = std::make_shared<std::vector<std::string>>();
-    CLI::App* cmd = app.add_subcommand("validate", "Check case-study files and report every problem (exit 0 valid, 1 invalid)");
+    CLI::App* cmd = app.add_subcommand(
+        "validate", "Check case-study files and report every problem (exit 0 valid, 1 invalid)");
     cmd->add_option("files", *files, "Case-study YAML files")->required();
     cmd->callback([files, &exit_code] {
         int invalid = 0;
@@ -24,8 +25,9 @@ void register_validate(CLI::App& app, int& exit_code) {
             }
             for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
             if (problems.empty()) {
-                std::cout << file << ": ok (" << loaded.scenario->ledger.transaction_count() << " transactions, "
-                          << loaded.scenario->entities.size() << " entities)\n";
+                std::cout << file << ": ok (" << loaded.scenario->ledger.transaction_count()
+                          << " transactions, " << loaded.scenario->entities.size()
+                          << " entities)\n";
             } else {
                 ++invalid;
                 std::cerr << file << ": " << problems.size() << " error(s)\n";

@@ -12,6 +12,7 @@ inline constexpr int kExitUsage = 2;
 
 void register_validate(CLI::App& app, int& exit_code);
 void register_run(CLI::App& app, int& exit_code);
+void register_serve(CLI::App& app, int& exit_code);
 void register_generate(CLI::App&, int&);
 // `play` is also what runs when no subcommand is given.
 CLI::App* register_play(CLI::App& app, int& exit_code);

@@ -8,17 +8,21 @@ namespace mt {
 std::filesystem::path scenarios_directory() {
     std::error_code ec;
     if (const char* env = std::getenv("MONEYTRAIL_SCENARIOS"); env && *env) return env;
-    if (std::filesystem::is_directory("scenarios", ec)) return std::filesystem::absolute("scenarios", ec);
+    if (std::filesystem::is_directory("scenarios", ec))
+        return std::filesystem::absolute("scenarios", ec);
     return std::filesystem::path(MT_SOURCE_DIR) / "scenarios";
 }
 
-std::filesystem::path default_scenario() { return scenarios_directory() / "ransomware-peel-chain.yaml"; }
+std::filesystem::path default_scenario() {
+    return scenarios_directory() / "ransomware-peel-chain.yaml";
+}
 
 }  // namespace mt
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "moneytrail " MT_VERSION " - crypto-crime investigation training simulator.\n"
+        "moneytrail " MT_VERSION
+        " - crypto-crime investigation training simulator.\n"
         "Follow funds across blockchains, request records with the right legal instrument,\n"
         "freeze in time, and get a scored debrief.",
         "moneytrail"};
@@ -27,10 +31,12 @@ int main(int argc, char** argv) {
     int exit_code = mt::kExitOk;
     mt::register_validate(app, exit_code);
     mt::register_run(app, exit_code);
+    mt::register_serve(app, exit_code);
     mt::register_generate(app, exit_code);
     mt::register_play(app, exit_code);
-    app.footer("With no command, moneytrail opens the investigator interface on the default case.\n"
-               "Run 'moneytrail COMMAND --help' for a command's options.");
+    app.footer(
+        "With no command, moneytrail opens the investigator interface on the default case.\n"
+        "Run 'moneytrail COMMAND --help' for a command's options.");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

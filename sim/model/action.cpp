@@ -45,7 +45,9 @@ nlohmann::json to_json(const Action& a) {
             j["direction"] = name_of(a.direction);
             break;
         case ActionType::ExploreTransaction:
-        case ActionType::Lookup: j["target"] = a.target; break;
+        case ActionType::Lookup:
+            j["target"] = a.target;
+            break;
         case ActionType::RunAnalysis:
             j["tool"] = name_of(a.tool);
             j["target"] = a.target;
@@ -66,9 +68,14 @@ nlohmann::json to_json(const Action& a) {
             j["text"] = a.text;
             j["tags"] = a.tags;
             break;
-        case ActionType::Hint: break;
-        case ActionType::Wait: j["duration"] = a.duration; break;
-        case ActionType::Submit: j["text"] = a.text; break;
+        case ActionType::Hint:
+            break;
+        case ActionType::Wait:
+            j["duration"] = a.duration;
+            break;
+        case ActionType::Submit:
+            j["text"] = a.text;
+            break;
     }
     return j;
 }
@@ -137,17 +144,21 @@ ActionParse action_from_json(const nlohmann::json& j) {
     bool ok = true;
     switch (a.type) {
         case ActionType::ExploreAddress:
-            ok = read_string("target", a.target, true) && read_enum("direction", a.direction, false);
+            ok =
+                read_string("target", a.target, true) && read_enum("direction", a.direction, false);
             break;
         case ActionType::ExploreTransaction:
-        case ActionType::Lookup: ok = read_string("target", a.target, true); break;
+        case ActionType::Lookup:
+            ok = read_string("target", a.target, true);
+            break;
         case ActionType::RunAnalysis:
             ok = read_enum("tool", a.tool, true) && read_string("target", a.target, true) &&
                  read_enum("method", a.method, false);
             break;
         case ActionType::LegalRequest:
-            ok = read_enum("instrument", a.instrument, true) && read_string("target", a.target, true) &&
-                 read_list("identifiers", a.identifiers) && read_string("text", a.text, false);
+            ok = read_enum("instrument", a.instrument, true) &&
+                 read_string("target", a.target, true) && read_list("identifiers", a.identifiers) &&
+                 read_string("text", a.text, false);
             break;
         case ActionType::AnswerCheckpoint:
             ok = read_string("target", a.target, true) && read_string("answer", a.answer, true);
@@ -156,16 +167,21 @@ ActionParse action_from_json(const nlohmann::json& j) {
             ok = read_string("target", a.target, true) && read_string("text", a.text, false) &&
                  read_list("tags", a.tags);
             break;
-        case ActionType::Hint: break;
+        case ActionType::Hint:
+            break;
         case ActionType::Wait: {
             auto it = j.find("duration");
-            if (it == j.end() || !it->is_number_integer()) return fail("field 'duration' must be an integer number of seconds");
+            if (it == j.end() || !it->is_number_integer())
+                return fail("field 'duration' must be an integer number of seconds");
             const auto seconds = it->get<std::int64_t>();
-            if (seconds <= 0 || seconds > days(365)) return fail("field 'duration' must be between 1 second and 365 days");
+            if (seconds <= 0 || seconds > days(365))
+                return fail("field 'duration' must be between 1 second and 365 days");
             a.duration = seconds;
             break;
         }
-        case ActionType::Submit: ok = read_string("text", a.text, false); break;
+        case ActionType::Submit:
+            ok = read_string("text", a.text, false);
+            break;
     }
     if (!ok) return fail(out.error);
     out.action = std::move(a);

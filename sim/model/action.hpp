@@ -19,12 +19,12 @@ enum class ActionType : std::uint8_t {
     ExploreTransaction,  // target = tx id
     Lookup,              // target = address: attribution lookup
     RunAnalysis,         // tool, target = address or tx id, method (taint)
-    LegalRequest,        // instrument, target = service entity id, identifiers, text = justification
-    AnswerCheckpoint,    // target = checkpoint id, answer
-    Annotate,            // target = address or tx id, text = note, tags
-    Hint,                // no fields
-    Wait,                // duration
-    Submit,              // text = findings summary
+    LegalRequest,      // instrument, target = service entity id, identifiers, text = justification
+    AnswerCheckpoint,  // target = checkpoint id, answer
+    Annotate,          // target = address or tx id, text = note, tags
+    Hint,              // no fields
+    Wait,              // duration
+    Submit,            // text = findings summary
 };
 
 struct Action {

@@ -55,9 +55,9 @@ struct KnownAddress {
     std::optional<Attribution> attribution;
     std::vector<KnownBalance> balances;  // as shown by the explorer when last explored
     SimSeconds balance_at = 0;
-    std::size_t transaction_total = 0;   // how many transactions the explorer lists in all
-    bool explored_in = false;   // incoming transactions listed
-    bool explored_out = false;  // outgoing transactions listed
+    std::size_t transaction_total = 0;  // how many transactions the explorer lists in all
+    bool explored_in = false;           // incoming transactions listed
+    bool explored_out = false;          // outgoing transactions listed
     std::string note;
     std::vector<std::string> tags;
     SimSeconds first_seen = 0;
@@ -167,9 +167,9 @@ struct Casefile {
     std::vector<LocalizedText> frozen;  // confirmations of funds held
     std::size_t actions_taken = 0;
     bool submitted = false;
-    std::optional<ScoreReport> score;                 // only after submit
-    std::vector<Action> expert_solution;               // only after submit, for the debrief
-    LocalizedText expert_summary;                      // only after submit
+    std::optional<ScoreReport> score;     // only after submit
+    std::vector<Action> expert_solution;  // only after submit, for the debrief
+    LocalizedText expert_summary;         // only after submit
 };
 
 // The whole casefile as JSON: the only thing a seminar client receives about its session.

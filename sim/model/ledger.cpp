@@ -76,8 +76,10 @@ void Ledger::finalize() {
                 last = a;
                 visit(a, t);
             };
-            for (std::uint32_t i = 0; i < tx.input_count; ++i) touch(inputs_[tx.first_input + i].address);
-            for (std::uint32_t i = 0; i < tx.output_count; ++i) touch(outputs_[tx.first_output + i].address);
+            for (std::uint32_t i = 0; i < tx.input_count; ++i)
+                touch(inputs_[tx.first_input + i].address);
+            for (std::uint32_t i = 0; i < tx.output_count; ++i)
+                touch(outputs_[tx.first_output + i].address);
         }
     };
     for_each_touch([&](AddressId a, TxIndex) { ++counts[a + 1]; });
@@ -153,7 +155,8 @@ Units Ledger::balance(AddressId address, AssetId asset, SimSeconds at) const {
             for (const TxOutput& o : outputs(t))
                 if (o.address == address) total += o.amount;
             // A UTXO input with no previous outpoint was funded outside the case: it arrived and
-            // left within this transaction as far as the ledger knows, so it does not move the balance.
+            // left within this transaction as far as the ledger knows, so it does not move the
+            // balance.
             for (const TxInput& i : inputs(t))
                 if (i.address == address && (!utxo || i.prev.tx != kNoTx)) total -= i.amount;
         }

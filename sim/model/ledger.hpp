@@ -84,7 +84,7 @@ struct TransactionDraft {
 };
 
 class Ledger {
-public:
+  public:
     ChainId add_chain(Chain chain);
     AssetId add_asset(Asset asset);
     std::span<const Chain> chains() const { return chains_; }
@@ -121,7 +121,7 @@ public:
     // (UTXO: unspent outputs; account: received minus sent minus native fees). Needs finalize().
     Units balance(AddressId address, AssetId asset, SimSeconds at) const;
 
-private:
+  private:
     std::vector<Chain> chains_;
     std::vector<Asset> assets_;
     std::vector<std::string> address_text_;
@@ -131,7 +131,8 @@ private:
     std::vector<TxInput> inputs_;
     std::vector<TxOutput> outputs_;
     std::unordered_map<std::string, TxIndex> tx_index_;
-    // Compressed rows: transactions of address a are address_tx_[address_tx_start_[a] .. start[a+1]).
+    // Compressed rows: transactions of address a are address_tx_[address_tx_start_[a] ..
+    // start[a+1]).
     std::vector<std::uint32_t> address_tx_start_;
     std::vector<TxIndex> address_tx_;
     std::vector<TxIndex> spent_by_;  // indexed like outputs_

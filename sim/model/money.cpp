@@ -14,7 +14,8 @@ std::optional<Units> parse_amount(std::string_view text, int decimals) {
     if (text.empty() || decimals < 0 || decimals > 30) return std::nullopt;
     const auto dot = text.find('.');
     const std::string_view whole = text.substr(0, dot);
-    const std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+    const std::string_view frac =
+        dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
     if (whole.empty() && frac.empty()) return std::nullopt;
     if (dot != std::string_view::npos && frac.empty()) return std::nullopt;
     if (static_cast<int>(frac.size()) > decimals) return std::nullopt;
@@ -41,7 +42,8 @@ std::string to_string(Units amount) {
     const bool negative = amount < 0;
     // Work on the magnitude as unsigned so the most negative value cannot overflow.
     __extension__ unsigned __int128 magnitude =
-        negative ? static_cast<unsigned __int128>(-(amount + 1)) + 1 : static_cast<unsigned __int128>(amount);
+        negative ? static_cast<unsigned __int128>(-(amount + 1)) + 1
+                 : static_cast<unsigned __int128>(amount);
     std::string digits;
     while (magnitude > 0) {
         digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));

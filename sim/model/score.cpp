@@ -6,18 +6,26 @@ namespace mt {
 
 std::string_view name_of(PenaltyKind v) {
     switch (v) {
-        case PenaltyKind::UninvolvedRequest: return "uninvolved_request";
-        case PenaltyKind::OverbroadRequest: return "overbroad_request";
-        case PenaltyKind::WrongInstrument: return "wrong_instrument";
-        case PenaltyKind::WrongJurisdiction: return "wrong_jurisdiction";
-        case PenaltyKind::Hint: return "hint";
-        case PenaltyKind::TimeOverBudget: return "time_over_budget";
+        case PenaltyKind::UninvolvedRequest:
+            return "uninvolved_request";
+        case PenaltyKind::OverbroadRequest:
+            return "overbroad_request";
+        case PenaltyKind::WrongInstrument:
+            return "wrong_instrument";
+        case PenaltyKind::WrongJurisdiction:
+            return "wrong_jurisdiction";
+        case PenaltyKind::Hint:
+            return "hint";
+        case PenaltyKind::TimeOverBudget:
+            return "time_over_budget";
     }
     return "?";
 }
 
 namespace {
-nlohmann::json text_json(const LocalizedText& t) { return {{"en", t.en}, {"es", t.es}}; }
+nlohmann::json text_json(const LocalizedText& t) {
+    return {{"en", t.en}, {"es", t.es}};
+}
 }  // namespace
 
 nlohmann::json to_json(const ScoreReport& r) {
@@ -39,7 +47,8 @@ nlohmann::json to_json(const ScoreReport& r) {
                                    {"debrief", text_json(o.debrief)}});
     j["penalties"] = nlohmann::json::array();
     for (const auto& p : r.penalties)
-        j["penalties"].push_back({{"kind", name_of(p.kind)}, {"points", p.points}, {"detail", p.detail}});
+        j["penalties"].push_back(
+            {{"kind", name_of(p.kind)}, {"points", p.points}, {"detail", p.detail}});
     j["checkpoints"] = nlohmann::json::array();
     for (const auto& c : r.checkpoints)
         j["checkpoints"].push_back({{"id", c.id},

@@ -19,20 +19,25 @@ struct ObjectiveResult {
 };
 
 enum class PenaltyKind : std::uint8_t {
-    UninvolvedRequest, OverbroadRequest, WrongInstrument, WrongJurisdiction, Hint, TimeOverBudget,
+    UninvolvedRequest,
+    OverbroadRequest,
+    WrongInstrument,
+    WrongJurisdiction,
+    Hint,
+    TimeOverBudget,
 };
 std::string_view name_of(PenaltyKind v);
 
 struct PenaltyItem {
     PenaltyKind kind = PenaltyKind::Hint;
-    int points = 0;       // deducted (positive number)
-    std::string detail;   // what triggered it: "subpoena to coinmix (req-3)"
+    int points = 0;      // deducted (positive number)
+    std::string detail;  // what triggered it: "subpoena to coinmix (req-3)"
 };
 
 struct CheckpointResult {
     std::string id;
     LocalizedText question;
-    std::string given;   // empty when unanswered
+    std::string given;  // empty when unanswered
     std::string correct;
     bool is_correct = false;
     LocalizedText explanation;
@@ -42,11 +47,11 @@ struct ScoreReport {
     std::vector<ObjectiveResult> objectives;
     std::vector<PenaltyItem> penalties;
     std::vector<CheckpointResult> checkpoints;
-    int recovery_points = 0;         // available
+    int recovery_points = 0;  // available
     int recovery_earned = 0;
     std::int64_t frozen_usd_cents = 0;
     std::int64_t at_stake_usd_cents = 0;
-    int total = 0;                   // earned - penalties, never below zero
+    int total = 0;  // earned - penalties, never below zero
     int max = 0;
     int percent = 0;
     LocalizedText grade;

@@ -42,9 +42,10 @@ bool read_number(std::string_view text, std::size_t pos, std::size_t len, int& o
 
 std::optional<std::int64_t> parse_utc(std::string_view t) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!read_number(t, 0, 4, year) || t.size() < 16 || t[4] != '-' || !read_number(t, 5, 2, month) ||
-        t[7] != '-' || !read_number(t, 8, 2, day) || (t[10] != 'T' && t[10] != ' ') ||
-        !read_number(t, 11, 2, hour) || t[13] != ':' || !read_number(t, 14, 2, minute))
+    if (!read_number(t, 0, 4, year) || t.size() < 16 || t[4] != '-' ||
+        !read_number(t, 5, 2, month) || t[7] != '-' || !read_number(t, 8, 2, day) ||
+        (t[10] != 'T' && t[10] != ' ') || !read_number(t, 11, 2, hour) || t[13] != ':' ||
+        !read_number(t, 14, 2, minute))
         return std::nullopt;
     std::size_t pos = 16;
     if (pos < t.size() && t[pos] == ':') {
@@ -55,7 +56,8 @@ std::optional<std::int64_t> parse_utc(std::string_view t) {
     if (pos != t.size()) return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
         return std::nullopt;
-    const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t days =
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 
@@ -70,8 +72,9 @@ std::string format_utc(std::int64_t unix_seconds) {
     unsigned m = 0, d = 0;
     civil_from_days(day, y, m, d);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld UTC", static_cast<long long>(y), m, d,
-                  static_cast<long long>(rest / 3600), static_cast<long long>(rest % 3600 / 60));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld UTC", static_cast<long long>(y),
+                  m, d, static_cast<long long>(rest / 3600),
+                  static_cast<long long>(rest % 3600 / 60));
     return buf;
 }
 

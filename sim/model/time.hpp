@@ -3,17 +3,23 @@
 // The scenario names the calendar instant of its start so times can be shown as dates; the wall
 // clock is never read.
 #include <cstdint>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace mt {
 
 using SimSeconds = std::int64_t;
 
-constexpr SimSeconds minutes(std::int64_t m) { return m * 60; }
-constexpr SimSeconds hours(std::int64_t h) { return h * 3600; }
-constexpr SimSeconds days(std::int64_t d) { return d * 86400; }
+constexpr SimSeconds minutes(std::int64_t m) {
+    return m * 60;
+}
+constexpr SimSeconds hours(std::int64_t h) {
+    return h * 3600;
+}
+constexpr SimSeconds days(std::int64_t d) {
+    return d * 86400;
+}
 
 // Parses "2021-05-08T14:30:00Z" (UTC, seconds optional) into Unix seconds.
 std::optional<std::int64_t> parse_utc(std::string_view text);

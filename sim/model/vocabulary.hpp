@@ -9,8 +9,18 @@
 namespace mt {
 
 enum class EntityKind : std::uint8_t {
-    Victim, Suspect, MoneyMule, Exchange, Mixer, Bridge, OtcDesk, DefiProtocol,
-    StablecoinIssuer, DarknetMarket, Merchant, Unknown,
+    Victim,
+    Suspect,
+    MoneyMule,
+    Exchange,
+    Mixer,
+    Bridge,
+    OtcDesk,
+    DefiProtocol,
+    StablecoinIssuer,
+    DarknetMarket,
+    Merchant,
+    Unknown,
 };
 
 enum class Instrument : std::uint8_t {
@@ -25,7 +35,13 @@ enum class Instrument : std::uint8_t {
 };
 
 enum class RecordKind : std::uint8_t {
-    Kyc, LoginIps, Devices, LinkedAccounts, DepositHistory, WithdrawalHistory, Content,
+    Kyc,
+    LoginIps,
+    Devices,
+    LinkedAccounts,
+    DepositHistory,
+    WithdrawalHistory,
+    Content,
 };
 
 enum class Direction : std::uint8_t { Both, In, Out };

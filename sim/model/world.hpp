@@ -47,7 +47,8 @@ struct Record {
 // What one instrument gets from one service.
 struct ServiceTerms {
     SimSeconds turnaround = hours(24);
-    std::vector<RecordKind> returns;  // record kinds handed over; empty for preservation and freezes
+    std::vector<RecordKind>
+        returns;  // record kinds handed over; empty for preservation and freezes
 };
 
 // A service's behaviour toward the trainee's agency.
@@ -95,17 +96,17 @@ struct Checkpoint {
     SimSeconds opens_at = 0;  // asked from this simulated time on
     LocalizedText question;
     std::vector<CheckpointOption> options;  // Choice only
-    std::string answer;                      // option id, address text, entity id or tx id
-    LocalizedText explanation;               // shown in the debrief
+    std::string answer;                     // option id, address text, entity id or tx id
+    LocalizedText explanation;              // shown in the debrief
 };
 
 enum class ConditionKind : std::uint8_t {
-    CheckpointCorrect,   // target: checkpoint id
-    RecordObtained,      // target: record id
-    HoldingFrozen,       // target: holding id
-    AddressDiscovered,   // target: address text
-    EntityIdentified,    // target: entity id
-    RequestSent,         // target: service entity id; instrument; before (optional)
+    CheckpointCorrect,  // target: checkpoint id
+    RecordObtained,     // target: record id
+    HoldingFrozen,      // target: holding id
+    AddressDiscovered,  // target: address text
+    EntityIdentified,   // target: entity id
+    RequestSent,        // target: service entity id; instrument; before (optional)
 };
 
 struct Condition {
@@ -141,7 +142,7 @@ struct GradeBand {
 struct Rubric {
     std::vector<Objective> objectives;
     PenaltyRates penalties;
-    int recovery_points = 0;  // scaled by frozen value / value of all holdings at stake
+    int recovery_points = 0;        // scaled by frozen value / value of all holdings at stake
     std::vector<GradeBand> grades;  // highest min_percent first
 };
 
@@ -162,8 +163,8 @@ struct ScenarioInfo {
     int estimated_minutes = 30;
     std::vector<LocalizedText> learning_objectives;
     std::vector<std::string> typologies;
-    std::string home_jurisdiction;     // where the trainee's agency sits
-    std::int64_t start_unix = 0;       // the calendar instant of simulated time 0
+    std::string home_jurisdiction;  // where the trainee's agency sits
+    std::int64_t start_unix = 0;    // the calendar instant of simulated time 0
     SimSeconds time_budget = hours(72);
     bool emergency_justified = false;  // whether a life is at risk (emergency disclosure allowed)
 };
@@ -193,7 +194,7 @@ struct Scenario {
     const Holding* find_holding(std::string_view id) const;
     const Checkpoint* find_checkpoint(std::string_view id) const;
 
-private:
+  private:
     std::vector<std::int32_t> owner_index_;  // entity index per AddressId, -1 for none
 };
 

@@ -62,10 +62,12 @@ std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
     app->options_ = options;
     WindowFailure failure;
     // Test and documentation runs (--frames) draw as fast as they can.
-    app->window_ = Window::open(tr("app.title"), options.width, options.height, options.frames == 0, failure);
+    app->window_ =
+        Window::open(tr("app.title"), options.width, options.height, options.frames == 0, failure);
     if (!app->window_) {
-        const std::string message = failure.no_display ? trf("platform.no_display", {failure.reason})
-                                                        : trf("platform.no_opengl", {failure.reason});
+        const std::string message = failure.no_display
+                                        ? trf("platform.no_display", {failure.reason})
+                                        : trf("platform.no_opengl", {failure.reason});
         std::fprintf(stderr, "%s\n", message.c_str());
         return nullptr;
     }
@@ -77,7 +79,8 @@ std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     g_previous_charmods = glfwSetCharModsCallback(app->window_->handle(), on_char_mods);
     // Installs ImGui's callbacks, which chain to the ones set before.
-    if (!ImGui_ImplGlfw_InitForOpenGL(app->window_->handle(), true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
+    if (!ImGui_ImplGlfw_InitForOpenGL(app->window_->handle(), true) ||
+        !ImGui_ImplOpenGL3_Init("#version 330 core")) {
         std::fprintf(stderr, "%s\n", tr("platform.no_loader"));
         return nullptr;
     }
@@ -85,7 +88,8 @@ std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
     app->view_.state().presenter_scale = 1.0f;
     app->apply_scale();
 
-    app->host_ = std::make_unique<SessionHost>(options.scenarios_dir, default_journal_directory(), options.journal);
+    app->host_ = std::make_unique<SessionHost>(options.scenarios_dir, default_journal_directory(),
+                                               options.journal);
     if (!options.scenario.empty()) app->host_->open_now(options.scenario, ui::OpenMode::Resume);
     return app;
 }
@@ -160,11 +164,13 @@ void DesktopApp::frame(bool wait) {
 int DesktopApp::run() {
     if (options_.frames > 0) {
         for (int i = 0; i < options_.frames && !window_->close_requested(); ++i) {
-            if (i == options_.frames - 1 && !options_.screenshot.empty()) capture_next_frame(options_.screenshot);
+            if (i == options_.frames - 1 && !options_.screenshot.empty())
+                capture_next_frame(options_.screenshot);
             frame(false);
         }
         if (!options_.screenshot.empty() && !screenshot_error_.empty()) {
-            std::fprintf(stderr, "%s (%s)\n", trf("platform.screenshot_failed", {options_.screenshot.string()}).c_str(),
+            std::fprintf(stderr, "%s (%s)\n",
+                         trf("platform.screenshot_failed", {options_.screenshot.string()}).c_str(),
                          screenshot_error_.c_str());
             return 1;
         }

@@ -17,7 +17,7 @@
 namespace mt::platform {
 
 class DesktopApp {
-public:
+  public:
     // Opens the window and the first case. On failure returns null after printing why (in the
     // interface language) on stderr.
     static std::unique_ptr<DesktopApp> create(const GuiOptions& options);
@@ -43,7 +43,7 @@ public:
     Window& window() { return *window_; }
     float applied_scale() const { return applied_scale_; }
 
-private:
+  private:
     DesktopApp() = default;
     void apply_scale();
     void presenter_keys();

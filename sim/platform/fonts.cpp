@@ -25,7 +25,8 @@ ImFont* add_font(ImGuiIO& io, const char* file, float size, std::vector<std::str
     const fs::path path = font_path(file);
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-        if (warned.insert(path.string()).second) warnings.push_back(trf("platform.font_missing", {path.string()}));
+        if (warned.insert(path.string()).second)
+            warnings.push_back(trf("platform.font_missing", {path.string()}));
         return nullptr;
     }
     ImFontConfig config;

@@ -6,13 +6,13 @@
 namespace mt {
 
 struct GuiOptions {
-    std::filesystem::path scenario;     // empty: start at the case picker
+    std::filesystem::path scenario;       // empty: start at the case picker
     std::filesystem::path scenarios_dir;  // where the case picker looks
-    std::filesystem::path journal;      // empty: default journal next to the user's data
-    std::string language = "en";        // "en" or "es"
-    float scale = 0.0f;                 // 0: from the monitor's DPI
-    int frames = 0;                     // >0: render this many frames, then exit (tests, docs)
-    std::filesystem::path screenshot;   // with frames: write the last frame as PNG
+    std::filesystem::path journal;        // empty: default journal next to the user's data
+    std::string language = "en";          // "en" or "es"
+    float scale = 0.0f;                   // 0: from the monitor's DPI
+    int frames = 0;                       // >0: render this many frames, then exit (tests, docs)
+    std::filesystem::path screenshot;     // with frames: write the last frame as PNG
     int width = 1600;
     int height = 900;
 };

@@ -10,7 +10,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-ui::CaseProblem problem_of(const Diagnostic& d) { return {d.file, d.line, d.column, d.yaml_path, d.message}; }
+ui::CaseProblem problem_of(const Diagnostic& d) {
+    return {d.file, d.line, d.column, d.yaml_path, d.message};
+}
 
 // Moves a journal aside ("<id>.1.jsonl", "<id>.2.jsonl", ...) so the case starts over and the
 // old session stays readable.
@@ -29,7 +31,8 @@ void archive(const fs::path& journal) {
 }  // namespace
 
 fs::path default_journal_directory() {
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) return fs::path(data) / "moneytrail" / "journals";
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
+        return fs::path(data) / "moneytrail" / "journals";
     if (const char* home = std::getenv("HOME"); home && *home)
         return fs::path(home) / ".local" / "share" / "moneytrail" / "journals";
     return fs::current_path() / "moneytrail-journals";
@@ -80,7 +83,8 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     if (!loaded.ok()) {
         ui::CaseLoadFailure failure{scenario.string(), {}};
         for (const Diagnostic& d : loaded.errors) failure.problems.push_back(problem_of(d));
-        if (failure.problems.empty()) failure.problems.push_back({scenario.string(), 0, 0, "", "the case could not be read"});
+        if (failure.problems.empty())
+            failure.problems.push_back({scenario.string(), 0, 0, "", "the case could not be read"});
         failure_ = std::move(failure);
         return;
     }
@@ -93,7 +97,8 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     auto session = std::make_unique<JournaledSession>(loaded.scenario, journal);
     if (!session->session()) {
         failure_ = ui::CaseLoadFailure{
-            scenario.string(), {{journal.string(), 0, 0, "", trf("platform.journal_failed", {session->error()})}}};
+            scenario.string(),
+            {{journal.string(), 0, 0, "", trf("platform.journal_failed", {session->error()})}}};
         return;
     }
     session_ = std::move(session);
@@ -114,7 +119,8 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     if (session_) {
         for (const Action& action : queue_) {
             const ActionOutcome outcome = session_->apply(action);
-            view.report(action, {outcome.accepted, outcome.reason_key, outcome.reason, outcome.cost});
+            view.report(action,
+                        {outcome.accepted, outcome.reason_key, outcome.reason, outcome.cost});
             changed = true;
         }
     }

@@ -14,11 +14,12 @@
 
 namespace mt::platform {
 
-// Where journals are kept: $XDG_DATA_HOME/moneytrail/journals, else ~/.local/share/moneytrail/journals.
+// Where journals are kept: $XDG_DATA_HOME/moneytrail/journals, else
+// ~/.local/share/moneytrail/journals.
 std::filesystem::path default_journal_directory();
 
 class SessionHost : public ui::UiHost {
-public:
+  public:
     // `journal_override` is used for the first case opened (the one named on the command line).
     SessionHost(std::filesystem::path scenarios_dir, std::filesystem::path journal_dir,
                 std::filesystem::path journal_override = {});
@@ -38,14 +39,18 @@ public:
     // ui::UiHost
     const Casefile* casefile() const override;
     const std::vector<ui::CaseChoice>& cases() const override { return cases_; }
-    const ui::CaseLoadFailure* load_failure() const override { return failure_ ? &*failure_ : nullptr; }
+    const ui::CaseLoadFailure* load_failure() const override {
+        return failure_ ? &*failure_ : nullptr;
+    }
     void emit(const Action& action) override { queue_.push_back(action); }
     SimSeconds cost_of(const Action& action) const override;
-    void open_case(const std::string& path, ui::OpenMode mode) override { pending_open_ = {path, mode}; }
+    void open_case(const std::string& path, ui::OpenMode mode) override {
+        pending_open_ = {path, mode};
+    }
     void close_case() override { pending_close_ = true; }
     void request_quit() override { quit_ = true; }
 
-private:
+  private:
     std::filesystem::path scenarios_dir_;
     std::filesystem::path journal_dir_;
     std::filesystem::path journal_override_;

@@ -61,12 +61,20 @@ float Window::content_scale() const {
     return x > 0.0f ? x : 1.0f;
 }
 
-void Window::framebuffer_size(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+void Window::framebuffer_size(int& width, int& height) const {
+    glfwGetFramebufferSize(window_, &width, &height);
+}
 
-bool Window::close_requested() const { return glfwWindowShouldClose(window_) != 0; }
+bool Window::close_requested() const {
+    return glfwWindowShouldClose(window_) != 0;
+}
 
-void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Window::request_close() {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
 
-void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+void Window::set_title(const std::string& title) {
+    glfwSetWindowTitle(window_, title.c_str());
+}
 
 }  // namespace mt::platform

@@ -13,7 +13,7 @@ struct WindowFailure {
 };
 
 class Window {
-public:
+  public:
     // Opens the window, or returns null and says why in `failure`. Never aborts.
     static std::unique_ptr<Window> open(const std::string& title, int width, int height, bool vsync,
                                         WindowFailure& failure);
@@ -29,7 +29,7 @@ public:
     void request_close();
     void set_title(const std::string& title);
 
-private:
+  private:
     explicit Window(GLFWwindow* window) : window_(window) {}
     GLFWwindow* window_ = nullptr;
 };

@@ -16,8 +16,12 @@ struct Malformed {
     throw Malformed{path.empty() ? "expected " + expected : path + ": expected " + expected};
 }
 
-std::string at(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
-std::string at(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
+std::string at(const std::string& path, const char* key) {
+    return path.empty() ? key : path + "." + key;
+}
+std::string at(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
 
 const json& member(const json& object, const char* key, const std::string& path) {
     if (!object.is_object()) fail(path, "an object");
@@ -99,7 +103,8 @@ std::vector<std::string> get_strings(const json& object, const char* key, const 
 }
 
 template <typename Enum, std::size_t N>
-Enum get_named(const json& object, const char* key, const std::string& path, const std::array<Enum, N>& values) {
+Enum get_named(const json& object, const char* key, const std::string& path,
+               const std::array<Enum, N>& values) {
     const std::string text = get_string(object, key, path);
     for (Enum v : values)
         if (name_of(v) == text) return v;
@@ -114,13 +119,18 @@ Enum get_enum(const json& object, const char* key, const std::string& path) {
     return *v;
 }
 
-constexpr std::array<RequestStatus, 5> kStatuses{RequestStatus::Pending, RequestStatus::Fulfilled, RequestStatus::Declined,
-                                                 RequestStatus::Frozen, RequestStatus::NothingFound};
-constexpr std::array<TimelineKind, 5> kTimelineKinds{TimelineKind::Action, TimelineKind::Response, TimelineKind::Event,
-                                                     TimelineKind::Message, TimelineKind::Checkpoint};
-constexpr std::array<PenaltyKind, 6> kPenaltyKinds{PenaltyKind::UninvolvedRequest, PenaltyKind::OverbroadRequest,
-                                                   PenaltyKind::WrongInstrument,   PenaltyKind::WrongJurisdiction,
-                                                   PenaltyKind::Hint,              PenaltyKind::TimeOverBudget};
+constexpr std::array<RequestStatus, 5> kStatuses{RequestStatus::Pending, RequestStatus::Fulfilled,
+                                                 RequestStatus::Declined, RequestStatus::Frozen,
+                                                 RequestStatus::NothingFound};
+constexpr std::array<TimelineKind, 5> kTimelineKinds{TimelineKind::Action, TimelineKind::Response,
+                                                     TimelineKind::Event, TimelineKind::Message,
+                                                     TimelineKind::Checkpoint};
+constexpr std::array<PenaltyKind, 6> kPenaltyKinds{PenaltyKind::UninvolvedRequest,
+                                                   PenaltyKind::OverbroadRequest,
+                                                   PenaltyKind::WrongInstrument,
+                                                   PenaltyKind::WrongJurisdiction,
+                                                   PenaltyKind::Hint,
+                                                   PenaltyKind::TimeOverBudget};
 
 CaseBriefing read_briefing(const json& b, const std::string& p) {
     CaseBriefing out;
@@ -135,10 +145,12 @@ CaseBriefing read_briefing(const json& b, const std::string& p) {
     out.time_budget = get_int(b, "time_budget", p);
     out.hints_available = get_small_int(b, "hints_available", p);
     if (const json* list = optional_array(b, "objectives", p))
-        for (std::size_t i = 0; i < list->size(); ++i) out.objective_titles.push_back(text_of((*list)[i], at(at(p, "objectives"), i)));
+        for (std::size_t i = 0; i < list->size(); ++i)
+            out.objective_titles.push_back(text_of((*list)[i], at(at(p, "objectives"), i)));
     if (const json* list = optional_array(b, "learning_objectives", p))
         for (std::size_t i = 0; i < list->size(); ++i)
-            out.learning_objectives.push_back(text_of((*list)[i], at(at(p, "learning_objectives"), i)));
+            out.learning_objectives.push_back(
+                text_of((*list)[i], at(at(p, "learning_objectives"), i)));
     return out;
 }
 
@@ -164,14 +176,16 @@ KnownAddress read_address(const json& a, const std::string& p) {
     out.transaction_total = get_count(a, "transaction_total", p);
     if (auto it = a.find("attribution"); it != a.end()) {
         const std::string ap = at(p, "attribution");
-        out.attribution = Attribution{get_string(*it, "entity", ap), get_text(*it, "name", ap),
-                                      get_enum<EntityKind>(*it, "kind", ap), get_string(*it, "jurisdiction", ap),
-                                      get_string(*it, "source", ap)};
+        out.attribution =
+            Attribution{get_string(*it, "entity", ap), get_text(*it, "name", ap),
+                        get_enum<EntityKind>(*it, "kind", ap), get_string(*it, "jurisdiction", ap),
+                        get_string(*it, "source", ap)};
     }
     if (const json* list = optional_array(a, "balances", p))
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string bp = at(at(p, "balances"), i);
-            out.balances.push_back({get_string((*list)[i], "asset", bp), get_small_int((*list)[i], "decimals", bp),
+            out.balances.push_back({get_string((*list)[i], "asset", bp),
+                                    get_small_int((*list)[i], "decimals", bp),
                                     get_units((*list)[i], "amount", bp)});
         }
     return out;
@@ -207,8 +221,9 @@ LegalRequestFile read_request(const json& r, const std::string& p) {
     const json& records = get_array(r, "records", p);
     for (std::size_t i = 0; i < records.size(); ++i) {
         const std::string rp = at(at(p, "records"), i);
-        out.records.push_back({get_string(records[i], "id", rp), get_enum<RecordKind>(records[i], "kind", rp),
-                               get_string(records[i], "subject", rp), get_text(records[i], "content", rp)});
+        out.records.push_back(
+            {get_string(records[i], "id", rp), get_enum<RecordKind>(records[i], "kind", rp),
+             get_string(records[i], "subject", rp), get_text(records[i], "content", rp)});
     }
     return out;
 }
@@ -260,22 +275,24 @@ ScoreReport read_score(const json& s, const std::string& p) {
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         const std::string op = at(at(p, "objectives"), i);
         const json& o = objectives[i];
-        out.objectives.push_back({get_string(o, "id", op), get_text(o, "title", op), get_small_int(o, "points", op),
-                                  get_small_int(o, "earned", op), get_text(o, "debrief", op)});
+        out.objectives.push_back({get_string(o, "id", op), get_text(o, "title", op),
+                                  get_small_int(o, "points", op), get_small_int(o, "earned", op),
+                                  get_text(o, "debrief", op)});
     }
     const json& penalties = get_array(s, "penalties", p);
     for (std::size_t i = 0; i < penalties.size(); ++i) {
         const std::string pp = at(at(p, "penalties"), i);
         out.penalties.push_back({get_named(penalties[i], "kind", pp, kPenaltyKinds),
-                                 get_small_int(penalties[i], "points", pp), get_string(penalties[i], "detail", pp)});
+                                 get_small_int(penalties[i], "points", pp),
+                                 get_string(penalties[i], "detail", pp)});
     }
     const json& checkpoints = get_array(s, "checkpoints", p);
     for (std::size_t i = 0; i < checkpoints.size(); ++i) {
         const std::string cp = at(at(p, "checkpoints"), i);
         const json& c = checkpoints[i];
-        out.checkpoints.push_back({get_string(c, "id", cp), get_text(c, "question", cp), get_string(c, "given", cp),
-                                   get_string(c, "correct", cp), get_bool(c, "is_correct", cp),
-                                   get_text(c, "explanation", cp)});
+        out.checkpoints.push_back({get_string(c, "id", cp), get_text(c, "question", cp),
+                                   get_string(c, "given", cp), get_string(c, "correct", cp),
+                                   get_bool(c, "is_correct", cp), get_text(c, "explanation", cp)});
     }
     return out;
 }
@@ -283,7 +300,8 @@ ScoreReport read_score(const json& s, const std::string& p) {
 template <typename Item, typename Read>
 void read_list(const json& j, const char* key, Read read, std::vector<Item>& out) {
     const json& list = get_array(j, key, "");
-    for (std::size_t i = 0; i < list.size(); ++i) out.push_back(read(list[i], at(std::string(key), i)));
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.push_back(read(list[i], at(std::string(key), i)));
 }
 
 Casefile read_casefile(const json& j) {
@@ -307,7 +325,8 @@ Casefile read_casefile(const json& j) {
         s.jurisdiction = get_string(services[i], "jurisdiction", sp);
         const json& instruments = get_array(services[i], "instruments", sp);
         for (std::size_t k = 0; k < instruments.size(); ++k) {
-            const std::string text = instruments[k].is_string() ? instruments[k].get<std::string>() : "";
+            const std::string text =
+                instruments[k].is_string() ? instruments[k].get<std::string>() : "";
             const auto v = parse_enum<Instrument>(text);
             if (!v) fail(at(at(sp, "instruments"), k), "an instrument name");
             s.published_instruments.push_back(*v);
@@ -318,15 +337,18 @@ Casefile read_casefile(const json& j) {
     read_list(j, "analyses", read_analysis, c.analyses);
     read_list(j, "checkpoints", read_checkpoint, c.checkpoints);
     const json& hints = get_array(j, "hints", "");
-    for (std::size_t i = 0; i < hints.size(); ++i) c.hints.push_back(text_of(hints[i], at(std::string("hints"), i)));
+    for (std::size_t i = 0; i < hints.size(); ++i)
+        c.hints.push_back(text_of(hints[i], at(std::string("hints"), i)));
     const json& timeline = get_array(j, "timeline", "");
     for (std::size_t i = 0; i < timeline.size(); ++i) {
         const std::string tp = at(std::string("timeline"), i);
-        c.timeline.push_back({get_int(timeline[i], "at", tp), get_named(timeline[i], "kind", tp, kTimelineKinds),
+        c.timeline.push_back({get_int(timeline[i], "at", tp),
+                              get_named(timeline[i], "kind", tp, kTimelineKinds),
                               get_text(timeline[i], "text", tp)});
     }
     const json& frozen = get_array(j, "frozen", "");
-    for (std::size_t i = 0; i < frozen.size(); ++i) c.frozen.push_back(text_of(frozen[i], at(std::string("frozen"), i)));
+    for (std::size_t i = 0; i < frozen.size(); ++i)
+        c.frozen.push_back(text_of(frozen[i], at(std::string("frozen"), i)));
     c.actions_taken = get_count(j, "actions_taken", "");
     c.submitted = get_bool(j, "submitted", "");
     if (j.contains("score")) {
@@ -334,7 +356,8 @@ Casefile read_casefile(const json& j) {
         const json& expert = get_array(j, "expert_solution", "");
         for (std::size_t i = 0; i < expert.size(); ++i) {
             ActionParse parsed = action_from_json(expert[i]);
-            if (!parsed.action) fail(at(std::string("expert_solution"), i), "an action (" + parsed.error + ")");
+            if (!parsed.action)
+                fail(at(std::string("expert_solution"), i), "an action (" + parsed.error + ")");
             c.expert_solution.push_back(std::move(*parsed.action));
         }
         c.expert_summary = get_text(j, "expert_summary", "");

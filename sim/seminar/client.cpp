@@ -6,7 +6,8 @@
 
 namespace mt::seminar {
 
-SeminarClient::SeminarClient(const std::string& host, int port) : http_(std::make_unique<httplib::Client>(host, port)) {
+SeminarClient::SeminarClient(const std::string& host, int port)
+    : http_(std::make_unique<httplib::Client>(host, port)) {
     http_->set_keep_alive(true);
     http_->set_connection_timeout(5, 0);
     http_->set_read_timeout(15, 0);
@@ -28,13 +29,15 @@ ClientReply SeminarClient::finish(int status, const std::string& body, bool reac
         reply.error = "the server's reply is not JSON (HTTP " + std::to_string(status) + ")";
     } else if (status != 200) {
         const auto it = reply.body.find("error");
-        reply.error = it != reply.body.end() && it->is_string() ? it->get<std::string>()
-                                                                 : "HTTP error " + std::to_string(status);
+        reply.error = it != reply.body.end() && it->is_string()
+                          ? it->get<std::string>()
+                          : "HTTP error " + std::to_string(status);
     }
     return reply;
 }
 
-ClientReply SeminarClient::join(const std::string& code, const std::string& name, const std::string& agency) {
+ClientReply SeminarClient::join(const std::string& code, const std::string& name,
+                                const std::string& agency) {
     const nlohmann::json request = {{"code", code}, {"name", name}, {"agency", agency}};
     auto res = http_->Post("/api/join", request.dump(), "application/json");
     ClientReply reply = res ? finish(res->status, res->body, true) : finish(0, {}, false);
@@ -48,7 +51,8 @@ ClientReply SeminarClient::join(const std::string& code, const std::string& name
 ClientReply SeminarClient::act(const Action& action) {
     const nlohmann::json request = {{"action", to_json(action)}};
     auto res = http_->Post("/api/action", {{"X-Trainee-Token", token_}},
-                           request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+                           request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                           "application/json");
     return res ? finish(res->status, res->body, true) : finish(0, {}, false);
 }
 

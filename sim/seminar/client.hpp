@@ -24,7 +24,7 @@ struct ClientReply {
 };
 
 class SeminarClient {
-public:
+  public:
     SeminarClient(const std::string& host, int port);
     ~SeminarClient();
     SeminarClient(const SeminarClient&) = delete;
@@ -42,7 +42,7 @@ public:
     const std::string& token() const { return token_; }
     void set_token(std::string token) { token_ = std::move(token); }
 
-private:
+  private:
     ClientReply finish(int status, const std::string& body, bool reached);
 
     std::unique_ptr<httplib::Client> http_;

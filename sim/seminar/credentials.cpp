@@ -20,11 +20,17 @@ std::string random_text(std::string_view alphabet, std::size_t length) {
 
 }  // namespace
 
-std::string make_join_code() { return random_text(kUnambiguousAlphabet, kJoinCodeLength); }
+std::string make_join_code() {
+    return random_text(kUnambiguousAlphabet, kJoinCodeLength);
+}
 
-std::string make_instructor_secret() { return random_text(kUnambiguousAlphabet, 24); }
+std::string make_instructor_secret() {
+    return random_text(kUnambiguousAlphabet, 24);
+}
 
-std::string make_session_token() { return random_text("0123456789abcdef", 32); }
+std::string make_session_token() {
+    return random_text("0123456789abcdef", 32);
+}
 
 std::string normalize_join_code(std::string_view typed) {
     std::string out;

@@ -56,7 +56,9 @@ void encode_utf8(char32_t cp, std::string& out) {
     }
 }
 
-bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0xA0 || cp == 0x3000; }
+bool is_space(char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == 0xA0 || cp == 0x3000;
+}
 
 // C0/C1 controls (tabs and newlines included: names are one line), bidirectional overrides and
 // isolates, zero-width characters, and the byte-order mark.
@@ -70,12 +72,13 @@ bool is_forbidden(char32_t cp) {
 
 }  // namespace
 
-CleanText clean_display_text(std::string_view input, const LocalizedText& field, std::size_t min_chars,
-                             std::size_t max_chars) {
+CleanText clean_display_text(std::string_view input, const LocalizedText& field,
+                             std::size_t min_chars, std::size_t max_chars) {
     CleanText out;
     const std::string max = std::to_string(max_chars);
-    const LocalizedText too_long{"The " + field.en + " is too long (at most " + max + " characters).",
-                                 "El campo " + field.es + " es demasiado largo (máximo " + max + " caracteres)."};
+    const LocalizedText too_long{
+        "The " + field.en + " is too long (at most " + max + " characters).",
+        "El campo " + field.es + " es demasiado largo (máximo " + max + " caracteres)."};
     // Bound the work before decoding: four bytes per code point at most.
     if (input.size() > max_chars * 4 + 64) {
         out.error = too_long;
@@ -90,8 +93,10 @@ CleanText clean_display_text(std::string_view input, const LocalizedText& field,
     std::vector<char32_t> kept;
     for (char32_t cp : cps) {
         if (is_forbidden(cp)) {
-            out.error = {"The " + field.en + " contains a control or invisible formatting character.",
-                         "El campo " + field.es + " contiene un carácter de control o de formato invisible."};
+            out.error = {
+                "The " + field.en + " contains a control or invisible formatting character.",
+                "El campo " + field.es +
+                    " contiene un carácter de control o de formato invisible."};
             return out;
         }
         if (is_space(cp)) {
@@ -102,7 +107,8 @@ CleanText clean_display_text(std::string_view input, const LocalizedText& field,
     }
     if (!kept.empty() && kept.back() == U' ') kept.pop_back();
     if (kept.size() < min_chars) {
-        out.error = {"The " + field.en + " is required.", "El campo " + field.es + " es obligatorio."};
+        out.error = {"The " + field.en + " is required.",
+                     "El campo " + field.es + " es obligatorio."};
         return out;
     }
     if (kept.size() > max_chars) {
@@ -118,8 +124,10 @@ std::string name_key(std::string_view cleaned_name) {
     if (!decode_utf8(cleaned_name, cps)) return std::string(cleaned_name);
     std::string out;
     for (char32_t cp : cps) {
-        if (cp >= U'A' && cp <= U'Z') cp += 0x20;
-        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;  // À..Þ except ×
+        if (cp >= U'A' && cp <= U'Z')
+            cp += 0x20;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+            cp += 0x20;  // À..Þ except ×
         encode_utf8(cp, out);
     }
     return out;

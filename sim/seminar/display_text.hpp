@@ -15,8 +15,8 @@ struct CleanText {
 };
 
 // `field` names the input in the error ({"name", "nombre"}); `max_chars` counts code points.
-CleanText clean_display_text(std::string_view input, const LocalizedText& field, std::size_t min_chars,
-                             std::size_t max_chars);
+CleanText clean_display_text(std::string_view input, const LocalizedText& field,
+                             std::size_t min_chars, std::size_t max_chars);
 
 // The identity under which a trainee rejoins: the cleaned name with letters lower-cased (ASCII and
 // Latin-1, so "JOSÉ PÉREZ" and "José Pérez" are the same person).

@@ -7,13 +7,14 @@ namespace mt::seminar {
 namespace {
 
 class Hasher {
-public:
+  public:
     void bytes(std::string_view s) {
         number(static_cast<std::int64_t>(s.size()));
         for (char c : s) mix(static_cast<unsigned char>(c));
     }
     void number(std::int64_t v) {
-        for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFFu));
+        for (int i = 0; i < 8; ++i)
+            mix(static_cast<unsigned char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFFu));
     }
     void units(Units v) {
         number(static_cast<std::int64_t>(v >> 64));
@@ -26,7 +27,7 @@ public:
         return out;
     }
 
-private:
+  private:
     void mix(unsigned char c) {
         h_ ^= c;
         h_ *= 0x100000001B3ull;
@@ -55,7 +56,8 @@ std::string scenario_fingerprint(const Scenario& s) {
         h.number(a.decimals);
         h.bytes(a.issuer);
     }
-    for (std::size_t a = 0; a < l.address_count(); ++a) h.bytes(l.address_text(static_cast<AddressId>(a)));
+    for (std::size_t a = 0; a < l.address_count(); ++a)
+        h.bytes(l.address_text(static_cast<AddressId>(a)));
     for (std::size_t t = 0; t < l.transaction_count(); ++t) {
         const auto index = static_cast<TxIndex>(t);
         const Transaction& tx = l.transaction(index);
@@ -137,11 +139,13 @@ std::string scenario_fingerprint(const Scenario& s) {
         }
     }
     const PenaltyRates& p = r.penalties;
-    for (int v : {p.uninvolved_request, p.overbroad_request, p.wrong_instrument, p.wrong_jurisdiction, p.hint,
-                  p.per_hour_over_budget, p.max_time_penalty, r.recovery_points})
+    for (int v :
+         {p.uninvolved_request, p.overbroad_request, p.wrong_instrument, p.wrong_jurisdiction,
+          p.hint, p.per_hour_over_budget, p.max_time_penalty, r.recovery_points})
         h.number(v);
     for (const GradeBand& g : r.grades) h.number(g.min_percent);
-    for (SimSeconds c : {s.costs.explore, s.costs.lookup, s.costs.analysis, s.costs.draft_request}) h.number(c);
+    for (SimSeconds c : {s.costs.explore, s.costs.lookup, s.costs.analysis, s.costs.draft_request})
+        h.number(c);
     for (const Action& a : s.expert_solution) h.bytes(to_json(a).dump());
     return h.hex();
 }

@@ -14,13 +14,18 @@ int nesting_depth(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}') --depth;
+        if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{')
+            deepest = std::max(deepest, ++depth);
+        else if (c == ']' || c == '}')
+            --depth;
     }
     return deepest;
 }
@@ -54,7 +59,8 @@ BodyParse parse_json_object(std::string_view body) {
     return out;
 }
 
-bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed, std::string& error) {
+bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
+                 std::string& error) {
     for (const auto& [key, value] : object.items()) {
         bool known = false;
         for (std::string_view a : allowed) known = known || a == key;
@@ -66,7 +72,8 @@ bool only_fields(const nlohmann::json& object, std::initializer_list<std::string
     return true;
 }
 
-bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out, std::string& error) {
+bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out,
+                  std::string& error) {
     auto it = object.find(field);
     if (it == object.end()) {
         if (required) error = std::string("field '") + field + "' is required";

@@ -21,9 +21,11 @@ struct BodyParse {
 BodyParse parse_json_object(std::string_view body);
 
 // "unknown field 'x'" when `object` has a key outside `allowed`.
-bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed, std::string& error);
+bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
+                 std::string& error);
 
 // A string field; when absent, `out` is left empty and the result depends on `required`.
-bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out, std::string& error);
+bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out,
+                  std::string& error);
 
 }  // namespace mt::seminar

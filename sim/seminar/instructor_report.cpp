@@ -6,11 +6,14 @@
 namespace mt::seminar {
 namespace {
 
-nlohmann::json text_json(const LocalizedText& t) { return {{"en", t.en}, {"es", t.es}}; }
+nlohmann::json text_json(const LocalizedText& t) {
+    return {{"en", t.en}, {"es", t.es}};
+}
 
 int objectives_met(const ScoreReport& r) {
-    return static_cast<int>(std::count_if(r.objectives.begin(), r.objectives.end(),
-                                          [](const ObjectiveResult& o) { return o.points > 0 && o.earned == o.points; }));
+    return static_cast<int>(std::count_if(
+        r.objectives.begin(), r.objectives.end(),
+        [](const ObjectiveResult& o) { return o.points > 0 && o.earned == o.points; }));
 }
 
 int penalty_points(const ScoreReport& r) {
@@ -27,7 +30,8 @@ bool is_request_penalty(PenaltyKind k) {
 std::string csv_cell(const std::string& value) {
     std::string v = value;
     // A leading = + - @ (or tab/CR) makes spreadsheets evaluate the cell: neutralise it.
-    if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos) v.insert(0, "'");
+    if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
+        v.insert(0, "'");
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
     for (char c : v) {
@@ -42,12 +46,14 @@ std::string csv_cell(const std::string& value) {
 std::vector<const TraineeSnapshot*> ranked(const std::vector<TraineeSnapshot>& trainees) {
     std::vector<const TraineeSnapshot*> out;
     for (const TraineeSnapshot& t : trainees) out.push_back(&t);
-    std::stable_sort(out.begin(), out.end(), [](const TraineeSnapshot* a, const TraineeSnapshot* b) {
-        if (a->score.total != b->score.total) return a->score.total > b->score.total;
-        if (a->submitted != b->submitted) return a->submitted;
-        if (a->now != b->now) return a->now < b->now;
-        return a->name < b->name;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const TraineeSnapshot* a, const TraineeSnapshot* b) {
+                         if (a->score.total != b->score.total)
+                             return a->score.total > b->score.total;
+                         if (a->submitted != b->submitted) return a->submitted;
+                         if (a->now != b->now) return a->now < b->now;
+                         return a->name < b->name;
+                     });
     return out;
 }
 
@@ -78,7 +84,8 @@ nlohmann::json stuck_json(const Scenario& scenario, const std::vector<TraineeSna
     for (const Checkpoint& cp : scenario.checkpoints) {
         int opened = 0, answered = 0, correct = 0;
         for (const TraineeSnapshot& t : trainees) {
-            if (std::find(t.opened_checkpoints.begin(), t.opened_checkpoints.end(), cp.id) != t.opened_checkpoints.end())
+            if (std::find(t.opened_checkpoints.begin(), t.opened_checkpoints.end(), cp.id) !=
+                t.opened_checkpoints.end())
                 ++opened;
             for (const CheckpointResult& r : t.score.checkpoints) {
                 if (r.id != cp.id) continue;
@@ -98,9 +105,11 @@ nlohmann::json stuck_json(const Scenario& scenario, const std::vector<TraineeSna
         for (const TraineeSnapshot& t : trainees)
             for (const ObjectiveResult& r : t.score.objectives)
                 if (r.id == o.id && r.points > 0 && r.earned == r.points) ++met;
-        objectives.push_back({{"id", o.id}, {"title", text_json(o.title)}, {"points", o.points}, {"met", met}});
+        objectives.push_back(
+            {{"id", o.id}, {"title", text_json(o.title)}, {"points", o.points}, {"met", met}});
     }
-    return {{"trainees", trainees.size()}, {"checkpoints", checkpoints}, {"objectives", objectives}};
+    return {
+        {"trainees", trainees.size()}, {"checkpoints", checkpoints}, {"objectives", objectives}};
 }
 
 nlohmann::json penalised_requests_json(const std::vector<TraineeSnapshot>& trainees) {
@@ -116,10 +125,13 @@ nlohmann::json penalised_requests_json(const std::vector<TraineeSnapshot>& train
             Tally& tally = tallies[{std::string(name_of(p.kind)), p.detail}];
             ++tally.count;
             tally.points += p.points;
-            if (std::find(tally.who.begin(), tally.who.end(), t.name) == tally.who.end()) tally.who.push_back(t.name);
+            if (std::find(tally.who.begin(), tally.who.end(), t.name) == tally.who.end())
+                tally.who.push_back(t.name);
         }
-    std::vector<std::pair<std::pair<std::string, std::string>, Tally>> sorted(tallies.begin(), tallies.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+    std::vector<std::pair<std::pair<std::string, std::string>, Tally>> sorted(tallies.begin(),
+                                                                              tallies.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [key, tally] : sorted)
         out.push_back({{"kind", key.first},
@@ -150,11 +162,15 @@ nlohmann::json overview_json(const Seminar& seminar, const std::vector<TraineeSn
                           {"total", t.score.total},
                           {"max", t.score.max},
                           {"percent", t.score.percent}});
-    const auto submitted = std::count_if(trainees.begin(), trainees.end(), [](const TraineeSnapshot& t) { return t.submitted; });
+    const auto submitted = std::count_if(trainees.begin(), trainees.end(),
+                                         [](const TraineeSnapshot& t) { return t.submitted; });
     return {{"state", name_of(seminar.state())},
             {"join_code", seminar.join_code()},
             {"variants", seminar.has_variants()},
-            {"scenario", {{"id", s.info.id}, {"title", text_json(s.info.title)}, {"time_budget", s.info.time_budget}}},
+            {"scenario",
+             {{"id", s.info.id},
+              {"title", text_json(s.info.title)},
+              {"time_budget", s.info.time_budget}}},
             {"joined", trainees.size()},
             {"submitted", submitted},
             {"trainees", people},
@@ -163,42 +179,52 @@ nlohmann::json overview_json(const Seminar& seminar, const std::vector<TraineeSn
             {"penalised_requests", penalised_requests_json(trainees)}};
 }
 
-nlohmann::json results_json(const Scenario& scenario, const std::vector<TraineeSnapshot>& trainees) {
+nlohmann::json results_json(const Scenario& scenario,
+                            const std::vector<TraineeSnapshot>& trainees) {
     nlohmann::json rows = nlohmann::json::array();
     for (const TraineeSnapshot* t : ranked(trainees)) {
         nlohmann::json objectives = nlohmann::json::array();
         for (const ObjectiveResult& o : t->score.objectives)
-            objectives.push_back({{"id", o.id}, {"title", text_json(o.title)}, {"earned", o.earned}, {"points", o.points}});
-        rows.push_back({{"name", t->name},
-                        {"agency", t->agency},
-                        {"submitted", t->submitted},
-                        {"score", t->score.total},
-                        {"max", t->score.max},
-                        {"percent", t->score.percent},
-                        {"grade", text_json(t->score.grade)},
-                        {"objectives", objectives},
-                        {"recovery", {{"earned", t->score.recovery_earned}, {"points", t->score.recovery_points}}},
-                        {"penalty_points", penalty_points(t->score)},
-                        {"actions", t->actions},
-                        {"sim_time", t->now}});
+            objectives.push_back({{"id", o.id},
+                                  {"title", text_json(o.title)},
+                                  {"earned", o.earned},
+                                  {"points", o.points}});
+        rows.push_back(
+            {{"name", t->name},
+             {"agency", t->agency},
+             {"submitted", t->submitted},
+             {"score", t->score.total},
+             {"max", t->score.max},
+             {"percent", t->score.percent},
+             {"grade", text_json(t->score.grade)},
+             {"objectives", objectives},
+             {"recovery",
+              {{"earned", t->score.recovery_earned}, {"points", t->score.recovery_points}}},
+             {"penalty_points", penalty_points(t->score)},
+             {"actions", t->actions},
+             {"sim_time", t->now}});
     }
-    return {{"scenario", {{"id", scenario.info.id}, {"title", text_json(scenario.info.title)}}}, {"results", rows}};
+    return {{"scenario", {{"id", scenario.info.id}, {"title", text_json(scenario.info.title)}}},
+            {"results", rows}};
 }
 
 std::string results_csv(const Scenario& scenario, const std::vector<TraineeSnapshot>& trainees) {
     std::string out = "name,agency,submitted,score,max,percent,grade,grade_es";
-    for (const Objective& o : scenario.rubric.objectives) out += "," + csv_cell("objective:" + o.id);
+    for (const Objective& o : scenario.rubric.objectives)
+        out += "," + csv_cell("objective:" + o.id);
     out += ",recovery,penalty_points\r\n";
     for (const TraineeSnapshot* t : ranked(trainees)) {
         const ScoreReport& r = t->score;
-        out += csv_cell(t->name) + "," + csv_cell(t->agency) + "," + (t->submitted ? "yes" : "no") + "," +
-               std::to_string(r.total) + "," + std::to_string(r.max) + "," + std::to_string(r.percent) + "," +
-               csv_cell(r.grade.en) + "," + csv_cell(r.grade.es);
+        out += csv_cell(t->name) + "," + csv_cell(t->agency) + "," + (t->submitted ? "yes" : "no") +
+               "," + std::to_string(r.total) + "," + std::to_string(r.max) + "," +
+               std::to_string(r.percent) + "," + csv_cell(r.grade.en) + "," + csv_cell(r.grade.es);
         for (const Objective& o : scenario.rubric.objectives) {
-            auto it = std::find_if(r.objectives.begin(), r.objectives.end(), [&](const ObjectiveResult& x) { return x.id == o.id; });
+            auto it = std::find_if(r.objectives.begin(), r.objectives.end(),
+                                   [&](const ObjectiveResult& x) { return x.id == o.id; });
             out += "," + std::to_string(it == r.objectives.end() ? 0 : it->earned);
         }
-        out += "," + std::to_string(r.recovery_earned) + "," + std::to_string(penalty_points(r)) + "\r\n";
+        out += "," + std::to_string(r.recovery_earned) + "," + std::to_string(penalty_points(r)) +
+               "\r\n";
     }
     return out;
 }

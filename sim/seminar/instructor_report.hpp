@@ -11,7 +11,8 @@
 
 namespace mt::seminar {
 
-// Trainees ordered best first: total, then submitted before not, then less simulated time, then name.
+// Trainees ordered best first: total, then submitted before not, then less simulated time, then
+// name.
 std::vector<const TraineeSnapshot*> ranked(const std::vector<TraineeSnapshot>& trainees);
 
 nlohmann::json leaderboard_json(const std::vector<TraineeSnapshot>& trainees);

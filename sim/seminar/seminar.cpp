@@ -30,16 +30,22 @@ constexpr std::size_t kMaxMessageChars = 1000;
 
 std::string_view state_es(ExerciseState state) {
     switch (state) {
-        case ExerciseState::Lobby: return "en espera";
-        case ExerciseState::Running: return "en curso";
-        case ExerciseState::Paused: return "en pausa";
-        case ExerciseState::Ended: return "terminado";
+        case ExerciseState::Lobby:
+            return "en espera";
+        case ExerciseState::Running:
+            return "en curso";
+        case ExerciseState::Paused:
+            return "en pausa";
+        case ExerciseState::Ended:
+            return "terminado";
     }
     return "?";
 }
 
 std::int64_t now_unix() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 TimelineEntry instructor_entry(const LocalizedText& text, SimSeconds at) {
@@ -54,13 +60,15 @@ Reply clock_refusal(ExerciseState state) {
                                {"The exercise has not started yet; wait for the instructor.",
                                 "El ejercicio aún no ha comenzado; espera al instructor."});
         case ExerciseState::Paused:
-            return Reply::fail(Failure::Conflict, "seminar.paused",
-                               {"The instructor has paused the exercise; your action was not applied. "
-                                "Try again when it resumes.",
-                                "El instructor pausó el ejercicio; tu acción no se aplicó. "
-                                "Inténtalo de nuevo cuando se reanude."});
+            return Reply::fail(
+                Failure::Conflict, "seminar.paused",
+                {"The instructor has paused the exercise; your action was not applied. "
+                 "Try again when it resumes.",
+                 "El instructor pausó el ejercicio; tu acción no se aplicó. "
+                 "Inténtalo de nuevo cuando se reanude."});
         case ExerciseState::Ended:
-        case ExerciseState::Running: break;
+        case ExerciseState::Running:
+            break;
     }
     return Reply::fail(Failure::Conflict, "seminar.ended",
                        {"The exercise has ended; no further actions are accepted.",
@@ -68,25 +76,32 @@ Reply clock_refusal(ExerciseState state) {
 }
 
 Reply internal(const std::string& what) {
-    return Reply::fail(Failure::Internal, "seminar.storage_failed",
-                       {"The server could not record this (" + what + "); nothing was changed. Try again.",
-                        "El servidor no pudo registrar esto (" + what + "); no se cambió nada. Inténtalo de nuevo."});
+    return Reply::fail(
+        Failure::Internal, "seminar.storage_failed",
+        {"The server could not record this (" + what + "); nothing was changed. Try again.",
+         "El servidor no pudo registrar esto (" + what +
+             "); no se cambió nada. Inténtalo de nuevo."});
 }
 
 }  // namespace
 
 std::string_view name_of(ExerciseState state) {
     switch (state) {
-        case ExerciseState::Lobby: return "lobby";
-        case ExerciseState::Running: return "running";
-        case ExerciseState::Paused: return "paused";
-        case ExerciseState::Ended: return "ended";
+        case ExerciseState::Lobby:
+            return "lobby";
+        case ExerciseState::Running:
+            return "running";
+        case ExerciseState::Paused:
+            return "paused";
+        case ExerciseState::Ended:
+            return "ended";
     }
     return "?";
 }
 
 std::optional<ExerciseState> parse_exercise_state(std::string_view text) {
-    for (ExerciseState s : {ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused, ExerciseState::Ended})
+    for (ExerciseState s : {ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused,
+                            ExerciseState::Ended})
         if (name_of(s) == text) return s;
     return std::nullopt;
 }
@@ -116,7 +131,8 @@ Seminar::Seminar(std::shared_ptr<const Scenario> scenario, std::unique_ptr<Semin
 
 Seminar::~Seminar() = default;
 
-Seminar::Opened Seminar::open(std::shared_ptr<const Scenario> scenario, const SeminarOptions& options) {
+Seminar::Opened Seminar::open(std::shared_ptr<const Scenario> scenario,
+                              const SeminarOptions& options) {
     Opened out;
     if (!scenario) {
         out.error = "no case was given";
@@ -152,17 +168,20 @@ std::string Seminar::load(const SeminarOptions& options) {
     if (const auto recorded = store_->meta("scenario_fingerprint")) {
         const std::string recorded_id = store_->meta("scenario_id").value_or("?");
         if (*recorded != fingerprint)
-            return "this seminar was recorded with case '" + recorded_id + "' (fingerprint " + *recorded +
-                   "), but the case given is '" + scenario_->info.id + "' (fingerprint " + fingerprint +
+            return "this seminar was recorded with case '" + recorded_id + "' (fingerprint " +
+                   *recorded + "), but the case given is '" + scenario_->info.id +
+                   "' (fingerprint " + fingerprint +
                    "); serve the same case file, or start a new seminar with another --db";
         const std::string recorded_seed = store_->meta("variant_seed").value_or("");
         if (recorded_seed != seed_text)
-            return recorded_seed.empty()
-                       ? "this seminar was recorded without --variants; restart it without that option"
-                       : "this seminar was recorded with --variants " + recorded_seed + "; restart it with the same option";
+            return recorded_seed.empty() ? "this seminar was recorded without --variants; restart "
+                                           "it without that option"
+                                         : "this seminar was recorded with --variants " +
+                                               recorded_seed + "; restart it with the same option";
         join_code_ = store_->meta("join_code").value_or("");
         secret_ = store_->meta("instructor_secret").value_or("");
-        if (join_code_.empty() || secret_.empty()) return "the join code or instructor secret is missing";
+        if (join_code_.empty() || secret_.empty())
+            return "the join code or instructor secret is missing";
     } else {
         join_code_ = make_join_code();
         secret_ = make_instructor_secret();
@@ -195,16 +214,20 @@ std::string Seminar::load(const SeminarOptions& options) {
     if (!error.empty()) return error;
     for (const StoredAction& a : actions) {
         auto it = by_id.find(a.trainee);
-        if (it == by_id.end()) return "stored action " + std::to_string(a.seq) + " belongs to no trainee";
+        if (it == by_id.end())
+            return "stored action " + std::to_string(a.seq) + " belongs to no trainee";
         Trainee& t = *it->second;
         const ActionOutcome outcome = t.session->apply(a.action);
-        const std::string where = "stored action " + std::to_string(a.seq) + " (" + std::string(name_of(a.action.type)) +
-                                  ") of trainee '" + t.record.name + "'";
+        const std::string where = "stored action " + std::to_string(a.seq) + " (" +
+                                  std::string(name_of(a.action.type)) + ") of trainee '" +
+                                  t.record.name + "'";
         if (!outcome.accepted)
             return where + " is no longer accepted by the engine (" + outcome.reason +
                    "); was the case or the program changed since the seminar started?";
         if (t.session->casefile().now != a.now_after)
-            return where + " no longer ends at the recorded simulated time; was the case or the program changed?";
+            return where +
+                   " no longer ends at the recorded simulated time; was the case or the program "
+                   "changed?";
         if (a.origin == "instructor") ++t.instructor_actions;
     }
     messages_ = store_->messages();
@@ -213,18 +236,24 @@ std::string Seminar::load(const SeminarOptions& options) {
     for (const StoredDelivery& d : store_->deliveries()) {
         auto t = by_id.find(d.trainee);
         auto m = message_by_id.find(d.message);
-        if (t == by_id.end() || m == message_by_id.end()) return "a stored message delivery refers to nothing";
+        if (t == by_id.end() || m == message_by_id.end())
+            return "a stored message delivery refers to nothing";
         t->second->inbox.push_back({d.timeline_index, instructor_entry(m->second->text, d.at)});
     }
-    for (auto& t : trainees_)  // deliveries are read per trainee in message order: keep arrival order
+    for (auto& t :
+         trainees_)  // deliveries are read per trainee in message order: keep arrival order
         std::stable_sort(t->inbox.begin(), t->inbox.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
     return {};
 }
 
-bool Seminar::is_instructor(std::string_view secret) const { return constant_time_equal(secret, secret_); }
+bool Seminar::is_instructor(std::string_view secret) const {
+    return constant_time_equal(secret, secret_);
+}
 
-void Seminar::set_event_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
+void Seminar::set_event_log(std::function<void(const std::string&)> log) {
+    log_ = std::move(log);
+}
 
 void Seminar::log(const std::string& line) const {
     if (log_) log_(line);
@@ -243,16 +272,17 @@ nlohmann::json Seminar::render_casefile(const Trainee& t) const {
     view.timeline.clear();
     std::size_t next = 0;
     for (std::size_t i = 0; i <= engine.timeline.size(); ++i) {
-        while (next < t.inbox.size() && t.inbox[next].first <= i) view.timeline.push_back(t.inbox[next++].second);
+        while (next < t.inbox.size() && t.inbox[next].first <= i)
+            view.timeline.push_back(t.inbox[next++].second);
         if (i < engine.timeline.size()) view.timeline.push_back(engine.timeline[i]);
     }
     return to_json(view);
 }
 
 bool Seminar::rebuild_session(Trainee& t, std::size_t keep_actions) {
-    const std::vector<Action> actions(t.session->accepted_actions().begin(),
-                                      t.session->accepted_actions().begin() +
-                                          static_cast<std::ptrdiff_t>(keep_actions));
+    const std::vector<Action> actions(
+        t.session->accepted_actions().begin(),
+        t.session->accepted_actions().begin() + static_cast<std::ptrdiff_t>(keep_actions));
     auto fresh = std::make_unique<Session>(t.scenario);
     for (const Action& a : actions)
         if (!fresh->apply(a).accepted) return false;
@@ -261,20 +291,27 @@ bool Seminar::rebuild_session(Trainee& t, std::size_t keep_actions) {
 }
 
 Reply Seminar::status() const {
-    return Reply::success({{"state", name_of(state())},
-                           {"scenario", {{"id", scenario_->info.id},
-                                         {"title", {{"en", scenario_->info.title.en}, {"es", scenario_->info.title.es}}}}}});
+    return Reply::success(
+        {{"state", name_of(state())},
+         {"scenario",
+          {{"id", scenario_->info.id},
+           {"title", {{"en", scenario_->info.title.en}, {"es", scenario_->info.title.es}}}}}});
 }
 
-Reply Seminar::join(std::string_view code, std::string_view name_text, std::string_view agency_text) {
+Reply Seminar::join(std::string_view code, std::string_view name_text,
+                    std::string_view agency_text) {
     if (!constant_time_equal(normalize_join_code(code), join_code_))
-        return Reply::fail(Failure::Forbidden, "seminar.wrong_code",
-                           {"That join code is not this seminar's. Check the code on the projector.",
-                            "Ese código no corresponde a este seminario. Revisa el código proyectado."});
+        return Reply::fail(
+            Failure::Forbidden, "seminar.wrong_code",
+            {"That join code is not this seminar's. Check the code on the projector.",
+             "Ese código no corresponde a este seminario. Revisa el código proyectado."});
     const CleanText name = clean_display_text(name_text, {"name", "nombre"}, 1, kMaxNameChars);
-    if (!name.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_name", name.error);
-    const CleanText agency = clean_display_text(agency_text, {"agency", "institución"}, 0, kMaxAgencyChars);
-    if (!agency.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_agency", agency.error);
+    if (!name.error.empty())
+        return Reply::fail(Failure::BadRequest, "seminar.bad_name", name.error);
+    const CleanText agency =
+        clean_display_text(agency_text, {"agency", "institución"}, 0, kMaxAgencyChars);
+    if (!agency.error.empty())
+        return Reply::fail(Failure::BadRequest, "seminar.bad_agency", agency.error);
     const std::string key = name_key(name.text);
 
     // Building a variant can take a while on a big ledger: do it before taking the roster lock.
@@ -292,7 +329,8 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
     {
         std::lock_guard lock(roster_mutex_);
         if (auto it = by_key_.find(key); it != by_key_.end()) {
-            // The same person again (a laptop slept, the program restarted): same session, new token.
+            // The same person again (a laptop slept, the program restarted): same session, new
+            // token.
             t = it->second;
             if (!store_->update_token(t->record.id, token, error)) return internal(error);
             by_token_.erase(t->record.token);
@@ -301,14 +339,18 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
             rejoined = true;
         } else {
             if (state() == ExerciseState::Ended)
-                return Reply::fail(Failure::Conflict, "seminar.ended",
-                                   {"The exercise has ended; new trainees cannot join.",
-                                    "El ejercicio terminó; ya no pueden unirse más participantes."});
+                return Reply::fail(
+                    Failure::Conflict, "seminar.ended",
+                    {"The exercise has ended; new trainees cannot join.",
+                     "El ejercicio terminó; ya no pueden unirse más participantes."});
             if (trainees_.size() >= max_trainees_)
-                return Reply::fail(Failure::Conflict, "seminar.full",
-                                   {"The seminar is full (" + std::to_string(max_trainees_) + " trainees).",
-                                    "El seminario está lleno (" + std::to_string(max_trainees_) + " participantes)."});
-            if (!fresh_scenario) fresh_scenario = scenario_for(key);  // raced with a same-name join that failed
+                return Reply::fail(
+                    Failure::Conflict, "seminar.full",
+                    {"The seminar is full (" + std::to_string(max_trainees_) + " trainees).",
+                     "El seminario está lleno (" + std::to_string(max_trainees_) +
+                         " participantes)."});
+            if (!fresh_scenario)
+                fresh_scenario = scenario_for(key);  // raced with a same-name join that failed
             t = std::make_shared<Trainee>();
             t->scenario = fresh_scenario;
             t->session = std::make_unique<Session>(t->scenario);
@@ -328,12 +370,9 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
     }
     std::lock_guard trainee_lock(t->mutex);
     t->last_seen_unix = now_unix();
-    nlohmann::json body = {{"token", token},
-                           {"name", t->record.name},
-                           {"agency", t->record.agency},
-                           {"rejoined", rejoined},
-                           {"state", name_of(state())},
-                           {"casefile", render_casefile(*t)}};
+    nlohmann::json body = {
+        {"token", token},       {"name", t->record.name},    {"agency", t->record.agency},
+        {"rejoined", rejoined}, {"state", name_of(state())}, {"casefile", render_casefile(*t)}};
     log((rejoined ? "rejoined: " : "joined: ") + t->record.name +
         (t->record.agency.empty() ? "" : " (" + t->record.agency + ")"));
     return Reply::success(std::move(body));
@@ -342,9 +381,10 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
 Reply Seminar::act(std::string_view token, const Action& action) {
     const std::shared_ptr<Trainee> t = find_by_token(token);
     if (!t)
-        return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
-                           {"Your session is not recognised; join again with the code and your name.",
-                            "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+        return Reply::fail(
+            Failure::Unauthorized, "seminar.bad_token",
+            {"Your session is not recognised; join again with the code and your name.",
+             "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
     std::lock_guard lock(t->mutex);
     t->last_seen_unix = now_unix();
     const ExerciseState clock = state();
@@ -361,11 +401,13 @@ Reply Seminar::act(std::string_view token, const Action& action) {
     const std::size_t before = t->session->accepted_actions().size();
     const ActionOutcome outcome = t->session->apply(action);
     if (outcome.accepted) {
-        std::vector<StoredAction> record{{0, t->record.id, "trainee", action, t->session->casefile().now}};
+        std::vector<StoredAction> record{
+            {0, t->record.id, "trainee", action, t->session->casefile().now}};
         std::string error;
         if (!store_->append_actions(record, error)) {
             // Not stored, so not acknowledged: take it back.
-            if (!rebuild_session(*t, before)) log("could not roll back an unstored action of " + t->record.name);
+            if (!rebuild_session(*t, before))
+                log("could not roll back an unstored action of " + t->record.name);
             log("storage failure: " + error);
             return internal(error);
         }
@@ -381,47 +423,62 @@ Reply Seminar::act(std::string_view token, const Action& action) {
 Reply Seminar::casefile(std::string_view token) {
     const std::shared_ptr<Trainee> t = find_by_token(token);
     if (!t)
-        return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
-                           {"Your session is not recognised; join again with the code and your name.",
-                            "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+        return Reply::fail(
+            Failure::Unauthorized, "seminar.bad_token",
+            {"Your session is not recognised; join again with the code and your name.",
+             "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
     std::lock_guard lock(t->mutex);
     t->last_seen_unix = now_unix();
     return Reply::success({{"state", name_of(state())}, {"casefile", render_casefile(*t)}});
 }
 
-Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseState to, const LocalizedText& verb) {
+Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
+                            const LocalizedText& verb) {
     std::string error;
     {
         std::lock_guard lock(roster_mutex_);
         const ExerciseState current = state();
         if (std::find(from.begin(), from.end(), current) == from.end())
-            return Reply::fail(Failure::Conflict, "seminar.bad_transition",
-                               {"Cannot " + verb.en + ": the exercise is " + std::string(name_of(current)) + ".",
-                                "No se puede " + verb.es + ": el ejercicio está " + std::string(state_es(current)) + "."});
-        if (!store_->record_state(std::string(name_of(to)), now_unix(), error)) return internal(error);
+            return Reply::fail(
+                Failure::Conflict, "seminar.bad_transition",
+                {"Cannot " + verb.en + ": the exercise is " + std::string(name_of(current)) + ".",
+                 "No se puede " + verb.es + ": el ejercicio está " +
+                     std::string(state_es(current)) + "."});
+        if (!store_->record_state(std::string(name_of(to)), now_unix(), error))
+            return internal(error);
         state_ = to;
     }
     log("exercise " + std::string(name_of(to)));
     return Reply::success({{"state", name_of(to)}});
 }
 
-Reply Seminar::start() { return change_state({ExerciseState::Lobby}, ExerciseState::Running, {"start", "iniciar"}); }
-Reply Seminar::pause() { return change_state({ExerciseState::Running}, ExerciseState::Paused, {"pause", "pausar"}); }
-Reply Seminar::resume() { return change_state({ExerciseState::Paused}, ExerciseState::Running, {"resume", "reanudar"}); }
+Reply Seminar::start() {
+    return change_state({ExerciseState::Lobby}, ExerciseState::Running, {"start", "iniciar"});
+}
+Reply Seminar::pause() {
+    return change_state({ExerciseState::Running}, ExerciseState::Paused, {"pause", "pausar"});
+}
+Reply Seminar::resume() {
+    return change_state({ExerciseState::Paused}, ExerciseState::Running, {"resume", "reanudar"});
+}
 Reply Seminar::end() {
-    return change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused}, ExerciseState::Ended,
-                        {"end", "terminar"});
+    return change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused},
+                        ExerciseState::Ended, {"end", "terminar"});
 }
 
 Reply Seminar::inject(const LocalizedText& message) {
-    const CleanText en = clean_display_text(message.en, {"English message", "mensaje en inglés"}, 0, kMaxMessageChars);
+    const CleanText en = clean_display_text(message.en, {"English message", "mensaje en inglés"}, 0,
+                                            kMaxMessageChars);
     if (!en.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", en.error);
-    const CleanText es = clean_display_text(message.es, {"Spanish message", "mensaje en español"}, 0, kMaxMessageChars);
+    const CleanText es = clean_display_text(message.es, {"Spanish message", "mensaje en español"},
+                                            0, kMaxMessageChars);
     if (!es.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", es.error);
     if (en.text.empty() && es.text.empty())
-        return Reply::fail(Failure::BadRequest, "seminar.bad_message", {"The message is empty.", "El mensaje está vacío."});
+        return Reply::fail(Failure::BadRequest, "seminar.bad_message",
+                           {"The message is empty.", "El mensaje está vacío."});
     // One language given: every trainee still sees it.
-    StoredMessage stored{0, {en.text.empty() ? es.text : en.text, es.text.empty() ? en.text : es.text}, now_unix()};
+    StoredMessage stored{
+        0, {en.text.empty() ? es.text : en.text, es.text.empty() ? en.text : es.text}, now_unix()};
 
     std::lock_guard lock(roster_mutex_);
     std::vector<std::unique_lock<std::mutex>> held;
@@ -429,12 +486,14 @@ Reply Seminar::inject(const LocalizedText& message) {
     std::vector<StoredDelivery> deliveries;
     for (const auto& t : trainees_) {
         held.emplace_back(t->mutex);
-        deliveries.push_back({t->record.id, 0, t->session->casefile().timeline.size(), t->session->casefile().now});
+        deliveries.push_back(
+            {t->record.id, 0, t->session->casefile().timeline.size(), t->session->casefile().now});
     }
     std::string error;
     if (!store_->add_message(stored, deliveries, error)) return internal(error);
     for (std::size_t i = 0; i < trainees_.size(); ++i)
-        trainees_[i]->inbox.push_back({deliveries[i].timeline_index, instructor_entry(stored.text, deliveries[i].at)});
+        trainees_[i]->inbox.push_back(
+            {deliveries[i].timeline_index, instructor_entry(stored.text, deliveries[i].at)});
     messages_.push_back(stored);
     return Reply::success({{"message", stored.id}, {"delivered", trainees_.size()}});
 }
@@ -442,9 +501,10 @@ Reply Seminar::inject(const LocalizedText& message) {
 Reply Seminar::hint_all() {
     const ExerciseState clock = state();
     if (clock != ExerciseState::Running && clock != ExerciseState::Paused)
-        return Reply::fail(Failure::Conflict, "seminar.bad_transition",
-                           {"Hints can be given only while the exercise is running or paused.",
-                            "Solo se pueden dar pistas mientras el ejercicio está en curso o en pausa."});
+        return Reply::fail(
+            Failure::Conflict, "seminar.bad_transition",
+            {"Hints can be given only while the exercise is running or paused.",
+             "Solo se pueden dar pistas mientras el ejercicio está en curso o en pausa."});
     std::lock_guard lock(roster_mutex_);
     std::vector<std::unique_lock<std::mutex>> held;
     std::vector<StoredAction> records;
@@ -500,6 +560,8 @@ std::vector<TraineeSnapshot> Seminar::snapshot() const {
     return out;
 }
 
-std::int64_t Seminar::stored_action_count() { return store_->action_count(); }
+std::int64_t Seminar::stored_action_count() {
+    return store_->action_count();
+}
 
 }  // namespace mt::seminar

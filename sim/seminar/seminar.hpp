@@ -36,7 +36,15 @@ enum class ExerciseState : std::uint8_t { Lobby, Running, Paused, Ended };
 std::string_view name_of(ExerciseState state);
 std::optional<ExerciseState> parse_exercise_state(std::string_view text);
 
-enum class Failure : std::uint8_t { None, BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Internal };
+enum class Failure : std::uint8_t {
+    None,
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Internal
+};
 
 struct Reply {
     Failure failure = Failure::None;
@@ -74,7 +82,7 @@ struct TraineeSnapshot {
 };
 
 class Seminar {
-public:
+  public:
     struct Opened {
         std::unique_ptr<Seminar> seminar;
         std::string error;
@@ -112,7 +120,7 @@ public:
     // Called (outside any lock) with one line per join, state change and failure, for the console.
     void set_event_log(std::function<void(const std::string&)> log);
 
-private:
+  private:
     struct Trainee;
     Seminar(std::shared_ptr<const Scenario> scenario, std::unique_ptr<SeminarStore> store);
 
@@ -121,7 +129,8 @@ private:
     std::shared_ptr<Trainee> find_by_token(std::string_view token) const;
     nlohmann::json render_casefile(const Trainee& trainee) const;  // trainee lock held
     static bool rebuild_session(Trainee& trainee, std::size_t keep_actions);
-    Reply change_state(std::initializer_list<ExerciseState> from, ExerciseState to, const LocalizedText& verb);
+    Reply change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
+                       const LocalizedText& verb);
     void log(const std::string& line) const;
 
     std::shared_ptr<const Scenario> scenario_;

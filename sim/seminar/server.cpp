@@ -12,13 +12,20 @@ namespace {
 
 int status_of(Failure f) {
     switch (f) {
-        case Failure::None: return 200;
-        case Failure::BadRequest: return 400;
-        case Failure::Unauthorized: return 401;
-        case Failure::Forbidden: return 403;
-        case Failure::NotFound: return 404;
-        case Failure::Conflict: return 409;
-        case Failure::Internal: return 500;
+        case Failure::None:
+            return 200;
+        case Failure::BadRequest:
+            return 400;
+        case Failure::Unauthorized:
+            return 401;
+        case Failure::Forbidden:
+            return 403;
+        case Failure::NotFound:
+            return 404;
+        case Failure::Conflict:
+            return 409;
+        case Failure::Internal:
+            return 500;
     }
     return 500;
 }
@@ -26,16 +33,20 @@ int status_of(Failure f) {
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     // Text that came in as valid UTF-8 stays so; anything else is replaced rather than thrown on.
-    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/json; charset=utf-8");
 }
 
-void send_error(httplib::Response& res, int status, const std::string& key, const std::string& message) {
+void send_error(httplib::Response& res, int status, const std::string& key,
+                const std::string& message) {
     send_json(res, status, {{"error", message}, {"error_key", key}});
 }
 
 void send(httplib::Response& res, const Reply& reply) {
-    if (reply.ok()) send_json(res, 200, reply.body);
-    else send_json(res, status_of(reply.failure), reply.error_json());
+    if (reply.ok())
+        send_json(res, 200, reply.body);
+    else
+        send_json(res, status_of(reply.failure), reply.error_json());
 }
 
 // The trainee's token: X-Trainee-Token, or Authorization: Bearer <token>.
@@ -43,7 +54,8 @@ std::string header_token(const httplib::Request& req) {
     if (req.has_header("X-Trainee-Token")) return req.get_header_value("X-Trainee-Token");
     const std::string auth = req.get_header_value("Authorization");
     constexpr std::string_view kBearer = "Bearer ";
-    if (auth.size() > kBearer.size() && auth.compare(0, kBearer.size(), kBearer) == 0) return auth.substr(kBearer.size());
+    if (auth.size() > kBearer.size() && auth.compare(0, kBearer.size(), kBearer) == 0)
+        return auth.substr(kBearer.size());
     return {};
 }
 
@@ -58,32 +70,42 @@ SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
     http_->set_write_timeout(10, 0);
     http_->set_keep_alive_timeout(5);
     http_->set_keep_alive_max_count(1000);
-    http_->set_default_headers({{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
+    http_->set_default_headers(
+        {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
     // Errors httplib raises itself (unknown route, oversized body, malformed request) get a JSON
     // body too; replies that already have one are left alone.
-    http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                     httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         const int status = res.status;
-        if (status == 404) send_error(res, 404, "seminar.no_endpoint", "no such endpoint: " + req.method + " " + req.path);
-        else if (status == 413) send_error(res, 413, "seminar.too_large", "request body is larger than 64 KiB");
-        else if (status == 400) send_error(res, 400, "seminar.bad_request", "malformed HTTP request");
-        else send_error(res, status, "seminar.http_error", "HTTP error " + std::to_string(status));
+        if (status == 404)
+            send_error(res, 404, "seminar.no_endpoint",
+                       "no such endpoint: " + req.method + " " + req.path);
+        else if (status == 413)
+            send_error(res, 413, "seminar.too_large", "request body is larger than 64 KiB");
+        else if (status == 400)
+            send_error(res, 400, "seminar.bad_request", "malformed HTTP request");
+        else
+            send_error(res, status, "seminar.http_error", "HTTP error " + std::to_string(status));
         return httplib::Server::HandlerResponse::Handled;
     }));
-    http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        std::string what = "unknown error";
-        try {
-            if (ep) std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
-        }
-        send_error(res, 500, "seminar.internal", "internal error: " + what);
-    });
+    http_->set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "unknown error";
+            try {
+                if (ep) std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            send_error(res, 500, "seminar.internal", "internal error: " + what);
+        });
     add_routes();
 }
 
-SeminarServer::~SeminarServer() { stop(); }
+SeminarServer::~SeminarServer() {
+    stop();
+}
 
 bool SeminarServer::bind(std::string& error) {
     if (options_.port == 0) {
@@ -117,8 +139,8 @@ void SeminarServer::add_routes() {
     using httplib::Response;
 
     // Parses a JSON object body with only `allowed` fields, or answers 400 and returns false.
-    auto read_body = [](const Request& req, Response& res, std::initializer_list<std::string_view> allowed,
-                        nlohmann::json& out) {
+    auto read_body = [](const Request& req, Response& res,
+                        std::initializer_list<std::string_view> allowed, nlohmann::json& out) {
         BodyParse parsed = parse_json_object(req.body);
         std::string error = parsed.error;
         if (error.empty() && !only_fields(parsed.json, allowed, error)) parsed.json = nullptr;
@@ -132,7 +154,8 @@ void SeminarServer::add_routes() {
     // Instructor endpoints: 401 without the secret, 403 with a wrong one.
     auto instructor = [s](const Request& req, Response& res) {
         if (!req.has_header("X-Instructor-Secret")) {
-            send_error(res, 401, "seminar.no_secret", "this endpoint needs the X-Instructor-Secret header");
+            send_error(res, 401, "seminar.no_secret",
+                       "this endpoint needs the X-Instructor-Secret header");
             return false;
         }
         if (!s->is_instructor(req.get_header_value("X-Instructor-Secret"))) {
@@ -148,7 +171,8 @@ void SeminarServer::add_routes() {
         nlohmann::json body;
         if (!read_body(req, res, {"code", "name", "agency"}, body)) return;
         std::string code, name, agency, error;
-        if (!string_field(body, "code", true, code, error) || !string_field(body, "name", true, name, error) ||
+        if (!string_field(body, "code", true, code, error) ||
+            !string_field(body, "name", true, name, error) ||
             !string_field(body, "agency", false, agency, error))
             return send_error(res, 400, "seminar.bad_request", error);
         send(res, s->join(code, name, agency));
@@ -161,21 +185,27 @@ void SeminarServer::add_routes() {
         if (!string_field(body, "token", false, body_token, error))
             return send_error(res, 400, "seminar.bad_request", error);
         if (!body_token.empty() && !token.empty() && body_token != token)
-            return send_error(res, 400, "seminar.bad_request", "the token in the body and in the header differ");
+            return send_error(res, 400, "seminar.bad_request",
+                              "the token in the body and in the header differ");
         if (token.empty()) token = body_token;
         if (token.empty())
-            return send_error(res, 401, "seminar.bad_token", "a session token is required (field 'token' or header X-Trainee-Token)");
+            return send_error(
+                res, 401, "seminar.bad_token",
+                "a session token is required (field 'token' or header X-Trainee-Token)");
         auto it = body.find("action");
-        if (it == body.end()) return send_error(res, 400, "seminar.bad_request", "field 'action' is required");
+        if (it == body.end())
+            return send_error(res, 400, "seminar.bad_request", "field 'action' is required");
         const ActionParse parsed = action_from_json(*it);
-        if (!parsed.action) return send_error(res, 400, "seminar.bad_action", "field 'action': " + parsed.error);
+        if (!parsed.action)
+            return send_error(res, 400, "seminar.bad_action", "field 'action': " + parsed.error);
         send(res, s->act(token, *parsed.action));
     });
 
     http_->Get("/api/casefile", [s](const Request& req, Response& res) {
         const std::string token = header_token(req);
         if (token.empty())
-            return send_error(res, 401, "seminar.bad_token", "a session token is required (header X-Trainee-Token)");
+            return send_error(res, 401, "seminar.bad_token",
+                              "a session token is required (header X-Trainee-Token)");
         send(res, s->casefile(token));
     });
 
@@ -183,13 +213,16 @@ void SeminarServer::add_routes() {
         if (instructor(req, res)) send_json(res, 200, overview_json(*s, s->snapshot()));
     });
     http_->Get("/api/instructor/leaderboard", [s, instructor](const Request& req, Response& res) {
-        if (instructor(req, res)) send_json(res, 200, {{"leaderboard", leaderboard_json(s->snapshot())}});
+        if (instructor(req, res))
+            send_json(res, 200, {{"leaderboard", leaderboard_json(s->snapshot())}});
     });
     http_->Get("/api/instructor/stuck", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send_json(res, 200, stuck_json(s->scenario(), s->snapshot()));
     });
-    http_->Get("/api/instructor/penalised-requests", [s, instructor](const Request& req, Response& res) {
-        if (instructor(req, res)) send_json(res, 200, {{"penalised_requests", penalised_requests_json(s->snapshot())}});
+    http_->Get("/api/instructor/penalised-requests", [s, instructor](const Request& req,
+                                                                     Response& res) {
+        if (instructor(req, res))
+            send_json(res, 200, {{"penalised_requests", penalised_requests_json(s->snapshot())}});
     });
     http_->Get("/api/instructor/results.json", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send_json(res, 200, results_json(s->scenario(), s->snapshot()));
@@ -210,20 +243,23 @@ void SeminarServer::add_routes() {
     clock_route("/api/instructor/resume", &Seminar::resume);
     clock_route("/api/instructor/end", &Seminar::end);
 
-    http_->Post("/api/instructor/inject", [s, instructor, read_body](const Request& req, Response& res) {
-        if (!instructor(req, res)) return;
-        nlohmann::json body;
-        if (!read_body(req, res, {"message"}, body)) return;
-        auto it = body.find("message");
-        if (it == body.end() || !it->is_object())
-            return send_error(res, 400, "seminar.bad_request", "field 'message' must be an object {\"en\": ..., \"es\": ...}");
-        std::string error;
-        LocalizedText text;
-        if (!only_fields(*it, {"en", "es"}, error) || !string_field(*it, "en", false, text.en, error) ||
-            !string_field(*it, "es", false, text.es, error))
-            return send_error(res, 400, "seminar.bad_request", "field 'message': " + error);
-        send(res, s->inject(text));
-    });
+    http_->Post(
+        "/api/instructor/inject", [s, instructor, read_body](const Request& req, Response& res) {
+            if (!instructor(req, res)) return;
+            nlohmann::json body;
+            if (!read_body(req, res, {"message"}, body)) return;
+            auto it = body.find("message");
+            if (it == body.end() || !it->is_object())
+                return send_error(res, 400, "seminar.bad_request",
+                                  "field 'message' must be an object {\"en\": ..., \"es\": ...}");
+            std::string error;
+            LocalizedText text;
+            if (!only_fields(*it, {"en", "es"}, error) ||
+                !string_field(*it, "en", false, text.en, error) ||
+                !string_field(*it, "es", false, text.es, error))
+                return send_error(res, 400, "seminar.bad_request", "field 'message': " + error);
+            send(res, s->inject(text));
+        });
     http_->Post("/api/instructor/hint-all", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send(res, s->hint_all());
     });

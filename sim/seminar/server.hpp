@@ -16,12 +16,12 @@ namespace mt::seminar {
 
 struct ServerOptions {
     std::string bind = "0.0.0.0";
-    int port = 8642;             // 0: any free port (tests)
-    std::size_t threads = 64;    // one per concurrently open connection, so 40 laptops never queue
+    int port = 8642;           // 0: any free port (tests)
+    std::size_t threads = 64;  // one per concurrently open connection, so 40 laptops never queue
 };
 
 class SeminarServer {
-public:
+  public:
     SeminarServer(Seminar& seminar, ServerOptions options);
     ~SeminarServer();
     SeminarServer(const SeminarServer&) = delete;
@@ -30,11 +30,12 @@ public:
     // Binds the listening socket. On failure returns false and sets `error`.
     bool bind(std::string& error);
     int port() const { return port_; }
-    // Serves until stop() is called (from any thread, before or after run() began). Call after bind().
+    // Serves until stop() is called (from any thread, before or after run() began). Call after
+    // bind().
     void run();
     void stop();
 
-private:
+  private:
     void add_routes();
 
     Seminar& seminar_;

@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS clock(
 
 // One prepared statement, finalized on scope exit.
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, const char* sql) : db_(db) {
         if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
     }
@@ -57,7 +57,8 @@ public:
         return *this;
     }
     Statement& bind(int index, const std::string& v) {
-        if (stmt_) sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        if (stmt_)
+            sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
     // SQLITE_ROW, SQLITE_DONE or an error code.
@@ -66,18 +67,19 @@ public:
     std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
     std::string text(int column) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string();
     }
     std::string error() const { return sqlite3_errmsg(db_); }
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
 // BEGIN IMMEDIATE .. COMMIT, rolled back unless committed.
 class Transaction {
-public:
+  public:
     explicit Transaction(sqlite3* db) : db_(db) {
         begun_ = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
     }
@@ -92,19 +94,23 @@ public:
         return committed_;
     }
 
-private:
+  private:
     sqlite3* db_;
     bool begun_ = false;
     bool committed_ = false;
 };
 
-std::string db_error(sqlite3* db, const std::string& what) { return what + ": " + sqlite3_errmsg(db); }
+std::string db_error(sqlite3* db, const std::string& what) {
+    return what + ": " + sqlite3_errmsg(db);
+}
 
 }  // namespace
 
 SeminarStore::SeminarStore(sqlite3* db) : db_(db) {}
 
-SeminarStore::~SeminarStore() { sqlite3_close_v2(db_); }
+SeminarStore::~SeminarStore() {
+    sqlite3_close_v2(db_);
+}
 
 bool SeminarStore::exec(const char* sql, std::string& error) {
     char* message = nullptr;
@@ -114,12 +120,15 @@ bool SeminarStore::exec(const char* sql, std::string& error) {
     return false;
 }
 
-std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& path, std::string& error) {
+std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& path,
+                                                 std::string& error) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(
+        path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+        nullptr);
     if (rc != SQLITE_OK) {
-        error = path.string() + ": cannot open the seminar database: " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        error = path.string() + ": cannot open the seminar database: " +
+                (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
         return nullptr;
     }
@@ -127,9 +136,10 @@ std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& pa
     sqlite3_busy_timeout(db, 2000);
     std::string why;
     // Exclusive locking: a second server on the same file fails here instead of interleaving.
-    if (!store->exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                     " PRAGMA foreign_keys=ON;",
-                     why) ||
+    if (!store->exec(
+            "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+            " PRAGMA foreign_keys=ON;",
+            why) ||
         !store->exec("BEGIN IMMEDIATE; COMMIT;", why) || !store->exec(kSchema, why)) {
         error = path.string() + ": cannot use the seminar database (" + why +
                 "); is another 'moneytrail serve' using it, or is it not a seminar database?";
@@ -142,7 +152,8 @@ std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& pa
             return nullptr;
         }
     } else if (*format != "1") {
-        error = path.string() + ": seminar database format " + *format + " is not supported by this version";
+        error = path.string() + ": seminar database format " + *format +
+                " is not supported by this version";
         return nullptr;
     }
     return store;
@@ -158,21 +169,26 @@ std::optional<std::string> SeminarStore::meta(const std::string& key) {
 
 bool SeminarStore::set_meta(const std::string& key, const std::string& value, std::string& error) {
     std::lock_guard lock(mutex_);
-    Statement q(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Statement q(db_,
+                "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                "excluded.value");
     q.bind(1, key).bind(2, value);
     if (q.run()) return true;
     error = db_error(db_, "cannot store setting '" + key + "'");
     return false;
 }
 
-bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDelivery>& deliveries, std::string& error) {
+bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDelivery>& deliveries,
+                               std::string& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     if (!tx.begun()) {
         error = db_error(db_, "cannot record the trainee");
         return false;
     }
-    Statement q(db_, "INSERT INTO trainees(name, name_key, agency, token, joined_unix) VALUES(?, ?, ?, ?, ?)");
+    Statement q(
+        db_,
+        "INSERT INTO trainees(name, name_key, agency, token, joined_unix) VALUES(?, ?, ?, ?, ?)");
     q.bind(1, t.name).bind(2, t.name_key).bind(3, t.agency).bind(4, t.token).bind(5, t.joined_unix);
     if (!q.run()) {
         error = db_error(db_, "cannot record the trainee");
@@ -180,8 +196,13 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
     }
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
     for (const StoredDelivery& d : deliveries) {
-        Statement ins(db_, "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
-        ins.bind(1, id).bind(2, d.message).bind(3, static_cast<std::int64_t>(d.timeline_index)).bind(4, d.at);
+        Statement ins(
+            db_,
+            "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
+        ins.bind(1, id)
+            .bind(2, d.message)
+            .bind(3, static_cast<std::int64_t>(d.timeline_index))
+            .bind(4, d.at);
         if (!ins.run()) {
             error = db_error(db_, "cannot record the trainee's messages");
             return false;
@@ -195,7 +216,8 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
     return true;
 }
 
-bool SeminarStore::update_token(std::int64_t trainee, const std::string& token, std::string& error) {
+bool SeminarStore::update_token(std::int64_t trainee, const std::string& token,
+                                std::string& error) {
     std::lock_guard lock(mutex_);
     Statement q(db_, "UPDATE trainees SET token = ? WHERE id = ?");
     q.bind(1, token).bind(2, trainee);
@@ -212,8 +234,12 @@ bool SeminarStore::append_actions(std::vector<StoredAction>& actions, std::strin
         return false;
     }
     for (StoredAction& a : actions) {
-        Statement q(db_, "INSERT INTO actions(trainee, origin, action, now_after) VALUES(?, ?, ?, ?)");
-        q.bind(1, a.trainee).bind(2, a.origin).bind(3, to_json(a.action).dump()).bind(4, a.now_after);
+        Statement q(db_,
+                    "INSERT INTO actions(trainee, origin, action, now_after) VALUES(?, ?, ?, ?)");
+        q.bind(1, a.trainee)
+            .bind(2, a.origin)
+            .bind(3, to_json(a.action).dump())
+            .bind(4, a.now_after);
         if (!q.run()) {
             error = db_error(db_, "cannot store the action");
             return false;
@@ -227,7 +253,8 @@ bool SeminarStore::append_actions(std::vector<StoredAction>& actions, std::strin
     return true;
 }
 
-bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& deliveries, std::string& error) {
+bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& deliveries,
+                               std::string& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     if (!tx.begun()) {
@@ -243,8 +270,13 @@ bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& de
     m.id = sqlite3_last_insert_rowid(db_);
     for (StoredDelivery& d : deliveries) {
         d.message = m.id;
-        Statement ins(db_, "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
-        ins.bind(1, d.trainee).bind(2, d.message).bind(3, static_cast<std::int64_t>(d.timeline_index)).bind(4, d.at);
+        Statement ins(
+            db_,
+            "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
+        ins.bind(1, d.trainee)
+            .bind(2, d.message)
+            .bind(3, static_cast<std::int64_t>(d.timeline_index))
+            .bind(4, d.at);
         if (!ins.run()) {
             error = db_error(db_, "cannot store the message");
             return false;
@@ -257,7 +289,8 @@ bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& de
     return true;
 }
 
-bool SeminarStore::record_state(const std::string& state, std::int64_t at_unix, std::string& error) {
+bool SeminarStore::record_state(const std::string& state, std::int64_t at_unix,
+                                std::string& error) {
     std::lock_guard lock(mutex_);
     Statement q(db_, "INSERT INTO clock(state, at_unix) VALUES(?, ?)");
     q.bind(1, state).bind(2, at_unix);
@@ -269,7 +302,8 @@ bool SeminarStore::record_state(const std::string& state, std::int64_t at_unix, 
 std::vector<StoredTrainee> SeminarStore::trainees() {
     std::lock_guard lock(mutex_);
     std::vector<StoredTrainee> out;
-    Statement q(db_, "SELECT id, name, name_key, agency, token, joined_unix FROM trainees ORDER BY id");
+    Statement q(db_,
+                "SELECT id, name, name_key, agency, token, joined_unix FROM trainees ORDER BY id");
     while (q.step() == SQLITE_ROW)
         out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5)});
     return out;
@@ -302,16 +336,20 @@ std::vector<StoredMessage> SeminarStore::messages() {
     std::lock_guard lock(mutex_);
     std::vector<StoredMessage> out;
     Statement q(db_, "SELECT id, en, es, sent_unix FROM messages ORDER BY id");
-    while (q.step() == SQLITE_ROW) out.push_back({q.integer(0), {q.text(1), q.text(2)}, q.integer(3)});
+    while (q.step() == SQLITE_ROW)
+        out.push_back({q.integer(0), {q.text(1), q.text(2)}, q.integer(3)});
     return out;
 }
 
 std::vector<StoredDelivery> SeminarStore::deliveries() {
     std::lock_guard lock(mutex_);
     std::vector<StoredDelivery> out;
-    Statement q(db_, "SELECT trainee, message, timeline_index, sim_at FROM deliveries ORDER BY trainee, message");
+    Statement q(db_,
+                "SELECT trainee, message, timeline_index, sim_at FROM deliveries ORDER BY trainee, "
+                "message");
     while (q.step() == SQLITE_ROW)
-        out.push_back({q.integer(0), q.integer(1), static_cast<std::size_t>(q.integer(2)), q.integer(3)});
+        out.push_back(
+            {q.integer(0), q.integer(1), static_cast<std::size_t>(q.integer(2)), q.integer(3)});
     return out;
 }
 

@@ -52,9 +52,10 @@ struct StoredDelivery {
 };
 
 class SeminarStore {
-public:
+  public:
     // Opens or creates the database. On failure returns null and sets `error`.
-    static std::unique_ptr<SeminarStore> open(const std::filesystem::path& path, std::string& error);
+    static std::unique_ptr<SeminarStore> open(const std::filesystem::path& path,
+                                              std::string& error);
     ~SeminarStore();
     SeminarStore(const SeminarStore&) = delete;
     SeminarStore& operator=(const SeminarStore&) = delete;
@@ -63,10 +64,12 @@ public:
     bool set_meta(const std::string& key, const std::string& value, std::string& error);
 
     // Each write is one transaction; on failure nothing is stored and `error` says why.
-    bool add_trainee(StoredTrainee& trainee, const std::vector<StoredDelivery>& deliveries, std::string& error);
+    bool add_trainee(StoredTrainee& trainee, const std::vector<StoredDelivery>& deliveries,
+                     std::string& error);
     bool update_token(std::int64_t trainee, const std::string& token, std::string& error);
     bool append_actions(std::vector<StoredAction>& actions, std::string& error);  // sets seq
-    bool add_message(StoredMessage& message, std::vector<StoredDelivery>& deliveries, std::string& error);
+    bool add_message(StoredMessage& message, std::vector<StoredDelivery>& deliveries,
+                     std::string& error);
     bool record_state(const std::string& state, std::int64_t at_unix, std::string& error);
 
     std::vector<StoredTrainee> trainees();
@@ -76,7 +79,7 @@ public:
     std::optional<std::string> last_state();
     std::int64_t action_count();
 
-private:
+  private:
     explicit SeminarStore(sqlite3* db);
     bool exec(const char* sql, std::string& error);
 

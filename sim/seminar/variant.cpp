@@ -18,7 +18,7 @@ constexpr std::string_view kDigits = "0123456789";
 
 // SplitMix64: the same sequence on every platform and standard library (std distributions are not).
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
@@ -28,7 +28,7 @@ public:
     }
     char pick(std::string_view alphabet) { return alphabet[next() % alphabet.size()]; }
 
-private:
+  private:
     std::uint64_t state_;
 };
 
@@ -44,11 +44,18 @@ std::uint64_t fnv1a(std::string_view text) {
 bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 bool all_in(std::string_view text, std::string_view alphabet) {
-    return std::all_of(text.begin(), text.end(), [&](char c) { return alphabet.find(c) != std::string_view::npos; });
+    return std::all_of(text.begin(), text.end(),
+                       [&](char c) { return alphabet.find(c) != std::string_view::npos; });
 }
 bool is_hex(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) {
@@ -77,7 +84,8 @@ std::string random_like(std::string_view original, Rng& rng) {
     for (char c : rest) {
         if (hex) {
             char n = rng.pick(kHexLower);
-            if (mixed_case_hex && is_lower(n) && (rng.next() & 1u)) n = static_cast<char>(n - 'a' + 'A');
+            if (mixed_case_hex && is_lower(n) && (rng.next() & 1u))
+                n = static_cast<char>(n - 'a' + 'A');
             out.push_back(n);
         } else if (all_in(rest, kBech32)) {
             out.push_back(rng.pick(kBech32));
@@ -98,7 +106,7 @@ std::string random_like(std::string_view original, Rng& rng) {
 
 // Finds identifiers in free text in one left-to-right pass.
 class Renamer {
-public:
+  public:
     explicit Renamer(const std::map<std::string, std::string>& renamed) {
         for (const auto& [from, to] : renamed) {
             if (from.empty()) continue;
@@ -129,7 +137,7 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Match {
         const std::string* to = nullptr;
         std::size_t length = 0;
@@ -149,7 +157,9 @@ private:
     std::set<std::size_t> lengths_;
 };
 
-void rename(const Renamer& r, std::string& s) { s = r.apply(s); }
+void rename(const Renamer& r, std::string& s) {
+    s = r.apply(s);
+}
 void rename(const Renamer& r, LocalizedText& t) {
     rename(r, t.en);
     rename(r, t.es);
@@ -195,11 +205,13 @@ Ledger rebuild_ledger(const Ledger& old, const std::vector<std::string>& address
 
 }  // namespace
 
-std::string rename_in_text(std::string_view text, const std::map<std::string, std::string>& renamed) {
+std::string rename_in_text(std::string_view text,
+                           const std::map<std::string, std::string>& renamed) {
     return Renamer(renamed).apply(text);
 }
 
-ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed, std::string_view trainee_key) {
+ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed,
+                             std::string_view trainee_key) {
     Rng rng(seed ^ fnv1a(trainee_key) ^ 0x6D6F6E6579747261ull);  // "moneytra"
     const Ledger& ledger = base.ledger;
 
@@ -250,7 +262,8 @@ ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed, std::stri
     for (Checkpoint& c : s->checkpoints) {
         rename(r, c.question);
         for (CheckpointOption& o : c.options) rename(r, o.text);
-        if (c.kind == CheckpointKind::Address || c.kind == CheckpointKind::Transaction) rename(r, c.answer);
+        if (c.kind == CheckpointKind::Address || c.kind == CheckpointKind::Transaction)
+            rename(r, c.answer);
         rename(r, c.explanation);
     }
     for (LocalizedText& h : s->hints) rename(r, h);

@@ -15,7 +15,9 @@ ActionOutcome reject(std::string key, std::string reason) {
     return {false, std::move(key), std::move(reason), 0};
 }
 
-ActionOutcome accepted() { return {true, {}, {}, 0}; }
+ActionOutcome accepted() {
+    return {true, {}, {}, 0};
+}
 
 std::string short_id(const std::string& id) {
     return id.size() <= 18 ? id : id.substr(0, 10) + "…" + id.substr(id.size() - 6);
@@ -51,17 +53,23 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
     const Ledger& ledger = ctx.scenario.ledger;
     const auto address = ledger.find_address(a.target);
     if (!address)
-        return reject("reject.unknown_address", "no address '" + a.target + "' exists on the chains of this case");
+        return reject("reject.unknown_address",
+                      "no address '" + a.target + "' exists on the chains of this case");
     advance_clock(ctx, ctx.casefile.now + cost);
     learn_address(ctx, *address);
     std::vector<TxIndex> listed;
-    for (auto it = ledger.transactions_of(*address).rbegin(); it != ledger.transactions_of(*address).rend(); ++it) {
+    for (auto it = ledger.transactions_of(*address).rbegin();
+         it != ledger.transactions_of(*address).rend(); ++it) {
         if (ledger.transaction(*it).time > ctx.casefile.now) continue;
         const auto ins = ledger.inputs(*it);
         const auto outs = ledger.outputs(*it);
-        const bool sends = std::any_of(ins.begin(), ins.end(), [&](const TxInput& i) { return i.address == *address; });
-        const bool receives = std::any_of(outs.begin(), outs.end(), [&](const TxOutput& o) { return o.address == *address; });
-        if ((a.direction == Direction::Out && !sends) || (a.direction == Direction::In && !receives)) continue;
+        const bool sends = std::any_of(ins.begin(), ins.end(),
+                                       [&](const TxInput& i) { return i.address == *address; });
+        const bool receives = std::any_of(outs.begin(), outs.end(),
+                                          [&](const TxOutput& o) { return o.address == *address; });
+        if ((a.direction == Direction::Out && !sends) ||
+            (a.direction == Direction::In && !receives))
+            continue;
         if (listed.size() == kExplorerPage) break;
         listed.push_back(*it);
     }
@@ -74,10 +82,10 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
     known.transaction_total = ledger.transactions_of(*address).size();
     const std::string n = std::to_string(listed.size());
     add_timeline(ctx, TimelineKind::Action,
-                 {"Explored " + short_id(a.target) + " (" + std::string(direction_en(a.direction)) + "): " + n +
-                      " transactions",
-                  "Exploraste " + short_id(a.target) + " (" + std::string(direction_es(a.direction)) + "): " + n +
-                      " transacciones"});
+                 {"Explored " + short_id(a.target) + " (" + std::string(direction_en(a.direction)) +
+                      "): " + n + " transactions",
+                  "Exploraste " + short_id(a.target) + " (" +
+                      std::string(direction_es(a.direction)) + "): " + n + " transacciones"});
     return accepted();
 }
 
@@ -86,38 +94,47 @@ ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSecon
     const auto tx = ledger.find_transaction(a.target);
     // A transaction in the future does not exist yet: the same answer as one that never will.
     if (!tx || ledger.transaction(*tx).time > ctx.casefile.now + cost)
-        return reject("reject.unknown_transaction", "no transaction '" + a.target + "' exists (yet) on the chains of this case");
+        return reject("reject.unknown_transaction",
+                      "no transaction '" + a.target + "' exists (yet) on the chains of this case");
     advance_clock(ctx, ctx.casefile.now + cost);
     reveal_transaction(ctx, *tx);
     add_timeline(ctx, TimelineKind::Action,
-                 {"Explored transaction " + short_id(a.target), "Exploraste la transacción " + short_id(a.target)});
+                 {"Explored transaction " + short_id(a.target),
+                  "Exploraste la transacción " + short_id(a.target)});
     return accepted();
 }
 
 ActionOutcome lookup(SessionContext& ctx, const Action& a, SimSeconds cost) {
     if (!ctx.casefile.addresses.count(a.target))
-        return reject("reject.address_not_in_casefile", "look up only addresses in your casefile; '" + a.target + "' is not");
+        return reject("reject.address_not_in_casefile",
+                      "look up only addresses in your casefile; '" + a.target + "' is not");
     advance_clock(ctx, ctx.casefile.now + cost);
     const AddressId address = *ctx.scenario.ledger.find_address(a.target);
     const Entity* owner = ctx.scenario.owner_of(address);
-    if (owner && (owner->attribution == Disclosure::Public || owner->attribution == Disclosure::Lookup)) {
+    if (owner &&
+        (owner->attribution == Disclosure::Public || owner->attribution == Disclosure::Lookup)) {
         attribute(ctx, *owner, address, "lookup");
-        add_timeline(ctx, TimelineKind::Action,
-                     {"Attribution lookup: " + short_id(a.target) + " belongs to " + owner->name.en,
-                      "Consulta de atribución: " + short_id(a.target) + " pertenece a " + owner->name.es});
+        add_timeline(
+            ctx, TimelineKind::Action,
+            {"Attribution lookup: " + short_id(a.target) + " belongs to " + owner->name.en,
+             "Consulta de atribución: " + short_id(a.target) + " pertenece a " + owner->name.es});
     } else {
-        add_timeline(ctx, TimelineKind::Action,
-                     {"Attribution lookup: no label known for " + short_id(a.target),
-                      "Consulta de atribución: no hay etiqueta conocida para " + short_id(a.target)});
+        add_timeline(
+            ctx, TimelineKind::Action,
+            {"Attribution lookup: no label known for " + short_id(a.target),
+             "Consulta de atribución: no hay etiqueta conocida para " + short_id(a.target)});
     }
     return accepted();
 }
 
 ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSeconds cost) {
-    // Taint may start from one output ("txid:vout") or part of it ("...@0.5"): the base must be known.
+    // Taint may start from one output ("txid:vout") or part of it ("...@0.5"): the base must be
+    // known.
     const std::string base = a.target.substr(0, a.target.find_first_of(":@"));
     if (!is_known_target(ctx.casefile, base))
-        return reject("reject.target_not_in_casefile", "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
+        return reject(
+            "reject.target_not_in_casefile",
+            "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
     // Analysis sees the chain as it is when the analysis finishes, never later.
     AnalysisRequest request{a.tool, a.method, a.target, ctx.casefile.now + cost};
     AnalysisOutcome result = run_analysis(ctx.scenario.ledger, request);
@@ -138,18 +155,25 @@ ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
                            [&](const OpenCheckpoint& c) { return c.id == a.target; });
     if (it == ctx.casefile.checkpoints.end())
         return reject("reject.checkpoint_not_open", "checkpoint '" + a.target + "' is not open");
-    if (it->answer) return reject("reject.checkpoint_answered", "checkpoint '" + a.target + "' was already answered");
+    if (it->answer)
+        return reject("reject.checkpoint_answered",
+                      "checkpoint '" + a.target + "' was already answered");
     if (a.answer.empty()) return reject("reject.empty_answer", "an answer is required");
-    if (it->kind == "choice" && std::none_of(it->options.begin(), it->options.end(),
-                                             [&](const CheckpointOptionView& o) { return o.id == a.answer; }))
-        return reject("reject.unknown_option", "'" + a.answer + "' is not one of the options of checkpoint '" + a.target + "'");
+    if (it->kind == "choice" &&
+        std::none_of(it->options.begin(), it->options.end(),
+                     [&](const CheckpointOptionView& o) { return o.id == a.answer; }))
+        return reject(
+            "reject.unknown_option",
+            "'" + a.answer + "' is not one of the options of checkpoint '" + a.target + "'");
     if ((it->kind == "address" && !ctx.casefile.addresses.count(a.answer)) ||
         (it->kind == "transaction" && !ctx.casefile.transactions.count(a.answer)))
-        return reject("reject.answer_not_in_casefile", "answer with an " + it->kind + " from your casefile");
+        return reject("reject.answer_not_in_casefile",
+                      "answer with an " + it->kind + " from your casefile");
     it->answer = a.answer;
     ctx.state.answers[a.target] = a.answer;
     add_timeline(ctx, TimelineKind::Checkpoint,
-                 {"Answered: " + it->question.en + " → " + a.answer, "Respondiste: " + it->question.es + " → " + a.answer});
+                 {"Answered: " + it->question.en + " → " + a.answer,
+                  "Respondiste: " + it->question.es + " → " + a.answer});
     return accepted();
 }
 
@@ -157,18 +181,22 @@ ActionOutcome annotate(SessionContext& ctx, const Action& a) {
     if (auto it = ctx.casefile.addresses.find(a.target); it != ctx.casefile.addresses.end()) {
         it->second.note = a.text;
         it->second.tags = a.tags;
-    } else if (auto tx = ctx.casefile.transactions.find(a.target); tx != ctx.casefile.transactions.end()) {
+    } else if (auto tx = ctx.casefile.transactions.find(a.target);
+               tx != ctx.casefile.transactions.end()) {
         tx->second.note = a.text;
         tx->second.tags = a.tags;
     } else {
-        return reject("reject.target_not_in_casefile", "annotate only addresses or transactions in your casefile; '" + a.target + "' is not");
+        return reject(
+            "reject.target_not_in_casefile",
+            "annotate only addresses or transactions in your casefile; '" + a.target + "' is not");
     }
     return accepted();
 }
 
 ActionOutcome hint(SessionContext& ctx) {
     const auto& hints = ctx.scenario.hints;
-    if (ctx.state.hints_used >= hints.size()) return reject("reject.no_hints", "no hints are left for this case");
+    if (ctx.state.hints_used >= hints.size())
+        return reject("reject.no_hints", "no hints are left for this case");
     ctx.casefile.hints.push_back(hints[ctx.state.hints_used]);
     ++ctx.state.hints_used;
     ctx.state.penalties.push_back({PenaltyKind::Hint, ctx.scenario.rubric.penalties.hint,
@@ -180,8 +208,9 @@ ActionOutcome hint(SessionContext& ctx) {
 ActionOutcome wait(SessionContext& ctx, const Action& a) {
     if (a.duration <= 0) return reject("reject.bad_duration", "waiting needs a positive duration");
     advance_clock(ctx, ctx.casefile.now + a.duration);
-    add_timeline(ctx, TimelineKind::Action,
-                 {"Waited " + format_duration(a.duration), "Esperaste " + format_duration(a.duration)});
+    add_timeline(
+        ctx, TimelineKind::Action,
+        {"Waited " + format_duration(a.duration), "Esperaste " + format_duration(a.duration)});
     return accepted();
 }
 
@@ -222,16 +251,26 @@ void reveal_transaction(SessionContext& ctx, TxIndex index) {
 
 ActionOutcome apply_action(SessionContext& ctx, const Action& a, SimSeconds cost) {
     switch (a.type) {
-        case ActionType::ExploreAddress: return explore_address(ctx, a, cost);
-        case ActionType::ExploreTransaction: return explore_transaction(ctx, a, cost);
-        case ActionType::Lookup: return lookup(ctx, a, cost);
-        case ActionType::RunAnalysis: return run_analysis_action(ctx, a, cost);
-        case ActionType::LegalRequest: return send_legal_request(ctx, a, cost);
-        case ActionType::AnswerCheckpoint: return answer_checkpoint(ctx, a);
-        case ActionType::Annotate: return annotate(ctx, a);
-        case ActionType::Hint: return hint(ctx);
-        case ActionType::Wait: return wait(ctx, a);
-        case ActionType::Submit: return submit(ctx);
+        case ActionType::ExploreAddress:
+            return explore_address(ctx, a, cost);
+        case ActionType::ExploreTransaction:
+            return explore_transaction(ctx, a, cost);
+        case ActionType::Lookup:
+            return lookup(ctx, a, cost);
+        case ActionType::RunAnalysis:
+            return run_analysis_action(ctx, a, cost);
+        case ActionType::LegalRequest:
+            return send_legal_request(ctx, a, cost);
+        case ActionType::AnswerCheckpoint:
+            return answer_checkpoint(ctx, a);
+        case ActionType::Annotate:
+            return annotate(ctx, a);
+        case ActionType::Hint:
+            return hint(ctx);
+        case ActionType::Wait:
+            return wait(ctx, a);
+        case ActionType::Submit:
+            return submit(ctx);
     }
     return reject("reject.unknown_action", "unknown action");
 }

@@ -8,10 +8,14 @@ namespace {
 
 std::string kind_name(CheckpointKind k) {
     switch (k) {
-        case CheckpointKind::Choice: return "choice";
-        case CheckpointKind::Address: return "address";
-        case CheckpointKind::Entity: return "entity";
-        case CheckpointKind::Transaction: return "transaction";
+        case CheckpointKind::Choice:
+            return "choice";
+        case CheckpointKind::Address:
+            return "address";
+        case CheckpointKind::Entity:
+            return "entity";
+        case CheckpointKind::Transaction:
+            return "transaction";
     }
     return "choice";
 }
@@ -40,8 +44,9 @@ void open_due_checkpoints(SessionContext& ctx) {
         open.question = cp.question;
         for (const CheckpointOption& o : cp.options) open.options.push_back({o.id, o.text});
         ctx.casefile.checkpoints.push_back(std::move(open));
-        add_timeline(ctx, TimelineKind::Checkpoint,
-                     {"Decision needed: " + cp.question.en, "Decisión pendiente: " + cp.question.es});
+        add_timeline(
+            ctx, TimelineKind::Checkpoint,
+            {"Decision needed: " + cp.question.en, "Decisión pendiente: " + cp.question.es});
         ++ctx.state.next_checkpoint;
     }
 }
@@ -49,9 +54,11 @@ void open_due_checkpoints(SessionContext& ctx) {
 void advance_clock(SessionContext& ctx, SimSeconds until) {
     const auto& events = ctx.scenario.events;
     for (;;) {
-        // The next thing to happen, in a fixed order at equal times: deliveries, events, checkpoints.
+        // The next thing to happen, in a fixed order at equal times: deliveries, events,
+        // checkpoints.
         const SimSeconds delivery = next_delivery_time(ctx);
-        const SimSeconds event = ctx.state.next_event < events.size() ? events[ctx.state.next_event].at : -1;
+        const SimSeconds event =
+            ctx.state.next_event < events.size() ? events[ctx.state.next_event].at : -1;
         SimSeconds next = until + 1;
         if (delivery >= 0) next = std::min(next, delivery);
         if (event >= 0) next = std::min(next, event);

@@ -10,7 +10,8 @@ ExpertReplay replay_expert_solution(const std::shared_ptr<const Scenario>& scena
         const ActionOutcome outcome = session.apply(actions[i]);
         if (!outcome.accepted)
             out.problems.push_back("expert_solution[" + std::to_string(i) + "] (" +
-                                   std::string(name_of(actions[i].type)) + ") is rejected: " + outcome.reason);
+                                   std::string(name_of(actions[i].type)) +
+                                   ") is rejected: " + outcome.reason);
     }
     if (!session.submitted()) {
         Action submit;
@@ -19,12 +20,15 @@ ExpertReplay replay_expert_solution(const std::shared_ptr<const Scenario>& scena
     }
     out.score = session.score();
     for (const ObjectiveResult& o : out.score.objectives)
-        if (o.earned < o.points) out.problems.push_back("the expert solution misses objective '" + o.id + "'");
+        if (o.earned < o.points)
+            out.problems.push_back("the expert solution misses objective '" + o.id + "'");
     for (const PenaltyItem& p : out.score.penalties)
-        out.problems.push_back("the expert solution is penalised (" + std::string(name_of(p.kind)) + "): " + p.detail);
+        out.problems.push_back("the expert solution is penalised (" + std::string(name_of(p.kind)) +
+                               "): " + p.detail);
     if (out.score.recovery_earned < out.score.recovery_points)
-        out.problems.push_back("the expert solution recovers only " + std::to_string(out.score.recovery_earned) +
-                               " of " + std::to_string(out.score.recovery_points) + " recovery points");
+        out.problems.push_back("the expert solution recovers only " +
+                               std::to_string(out.score.recovery_earned) + " of " +
+                               std::to_string(out.score.recovery_points) + " recovery points");
     return out;
 }
 

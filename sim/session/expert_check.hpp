@@ -12,7 +12,8 @@ namespace mt {
 
 struct ExpertReplay {
     ScoreReport score;
-    std::vector<std::string> problems;  // empty when the solution is accepted and scores the maximum
+    std::vector<std::string>
+        problems;  // empty when the solution is accepted and scores the maximum
 };
 
 // Plays the expert solution (submitting at the end if it does not) and reports what falls short.

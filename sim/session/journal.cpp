@@ -31,14 +31,16 @@ JournalContents read_journal(const std::filesystem::path& path) {
         auto json = nlohmann::json::parse(line, nullptr, false);
         if (json.is_discarded()) {
             if (!complete || in.peek() == std::char_traits<char>::eof()) {
-                out.warnings.push_back("line " + std::to_string(number) + " was cut short by an interrupted write and was ignored");
+                out.warnings.push_back("line " + std::to_string(number) +
+                                       " was cut short by an interrupted write and was ignored");
                 break;
             }
             out.error = path.string() + ":" + std::to_string(number) + ": not valid JSON";
             return out;
         }
         if (number == 1) {
-            if (!json.is_object() || json.value("journal", "") != kMagic || !json["scenario"].is_string()) {
+            if (!json.is_object() || json.value("journal", "") != kMagic ||
+                !json["scenario"].is_string()) {
                 out.error = path.string() + ":1: not a moneytrail journal";
                 return out;
             }
@@ -56,11 +58,13 @@ JournalContents read_journal(const std::filesystem::path& path) {
     return out;
 }
 
-JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario, std::filesystem::path path)
+JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
+                                   std::filesystem::path path)
     : path_(std::move(path)) {
     auto session = std::make_unique<Session>(scenario);
     std::error_code ec;
-    const bool resuming = std::filesystem::exists(path_, ec) && std::filesystem::file_size(path_, ec) > 0;
+    const bool resuming =
+        std::filesystem::exists(path_, ec) && std::filesystem::file_size(path_, ec) > 0;
     std::uintmax_t good_bytes = 0;
     if (resuming) {
         JournalContents contents = read_journal(path_);
@@ -69,13 +73,15 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario, std
             return;
         }
         if (contents.scenario_id != scenario->info.id) {
-            error_ = path_.string() + " belongs to case '" + contents.scenario_id + "', not '" + scenario->info.id + "'";
+            error_ = path_.string() + " belongs to case '" + contents.scenario_id + "', not '" +
+                     scenario->info.id + "'";
             return;
         }
         for (std::size_t i = 0; i < contents.actions.size(); ++i) {
             const ActionOutcome outcome = session->apply(contents.actions[i]);
             if (!outcome.accepted) {
-                error_ = path_.string() + ": action " + std::to_string(i + 1) + " no longer applies: " + outcome.reason;
+                error_ = path_.string() + ": action " + std::to_string(i + 1) +
+                         " no longer applies: " + outcome.reason;
                 return;
             }
         }
@@ -97,10 +103,11 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario, std
         return;
     }
     if (!resuming) {
-        const nlohmann::json header = {{"journal", kMagic}, {"version", kVersion}, {"scenario", scenario->info.id}};
+        const nlohmann::json header = {
+            {"journal", kMagic}, {"version", kVersion}, {"scenario", scenario->info.id}};
         const std::string text = header.dump() + "\n";
-        if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0 ||
-            ::fsync(::fileno(file_)) != 0) {
+        if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() ||
+            std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) {
             error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
             return;
         }
@@ -122,7 +129,8 @@ ActionOutcome JournaledSession::apply(const Action& action) {
     const std::string line = to_json(action).dump() + "\n";
     if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0 ||
         ::fsync(::fileno(file_)) != 0)
-        return {false, "reject.journal_write", "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
+        return {false, "reject.journal_write",
+                "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
     *session_ = std::move(trial);
     return outcome;
 }

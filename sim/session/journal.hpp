@@ -24,8 +24,9 @@ JournalContents read_journal(const std::filesystem::path& path);
 
 // A session whose accepted actions are written to a journal before they are acknowledged.
 class JournaledSession {
-public:
-    // Opens (resuming) or creates the journal at `path`. On failure session() is null and error() says why.
+  public:
+    // Opens (resuming) or creates the journal at `path`. On failure session() is null and error()
+    // says why.
     JournaledSession(std::shared_ptr<const Scenario> scenario, std::filesystem::path path);
     ~JournaledSession();
     JournaledSession(const JournaledSession&) = delete;
@@ -36,7 +37,7 @@ public:
     const std::string& error() const { return error_; }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::unique_ptr<Session> session_;
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;

@@ -26,9 +26,13 @@ bool is_relevant(const Scenario& s, const Service& service, const std::string& i
     });
 }
 
-bool is_freeze(Instrument i) { return i == Instrument::FreezeRequest || i == Instrument::SeizureWarrant; }
+bool is_freeze(Instrument i) {
+    return i == Instrument::FreezeRequest || i == Instrument::SeizureWarrant;
+}
 
-std::string instrument_en(Instrument i) { return std::string(name_of(i)); }
+std::string instrument_en(Instrument i) {
+    return std::string(name_of(i));
+}
 
 void penalise(SessionContext& ctx, PenaltyKind kind, int points, std::string detail) {
     if (points > 0) ctx.state.penalties.push_back({kind, points, std::move(detail)});
@@ -40,7 +44,9 @@ void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
     for (const Holding& h : ctx.scenario.holdings) {
         if (h.custodian != file.service) continue;
         const std::string& subject = ctx.scenario.ledger.address_text(h.subject);
-        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) == file.identifiers.end()) continue;
+        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
+            file.identifiers.end())
+            continue;
         if (ctx.state.moved.count(h.id)) {
             gone.push_back(h.id);
             continue;
@@ -54,12 +60,15 @@ void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
     const std::string& name_es = file.service_name.es;
     if (!held.empty()) {
         file.status = RequestStatus::Frozen;
-        file.response = {name_en + " confirms the funds linked to the identifiers are now held.",
-                         name_es + " confirma que los fondos vinculados a los identificadores quedaron retenidos."};
+        file.response = {
+            name_en + " confirms the funds linked to the identifiers are now held.",
+            name_es +
+                " confirma que los fondos vinculados a los identificadores quedaron retenidos."};
     } else if (!gone.empty()) {
         file.status = RequestStatus::NothingFound;
-        file.response = {name_en + " reports the funds were withdrawn before the hold could be applied.",
-                         name_es + " informa que los fondos se retiraron antes de poder aplicar la retención."};
+        file.response = {
+            name_en + " reports the funds were withdrawn before the hold could be applied.",
+            name_es + " informa que los fondos se retiraron antes de poder aplicar la retención."};
     } else {
         file.status = RequestStatus::NothingFound;
         file.response = {name_en + " holds no funds for the identifiers given.",
@@ -67,12 +76,16 @@ void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
     }
 }
 
-void deliver_records(SessionContext& ctx, const Service& service, const ServiceTerms& terms, LegalRequestFile& file) {
+void deliver_records(SessionContext& ctx, const Service& service, const ServiceTerms& terms,
+                     LegalRequestFile& file) {
     const Ledger& ledger = ctx.scenario.ledger;
     for (const Record& r : service.records) {
         const std::string& subject = ledger.address_text(r.subject);
-        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) == file.identifiers.end()) continue;
-        if (std::find(terms.returns.begin(), terms.returns.end(), r.kind) == terms.returns.end()) continue;
+        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
+            file.identifiers.end())
+            continue;
+        if (std::find(terms.returns.begin(), terms.returns.end(), r.kind) == terms.returns.end())
+            continue;
         file.records.push_back({r.id, r.kind, subject, r.content});
         ctx.state.records.insert(r.id);
         if (const Entity* revealed = ctx.scenario.find_entity(r.reveals_entity)) {
@@ -84,16 +97,18 @@ void deliver_records(SessionContext& ctx, const Service& service, const ServiceT
     const std::string& name_es = file.service_name.es;
     if (file.instrument == Instrument::Preservation) {
         file.status = RequestStatus::Fulfilled;
-        file.response = {name_en + " confirms the records for the identifiers are preserved for 90 days.",
-                         name_es + " confirma que conserva los registros de los identificadores por 90 días."};
+        file.response = {
+            name_en + " confirms the records for the identifiers are preserved for 90 days.",
+            name_es + " confirma que conserva los registros de los identificadores por 90 días."};
     } else if (file.records.empty()) {
         file.status = RequestStatus::NothingFound;
         file.response = {name_en + " found no records for the identifiers given.",
                          name_es + " no encontró registros para los identificadores indicados."};
     } else {
         file.status = RequestStatus::Fulfilled;
-        file.response = {name_en + " produced " + std::to_string(file.records.size()) + " record(s).",
-                         name_es + " entregó " + std::to_string(file.records.size()) + " registro(s)."};
+        file.response = {
+            name_en + " produced " + std::to_string(file.records.size()) + " record(s).",
+            name_es + " entregó " + std::to_string(file.records.size()) + " registro(s)."};
     }
 }
 
@@ -103,38 +118,51 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     const Scenario& s = ctx.scenario;
     auto known = ctx.casefile.services.find(a.target);
     if (known == ctx.casefile.services.end())
-        return reject("reject.unknown_service", "'" + a.target + "' is not a service you know of; identify it first");
-    if (a.identifiers.empty()) return reject("reject.no_identifiers", "a request must name at least one address or transaction");
+        return reject("reject.unknown_service",
+                      "'" + a.target + "' is not a service you know of; identify it first");
+    if (a.identifiers.empty())
+        return reject("reject.no_identifiers",
+                      "a request must name at least one address or transaction");
     for (const std::string& id : a.identifiers)
         if (!ctx.casefile.addresses.count(id) && !ctx.casefile.transactions.count(id))
-            return reject("reject.identifier_not_in_casefile", "identifier '" + id + "' is not in your casefile");
+            return reject("reject.identifier_not_in_casefile",
+                          "identifier '" + id + "' is not in your casefile");
     if (a.text.size() < 10)
-        return reject("reject.no_justification", "a request needs a justification (at least 10 characters)");
+        return reject("reject.no_justification",
+                      "a request needs a justification (at least 10 characters)");
     const Service& service = *s.find_service(a.target);
     const Entity& entity = *s.find_entity(a.target);
 
     advance_clock(ctx, ctx.casefile.now + cost);  // drafting takes time before anything is sent
     const std::string label = instrument_en(a.instrument) + " to " + entity.id;
     const PenaltyRates& rates = s.rubric.penalties;
-    const bool foreign = !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
+    const bool foreign =
+        !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
     auto terms = service.honours.find(a.instrument);
     bool honoured = terms != service.honours.end();
     // One mistake, one penalty: the most specific explanation wins.
     if (foreign && is_compulsory(a.instrument)) {
-        penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction, label + ": compulsory process does not reach " + entity.jurisdiction);
+        penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction,
+                 label + ": compulsory process does not reach " + entity.jurisdiction);
     } else if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
         honoured = false;
-        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": no life is at risk in this case");
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument,
+                 label + ": no life is at risk in this case");
     } else if (!honoured) {
-        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label + ": not an instrument this service acts on");
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument,
+                 label + ": not an instrument this service acts on");
     }
-    const auto relevant = std::count_if(a.identifiers.begin(), a.identifiers.end(),
-                                        [&](const std::string& id) { return is_relevant(s, service, id); });
+    const auto relevant =
+        std::count_if(a.identifiers.begin(), a.identifiers.end(),
+                      [&](const std::string& id) { return is_relevant(s, service, id); });
     if (relevant == 0)
-        penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request, label + ": the service holds nothing on these identifiers");
+        penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request,
+                 label + ": the service holds nothing on these identifiers");
     else if (static_cast<std::size_t>(relevant) < a.identifiers.size())
         penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request,
-                 label + ": " + std::to_string(a.identifiers.size() - static_cast<std::size_t>(relevant)) + " identifier(s) unrelated to the service");
+                 label + ": " +
+                     std::to_string(a.identifiers.size() - static_cast<std::size_t>(relevant)) +
+                     " identifier(s) unrelated to the service");
 
     LegalRequestFile file;
     file.id = "req-" + std::to_string(ctx.casefile.requests.size() + 1);
@@ -144,9 +172,11 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     file.identifiers = a.identifiers;
     file.justification = a.text;
     file.sent_at = ctx.casefile.now;
-    file.due_at = ctx.casefile.now + (honoured ? terms->second.turnaround : service.decline_turnaround);
+    file.due_at =
+        ctx.casefile.now + (honoured ? terms->second.turnaround : service.decline_turnaround);
     ctx.casefile.requests.push_back(std::move(file));
-    ctx.state.sent.push_back({ctx.casefile.requests.size() - 1, entity.id, a.instrument, ctx.casefile.now, honoured});
+    ctx.state.sent.push_back(
+        {ctx.casefile.requests.size() - 1, entity.id, a.instrument, ctx.casefile.now, honoured});
     add_timeline(ctx, TimelineKind::Action,
                  {"Sent " + instrument_en(a.instrument) + " to " + entity.name.en,
                   "Enviaste " + instrument_en(a.instrument) + " a " + entity.name.es});

@@ -8,11 +8,16 @@ namespace {
 
 bool holds(const Condition& c, const Casefile& casefile, const SessionState& state) {
     switch (c.kind) {
-        case ConditionKind::CheckpointCorrect: return false;  // decided with the scenario below
-        case ConditionKind::RecordObtained: return state.records.count(c.target) > 0;
-        case ConditionKind::HoldingFrozen: return state.frozen.count(c.target) > 0;
-        case ConditionKind::AddressDiscovered: return casefile.addresses.count(c.target) > 0;
-        case ConditionKind::EntityIdentified: return state.identified.count(c.target) > 0;
+        case ConditionKind::CheckpointCorrect:
+            return false;  // decided with the scenario below
+        case ConditionKind::RecordObtained:
+            return state.records.count(c.target) > 0;
+        case ConditionKind::HoldingFrozen:
+            return state.frozen.count(c.target) > 0;
+        case ConditionKind::AddressDiscovered:
+            return casefile.addresses.count(c.target) > 0;
+        case ConditionKind::EntityIdentified:
+            return state.identified.count(c.target) > 0;
         case ConditionKind::RequestSent:
             return std::any_of(state.sent.begin(), state.sent.end(), [&](const SentRequest& r) {
                 return r.service == c.target && (!c.instrument || r.instrument == *c.instrument) &&
@@ -22,7 +27,8 @@ bool holds(const Condition& c, const Casefile& casefile, const SessionState& sta
     return false;
 }
 
-bool answered_correctly(const Scenario& s, const SessionState& state, const std::string& checkpoint) {
+bool answered_correctly(const Scenario& s, const SessionState& state,
+                        const std::string& checkpoint) {
     const Checkpoint* cp = s.find_checkpoint(checkpoint);
     auto it = state.answers.find(checkpoint);
     return cp && it != state.answers.end() && it->second == cp->answer;
@@ -34,10 +40,12 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     ScoreReport report;
     int earned = 0;
     for (const Objective& o : s.rubric.objectives) {
-        const bool met = std::all_of(o.conditions.begin(), o.conditions.end(), [&](const Condition& c) {
-            return c.kind == ConditionKind::CheckpointCorrect ? answered_correctly(s, state, c.target)
-                                                              : holds(c, casefile, state);
-        });
+        const bool met =
+            std::all_of(o.conditions.begin(), o.conditions.end(), [&](const Condition& c) {
+                return c.kind == ConditionKind::CheckpointCorrect
+                           ? answered_correctly(s, state, c.target)
+                           : holds(c, casefile, state);
+            });
         report.objectives.push_back({o.id, o.title, o.points, met ? o.points : 0, o.debrief});
         report.max += o.points;
         earned += met ? o.points : 0;
@@ -49,8 +57,9 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     }
     report.recovery_points = s.rubric.recovery_points;
     if (report.at_stake_usd_cents > 0)
-        report.recovery_earned = static_cast<int>(static_cast<std::int64_t>(s.rubric.recovery_points) *
-                                                  report.frozen_usd_cents / report.at_stake_usd_cents);
+        report.recovery_earned =
+            static_cast<int>(static_cast<std::int64_t>(s.rubric.recovery_points) *
+                             report.frozen_usd_cents / report.at_stake_usd_cents);
     report.max += report.recovery_points;
     earned += report.recovery_earned;
 
@@ -59,7 +68,8 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     const SimSeconds over = casefile.now - s.info.time_budget;
     if (over > 0 && rates.per_hour_over_budget > 0) {
         const auto started_hours = static_cast<int>((over + hours(1) - 1) / hours(1));
-        const int points = std::min(rates.max_time_penalty, started_hours * rates.per_hour_over_budget);
+        const int points =
+            std::min(rates.max_time_penalty, started_hours * rates.per_hour_over_budget);
         report.penalties.push_back({PenaltyKind::TimeOverBudget, points,
                                     std::to_string(started_hours) + " h over the time budget"});
     }
@@ -69,7 +79,8 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     for (const Checkpoint& cp : s.checkpoints) {
         auto it = state.answers.find(cp.id);
         const std::string given = it == state.answers.end() ? "" : it->second;
-        report.checkpoints.push_back({cp.id, cp.question, given, cp.answer, given == cp.answer, cp.explanation});
+        report.checkpoints.push_back(
+            {cp.id, cp.question, given, cp.answer, given == cp.answer, cp.explanation});
     }
 
     report.total = std::max(0, earned - deducted);

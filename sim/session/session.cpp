@@ -39,7 +39,8 @@ KnownAddress& learn_address(SessionContext& ctx, AddressId address) {
         it->second.chain = ledger.chain(ledger.address_chain(address)).name;
         it->second.first_seen = ctx.casefile.now;
         const Entity* owner = ctx.scenario.owner_of(address);
-        if (owner && owner->attribution == Disclosure::Public) attribute(ctx, *owner, address, "public");
+        if (owner && owner->attribution == Disclosure::Public)
+            attribute(ctx, *owner, address, "public");
     }
     return ctx.casefile.addresses.at(text);
 }
@@ -52,16 +53,19 @@ void learn_service(SessionContext& ctx, const Entity& entity) {
     known.name = entity.name;
     known.kind = entity.kind;
     known.jurisdiction = entity.jurisdiction;
-    for (const auto& [instrument, terms] : service->honours) known.published_instruments.push_back(instrument);
+    for (const auto& [instrument, terms] : service->honours)
+        known.published_instruments.push_back(instrument);
     ctx.casefile.services.emplace(entity.id, std::move(known));
 }
 
-void attribute(SessionContext& ctx, const Entity& entity, AddressId address, const std::string& source) {
+void attribute(SessionContext& ctx, const Entity& entity, AddressId address,
+               const std::string& source) {
     const std::string& text = ctx.scenario.ledger.address_text(address);
     auto it = ctx.casefile.addresses.find(text);
     if (it == ctx.casefile.addresses.end()) return;
     if (!it->second.attribution)
-        it->second.attribution = Attribution{entity.id, entity.name, entity.kind, entity.jurisdiction, source};
+        it->second.attribution =
+            Attribution{entity.id, entity.name, entity.kind, entity.jurisdiction, source};
     ctx.state.identified.insert(entity.id);
     learn_service(ctx, entity);
 }
@@ -94,15 +98,21 @@ SimSeconds Session::cost_of(const Action& a) const {
     const ToolCosts& c = scenario_->costs;
     switch (a.type) {
         case ActionType::ExploreAddress:
-        case ActionType::ExploreTransaction: return c.explore;
-        case ActionType::Lookup: return c.lookup;
-        case ActionType::RunAnalysis: return c.analysis;
-        case ActionType::LegalRequest: return c.draft_request;
-        case ActionType::Wait: return a.duration;
+        case ActionType::ExploreTransaction:
+            return c.explore;
+        case ActionType::Lookup:
+            return c.lookup;
+        case ActionType::RunAnalysis:
+            return c.analysis;
+        case ActionType::LegalRequest:
+            return c.draft_request;
+        case ActionType::Wait:
+            return a.duration;
         case ActionType::AnswerCheckpoint:
         case ActionType::Annotate:
         case ActionType::Hint:
-        case ActionType::Submit: return 0;
+        case ActionType::Submit:
+            return 0;
     }
     return 0;
 }
@@ -112,18 +122,21 @@ Session Session::clone() const {
     return copy;
 }
 
-Session::Session(std::shared_ptr<const Scenario> scenario, Casefile casefile, std::vector<Action> accepted,
-                 std::unique_ptr<SessionState> state)
+Session::Session(std::shared_ptr<const Scenario> scenario, Casefile casefile,
+                 std::vector<Action> accepted, std::unique_ptr<SessionState> state)
     : scenario_(std::move(scenario)),
       casefile_(std::move(casefile)),
       accepted_(std::move(accepted)),
       state_(std::move(state)) {}
 
-ScoreReport Session::score() const { return compute_score(*scenario_, casefile_, *state_); }
+ScoreReport Session::score() const {
+    return compute_score(*scenario_, casefile_, *state_);
+}
 
 ActionOutcome Session::apply(const Action& action) {
     if (casefile_.submitted)
-        return {false, "reject.submitted", "the case has been submitted; no further actions are possible", 0};
+        return {false, "reject.submitted",
+                "the case has been submitted; no further actions are possible", 0};
     SessionContext ctx{*scenario_, casefile_, *state_};
     const SimSeconds cost = cost_of(action);
     ActionOutcome outcome = apply_action(ctx, action, cost);

@@ -15,15 +15,15 @@ namespace mt {
 
 struct ActionOutcome {
     bool accepted = false;
-    std::string reason_key;   // i18n key of the rejection reason, "reject.unknown_address"
-    std::string reason;       // English text naming what was wrong
-    SimSeconds cost = 0;      // simulated time the action took
+    std::string reason_key;  // i18n key of the rejection reason, "reject.unknown_address"
+    std::string reason;      // English text naming what was wrong
+    SimSeconds cost = 0;     // simulated time the action took
 };
 
 struct SessionState;
 
 class Session {
-public:
+  public:
     explicit Session(std::shared_ptr<const Scenario> scenario);
     ~Session();
     Session(Session&&) noexcept;
@@ -45,14 +45,15 @@ public:
     // The score as it stands (instructors may see it before submit; trainees only after).
     ScoreReport score() const;
 
-private:
-    Session(std::shared_ptr<const Scenario> scenario, Casefile casefile, std::vector<Action> accepted,
-            std::unique_ptr<SessionState> state);
+  private:
+    Session(std::shared_ptr<const Scenario> scenario, Casefile casefile,
+            std::vector<Action> accepted, std::unique_ptr<SessionState> state);
 
     std::shared_ptr<const Scenario> scenario_;
     Casefile casefile_;
     std::vector<Action> accepted_;
-    std::unique_ptr<SessionState> state_;  // hidden progress: frozen holdings, moved funds, penalties
+    std::unique_ptr<SessionState>
+        state_;  // hidden progress: frozen holdings, moved funds, penalties
 };
 
 }  // namespace mt

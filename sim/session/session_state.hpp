@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "model/casefile.hpp"
 #include "model/score.hpp"
 #include "model/time.hpp"
 #include "model/vocabulary.hpp"
-#include "model/casefile.hpp"
 #include "model/world.hpp"
 #include "session/session.hpp"
 
@@ -24,16 +24,16 @@ struct SentRequest {
 };
 
 struct SessionState {
-    std::size_t next_event = 0;       // scenario.events is sorted by time
-    std::size_t next_checkpoint = 0;  // index into checkpoint_order
+    std::size_t next_event = 0;                 // scenario.events is sorted by time
+    std::size_t next_checkpoint = 0;            // index into checkpoint_order
     std::vector<std::size_t> checkpoint_order;  // checkpoints sorted by opens_at
     std::map<std::string, SimSeconds> frozen;   // holding id -> when it was frozen
     std::set<std::string> moved;                // holdings the adversary moved out
     std::set<std::string> records;              // record ids obtained
     std::set<std::string> identified;           // entity ids whose identity was established
     std::vector<SentRequest> sent;
-    std::vector<PenaltyItem> penalties;         // request and hint penalties, in order
-    std::map<std::string, std::string> answers; // checkpoint id -> answer given
+    std::vector<PenaltyItem> penalties;          // request and hint penalties, in order
+    std::map<std::string, std::string> answers;  // checkpoint id -> answer given
     std::size_t hints_used = 0;
 };
 
@@ -66,11 +66,13 @@ void reveal_transaction(SessionContext& ctx, TxIndex tx);
 
 // session.cpp: knowledge helpers shared by the parts
 KnownAddress& learn_address(SessionContext& ctx, AddressId address);
-void attribute(SessionContext& ctx, const Entity& entity, AddressId address, const std::string& source);
+void attribute(SessionContext& ctx, const Entity& entity, AddressId address,
+               const std::string& source);
 void learn_service(SessionContext& ctx, const Entity& entity);
 void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text);
 
 // scoring.cpp
-ScoreReport compute_score(const Scenario& scenario, const Casefile& casefile, const SessionState& state);
+ScoreReport compute_score(const Scenario& scenario, const Casefile& casefile,
+                          const SessionState& state);
 
 }  // namespace mt

@@ -25,8 +25,9 @@ void InvestigatorUi::draw_checkpoints_tab(UiHost& host, const Casefile& casefile
             std::string shown = *checkpoint.answer;
             for (const CheckpointOptionView& option : checkpoint.options)
                 if (option.id == shown) shown = text_of(option.text);
-            ImGui::TextColored(palette::kGood, "%s",
-                               trf("ui.checkpoints.answered", {shown}).c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, palette::kGood);
+            text_wrapped(trf("ui.checkpoints.answered", {shown}));
+            ImGui::PopStyleColor();
             ImGui::Separator();
             ImGui::PopID();
             continue;

@@ -81,12 +81,12 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
         for (const ObjectiveResult& objective : score.objectives) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            text_wrapped(text_of(objective.title));
+            cell_text(text_of(objective.title));
             ImGui::TableNextColumn();
             ImGui::TextColored(share_colour(objective.earned, objective.points), "%d / %d",
                                objective.earned, objective.points);
             ImGui::TableNextColumn();
-            text_wrapped(text_of(objective.debrief));
+            cell_text(text_of(objective.debrief));
         }
         if (score.recovery_points > 0) {
             ImGui::TableNextRow();
@@ -96,8 +96,8 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
             ImGui::TextColored(share_colour(score.recovery_earned, score.recovery_points),
                                "%d / %d", score.recovery_earned, score.recovery_points);
             ImGui::TableNextColumn();
-            text_wrapped(trf("ui.debrief.recovery_detail", {usd_text(score.frozen_usd_cents),
-                                                            usd_text(score.at_stake_usd_cents)}));
+            cell_text(trf("ui.debrief.recovery_detail",
+                          {usd_text(score.frozen_usd_cents), usd_text(score.at_stake_usd_cents)}));
         }
         ImGui::EndTable();
     }
@@ -143,7 +143,7 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
             ImGui::TableNextColumn();
             ImGui::TextColored(palette::kBad, "-%d", penalty.points);
             ImGui::TableNextColumn();
-            text_wrapped(penalty.detail);
+            cell_text(penalty.detail);
         }
         ImGui::EndTable();
     }

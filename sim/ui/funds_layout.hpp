@@ -24,9 +24,9 @@ struct Bounds {
 
 // World units; the view multiplies by zoom and the interface scale.
 struct LayoutMetrics {
-    static constexpr float column = 300.0f;  // between hop columns
+    static constexpr float column = 360.0f;  // between hop columns: room for an arrow label
     static constexpr float row = 74.0f;      // between nodes of one column
-    static constexpr float node_width = 210.0f;
+    static constexpr float node_width = 200.0f;
     static constexpr float node_height = 50.0f;
     static constexpr float junction_size = 26.0f;
 };

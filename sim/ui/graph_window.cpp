@@ -18,9 +18,9 @@ namespace {
 
 constexpr float kMinZoom = 0.04f;
 constexpr float kMaxZoom = 3.0f;
-constexpr float kDetailZoom = 0.45f;  // below this (world -> pixels), no labels and straight arrows
-constexpr float kLabelZoom = 0.6f;    // below this, no arrow labels
-constexpr double kWheelBurst = 0.6;   // seconds: wheel turns closer than this are one undo step
+constexpr float kDetailZoom = 0.4f;  // below this (world -> pixels), no labels and straight arrows
+constexpr float kLabelZoom = 0.5f;   // below this, no arrow labels
+constexpr double kWheelBurst = 0.6;  // seconds: wheel turns closer than this are one undo step
 
 struct Transform {
     ImVec2 origin;  // canvas top-left on screen
@@ -78,11 +78,12 @@ void InvestigatorUi::sync_graph(const Casefile& casefile) {
     graph_.edge_labels.clear();
     graph_.edge_labels.reserve(graph_.graph.edges.size());
     for (const GraphEdge& edge : graph_.graph.edges) {
-        std::string text = amount_text(edge.total, edge.decimals, edge.asset);
+        // Two short lines fit between columns: the amount, then when (or how many transfers).
+        std::string text = amount_text(edge.total, edge.decimals, edge.asset) + "\n";
         if (edge.transfers.size() == 1) {
-            text += "  ·  " + sim_date_short(casefile.briefing, edge.transfers.front().time);
+            text += sim_date_short(casefile.briefing, edge.transfers.front().time);
         } else {
-            text = std::to_string(edge.transfers.size()) + "×  " + text;
+            text += trf("ui.graph.transfers", {std::to_string(edge.transfers.size())});
         }
         graph_.edge_labels.push_back(std::move(text));
     }
@@ -229,10 +230,6 @@ void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) 
     ImGui::SameLine();
     ImGui::Checkbox(label("ui.graph.antialiasing").c_str(), &g.antialiasing);
     probe("ui.graph.antialiasing");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", trf("ui.graph.counts", {std::to_string(casefile.addresses.size()),
-                                                      std::to_string(casefile.transactions.size())})
-                                  .c_str());
 }
 
 void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
@@ -334,6 +331,24 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             const Point p = positions[i];
             graph_.layout.move(graph, static_cast<int>(i),
                                {p.x + io.MouseDelta.x / t.scale, p.y + io.MouseDelta.y / t.scale});
+        }
+        if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+            !ImGui::IsPopupOpen("node_menu")) {
+            // The whole identity, which the node itself shortens.
+            ImGui::BeginTooltip();
+            if (node.attributed) heading(text_of(node.name));
+            ImGui::TextDisabled("%s",
+                                tr(is_address ? key_of(node.entity) : "ui.inspector.transaction"));
+            mono_text(node.id);
+            if (is_address) {
+                ImGui::Text("%s %s   %s %s", node.explored_out ? "✓" : "○",
+                            tr("ui.inspector.outputs_listed"), node.explored_in ? "✓" : "○",
+                            tr("ui.inspector.inputs_listed"));
+                if (auto it = casefile.addresses.find(node.id);
+                    it != casefile.addresses.end() && !it->second.note.empty())
+                    text_disabled(it->second.note);
+            }
+            ImGui::EndTooltip();
         }
         const bool can_act = !casefile.submitted;
         if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && is_address &&
@@ -487,7 +502,8 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
 
         // The label doubles as the handle that selects the transaction.
         const std::string& text = graph_.edge_labels[e];
-        const ImVec2 size = body_font->CalcTextSizeA(text_size, FLT_MAX, 0.0f, text.c_str());
+        const float label_size = text_size * 0.9f;
+        const ImVec2 size = body_font->CalcTextSizeA(label_size, FLT_MAX, 0.0f, text.c_str());
         const ImVec2 mid = bezier_point(p0, p1, p2, p3, 0.5f);
         const float pad = 3.0f * t.scale;
         const ImVec2 box_min(mid.x - size.x * 0.5f - pad, mid.y - size.y * 0.5f - pad);
@@ -516,7 +532,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         layers.SetCurrentChannel(draw, 1);
         draw->AddRectFilled(box_min, box_max, hovered ? palette::kNodeHover : palette::kLabelBack,
                             3.0f * t.scale);
-        draw_text(draw, body_font, text_size, ImVec2(box_min.x + pad, box_min.y + pad),
+        draw_text(draw, body_font, label_size, ImVec2(box_min.x + pad, box_min.y + pad),
                   highlight ? palette::kEdgeHighlight : palette::kText, text,
                   ImVec4(box_min.x, box_min.y, box_max.x, box_max.y));
     }
@@ -570,6 +586,16 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + canvas_size.x * 0.6f);
         ImGui::TextDisabled("%s", empty);
         ImGui::PopTextWrapPos();
+    }
+    {
+        // How much is known, in the canvas's bottom-right corner.
+        const std::string counts =
+            trf("ui.graph.counts", {std::to_string(casefile.addresses.size()),
+                                    std::to_string(casefile.transactions.size())});
+        const ImVec2 size = ImGui::CalcTextSize(counts.c_str());
+        draw->AddText(
+            ImVec2(canvas_max.x - size.x - scaled(10.0f), canvas_max.y - size.y - scaled(8.0f)),
+            palette::kTextDim, counts.c_str());
     }
     if (state_.panels.legend) draw_graph_legend(canvas_min, canvas_max);
     ImGui::EndChild();

@@ -83,8 +83,8 @@ void InvestigatorUi::draw_workspace(UiHost& host, const Casefile& casefile, Regi
     const bool left = p.briefing || p.checkpoints || p.hints || p.timeline;
     const bool right = p.inspector || p.tools || p.legal || p.documents;
     const float width = region.size.x;
-    const float left_width = left ? std::max(scaled(300.0f), width * 0.24f) : 0.0f;
-    const float right_width = right ? std::max(scaled(340.0f), width * 0.28f) : 0.0f;
+    const float left_width = left ? std::max(scaled(300.0f), width * 0.22f) : 0.0f;
+    const float right_width = right ? std::max(scaled(340.0f), width * 0.25f) : 0.0f;
     const float body_y = region.pos.y + status_height;
     const float body_height = std::max(0.0f, region.size.y - status_height);
 
@@ -126,7 +126,7 @@ void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Reg
         return;
     }
     PanelFlags& p = state_.panels;
-    if (ImGui::BeginTabBar("case_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    if (ImGui::BeginTabBar("case_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         draw_tab("ui.panel.briefing", "briefing", p.briefing, [&] { draw_briefing_tab(casefile); });
         draw_tab("ui.panel.checkpoints", "checkpoints", p.checkpoints,
                  [&] { draw_checkpoints_tab(host, casefile); });
@@ -145,7 +145,7 @@ void InvestigatorUi::draw_side_panel(UiHost& host, const Casefile& casefile, Reg
         return;
     }
     PanelFlags& p = state_.panels;
-    if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         draw_tab("ui.panel.inspector", "inspector", p.inspector,
                  [&] { draw_inspector_tab(host, casefile); });
         draw_tab("ui.panel.tools", "tools", p.tools, [&] { draw_tools_tab(host, casefile); });

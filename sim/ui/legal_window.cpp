@@ -150,10 +150,7 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
     if (cost_button("ui.legal.send", complete ? host.cost_of(request) : 0, open && complete,
                     "legal.send"))
         emit(host, request);
-    if (!complete) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr("ui.legal.incomplete"));
-    }
+    if (!complete) text_disabled(tr("ui.legal.incomplete"));
 
     // Requests sent.
     ImGui::Spacing();
@@ -167,13 +164,15 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
                                   text_of(r.service_name) + "###request";
         const bool expanded = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
         probe("legal.request:" + r.id);
-        ImGui::SameLine();
+        // The status stays visible with the request folded.
+        ImGui::Indent(ImGui::GetTreeNodeToLabelSpacing());
         ImGui::TextColored(status_colour(r.status), "%s", tr(key_of(r.status)));
         if (r.status == RequestStatus::Pending) {
             ImGui::SameLine();
             ImGui::TextDisabled(
                 "%s", trf("ui.legal.due", {sim_date_short(casefile.briefing, r.due_at)}).c_str());
         }
+        ImGui::Unindent(ImGui::GetTreeNodeToLabelSpacing());
         if (expanded) {
             ImGui::TextDisabled(
                 "%s", trf("ui.legal.sent_at", {sim_date(casefile.briefing, r.sent_at)}).c_str());

@@ -72,6 +72,12 @@ void text_wrapped(std::string_view text) {
     if (set_wrap) ImGui::PopTextWrapPos();
 }
 
+void cell_text(std::string_view text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
 void text_disabled(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     text_wrapped(text);

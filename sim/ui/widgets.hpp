@@ -46,6 +46,8 @@ bool cost_button(std::string_view key, SimSeconds cost, bool enabled = true,
                  std::string_view probe_key = {});
 
 void text_wrapped(std::string_view text);
+// Wrapped at the edge of the current table cell, whatever wrap position an outer scope set.
+void cell_text(std::string_view text);
 void text_disabled(std::string_view text);
 void heading(std::string_view text);
 void mono_text(std::string_view text);

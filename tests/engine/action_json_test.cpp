@@ -21,10 +21,12 @@ TEST_CASE("hostile action JSON is rejected with the field named", "[action]") {
     using nlohmann::json;
     CHECK(action_from_json(json::array()).error == "an action must be a JSON object");
     CHECK(action_from_json(json{{"type", 7}}).error == "field 'type' must be a string");
-    CHECK(action_from_json(json{{"type", "teleport"}}).error == "field 'type': unknown action 'teleport'");
+    CHECK(action_from_json(json{{"type", "teleport"}}).error ==
+          "field 'type': unknown action 'teleport'");
     CHECK(action_from_json(json{{"type", "lookup"}}).error == "field 'target' is required");
-    CHECK(action_from_json(json{{"type", "legal_request"}, {"instrument", "bribe"}, {"target", "x"}})
-              .error == "field 'instrument': unknown value 'bribe'");
+    CHECK(
+        action_from_json(json{{"type", "legal_request"}, {"instrument", "bribe"}, {"target", "x"}})
+            .error == "field 'instrument': unknown value 'bribe'");
     CHECK(action_from_json(json{{"type", "wait"}, {"duration", -5}}).error ==
           "field 'duration' must be between 1 second and 365 days");
     json many = json{{"type", "annotate"}, {"target", "x"}, {"tags", json::array()}};

@@ -16,12 +16,14 @@ using namespace mt::testing;
 namespace {
 
 std::filesystem::path temp_journal(const std::string& name) {
-    auto path = std::filesystem::temp_directory_path() / ("mt-" + std::to_string(::getpid()) + "-" + name + ".jsonl");
+    auto path = std::filesystem::temp_directory_path() /
+                ("mt-" + std::to_string(::getpid()) + "-" + name + ".jsonl");
     std::filesystem::remove(path);
     return path;
 }
 
-std::string casefile_of(const std::vector<Action>& actions, const std::shared_ptr<Scenario>& scenario) {
+std::string casefile_of(const std::vector<Action>& actions,
+                        const std::shared_ptr<Scenario>& scenario) {
     Session s(scenario);
     for (const Action& a : actions) s.apply(a);
     return to_json(s.casefile()).dump();
@@ -90,7 +92,11 @@ TEST_CASE("a torn last line from a crash is ignored and overwritten", "[journal]
 TEST_CASE("a journal of another case or with garbage is refused with a reason", "[journal]") {
     auto scenario = make_sample_case();
     const auto path = temp_journal("foreign");
-    { std::ofstream(path) << R"({"journal":"moneytrail-journal","version":1,"scenario":"other-case"})" << "\n"; }
+    {
+        std::ofstream(path)
+            << R"({"journal":"moneytrail-journal","version":1,"scenario":"other-case"})"
+            << "\n";
+    }
     JournaledSession other(scenario, path);
     CHECK_FALSE(other.session());
     CHECK(other.error().find("other-case") != std::string::npos);
@@ -132,7 +138,8 @@ TEST_CASE("a process killed with SIGKILL loses no acknowledged action", "[journa
 
     JournaledSession resumed(scenario, path);
     REQUIRE(resumed.session());
-    const std::vector<Action> done(scenario->expert_solution.begin(), scenario->expert_solution.begin() + 5);
+    const std::vector<Action> done(scenario->expert_solution.begin(),
+                                   scenario->expert_solution.begin() + 5);
     CHECK(resumed.session()->accepted_actions() == done);
     CHECK(to_json(resumed.session()->casefile()).dump() == casefile_of(done, scenario));
     std::filesystem::remove(path);

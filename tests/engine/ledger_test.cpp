@@ -15,7 +15,11 @@ Ledger two_hop_utxo_ledger() {
     const AddressId exchange = ledger.intern_address("bc1qexchange", btc);
     TransactionDraft pay{"tx-pay", btc, 0, 100, 1'000, {{victim, 500'000, {}}}, {{thief, 499'000}}};
     const TxIndex first = ledger.add_transaction(pay);
-    TransactionDraft peel{"tx-peel", btc, 0, 200, 1'000,
+    TransactionDraft peel{"tx-peel",
+                          btc,
+                          0,
+                          200,
+                          1'000,
                           {{thief, 499'000, {first, 0}}},
                           {{exchange, 100'000}, {change, 398'000}}};
     ledger.add_transaction(peel);

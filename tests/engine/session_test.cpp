@@ -100,7 +100,8 @@ TEST_CASE("a freeze sent before the adversary's move saves the funds", "[session
 
 TEST_CASE("a freeze that lands after the adversary's move saves nothing", "[session][freeze]") {
     Session s = traced_session();
-    REQUIRE(s.apply(wait_for(hours(30))).accepted);  // 30h20m: the freeze is drafted by 31h20m, lands at 37h20m
+    REQUIRE(s.apply(wait_for(hours(30)))
+                .accepted);  // 30h20m: the freeze is drafted by 31h20m, lands at 37h20m
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
     REQUIRE(s.apply(wait_for(hours(12))).accepted);
     const Casefile& c = s.casefile();
@@ -108,13 +109,16 @@ TEST_CASE("a freeze that lands after the adversary's move saves nothing", "[sess
     CHECK(c.frozen.empty());
     CHECK(s.score().recovery_earned == 0);
     bool told = false;
-    for (const auto& e : c.timeline) told |= e.kind == TimelineKind::Event && e.text.en == "Bitnova balance withdrawn";
+    for (const auto& e : c.timeline)
+        told |= e.kind == TimelineKind::Event && e.text.en == "Bitnova balance withdrawn";
     CHECK(told);
 }
 
-TEST_CASE("a freeze landing at the very minute of the move still holds the funds", "[session][freeze]") {
+TEST_CASE("a freeze landing at the very minute of the move still holds the funds",
+          "[session][freeze]") {
     Session s = traced_session();
-    // Traced at 20m; waiting brings the clock to 29h; drafting takes 1h and the freeze 6h to land: 36h.
+    // Traced at 20m; waiting brings the clock to 29h; drafting takes 1h and the freeze 6h to land:
+    // 36h.
     REQUIRE(s.apply(wait_for(hours(28) + minutes(40))).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
     REQUIRE(s.casefile().requests.at(0).due_at == hours(36));
@@ -131,7 +135,8 @@ TEST_CASE("each penalty is charged for the mistake it names", "[session][penalty
     }
     SECTION("over-broad request") {
         Session s = traced_session();
-        REQUIRE(s.apply(request(Instrument::Subpoena, "bitnova", {kDeposit, kVictim, kChange})).accepted);
+        REQUIRE(s.apply(request(Instrument::Subpoena, "bitnova", {kDeposit, kVictim, kChange}))
+                    .accepted);
         CHECK(penalty_points(s.score(), PenaltyKind::OverbroadRequest) == 5);
         CHECK(penalty_points(s.score(), PenaltyKind::UninvolvedRequest) == 0);
     }
@@ -177,13 +182,25 @@ TEST_CASE("invalid actions are rejected with a reason and change nothing", "[ses
     const auto before = to_json(s.casefile());
     const std::vector<Action> invalid = {
         make(ActionType::ExploreAddress, "bc1qdoesnotexist"),
-        make(ActionType::Lookup, kOffshore),  // not discovered yet
-        request(Instrument::Subpoena, "crew", {kDeposit}),          // not a service
-        request(Instrument::Subpoena, "bitnova", {}),               // no identifiers
-        request(Instrument::Subpoena, "bitnova", {kStranger}),      // not in the casefile
-        [] { Action a = request(Instrument::Subpoena, "bitnova", {kDeposit}); a.text = "x"; return a; }(),
-        [] { Action a = make(ActionType::AnswerCheckpoint, "cp-first"); a.answer = "freeze"; return a; }(),  // not open yet
-        [] { Action a = make(ActionType::AnswerCheckpoint, "cp-change"); a.answer = kStranger; return a; }(),
+        make(ActionType::Lookup, kOffshore),                    // not discovered yet
+        request(Instrument::Subpoena, "crew", {kDeposit}),      // not a service
+        request(Instrument::Subpoena, "bitnova", {}),           // no identifiers
+        request(Instrument::Subpoena, "bitnova", {kStranger}),  // not in the casefile
+        [] {
+            Action a = request(Instrument::Subpoena, "bitnova", {kDeposit});
+            a.text = "x";
+            return a;
+        }(),
+        [] {
+            Action a = make(ActionType::AnswerCheckpoint, "cp-first");
+            a.answer = "freeze";
+            return a;
+        }(),  // not open yet
+        [] {
+            Action a = make(ActionType::AnswerCheckpoint, "cp-change");
+            a.answer = kStranger;
+            return a;
+        }(),
         make(ActionType::Annotate, "nothing"),
         make(ActionType::RunAnalysis, "bc1qnowhere"),
     };

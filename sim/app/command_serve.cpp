@@ -1,0 +1,155 @@
+// `moneytrail serve SCENARIO`: runs a live seminar on the local network. Prints the join code for
+// the room and the instructor's secret, then serves until Ctrl+C. Restarting with the same --db
+// resumes every trainee's session exactly where it was.
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <csignal>
+
+#include <charconv>
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/commands.hpp"
+#include "scenario/loader.hpp"
+#include "seminar/seminar.hpp"
+#include "seminar/server.hpp"
+
+namespace mt {
+namespace {
+
+struct ServeOptions {
+    std::string scenario;
+    int port = 8642;
+    std::string bind = "0.0.0.0";
+    std::string database = "seminar.sqlite";
+    std::string variants;  // a seed, or empty for everyone on the same case
+};
+
+// IPv4 addresses of this machine's network interfaces, for "trainees connect to ...".
+std::vector<std::string> local_addresses() {
+    std::vector<std::string> out;
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0) return out;
+    for (ifaddrs* i = list; i; i = i->ifa_next) {
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET) continue;
+        char text[INET_ADDRSTRLEN] = {};
+        const auto* in = reinterpret_cast<const sockaddr_in*>(i->ifa_addr);
+        if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) &&
+            std::string_view(text) != "127.0.0.1")
+            out.emplace_back(text);
+    }
+    freeifaddrs(list);
+    return out;
+}
+
+std::string clock_text() {
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char out[16];
+    std::strftime(out, sizeof out, "%H:%M:%S", &local);
+    return out;
+}
+
+int serve(const ServeOptions& o) {
+    std::optional<std::uint64_t> seed;
+    if (!o.variants.empty()) {
+        std::uint64_t value = 0;
+        const auto [end, ec] =
+            std::from_chars(o.variants.data(), o.variants.data() + o.variants.size(), value);
+        if (ec != std::errc() || end != o.variants.data() + o.variants.size()) {
+            std::cerr << "moneytrail serve: --variants needs a whole number (the seed), not '"
+                      << o.variants << "'\n";
+            return kExitUsage;
+        }
+        seed = value;
+    }
+    LoadResult loaded = load_scenario_file(o.scenario);
+    if (!loaded.ok()) {
+        for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+        return kExitFailure;
+    }
+    auto opened = seminar::Seminar::open(loaded.scenario, {o.database, seed, 200});
+    if (!opened.seminar) {
+        std::cerr << "moneytrail serve: " << opened.error << '\n';
+        return kExitFailure;
+    }
+    seminar::Seminar& seminar = *opened.seminar;
+    std::mutex print_mutex;
+    seminar.set_event_log([&print_mutex](const std::string& line) {
+        std::lock_guard lock(print_mutex);
+        std::cout << "[" << clock_text() << "] " << line << std::endl;
+    });
+
+    // Ctrl+C and SIGTERM are taken by a waiting thread, so the server stops cleanly and SQLite
+    // closes its file; the server's worker threads inherit the blocked mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    seminar::SeminarServer server(seminar, {o.bind, o.port, 64});
+    std::string error;
+    if (!server.bind(error)) {
+        std::cerr << "moneytrail serve: " << error << '\n';
+        return kExitFailure;
+    }
+    const Scenario& s = seminar.scenario();
+    std::cout << "moneytrail seminar: " << s.info.title.en << " / " << s.info.title.es << "\n"
+              << "  state:              " << seminar::name_of(seminar.state()) << "\n"
+              << "  JOIN CODE:          " << seminar.join_code() << "\n"
+              << "  instructor secret:  " << seminar.instructor_secret()
+              << "   (keep it off the projector)\n"
+              << "  database:           " << o.database << "\n"
+              << "  variants:           "
+              << (seed ? "on (seed " + o.variants + ")" : std::string("off")) << "\n";
+    if (o.bind == "0.0.0.0") {
+        for (const std::string& a : local_addresses())
+            std::cout << "  trainees connect to http://" << a << ":" << server.port() << "\n";
+    } else {
+        std::cout << "  trainees connect to http://" << o.bind << ":" << server.port() << "\n";
+    }
+    std::cout << "Press Ctrl+C to stop; start again with the same --db to resume." << std::endl;
+
+    std::thread waiter([&server, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    server.run();
+    // run() also returns if the server failed: make sure the waiter can finish.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    std::cout << "Seminar stopped; every acknowledged action is in " << o.database << "."
+              << std::endl;
+    return kExitOk;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, int& exit_code) {
+    auto o = std::make_shared<ServeOptions>();
+    CLI::App* cmd =
+        app.add_subcommand("serve", "Run a live seminar for trainees on the local network");
+    cmd->add_option("scenario", o->scenario, "Case-study YAML file")->required();
+    cmd->add_option("--port", o->port, "TCP port to listen on")
+        ->check(CLI::Range(1, 65535))
+        ->capture_default_str();
+    cmd->add_option("--bind", o->bind, "Address to listen on (0.0.0.0: every interface)")
+        ->capture_default_str();
+    cmd->add_option("--db", o->database,
+                    "SQLite file with the seminar's record (resumed when it exists)")
+        ->capture_default_str();
+    cmd->add_option("--variants", o->variants,
+                    "Give each trainee a renamed variant of the case, from this seed");
+    cmd->callback([o, &exit_code] { exit_code = serve(*o); });
+}
+
+}  // namespace mt

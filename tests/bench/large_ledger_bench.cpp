@@ -1,0 +1,278 @@
+// Large generated ledgers: how long a case with 10k, 100k and 1M transactions takes to load and
+// how much memory it needs, how fast the trainee's explorer expands an address on the 1M ledger,
+// and what the usual alternative (Python's csv module over the same file) takes on the same data.
+//
+// Cases come from `moneytrail generate` (seed 7, every typology) and are cached in
+// $MT_BENCH_DATA or <temp>/moneytrail-bench. Peak memory is measured in a forked child that only
+// loads the case, so it is the load's own high-water mark (getrusage ru_maxrss of the child,
+// which also counts the few MB inherited from this process, reported as base_rss_MB).
+// Results and the exact commands are in docs/performance.md ("Large ledgers").
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "generate/generator.hpp"
+#include "scenario/loader.hpp"
+#include "session/session.hpp"
+
+namespace {
+
+using namespace mt;
+namespace fs = std::filesystem;
+
+fs::path data_dir() {
+    if (const char* env = std::getenv("MT_BENCH_DATA"); env && *env) return env;
+    return fs::temp_directory_path() / "moneytrail-bench";
+}
+
+double rss_mb_now() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
+           (1024.0 * 1024.0);
+}
+
+// Runs `work` in a child process; returns the child's peak resident set in MB, or -1 on failure.
+template <typename Work>
+double in_child(Work&& work) {
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) _exit(work() ? 0 : 1);
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
+        return -1;
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+struct Dataset {
+    fs::path case_file;
+    fs::path ledger_file;
+    double generate_seconds = 0;  // 0 when it came from the cache
+};
+
+// The generated case of `transactions` rows, generated (in a child, to keep this process small)
+// unless cached.
+const Dataset& dataset(std::uint64_t transactions) {
+    static std::map<std::uint64_t, Dataset> cache;
+    auto it = cache.find(transactions);
+    if (it != cache.end()) return it->second;
+    Dataset d;
+    const std::string id = "bench-" + std::to_string(transactions);
+    d.case_file = data_dir() / (id + ".yaml");
+    d.ledger_file = data_dir() / (id + "-ledger.csv");
+    if (!fs::exists(d.case_file) || !fs::exists(d.ledger_file)) {
+        const auto start = std::chrono::steady_clock::now();
+        const double peak = in_child([&] {
+            generate::GenerateOptions o;
+            o.seed = 7;
+            o.transactions = transactions;
+            o.id = id;
+            o.out_dir = data_dir();
+            return generate::generate_case(o).ok();
+        });
+        if (peak < 0) throw std::runtime_error("generating " + id + " failed");
+        d.generate_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    return cache.emplace(transactions, d).first->second;
+}
+
+struct PythonRun {
+    double seconds = -1;      // wall clock
+    double cpu_seconds = -1;  // what to compare on a loaded machine
+    double peak_rss_mb = -1;
+};
+
+// Times the Python baseline script (tests/bench/python_csv_baseline.py) with Debian's python3.
+PythonRun python_baseline(const char* mode, const fs::path& csv) {
+    const fs::path script = fs::path(MT_SOURCE_DIR) / "tests" / "bench" / "python_csv_baseline.py";
+    const std::string command =
+        "/usr/bin/python3 '" + script.string() + "' " + mode + " '" + csv.string() + "'";
+    PythonRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return run;
+    long rows = 0;
+    double seconds = 0;
+    double cpu = 0;
+    long rss_kib = 0;
+    if (std::fscanf(pipe, "%ld %lf %lf %ld", &rows, &seconds, &cpu, &rss_kib) == 4) {
+        run.seconds = seconds;
+        run.cpu_seconds = cpu;
+        run.peak_rss_mb = static_cast<double>(rss_kib) / 1024.0;
+    }
+    pclose(pipe);
+    return run;
+}
+
+double process_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Measured once per size, before this process holds any ledger.
+struct SizeFacts {
+    double peak_rss_mb = 0;
+    double base_rss_mb = 0;
+    double csv_mb = 0;
+    PythonRun scan;
+    PythonRun index;
+};
+
+void BM_LoadCase(benchmark::State& state) {
+    const auto transactions = static_cast<std::uint64_t>(state.range(0));
+    const Dataset& d = dataset(transactions);
+    static std::map<std::uint64_t, SizeFacts> measured;
+    if (!measured.count(transactions)) {
+        SizeFacts f;
+        f.base_rss_mb = rss_mb_now();
+        f.peak_rss_mb = in_child([&] { return load_scenario_file(d.case_file).ok(); });
+        f.csv_mb = static_cast<double>(fs::file_size(d.ledger_file)) / (1024.0 * 1024.0);
+        f.scan = python_baseline("scan", d.ledger_file);
+        f.index = python_baseline("index", d.ledger_file);
+        measured[transactions] = f;
+    }
+    const SizeFacts& f = measured[transactions];
+    double wall = 0;
+    double cpu = 0;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = process_cpu_seconds();
+        LoadResult loaded = load_scenario_file(d.case_file);
+        cpu += process_cpu_seconds() - cpu_start;
+        wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!loaded.ok()) {
+            state.SkipWithError(
+                ("the generated case does not load: " +
+                 (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()))
+                    .c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(loaded.scenario->ledger.transaction_count());
+    }
+    const auto runs =
+        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    wall /= runs;
+    cpu /= runs;
+    state.counters["peak_rss_MB"] = f.peak_rss_mb;
+    state.counters["base_rss_MB"] = f.base_rss_mb;
+    state.counters["csv_MB"] = f.csv_mb;
+    state.counters["load_cpu_s"] = cpu;
+    state.counters["load_wall_s"] = wall;
+    state.counters["py_scan_cpu_s"] = f.scan.cpu_seconds;
+    state.counters["py_index_cpu_s"] = f.index.cpu_seconds;
+    state.counters["py_index_rss_MB"] = f.index.peak_rss_mb;
+    // Above 1: moneytrail's full load (parse, validate, index) takes that many times less CPU.
+    state.counters["py_scan_over_load"] = f.scan.cpu_seconds / cpu;
+    state.counters["py_index_over_load"] = f.index.cpu_seconds / cpu;
+    if (d.generate_seconds > 0) state.counters["generate_wall_s"] = d.generate_seconds;
+}
+BENCHMARK(BM_LoadCase)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The 1M case, loaded once and shared by the explorer benchmarks.
+struct Explorer {
+    std::shared_ptr<const Scenario> scenario;
+    std::string hub;   // the address with the most transactions (an exchange hot wallet)
+    std::string leaf;  // an address with a single transaction
+    std::size_t hub_transactions = 0;
+};
+
+const Explorer& explorer() {
+    static const Explorer e = [] {
+        Explorer x;
+        LoadResult loaded = load_scenario_file(dataset(1'000'000).case_file);
+        if (!loaded.ok()) throw std::runtime_error("the 1M case does not load");
+        x.scenario = loaded.scenario;
+        const Ledger& ledger = x.scenario->ledger;
+        AddressId hub = 0;
+        std::optional<AddressId> leaf;
+        for (AddressId a = 0; a < ledger.address_count(); ++a) {
+            const std::size_t n = ledger.transactions_of(a).size();
+            if (n > ledger.transactions_of(hub).size()) hub = a;
+            if (!leaf && n == 1) leaf = a;
+        }
+        x.hub = ledger.address_text(hub);
+        x.leaf = ledger.address_text(leaf.value_or(0));
+        x.hub_transactions = ledger.transactions_of(hub).size();
+        return x;
+    }();
+    return e;
+}
+
+void explore(benchmark::State& state, const std::string& target, Direction direction) {
+    const Explorer& e = explorer();
+    Action action;
+    action.type = ActionType::ExploreAddress;
+    action.target = target;
+    action.direction = direction;
+    std::size_t listed = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto session = std::make_unique<Session>(e.scenario);
+        const std::size_t before = session->casefile().transactions.size();
+        state.ResumeTiming();
+        const ActionOutcome outcome = session->apply(action);
+        state.PauseTiming();
+        if (!outcome.accepted) {
+            state.SkipWithError(outcome.reason.c_str());
+            break;
+        }
+        listed = session->casefile().transactions.size() - before;
+        session.reset();
+        state.ResumeTiming();
+    }
+    state.counters["listed_tx"] = static_cast<double>(listed);
+    state.counters["address_tx"] = static_cast<double>(
+        e.scenario->ledger.transactions_of(*e.scenario->ledger.find_address(target)).size());
+}
+
+void BM_ExploreHub(benchmark::State& state) {
+    explore(state, explorer().hub, Direction::Both);
+}
+void BM_ExploreHubOutgoing(benchmark::State& state) {
+    explore(state, explorer().hub, Direction::Out);
+}
+void BM_ExploreLeaf(benchmark::State& state) {
+    explore(state, explorer().leaf, Direction::Both);
+}
+// The part of an exploration that reads the whole history: Ledger::balance for each asset of the
+// hub's chain, as explore_address computes the balances it shows.
+void BM_HubBalances(benchmark::State& state) {
+    const Explorer& e = explorer();
+    const Ledger& ledger = e.scenario->ledger;
+    const AddressId hub = *ledger.find_address(e.hub);
+    for (auto _ : state) {
+        Units total = 0;
+        for (std::size_t i = 0; i < ledger.assets().size(); ++i)
+            if (ledger.asset(static_cast<AssetId>(i)).chain == ledger.address_chain(hub))
+                total += ledger.balance(hub, static_cast<AssetId>(i), 0);
+        benchmark::DoNotOptimize(total);
+    }
+    state.counters["address_tx"] = static_cast<double>(ledger.transactions_of(hub).size());
+}
+
+BENCHMARK(BM_ExploreHub)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_HubBalances)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ExploreHubOutgoing)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ExploreLeaf)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

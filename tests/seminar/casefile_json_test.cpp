@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "sample_case.hpp"
+#include "seminar/casefile_json.hpp"
+#include "session/session.hpp"
+
+using namespace mt;
+using namespace mt::seminar;
+
+namespace {
+
+// to_json(parse(to_json(c))) == to_json(c): everything the server sends survives the trip.
+void check_round_trip(const Casefile& c) {
+    const nlohmann::json sent = to_json(c);
+    const CasefileParse parsed = casefile_from_json(sent);
+    INFO(parsed.error);
+    REQUIRE(parsed.casefile);
+    CHECK(to_json(*parsed.casefile) == sent);
+}
+
+}  // namespace
+
+TEST_CASE("a casefile survives the trip through JSON, before and after submit") {
+    const std::shared_ptr<const Scenario> scenario = testing::make_sample_case();
+    Session session(scenario);
+    check_round_trip(session.casefile());
+    const auto& expert = scenario->expert_solution;
+    for (std::size_t i = 0; i + 1 < expert.size(); ++i) REQUIRE(session.apply(expert[i]).accepted);
+    Action analysis;
+    analysis.type = ActionType::RunAnalysis;
+    analysis.tool = AnalysisTool::Taint;
+    analysis.target = "tx-peel";
+    session.apply(analysis);
+    Action note;
+    note.type = ActionType::Annotate;
+    note.target = testing::kDeposit;
+    note.text = "Bitnova deposit, \"quoted\" ñ";
+    note.tags = {"exchange", "frozen"};
+    REQUIRE(session.apply(note).accepted);
+    Action hint;
+    hint.type = ActionType::Hint;
+    REQUIRE(session.apply(hint).accepted);
+    check_round_trip(session.casefile());
+    CHECK_FALSE(session.casefile().requests.empty());
+    REQUIRE(session.apply(expert.back()).accepted);  // submit: score and expert path appear
+    REQUIRE(session.casefile().score);
+    check_round_trip(session.casefile());
+}
+
+TEST_CASE("a malformed casefile names the path of the first problem") {
+    const std::shared_ptr<const Scenario> scenario = testing::make_sample_case();
+    Session session(scenario);
+    nlohmann::json j = to_json(session.casefile());
+
+    auto error_of = [](const nlohmann::json& bad) {
+        const CasefileParse p = casefile_from_json(bad);
+        CHECK_FALSE(p.casefile);
+        return p.error;
+    };
+    CHECK(error_of(nlohmann::json::array()) == "casefile: expected an object");
+    nlohmann::json bad = j;
+    bad["addresses"][0]["balances"] = {{{"asset", "BTC"}, {"decimals", 8}, {"amount", "-5"}}};
+    CHECK(error_of(bad) ==
+          "casefile: addresses[0].balances[0].amount: expected a decimal count of base units");
+    bad = j;
+    bad["transactions"][0].erase("fee");
+    CHECK(error_of(bad) ==
+          "casefile: transactions[0].fee: expected a value (the field is missing)");
+    bad = j;
+    bad["timeline"][0]["kind"] = "gossip";
+    CHECK(error_of(bad) == "casefile: timeline[0].kind: expected a known value, not 'gossip'");
+    bad = j;
+    bad["now"] = "soon";
+    CHECK(error_of(bad) == "casefile: now: expected an integer");
+    bad = j;
+    bad["briefing"]["title"] = 5;
+    CHECK(error_of(bad) == "casefile: briefing.title: expected an object {\"en\", \"es\"}");
+}

@@ -1,0 +1,248 @@
+// The Seminar core without HTTP: joining, the exercise clock, instructor messages and hints, and
+// rebuilding every session from the SQLite record.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "sample_case.hpp"
+#include "seminar/seminar.hpp"
+#include "seminar/variant.hpp"
+#include "seminar_case.hpp"
+#include "session/session.hpp"
+#include "temp_dir.hpp"
+
+using namespace mt;
+using namespace mt::seminar;
+using mt::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<Seminar> open_seminar(const std::shared_ptr<const Scenario>& s,
+                                      const std::filesystem::path& db,
+                                      std::optional<std::uint64_t> seed = std::nullopt) {
+    auto opened = Seminar::open(s, {db, seed, 200});
+    INFO(opened.error);
+    REQUIRE(opened.seminar);
+    return std::move(opened.seminar);
+}
+
+std::string token_of(const Reply& r) {
+    REQUIRE(r.ok());
+    return r.body["token"].get<std::string>();
+}
+
+Action explore(const std::string& address) {
+    Action a;
+    a.type = ActionType::ExploreAddress;
+    a.target = address;
+    a.direction = Direction::Out;
+    return a;
+}
+
+Action wait_for(SimSeconds s) {
+    Action a;
+    a.type = ActionType::Wait;
+    a.duration = s;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("trainees join with the code; the same name rejoins the same session with a new token") {
+    TempDir dir;
+    auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"));
+    CHECK(seminar->join("WRONG1", "Ana", "FGR").failure == Failure::Forbidden);
+    const std::string code = seminar->join_code();
+    std::string lower = code;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const Reply first =
+        seminar->join(lower.substr(0, 3) + "-" + lower.substr(3), "  Ana  López ", "FGR");
+    const std::string token = token_of(first);
+    CHECK(first.body["name"] == "Ana López");
+    CHECK(first.body["rejoined"] == false);
+    CHECK(first.body["state"] == "lobby");
+    CHECK_FALSE(first.body["casefile"].contains("score"));
+
+    REQUIRE(seminar->start().ok());
+    REQUIRE(seminar->act(token, explore(testing::kRansom)).body["accepted"] == true);
+
+    const Reply again = seminar->join(code, "ANA LÓPEZ", "");
+    const std::string token2 = token_of(again);
+    CHECK(token2 != token);
+    CHECK(again.body["rejoined"] == true);
+    CHECK(again.body["agency"] == "FGR");  // the first join's agency stays
+    CHECK(again.body["casefile"]["actions_taken"] == 1);
+    CHECK(seminar->casefile(token).failure == Failure::Unauthorized);
+    CHECK(seminar->act(token, explore(testing::kRansom)).failure == Failure::Unauthorized);
+    CHECK(seminar->casefile(token2).ok());
+    CHECK(seminar->snapshot().size() == 1);
+}
+
+TEST_CASE("actions wait for the start, stop while paused and after the end") {
+    TempDir dir;
+    auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"));
+    const std::string t = token_of(seminar->join(seminar->join_code(), "Bruno", "SSPC"));
+
+    Reply r = seminar->act(t, explore(testing::kRansom));
+    REQUIRE(r.ok());
+    CHECK(r.body["accepted"] == false);
+    CHECK(r.body["reason_key"] == "seminar.not_started");
+    CHECK(r.body["reason_es"] == "El ejercicio aún no ha comenzado; espera al instructor.");
+    CHECK(seminar->pause().failure == Failure::Conflict);
+    CHECK(seminar->resume().failure == Failure::Conflict);
+
+    REQUIRE(seminar->start().ok());
+    CHECK(seminar->start().failure == Failure::Conflict);
+    CHECK(seminar->act(t, explore(testing::kRansom)).body["accepted"] == true);
+
+    REQUIRE(seminar->pause().ok());
+    r = seminar->act(t, wait_for(hours(1)));
+    CHECK(r.body["accepted"] == false);
+    CHECK(r.body["reason_key"] == "seminar.paused");
+    CHECK(r.body["casefile"]["actions_taken"] == 1);
+    REQUIRE(seminar->resume().ok());
+    CHECK(seminar->act(t, wait_for(hours(1))).body["accepted"] == true);
+
+    REQUIRE(seminar->end().ok());
+    CHECK(seminar->end().failure == Failure::Conflict);
+    r = seminar->act(t, wait_for(hours(1)));
+    CHECK(r.body["reason_key"] == "seminar.ended");
+    CHECK(seminar->stored_action_count() == 2);
+    CHECK(seminar->join(seminar->join_code(), "Late Comer", "").failure == Failure::Conflict);
+    CHECK(seminar->join(seminar->join_code(), "bruno", "").ok());  // results stay readable
+}
+
+TEST_CASE(
+    "instructor messages reach every timeline where each trainee was, late joiners included") {
+    TempDir dir;
+    auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"));
+    REQUIRE(seminar->start().ok());
+    const std::string a = token_of(seminar->join(seminar->join_code(), "Ana", ""));
+    const std::string b = token_of(seminar->join(seminar->join_code(), "Bea", ""));
+    REQUIRE(seminar->act(a, wait_for(hours(5))).body["accepted"] == true);
+    CHECK(seminar->inject({"", ""}).failure == Failure::BadRequest);
+    CHECK(seminar->inject({"Bad\x01", "x"}).failure == Failure::BadRequest);
+    const Reply sent = seminar->inject({"Check the exchange deposits", "Revisen los depósitos"});
+    REQUIRE(sent.ok());
+    CHECK(sent.body["delivered"] == 2);
+    REQUIRE(seminar->inject({"Only English", ""}).ok());
+    REQUIRE(seminar->act(a, wait_for(hours(1))).body["accepted"] == true);
+    const std::string c = token_of(seminar->join(seminar->join_code(), "Caro", ""));
+
+    auto messages = [&](const std::string& token) {
+        std::vector<std::pair<SimSeconds, std::string>> out;
+        const Reply reply = seminar->casefile(token);
+        for (const auto& e : reply.body["casefile"]["timeline"])
+            if (e["text"]["en"].get<std::string>().rfind("Instructor: Check", 0) == 0 ||
+                e["text"]["en"].get<std::string>().rfind("Instructor: Only", 0) == 0)
+                out.push_back({e["at"].get<SimSeconds>(), e["text"]["es"].get<std::string>()});
+        return out;
+    };
+    const auto at_a = messages(a);
+    REQUIRE(at_a.size() == 2);
+    CHECK(at_a[0] == std::make_pair(hours(5), std::string("Instructor: Revisen los depósitos")));
+    CHECK(at_a[1] ==
+          std::make_pair(hours(5),
+                         std::string("Instructor: Only English")));  // one language serves both
+    CHECK(messages(b).size() == 2);
+    CHECK(messages(b)[0].first == 0);
+    CHECK(messages(c).size() == 2);
+    // The message sits between what happened before and after it.
+    const nlohmann::json timeline = seminar->casefile(a).body["casefile"]["timeline"];
+    CHECK(timeline.back()["text"]["en"].get<std::string>().rfind("Waited 1h", 0) == 0);
+}
+
+TEST_CASE("hint-all gives each trainee the next hint as a journaled action") {
+    TempDir dir;
+    const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
+    auto seminar = open_seminar(scenario, dir.file("s.sqlite"));
+    const std::string a = token_of(seminar->join(seminar->join_code(), "Ana", ""));
+    const std::string b = token_of(seminar->join(seminar->join_code(), "Bea", ""));
+    CHECK(seminar->hint_all().failure == Failure::Conflict);  // not started
+    REQUIRE(seminar->start().ok());
+    REQUIRE(seminar->pause().ok());
+    const Reply given = seminar->hint_all();
+    REQUIRE(given.ok());
+    CHECK(given.body["given"].size() == 2);
+    CHECK(seminar->casefile(a).body["casefile"]["hints"].size() == 1);
+    // The sample case has one hint: the second round has nothing left to give.
+    const Reply second = seminar->hint_all();
+    CHECK(second.body["given"].empty());
+    CHECK(second.body["skipped"].size() == 2);
+    CHECK(seminar->stored_action_count() == 2);
+    for (const TraineeSnapshot& t : seminar->snapshot()) {
+        CHECK(t.instructor_actions == 1);
+        CHECK(t.hints_used == 1);
+        CHECK(t.score.penalties.size() == 1);  // the rubric's hint penalty, as if asked
+    }
+    (void)b;
+}
+
+TEST_CASE("a restart rebuilds every session, message and the clock from the database") {
+    TempDir dir;
+    const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
+    std::string code, secret, a, b;
+    nlohmann::json before_a, before_b;
+    {
+        auto seminar = open_seminar(scenario, dir.file("s.sqlite"), 99);
+        code = seminar->join_code();
+        secret = seminar->instructor_secret();
+        a = token_of(seminar->join(code, "Ana", "FGR"));
+        b = token_of(seminar->join(code, "Bea", "UIF"));
+        REQUIRE(seminar->start().ok());
+        const auto variant_a = make_variant(*scenario, 99, "ana").scenario;
+        for (const Action& x : variant_a->expert_solution) {
+            if (x.type == ActionType::Submit) break;
+            REQUIRE(seminar->act(a, x).body["accepted"] == true);
+        }
+        REQUIRE(seminar->inject({"Half time", "Medio tiempo"}).ok());
+        REQUIRE(seminar->act(b, wait_for(hours(40))).body["accepted"] == true);
+        REQUIRE(seminar->pause().ok());
+        before_a = seminar->casefile(a).body;
+        before_b = seminar->casefile(b).body;
+    }
+    auto seminar = open_seminar(scenario, dir.file("s.sqlite"), 99);
+    CHECK(seminar->join_code() == code);
+    CHECK(seminar->instructor_secret() == secret);
+    CHECK(seminar->state() == ExerciseState::Paused);
+    CHECK(seminar->casefile(a).body == before_a);
+    CHECK(seminar->casefile(b).body == before_b);
+    // Distinct variants: the two trainees' address books do not overlap.
+    for (const auto& x : before_a["casefile"]["addresses"])
+        for (const auto& y : before_b["casefile"]["addresses"]) CHECK(x["address"] != y["address"]);
+}
+
+TEST_CASE("a database recorded for another case or variant seed is refused, naming why") {
+    TempDir dir;
+    { auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"), 5); }
+    auto other = testing::make_seminar_case();
+    other->rubric.objectives[0].points = 25;
+    auto opened = Seminar::open(other, {dir.file("s.sqlite"), 5, 200});
+    CHECK_FALSE(opened.seminar);
+    CHECK(opened.error.find("serve the same case file") != std::string::npos);
+    opened = Seminar::open(testing::make_seminar_case(), {dir.file("s.sqlite"), std::nullopt, 200});
+    CHECK_FALSE(opened.seminar);
+    CHECK(opened.error.find("--variants 5") != std::string::npos);
+    opened = Seminar::open(testing::make_seminar_case(), {dir.file("s.sqlite"), 5, 200});
+    CHECK(opened.seminar);
+}
+
+TEST_CASE("a second server on the same database is refused while the first runs") {
+    TempDir dir;
+    auto first = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"));
+    auto second =
+        Seminar::open(testing::make_seminar_case(), {dir.file("s.sqlite"), std::nullopt, 200});
+    CHECK_FALSE(second.seminar);
+    CHECK(second.error.find("another 'moneytrail serve'") != std::string::npos);
+}
+
+TEST_CASE("a file that is not a seminar database is refused") {
+    TempDir dir;
+    {
+        std::ofstream junk(dir.file("junk.sqlite"));
+        junk << "this is not SQLite";
+    }
+    auto opened =
+        Seminar::open(testing::make_seminar_case(), {dir.file("junk.sqlite"), std::nullopt, 200});
+    CHECK_FALSE(opened.seminar);
+    CHECK(opened.error.find("junk.sqlite") != std::string::npos);
+}
