@@ -31,8 +31,19 @@ CLI::App* register_play(CLI::App& app, int& exit_code) {
     cmd->add_option("--frames", o.frames, "Render this many frames, then exit (with --screenshot)")
         ->check(CLI::Range(1, 100000));
     cmd->add_option("--screenshot", *screenshot, "Write the last frame to this PNG file");
-    cmd->callback([&o, scenario, screenshot, journal, &exit_code] {
-        o.scenario = scenario->empty() ? default_scenario() : std::filesystem::path(*scenario);
+    cmd->add_option("--show", o.show_tab,
+                    "Bring a panel tab to the front: briefing, checkpoints, hints, timeline, "
+                    "inspector, tools, legal or documents")
+        ->check(CLI::IsMember({"briefing", "checkpoints", "hints", "timeline", "inspector", "tools",
+                               "legal", "documents"}));
+    cmd->add_option("--select", o.select, "Select this address or transaction when the case opens");
+    auto picker = std::make_shared<bool>(false);
+    cmd->add_flag("--picker", *picker, "Start at the case list instead of a case");
+    cmd->callback([&o, scenario, screenshot, journal, picker, &exit_code] {
+        if (*picker)
+            o.scenario.clear();
+        else
+            o.scenario = scenario->empty() ? default_scenario() : std::filesystem::path(*scenario);
         o.screenshot = *screenshot;
         o.journal = *journal;
         o.scenarios_dir = scenarios_directory();

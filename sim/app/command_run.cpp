@@ -20,6 +20,7 @@ struct RunOptions {
     std::string language = "en";
     bool expert = false;
     bool json = false;
+    bool leave_open = false;  // no automatic submit: the journal resumes in `play`
 };
 
 // Reads actions from a JSON array or from JSON Lines; errors name the file and line.
@@ -130,6 +131,27 @@ int run(const RunOptions& o) {
                       << " " << a.target << (outcome.accepted ? "" : "  (" + outcome.reason + ")")
                       << "  [" << format_duration(session.casefile().now) << "]\n";
     }
+    const bool es = lang == Language::Spanish;
+    if (o.leave_open && !session.submitted()) {
+        if (o.json) {
+            std::cout << nlohmann::json{{"scenario", loaded.scenario->info.id},
+                                        {"actions", log},
+                                        {"rejected", rejected},
+                                        {"elapsed", session.casefile().now},
+                                        {"submitted", false}}
+                             .dump(2)
+                      << '\n';
+        } else {
+            std::cout << (es ? "\nSin entregar: la sesión sigue abierta."
+                             : "\nNot submitted: the session stays open.")
+                      << (o.journal.empty() ? ""
+                                            : (es ? " Continúa con: moneytrail play "
+                                                  : " Continue with: moneytrail play ") +
+                                                  o.scenario + " --journal " + o.journal)
+                      << '\n';
+        }
+        return kExitOk;
+    }
     if (!session.submitted()) {
         Action submit;
         submit.type = ActionType::Submit;
@@ -160,6 +182,8 @@ void register_run(CLI::App& app, int& exit_code) {
     cmd->add_option("--actions", o->actions, "Actions to play: a JSON array or JSON Lines");
     cmd->add_flag("--expert", o->expert, "Play the case's expert solution");
     cmd->add_flag("--json", o->json, "Print machine-readable JSON");
+    cmd->add_flag("--leave-open", o->leave_open,
+                  "Do not submit after the actions: the session stays open in its journal");
     cmd->add_option("--journal", o->journal, "Journal file to write (resumes it when it exists)");
     cmd->add_option("--lang", o->language, "Language of the report: en or es")
         ->check(CLI::IsMember({"en", "es"}));

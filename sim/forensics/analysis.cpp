@@ -39,6 +39,8 @@ AnalysisOutcome run_analysis(const Ledger& ledger, const AnalysisRequest& reques
                 return peel_chain_report(ledger, request, *resolved.target, horizon);
             case AnalysisTool::CoinJoin:
                 return coinjoin_report(ledger, request, *resolved.target, horizon);
+            case AnalysisTool::FlowPatterns:
+                return flow_patterns_report(ledger, request, *resolved.target, horizon);
         }
         return {std::nullopt, "unknown analysis tool"};
     } catch (const std::exception& e) {

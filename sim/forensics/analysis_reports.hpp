@@ -13,6 +13,8 @@ AnalysisOutcome peel_chain_report(const Ledger& ledger, const AnalysisRequest& r
                                   const AnalysisTarget& target, TxIndex horizon);
 AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& request,
                                 const AnalysisTarget& target, TxIndex horizon);
+AnalysisOutcome flow_patterns_report(const Ledger& ledger, const AnalysisRequest& request,
+                                     const AnalysisTarget& target, TxIndex horizon);
 
 // A report with the common fields filled in.
 AnalysisReport report_for(const AnalysisRequest& request, std::string method);

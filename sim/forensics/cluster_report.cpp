@@ -30,6 +30,16 @@ LocalizedText link_label(const ClusterLink& link) {
     return text;
 }
 
+// The link as data: "common_input" or "change:" + the heuristics' names joined with '+'.
+std::string link_evidence(const ClusterLink& link) {
+    if (link.common_input) return "common_input";
+    std::string names;
+    for (ChangeHeuristic h : kChangeHeuristics)
+        if ((link.heuristics >> static_cast<unsigned>(h)) & 1u)
+            names += (names.empty() ? "" : "+") + std::string(name_of(h));
+    return "change:" + names;
+}
+
 // The address a cluster is built around: a transaction stands for its (first) spender.
 std::optional<AddressId> subject_address(const Ledger& ledger, const AnalysisTarget& target) {
     switch (target.kind) {
@@ -69,11 +79,12 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
             subject_text + " está en " + chain.name +
                 ", una cadena basada en cuentas: cada dirección es una cuenta, así que la "
                 "propiedad común de entradas y las heurísticas de cambio no aplican."};
-        report.rows.push_back(
-            {subject_text,
-             amount_text(ledger, chain.native_asset,
-                         ledger.balance(subject, chain.native_asset, request.until)),
-             "this address / esta dirección"});
+        AnalysisRow row{subject_text,
+                        amount_text(ledger, chain.native_asset,
+                                    ledger.balance(subject, chain.native_asset, request.until)),
+                        {"this address", "esta dirección"}};
+        row.evidence = "subject";
+        report.rows.push_back(std::move(row));
         return {std::move(report), {}};
     }
 
@@ -131,17 +142,21 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
     const AssetId asset = chain.native_asset;
     for (std::size_t i = 0; i < members.size() && i < kMaxReportRows; ++i) {
         const ClusterMember& m = members[i];
-        std::string detail = "this address / esta dirección";
+        AnalysisRow row{ledger.address_text(m.address),
+                        amount_text(ledger, asset, ledger.balance(m.address, asset, request.until)),
+                        {"this address", "esta dirección"}};
+        row.evidence = "subject";
         if (m.link >= 0) {
             const ClusterLink& link = clusters.links()[static_cast<std::size_t>(m.link)];
             const AddressId via = link.from == m.address ? link.to : link.from;
-            detail = both(link_label(link)) + " · tx " + ledger.transaction(link.tx).id + " · ← " +
-                     ledger.address_text(via);
-            if (link.coinjoin) detail += " · CoinJoin!";
+            row.detail = link_label(link);
+            append(row.detail, same("tx " + ledger.transaction(link.tx).id));
+            append(row.detail, same("← " + ledger.address_text(via)));
+            if (link.coinjoin) append(row.detail, same("CoinJoin!"));
+            row.evidence = link_evidence(link);
+            row.via_coinjoin = link.coinjoin;
         }
-        report.rows.push_back(
-            {ledger.address_text(m.address),
-             amount_text(ledger, asset, ledger.balance(m.address, asset, request.until)), detail});
+        report.rows.push_back(std::move(row));
     }
     if (members.size() > kMaxReportRows) {
         report.summary.en += " Rows show the nearest " + std::to_string(kMaxReportRows) + ".";

@@ -1,6 +1,7 @@
-// The PeelChain and CoinJoin tools' reports.
+// The PeelChain, CoinJoin and FlowPatterns tools' reports.
 #include "forensics/analysis_reports.hpp"
 #include "forensics/coinjoin.hpp"
+#include "forensics/flow_patterns.hpp"
 #include "forensics/peel_chain.hpp"
 #include "forensics/report_text.hpp"
 
@@ -62,12 +63,21 @@ LocalizedText rule_text(const Ledger& ledger, const CoinJoinCheck& c, AssetId as
     return {};
 }
 
-std::string coinjoin_detail(const Ledger& ledger, const CoinJoinCheck& c, AssetId asset) {
-    return std::to_string(c.denomination_count) + " × " +
-           amount_text(ledger, asset, c.denomination) + " · " + std::to_string(c.inputs) +
-           " in / entradas (" + std::to_string(c.distinct_input_addresses) + " addr. / dir.) · " +
-           std::to_string(c.outputs) + " out / salidas";
+LocalizedText coinjoin_detail(const Ledger& ledger, const CoinJoinCheck& c, AssetId asset) {
+    const std::string equal =
+        std::to_string(c.denomination_count) + " × " + amount_text(ledger, asset, c.denomination);
+    const std::string in = std::to_string(c.inputs);
+    const std::string addresses = std::to_string(c.distinct_input_addresses);
+    const std::string out = std::to_string(c.outputs);
+    return {equal + " · " + in + " in (" + addresses + " addr.) · " + out + " out",
+            equal + " · " + in + " entradas (" + addresses + " dir.) · " + out + " salidas"};
 }
+
+struct FlowPatternView {
+    const char* name;  // the row evidence
+    LocalizedText label;
+    LocalizedText counterparties;  // what the counterparties are, plural
+};
 
 }  // namespace
 
@@ -105,14 +115,20 @@ AnalysisOutcome peel_chain_report(const Ledger& ledger, const AnalysisRequest& r
         const PeelHop& hop = chain.hops[i];
         for (const Peel& p : hop.peels) {
             if (report.rows.size() >= kMaxReportRows) break;
-            std::string detail = "hop / salto " + std::to_string(i + 1) + " · tx " +
-                                 ledger.transaction(p.tx).id + " · rest / resto " +
-                                 amount_text(ledger, chain.asset, hop.change) + " → " +
-                                 ledger.address_text(hop.change_address);
-            if (p.spent_in != kNoTx)
-                detail += " · spent in / gastado en " + ledger.transaction(p.spent_in).id;
-            report.rows.push_back(
-                {ledger.address_text(p.to), amount_text(ledger, chain.asset, p.amount), detail});
+            const std::string n = std::to_string(i + 1);
+            LocalizedText detail{"hop " + n, "salto " + n};
+            append(detail, same("tx " + ledger.transaction(p.tx).id));
+            const std::string rest = amount_text(ledger, chain.asset, hop.change) + " → " +
+                                     ledger.address_text(hop.change_address);
+            append(detail, {"rest " + rest, "resto " + rest});
+            if (p.spent_in != kNoTx) {
+                const std::string& spent_in = ledger.transaction(p.spent_in).id;
+                append(detail, {"spent in " + spent_in, "gastado en " + spent_in});
+            }
+            AnalysisRow row{ledger.address_text(p.to), amount_text(ledger, chain.asset, p.amount),
+                            std::move(detail)};
+            row.hops = static_cast<std::uint32_t>(i + 1);
+            report.rows.push_back(std::move(row));
         }
     }
     if (payments > kMaxReportRows) {
@@ -138,7 +154,7 @@ AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& req
             if (report.rows.size() < kMaxReportRows) {
                 const Transaction& tx = ledger.transaction(t);
                 report.rows.push_back({tx.id, amount_text(ledger, tx.asset, c.denomination),
-                                       coinjoin_detail(ledger, c, tx.asset)});
+                                       coinjoin_detail(ledger, c, tx.asset), true});
             }
         }
         report.summary.en = address + " took part in " + std::to_string(found) +
@@ -153,27 +169,86 @@ AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& req
     const CoinJoinCheck c = check_coinjoin(ledger, target.tx);
     const LocalizedText why = rule_text(ledger, c, tx.asset);
     if (c.is_coinjoin) {
-        report.summary.en = tx.id +
-                            " matches the CoinJoin rule: " + coinjoin_detail(ledger, c, tx.asset) +
-                            " (" + std::to_string(c.participants) +
+        const LocalizedText shape = coinjoin_detail(ledger, c, tx.asset);
+        report.summary.en = tx.id + " matches the CoinJoin rule: " + shape.en + " (" +
+                            std::to_string(c.participants) +
                             " participants). Its inputs belong to different "
                             "people: do not merge them into one owner.";
-        report.summary.es =
-            tx.id + " cumple la regla de CoinJoin: " + coinjoin_detail(ledger, c, tx.asset) + " (" +
-            std::to_string(c.participants) +
-            " participantes). Sus entradas son de personas distintas: "
-            "no las una como un solo dueño.";
+        report.summary.es = tx.id + " cumple la regla de CoinJoin: " + shape.es + " (" +
+                            std::to_string(c.participants) +
+                            " participantes). Sus entradas son de personas distintas: "
+                            "no las una como un solo dueño.";
         const auto outputs = ledger.outputs(target.tx);
         for (std::uint32_t o = 0; o < outputs.size() && report.rows.size() < kMaxReportRows; ++o)
             if (outputs[o].amount == c.denomination)
-                report.rows.push_back(
-                    {ledger.address_text(outputs[o].address),
-                     amount_text(ledger, tx.asset, outputs[o].amount),
-                     "equal output / salida igual · " + tx.id + ":" + std::to_string(o)});
+                report.rows.push_back({ledger.address_text(outputs[o].address),
+                                       amount_text(ledger, tx.asset, outputs[o].amount),
+                                       {"equal output · " + tx.id + ":" + std::to_string(o),
+                                        "salida igual · " + tx.id + ":" + std::to_string(o)}});
     } else {
         report.summary.en = tx.id + " is not a CoinJoin by the rule: " + why.en + ".";
         report.summary.es = tx.id + " no es CoinJoin según la regla: " + why.es + ".";
-        report.rows.push_back({tx.id, "", both(why)});
+        report.rows.push_back({tx.id, "", why, true});
+    }
+    return {std::move(report), {}};
+}
+
+AnalysisOutcome flow_patterns_report(const Ledger& ledger, const AnalysisRequest& request,
+                                     const AnalysisTarget& target, TxIndex horizon) {
+    if (target.kind != AnalysisTarget::Kind::Address)
+        return {std::nullopt, "analysis target '" + request.target +
+                                  "': flow patterns are looked for around an address"};
+    const AddressId hub = target.address;
+    FlowWindow window;
+    window.horizon = horizon;
+    const FanPattern patterns[] = {fan_in(ledger, hub, window), fan_out(ledger, hub, window),
+                                   consolidation(ledger, hub, window)};
+    const FlowPatternView views[] = {
+        {"fan_in", {"fan-in", "abanico de entrada"}, {"senders", "remitentes"}},
+        {"fan_out", {"fan-out", "abanico de salida"}, {"recipients", "destinatarios"}},
+        {"consolidation",
+         {"consolidation", "consolidación"},
+         {"swept sources", "orígenes barridos"}},
+    };
+    AnalysisReport report = report_for(request, "");
+    const std::string& hub_text = ledger.address_text(hub);
+    const std::string minimum = std::to_string(window.min_counterparties);
+    report.summary = {"Flow patterns around " + hub_text + " (a pattern needs at least " + minimum +
+                          " distinct counterparties):",
+                      "Patrones de flujo alrededor de " + hub_text +
+                          " (un patrón necesita al menos " + minimum + " contrapartes distintas):"};
+    bool any = false;
+    for (std::size_t k = 0; k < 3; ++k) {
+        const FanPattern& p = patterns[k];
+        const FlowPatternView& view = views[k];
+        const std::string n = std::to_string(p.counterparties.size());
+        const std::string total = amount_text(ledger, p.asset, p.total);
+        report.summary.en += " " + view.label.en + " " + (p.detected ? "found" : "not found") +
+                             " (" + n + " " + view.counterparties.en + ", " + total + ");";
+        report.summary.es += " " + view.label.es + " " +
+                             (p.detected ? "encontrado" : "no encontrado") + " (" + n + " " +
+                             view.counterparties.es + ", " + total + ");";
+        if (!p.detected) continue;
+        any = true;
+        for (const Counterparty& c : p.counterparties) {
+            if (report.rows.size() >= kMaxReportRows) break;
+            const std::string transfers = std::to_string(c.transfers);
+            LocalizedText detail = view.label;
+            append(detail, {transfers + " transfer(s)", transfers + " transferencia(s)"});
+            if (c.first_tx != kNoTx)
+                append(detail, same("tx " + ledger.transaction(c.first_tx).id));
+            AnalysisRow row{ledger.address_text(c.address), amount_text(ledger, p.asset, c.amount),
+                            std::move(detail)};
+            row.evidence = view.name;
+            report.rows.push_back(std::move(row));
+        }
+    }
+    if (any) {
+        report.summary.en +=
+            " Exchange hot wallets, payroll and mining pools show these shapes too.";
+        report.summary.es +=
+            " Las billeteras calientes de exchanges, las nóminas y los pools mineros también "
+            "muestran estas formas.";
     }
     return {std::move(report), {}};
 }

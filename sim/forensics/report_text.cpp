@@ -39,14 +39,25 @@ LocalizedText heuristic_label(ChangeHeuristic heuristic) {
     return {"?", "?"};
 }
 
-std::string hops_text(std::uint32_t hops) {
+LocalizedText hops_text(std::uint32_t hops) {
     const std::string n = std::to_string(hops);
-    if (hops == 1) return "1 hop / 1 salto";
-    return n + " hops / " + n + " saltos";
+    if (hops == 1) return {"1 hop", "1 salto"};
+    return {n + " hops", n + " saltos"};
 }
 
-std::string both(const LocalizedText& text) {
-    return text.en == text.es ? text.en : text.en + " / " + text.es;
+LocalizedText same(const std::string& text) {
+    return {text, text};
+}
+
+void append(LocalizedText& detail, const LocalizedText& part) {
+    detail.en += (detail.en.empty() ? "" : " · ") + part.en;
+    detail.es += (detail.es.empty() ? "" : " · ") + part.es;
+}
+
+double share_of(Units part, Units whole) {
+    if (whole <= 0 || part <= 0) return 0.0;
+    if (part >= whole) return 1.0;
+    return static_cast<double>(part) / static_cast<double>(whole);
 }
 
 }  // namespace mt

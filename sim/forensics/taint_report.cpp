@@ -107,12 +107,17 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
 
     for (std::size_t i = 0; i < addresses.size() && i < kMaxReportRows; ++i) {
         const TaintedAddress& a = addresses[i];
-        std::string detail =
-            format_share(a.tainted_received, a.received) + " · " + hops_text(a.hops);
-        if (a.tainted_held > 0)
-            detail += " · held / retenido " + amount_text(ledger, a.asset, a.tainted_held);
-        report.rows.push_back({ledger.address_text(a.address),
-                               amount_text(ledger, a.asset, a.tainted_received), detail});
+        LocalizedText detail = same(format_share(a.tainted_received, a.received));
+        append(detail, hops_text(a.hops));
+        if (a.tainted_held > 0) {
+            const std::string held_text = amount_text(ledger, a.asset, a.tainted_held);
+            append(detail, {"held " + held_text, "retenido " + held_text});
+        }
+        AnalysisRow row{ledger.address_text(a.address),
+                        amount_text(ledger, a.asset, a.tainted_received), std::move(detail)};
+        row.share = share_of(a.tainted_received, a.received);
+        row.hops = a.hops;
+        report.rows.push_back(std::move(row));
     }
     // Transactions in flow order (nearest the source first), then by time.
     std::vector<const TaintedTransaction*> flow;
@@ -124,15 +129,21 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
     for (std::size_t i = 0; i < flow.size() && i < kMaxReportRows; ++i) {
         const TaintedTransaction& r = *flow[i];
         const Transaction& tx = ledger.transaction(r.tx);
-        std::string detail = format_share(r.tainted_out, output_total(ledger, r.tx)) + " · ";
+        const Units outputs = output_total(ledger, r.tx);
+        LocalizedText detail = same(format_share(r.tainted_out, outputs));
         if (r.seed) {
-            detail += "source / origen";
+            append(detail, {"source", "origen"});
         } else {
-            detail += hops_text(r.hops);
+            append(detail, hops_text(r.hops));
             const std::vector<TxIndex> path = trace.path_to_source(r.tx);
-            if (path.size() >= 2) detail += " · ← " + ledger.transaction(path[path.size() - 2]).id;
+            if (path.size() >= 2)
+                append(detail, same("← " + ledger.transaction(path[path.size() - 2]).id));
         }
-        report.rows.push_back({tx.id, amount_text(ledger, tx.asset, r.tainted_out), detail});
+        AnalysisRow row{tx.id, amount_text(ledger, tx.asset, r.tainted_out), std::move(detail),
+                        true};
+        row.share = share_of(r.tainted_out, outputs);
+        row.hops = r.hops;
+        report.rows.push_back(std::move(row));
     }
     if (addresses.size() > kMaxReportRows || flow.size() > kMaxReportRows) {
         report.summary.en += " Rows show the first " + std::to_string(kMaxReportRows) +

@@ -135,9 +135,17 @@ nlohmann::json to_json(const Casefile& c) {
     j["analyses"] = json::array();
     for (const auto& a : c.analyses) {
         json rows = json::array();
-        for (const auto& row : a.rows)
-            rows.push_back(
-                {{"subject", row.subject}, {"value", row.value}, {"detail", row.detail}});
+        for (const auto& row : a.rows) {
+            json item = {
+                {"subject", row.subject}, {"value", row.value}, {"detail", text_json(row.detail)}};
+            // Structured facts only where the tool produces them, so other rows stay small.
+            if (row.transaction) item["transaction"] = true;
+            if (row.share) item["share"] = *row.share;
+            if (row.hops) item["hops"] = *row.hops;
+            if (!row.evidence.empty()) item["evidence"] = row.evidence;
+            if (row.via_coinjoin) item["via_coinjoin"] = true;
+            rows.push_back(std::move(item));
+        }
         j["analyses"].push_back({{"id", a.id},
                                  {"tool", name_of(a.tool)},
                                  {"method", a.method},

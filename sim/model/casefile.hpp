@@ -116,9 +116,23 @@ struct LegalRequestFile {
 };
 
 struct AnalysisRow {
-    std::string subject;  // address or tx id
-    std::string value;    // formatted amount or label
-    std::string detail;   // share, hops, heuristic evidence
+    std::string subject;       // address or tx id
+    std::string value;         // formatted amount or label
+    LocalizedText detail;      // share, hops, heuristic evidence, in words
+    bool transaction = false;  // the subject is a transaction id, not an address
+    // The same facts as data, so views can draw them without reading the words.
+    // Taint: the tainted share in [0, 1] of what an address received, or of a transaction's
+    // outputs.
+    std::optional<double> share = std::nullopt;
+    // Taint: hops from the source (0 for the source transaction itself); peel chain: the hop.
+    std::optional<std::uint32_t> hops = std::nullopt;
+    // Cluster: what put the address in the cluster: "subject" (the address analysed),
+    // "common_input", or "change:" followed by the change heuristics' names joined with '+'.
+    // Flow patterns: the pattern the address is a counterparty in: "fan_in", "fan_out" or
+    // "consolidation".
+    std::string evidence = {};
+    // Cluster: the link came from a CoinJoin, where common-input ownership does not hold.
+    bool via_coinjoin = false;
 };
 
 struct AnalysisReport {

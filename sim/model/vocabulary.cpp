@@ -47,11 +47,12 @@ constexpr Names<Direction, 3> kDirections{{
     {Direction::In, "in"},
     {Direction::Out, "out"},
 }};
-constexpr Names<AnalysisTool, 4> kTools{{
+constexpr Names<AnalysisTool, 5> kTools{{
     {AnalysisTool::Taint, "taint"},
     {AnalysisTool::Cluster, "cluster"},
     {AnalysisTool::PeelChain, "peel_chain"},
     {AnalysisTool::CoinJoin, "coinjoin"},
+    {AnalysisTool::FlowPatterns, "flow_patterns"},
 }};
 constexpr Names<TaintMethod, 5> kTaintMethods{{
     {TaintMethod::Poison, "poison"},

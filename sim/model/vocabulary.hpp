@@ -46,7 +46,7 @@ enum class RecordKind : std::uint8_t {
 
 enum class Direction : std::uint8_t { Both, In, Out };
 
-enum class AnalysisTool : std::uint8_t { Taint, Cluster, PeelChain, CoinJoin };
+enum class AnalysisTool : std::uint8_t { Taint, Cluster, PeelChain, CoinJoin, FlowPatterns };
 
 enum class TaintMethod : std::uint8_t { Poison, Haircut, Fifo, Lifo, Tiho };
 

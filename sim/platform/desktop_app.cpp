@@ -143,6 +143,8 @@ void DesktopApp::frame(bool wait) {
     if (input_hook_) input_hook_(ImGui::GetIO());
     ImGui::NewFrame();
     view_.draw(*host_);
+    // After the first frame, which resets the view for the case it opens.
+    if (!start_view_shown_) show_start_view();
     ImGui::Render();
 
     int width = 0, height = 0;
@@ -159,6 +161,25 @@ void DesktopApp::frame(bool wait) {
 
     if (host_->apply_pending(view_)) extra_frames_ = kFramesAfterEvent;
     if (host_->quit_requested()) window_->request_close();
+}
+
+void DesktopApp::show_start_view() {
+    start_view_shown_ = true;
+    ui::ViewState& state = view_.state();
+    if (!options_.show_tab.empty()) state.focus_tab = options_.show_tab;
+    const Session* session = host_->session();
+    const std::string& id = options_.select;
+    if (id.empty() || !session) return;
+    const Casefile& casefile = session->casefile();
+    if (casefile.addresses.count(id))
+        state.selection = {ui::Selection::Kind::Address, id};
+    else if (casefile.transactions.count(id))
+        state.selection = {ui::Selection::Kind::Transaction, id};
+    else
+        return;
+    // Close enough to read the labels around it.
+    state.graph.camera.zoom = 0.75f;
+    state.graph.center_on = id;
 }
 
 int DesktopApp::run() {

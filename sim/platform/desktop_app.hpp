@@ -46,6 +46,8 @@ class DesktopApp {
   private:
     DesktopApp() = default;
     void apply_scale();
+    // The tab and selection asked for on the command line (documentation screenshots).
+    void show_start_view();
     void presenter_keys();
 
     GuiOptions options_;
@@ -56,6 +58,7 @@ class DesktopApp {
     bool backends_ready_ = false;
     float applied_scale_ = 0.0f;  // DPI x presenter scale the fonts were built for
     int extra_frames_ = 0;        // frames still to draw after the last event
+    bool start_view_shown_ = false;
     std::filesystem::path capture_path_;
     std::string screenshot_error_;
     std::function<void(ImGuiIO&)> input_hook_;

@@ -13,6 +13,8 @@ struct GuiOptions {
     float scale = 0.0f;                   // 0: from the monitor's DPI
     int frames = 0;                       // >0: render this many frames, then exit (tests, docs)
     std::filesystem::path screenshot;     // with frames: write the last frame as PNG
+    std::string show_tab;  // a panel tab to bring to the front: "tools", "legal", "timeline", ...
+    std::string select;    // an address or transaction of the casefile to select at start
     int width = 1600;
     int height = 900;
 };
