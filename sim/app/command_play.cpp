@@ -31,6 +31,8 @@ CLI::App* register_play(CLI::App& app, int& exit_code) {
     cmd->add_option("--frames", o.frames, "Render this many frames, then exit (with --screenshot)")
         ->check(CLI::Range(1, 100000));
     cmd->add_option("--screenshot", *screenshot, "Write the last frame to this PNG file");
+    cmd->add_option("--width", o.width, "Window width in pixels")->check(CLI::Range(640, 7680));
+    cmd->add_option("--height", o.height, "Window height in pixels")->check(CLI::Range(480, 4320));
     cmd->add_option("--show", o.show_tab,
                     "Bring a panel tab to the front: briefing, checkpoints, hints, timeline, "
                     "inspector, tools, legal or documents")

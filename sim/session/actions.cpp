@@ -171,7 +171,7 @@ ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
                       "answer with an " + it->kind + " from your casefile");
     it->answer = a.answer;
     ctx.state.answers[a.target] = a.answer;
-    add_timeline(ctx, TimelineKind::Checkpoint,
+    add_timeline(ctx, TimelineKind::Action,  // the trainee's own step, like every action
                  {"Answered: " + it->question.en + " → " + a.answer,
                   "Respondiste: " + it->question.es + " → " + a.answer});
     return accepted();

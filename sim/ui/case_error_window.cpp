@@ -1,5 +1,7 @@
 // Shown instead of the workspace when a case file could not be loaded: every problem found, each
 // with its file position, YAML path and what was expected.
+#include <filesystem>
+
 #include "i18n/catalogue.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"
@@ -46,7 +48,9 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
                 const CaseProblem& problem = failure.problems[static_cast<std::size_t>(row)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                std::string where = problem.file;
+                // The heading names the full path; a row only needs to tell the case file from its
+                // ledger side file.
+                std::string where = std::filesystem::path(problem.file).filename().string();
                 if (problem.line > 0)
                     where +=
                         ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);

@@ -1,5 +1,9 @@
 // After submitting: the score per objective with its explanation, recovery, checkpoints,
 // penalties, the grade, and the expert's path through the case to compare with the trainee's.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "i18n/catalogue.hpp"
 #include "ui/format.hpp"
 #include "ui/investigator_ui.hpp"
@@ -149,12 +153,31 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
     }
 
     ImGui::Spacing();
-    heading(tr("ui.debrief.expert_path"));
+    heading(tr("ui.debrief.paths"));
     if (!casefile.expert_summary.empty()) text_wrapped(text_of(casefile.expert_summary));
-    for (std::size_t i = 0; i < casefile.expert_solution.size(); ++i) {
-        ImGui::TextDisabled("%2zu.", i + 1);
-        ImGui::SameLine();
-        text_wrapped(describe_action(casefile.expert_solution[i], &casefile));
+    // The trainee's steps beside the expert's, step by step, so the first divergence shows.
+    std::vector<const TimelineEntry*> own_steps;
+    for (const TimelineEntry& entry : casefile.timeline)
+        if (entry.kind == TimelineKind::Action) own_steps.push_back(&entry);
+    const std::size_t rows = std::max(own_steps.size(), casefile.expert_solution.size());
+    if (rows > 0 && ImGui::BeginTable("paths", 2, table_flags, ImVec2(column, 0))) {
+        ImGui::TableSetupColumn(
+            trf("ui.debrief.your_path", {std::to_string(own_steps.size())}).c_str());
+        ImGui::TableSetupColumn(
+            trf("ui.debrief.expert_path_steps", {std::to_string(casefile.expert_solution.size())})
+                .c_str());
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < rows; ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (i < own_steps.size())
+                cell_text(std::to_string(i + 1) + ". " + text_of(own_steps[i]->text));
+            ImGui::TableNextColumn();
+            if (i < casefile.expert_solution.size())
+                cell_text(std::to_string(i + 1) + ". " +
+                          describe_action(casefile.expert_solution[i], &casefile));
+        }
+        ImGui::EndTable();
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
