@@ -239,8 +239,25 @@ AnalysisReport read_analysis(const json& a, const std::string& p) {
     const json& rows = get_array(a, "rows", p);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::string rp = at(at(p, "rows"), i);
-        out.rows.push_back({get_string(rows[i], "subject", rp), get_string(rows[i], "value", rp),
-                            get_string(rows[i], "detail", rp)});
+        const json& r = rows[i];
+        AnalysisRow row{get_string(r, "subject", rp), get_string(r, "value", rp),
+                        get_text(r, "detail", rp)};
+        // The structured facts are sent only where a tool produces them.
+        if (r.contains("transaction")) row.transaction = get_bool(r, "transaction", rp);
+        if (r.contains("share")) {
+            const json& share = r.at("share");
+            if (!share.is_number() || share.get<double>() < 0.0 || share.get<double>() > 1.0)
+                fail(at(rp, "share"), "a number from 0 to 1");
+            row.share = share.get<double>();
+        }
+        if (r.contains("hops")) {
+            const std::size_t hops = get_count(r, "hops", rp);
+            if (hops > UINT32_MAX) fail(at(rp, "hops"), "an integer in range");
+            row.hops = static_cast<std::uint32_t>(hops);
+        }
+        if (r.contains("evidence")) row.evidence = get_string(r, "evidence", rp);
+        if (r.contains("via_coinjoin")) row.via_coinjoin = get_bool(r, "via_coinjoin", rp);
+        out.rows.push_back(std::move(row));
     }
     return out;
 }

@@ -89,6 +89,7 @@ void InvestigatorUi::sync_graph(const Casefile& casefile) {
     }
     graph_.signature = signature;
     graph_.valid = true;
+    graph_.overlay_key.clear();  // overlays index the nodes and edges just rebuilt
 }
 
 void InvestigatorUi::fit_graph(ImVec2 canvas) {
@@ -178,6 +179,7 @@ void InvestigatorUi::draw_graph_window(UiHost& host, const Casefile& casefile, R
         return;
     }
     sync_graph(casefile);
+    sync_overlays(casefile);
     draw_graph_toolbar(host, casefile);
     draw_graph_canvas(host, casefile);
     ImGui::End();
@@ -230,6 +232,7 @@ void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) 
     ImGui::SameLine();
     ImGui::Checkbox(label("ui.graph.antialiasing").c_str(), &g.antialiasing);
     probe("ui.graph.antialiasing");
+    draw_overlay_toggles();
 }
 
 void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
@@ -302,6 +305,21 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     // Channels: arrows below, their labels above, nodes on top.
     ImDrawListSplitter layers;
     layers.Split(draw, 3);
+
+    // A cluster report's box goes under everything else.
+    if (graph_.cluster) {
+        std::vector<ImVec4> member_rects;
+        for (int member : graph_.cluster->members) {
+            const std::size_t m = static_cast<std::size_t>(member);
+            const ImVec2 c = t.to_screen(positions[m]);
+            const ImVec2 half = half_size(graph.nodes[m]);
+            member_rects.emplace_back(c.x - half.x * t.scale, c.y - half.y * t.scale,
+                                      c.x + half.x * t.scale, c.y + half.y * t.scale);
+        }
+        layers.SetCurrentChannel(draw, 0);
+        draw_cluster_overlay(draw, member_rects, t.scale);
+    }
+    const TaintOverlay* taint = graph_.taint ? &*graph_.taint : nullptr;
 
     // Nodes first: ImGui gives the mouse to the first item submitted under it, so nodes win over
     // arrow labels, and both over the background submitted last.
@@ -406,6 +424,20 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                                 ImDrawFlags_RoundCornersLeft);
             draw->AddRect(r0, r1, selected ? palette::kSelected : style.colour, rounding, 0,
                           selected ? std::max(2.0f, 2.5f * t.scale) : 1.0f);
+            if (taint && taint->node_share[i] >= 0.0f) {
+                // Taint overlay: a ring in the ramp's colour, wider for a larger share, and a bar
+                // along the bottom filled to the share.
+                const float share = taint->node_share[i];
+                const ImU32 colour = taint_colour(share);
+                const float ring = (1.5f + 4.0f * share) * std::min(t.scale, 1.5f);
+                draw->AddRect(ImVec2(r0.x - ring, r0.y - ring), ImVec2(r1.x + ring, r1.y + ring),
+                              colour, rounding + ring, 0, ring);
+                const float bar = 4.0f * t.scale;
+                draw->AddRectFilled(
+                    ImVec2(r0.x + 5.0f * t.scale, r1.y - bar),
+                    ImVec2(r0.x + 5.0f * t.scale + (r1.x - r0.x - 5.0f * t.scale) * share, r1.y),
+                    colour);
+            }
             if (detailed) {
                 const float marker = 7.0f * t.scale;
                 draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
@@ -431,8 +463,16 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         } else {
             draw->AddCircleFilled(c, half.x, hovered ? palette::kNodeHover : palette::kNodeFill,
                                   20);
-            draw->AddCircle(c, half.x, selected ? palette::kSelected : palette::kEdge, 20,
-                            selected ? std::max(2.0f, 2.5f * t.scale) : 1.0f);
+            const bool tainted = taint && taint->node_share[i] >= 0.0f;
+            draw->AddCircle(c, half.x,
+                            selected  ? palette::kSelected
+                            : tainted ? taint_colour(taint->node_share[i])
+                                      : palette::kEdge,
+                            20,
+                            selected ? std::max(2.0f, 2.5f * t.scale)
+                            : tainted
+                                ? (1.5f + 3.0f * taint->node_share[i]) * std::min(t.scale, 1.5f)
+                                : 1.0f);
             if (detailed)
                 draw_text(draw, body_font, text_size * 0.8f,
                           ImVec2(c.x - half.x * 0.55f, c.y - text_size * 0.45f), palette::kTextDim,
@@ -487,8 +527,15 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             edge.from == selected_node || edge.to == selected_node ||
             (selected_tx_edges && std::find(selected_tx_edges->begin(), selected_tx_edges->end(),
                                             static_cast<int>(e)) != selected_tx_edges->end());
-        const ImU32 colour = highlight ? palette::kEdgeHighlight : palette::kEdge;
-        const float thickness = std::max(1.0f, (highlight ? 2.5f : 1.5f) * std::min(t.scale, 1.5f));
+        ImU32 colour = highlight ? palette::kEdgeHighlight : palette::kEdge;
+        float thickness = std::max(1.0f, (highlight ? 2.5f : 1.5f) * std::min(t.scale, 1.5f));
+        if (taint && taint->edge_share[e] >= 0.0f) {
+            // Taint overlay: the ramp's colour, 1.5 to 7 px by share; selected arrows go white,
+            // since the ramp ends in a yellow like the usual highlight.
+            const float share = taint->edge_share[e];
+            colour = highlight ? palette::kSelected : taint_colour(share);
+            thickness = std::max(thickness, (1.5f + 5.5f * share) * std::min(t.scale, 1.5f));
+        }
         layers.SetCurrentChannel(draw, 0);
         if (detailed) {
             draw->AddBezierCubic(p0, p1, p2, p3, colour, thickness);
@@ -611,7 +658,8 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
             kinds.push_back(node.entity);
     }
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float rows = static_cast<float>(kinds.size() + (junctions ? 1 : 0) + 2);
+    const float rows = static_cast<float>(kinds.size() + (junctions ? 1 : 0) + 2) +
+                       static_cast<float>(overlay_legend_rows());
     const ImVec2 size(scaled(190.0f), line * rows + ImGui::GetStyle().WindowPadding.y * 2.0f);
     ImGui::SetCursorScreenPos(
         ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - size.y - scaled(8.0f)));
@@ -642,6 +690,7 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
         ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
         ImGui::TextUnformatted(tr("ui.graph.legend_unexplored"));
     }
+    draw_overlay_legend();
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

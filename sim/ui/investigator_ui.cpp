@@ -71,7 +71,10 @@ void InvestigatorUi::draw(UiHost& host) {
     } else {
         draw_workspace(host, *casefile, region);
     }
-    if (casefile && !host.load_failure()) draw_dialogs(host, *casefile);
+    if (casefile && !host.load_failure()) {
+        draw_dialogs(host, *casefile);
+        draw_taint_comparison_window(host, *casefile);
+    }
     draw_shortcuts_dialog();
     set_active_probe(nullptr);
 }

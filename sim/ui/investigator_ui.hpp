@@ -3,6 +3,7 @@
 // case-file errors, the investigation workspace, the debrief). Each window or panel is a member
 // function in its own file. It reads only the casefile and plain case descriptions from the host
 // and sends everything else back through it.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "model/casefile.hpp"
 #include "ui/funds_graph.hpp"
 #include "ui/funds_layout.hpp"
+#include "ui/graph_overlay.hpp"
 #include "ui/ui_host.hpp"
 #include "ui/view_state.hpp"
 
@@ -32,6 +34,11 @@ class InvestigatorUi {
     // The graph as last drawn (tests look at node positions and the layout).
     const FundsGraph& funds_graph() const { return graph_.graph; }
     const FundsLayout& funds_layout() const { return graph_.layout; }
+    // The analysis overlays as last drawn; null when hidden or when there is no report to draw.
+    const TaintOverlay* taint_overlay() const { return graph_.taint ? &*graph_.taint : nullptr; }
+    const ClusterOverlay* cluster_overlay() const {
+        return graph_.cluster ? &*graph_.cluster : nullptr;
+    }
 
   private:
     struct GraphCache {
@@ -41,6 +48,12 @@ class InvestigatorUi {
         FundsLayout layout;
         std::vector<std::string> node_ids_short;  // per node
         std::vector<std::string> edge_labels;     // per edge: "0.5 BTC · 05-08 14:30"
+        // Overlays of analysis reports, rebuilt with the graph or when another report is chosen.
+        std::optional<TaintOverlay> taint;
+        std::optional<ClusterOverlay> cluster;
+        std::string overlay_key;
+        bool taint_available = false;  // the casefile has a report of that tool to draw
+        bool cluster_available = false;
     };
     struct AddressRow {
         std::string tx;
@@ -80,6 +93,15 @@ class InvestigatorUi {
     void draw_graph_toolbar(UiHost& host, const Casefile& casefile);
     void draw_graph_canvas(UiHost& host, const Casefile& casefile);
     void draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max);
+    // Analysis overlays on the graph (graph_overlay_view.cpp).
+    void sync_overlays(const Casefile& casefile);
+    void draw_overlay_toggles();
+    // The cluster's box and member halos; `member_rects` are the members' screen rectangles.
+    void draw_cluster_overlay(ImDrawList* draw, const std::vector<ImVec4>& member_rects,
+                              float scale);
+    int overlay_legend_rows() const;
+    void draw_overlay_legend();
+    void draw_taint_comparison_window(UiHost& host, const Casefile& casefile);
     void draw_side_panel(UiHost& host, const Casefile& casefile, Region region);
     void draw_inspector_tab(UiHost& host, const Casefile& casefile);
     void draw_address_inspector(UiHost& host, const Casefile& casefile,

@@ -1,9 +1,11 @@
 // Investigative tools on the selection: attribution lookup and the analyses (taint by method,
-// common-input clustering, peel-chain and CoinJoin detection), each showing what it costs in
-// simulated time, followed by the reports already produced.
+// common-input clustering, peel-chain, CoinJoin and flow-pattern detection), each showing what it
+// costs in simulated time, followed by the reports already produced. Taint and cluster reports can
+// be drawn on the graph, and taint methods compared side by side.
 #include "i18n/catalogue.hpp"
 #include "ui/actions.hpp"
 #include "ui/format.hpp"
+#include "ui/graph_overlay.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/widgets.hpp"
 
@@ -59,14 +61,27 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
         {AnalysisTool::Cluster, "ui.tools.run_cluster", "ui.tools.cluster_help"},
         {AnalysisTool::PeelChain, "ui.tools.run_peel_chain", "ui.tools.peel_chain_help"},
         {AnalysisTool::CoinJoin, "ui.tools.run_coinjoin", "ui.tools.coinjoin_help"},
+        {AnalysisTool::FlowPatterns, "ui.tools.run_flow_patterns", "ui.tools.flow_patterns_help"},
     };
     for (const ToolButton& tool : kTools) {
+        // Flow patterns are looked for around an address, never a transaction.
+        const bool applies =
+            has_target && (tool.tool != AnalysisTool::FlowPatterns || sel.is_address());
         const Action a = analysis_action(tool.tool, sel.id, state_.taint_method);
-        if (cost_button(tool.key, has_target ? host.cost_of(a) : 0, open && has_target,
+        if (cost_button(tool.key, applies ? host.cost_of(a) : 0, open && applies,
                         std::string("tools.") + std::string(name_of(tool.tool))))
             emit(host, a);
         help_marker(tool.help);
     }
+    {
+        const bool any_taint = !taint_sources(casefile).empty();
+        DisabledScope disabled(!any_taint);
+        if (button("ui.tools.compare_taint", "tools.compare_taint")) {
+            state_.taint_compare.open = true;
+            state_.taint_compare.source.clear();
+        }
+    }
+    help_marker("ui.tools.compare_taint_help");
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -91,6 +106,21 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
         probe("tools.report:" + report.id);
         if (expanded) {
             text_wrapped(text_of(report.summary));
+            if (report.tool == AnalysisTool::Taint || report.tool == AnalysisTool::Cluster) {
+                GraphViewState& g = state_.graph;
+                const bool taint = report.tool == AnalysisTool::Taint;
+                if (button("ui.tools.show_on_graph", "tools.show_on_graph:" + report.id)) {
+                    (taint ? g.taint_report : g.cluster_report) = report.id;
+                    (taint ? g.show_taint : g.show_cluster) = true;
+                }
+                if (taint) {
+                    ImGui::SameLine();
+                    if (button("ui.tools.compare_methods", "tools.compare_methods:" + report.id)) {
+                        state_.taint_compare.open = true;
+                        state_.taint_compare.source = report.subject;
+                    }
+                }
+            }
             constexpr ImGuiTableFlags flags =
                 ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
@@ -126,7 +156,7 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
                         ImGui::TableNextColumn();
                         ImGui::TextUnformatted(row.value.c_str());
                         ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(row.detail.c_str());
+                        ImGui::TextUnformatted(text_of(row.detail).c_str());
                     }
                 }
                 ImGui::EndTable();

@@ -73,6 +73,17 @@ struct GraphViewState {
     double last_wheel_time = -10.0;  // to record one undo step per burst of wheel turns
     bool panning = false;
     std::string center_on;  // node to bring to the middle on the next frame
+    // Analysis overlays: the report drawn (empty: the latest of its tool) and whether it shows.
+    std::string taint_report;
+    bool show_taint = true;
+    std::string cluster_report;
+    bool show_cluster = true;
+};
+
+// The window comparing taint methods on one source.
+struct TaintCompareState {
+    bool open = false;
+    std::string source;  // empty: the source of the latest taint report
 };
 
 struct InspectorDraft {
@@ -99,6 +110,7 @@ struct ViewState {
 
     InspectorDraft inspector;
     TaintMethod taint_method = TaintMethod::Haircut;
+    TaintCompareState taint_compare;
     LegalDraft legal;
     std::map<std::string, std::string> checkpoint_answers;  // checkpoint id -> draft answer
     std::string findings;                                   // the submit summary

@@ -47,7 +47,8 @@ bool mentions(const AnalysisReport& r, const std::string& text) {
         return true;
     for (const AnalysisRow& x : r.rows)
         if (x.subject.find(text) != std::string::npos || x.value.find(text) != std::string::npos ||
-            x.detail.find(text) != std::string::npos)
+            x.detail.en.find(text) != std::string::npos ||
+            x.detail.es.find(text) != std::string::npos)
             return true;
     return false;
 }
@@ -67,13 +68,23 @@ TEST_CASE("a haircut taint report shows amounts, shares and hops", "[analysis][t
     CHECK(r.id.empty());
     REQUIRE(row(r, "bc1qo2"));
     CHECK(row(r, "bc1qo2")->value == "1.5 BTC");
-    CHECK(row(r, "bc1qo2")->detail.find("30.0%") != std::string::npos);
-    CHECK(row(r, "bc1qo2")->detail.find("1 hop / 1 salto") != std::string::npos);
+    CHECK(row(r, "bc1qo2")->detail.en == "30.0% · 1 hop · held 1.5 BTC");
+    CHECK(row(r, "bc1qo2")->detail.es == "30.0% · 1 salto · retenido 1.5 BTC");
+    // The same facts as data: 3 tainted of 10 received, one hop from the source.
+    REQUIRE(row(r, "bc1qo2")->share);
+    CHECK(*row(r, "bc1qo2")->share == Approx(0.3));
+    CHECK(row(r, "bc1qo2")->hops == 1u);
+    CHECK_FALSE(row(r, "bc1qo2")->transaction);
+    CHECK(row(r, "bc1qo2")->evidence.empty());
     CHECK(row(r, "bc1qo1")->value == "0.6 BTC");
     CHECK(row(r, "bc1qo3")->value == "0.9 BTC");
     REQUIRE(row(r, "mix"));
     CHECK(row(r, "mix")->value == "3 BTC");
-    CHECK(row(r, "mix")->detail.find("← f1") != std::string::npos);
+    CHECK(row(r, "mix")->detail.en.find("← f1") != std::string::npos);
+    CHECK(row(r, "mix")->transaction);
+    // 3 of the mix's 10 BTC of outputs are tainted.
+    REQUIRE(row(r, "mix")->share);
+    CHECK(*row(r, "mix")->share == Approx(0.3));
     CHECK(r.summary.en.find("3 BTC") != std::string::npos);
     CHECK(r.summary.es.find("Contaminación") != std::string::npos);
     CHECK(r.summary.en != r.summary.es);
@@ -129,8 +140,7 @@ TEST_CASE("a target from the future is as unknown as a made-up one", "[analysis]
 
 TEST_CASE("bad targets give an error, never a throw", "[analysis]") {
     const Case c;
-    for (AnalysisTool tool : {AnalysisTool::Taint, AnalysisTool::Cluster, AnalysisTool::PeelChain,
-                              AnalysisTool::CoinJoin}) {
+    for (AnalysisTool tool : all_values<AnalysisTool>()) {
         for (const std::string& target :
              {std::string(""), std::string("bc1qnobody"), std::string("mix:7"),
               std::string("mix:x"), std::string("bc1qstolen@"), std::string("bc1qstolen@-1"),
@@ -152,7 +162,8 @@ TEST_CASE("an amount limits the taint placed", "[analysis][taint]") {
     REQUIRE(out.report);
     REQUIRE(row(*out.report, "bc1qo2"));
     CHECK(row(*out.report, "bc1qo2")->value == "0.5 BTC");
-    CHECK(row(*out.report, "bc1qo2")->detail.find("10.0%") != std::string::npos);
+    CHECK(row(*out.report, "bc1qo2")->detail.en.find("10.0%") != std::string::npos);
+    CHECK(*row(*out.report, "bc1qo2")->share == Approx(0.1));
 }
 
 TEST_CASE("cluster, peel-chain and CoinJoin reports", "[analysis]") {
@@ -201,8 +212,18 @@ TEST_CASE("cluster, peel-chain and CoinJoin reports", "[analysis]") {
     CHECK(merged.report->rows.size() == 5);
     CHECK(merged.report->summary.en.find("Warning") != std::string::npos);
     REQUIRE(row(*merged.report, "bc1qparty3"));
-    CHECK(row(*merged.report, "bc1qparty3")
-              ->detail.find("common input / entrada común · tx coinjoin") != std::string::npos);
+    CHECK(row(*merged.report, "bc1qparty3")->detail.en.find("common input · tx coinjoin") !=
+          std::string::npos);
+    CHECK(row(*merged.report, "bc1qparty3")->detail.es.find("entrada común · tx coinjoin") !=
+          std::string::npos);
+    CHECK(row(*merged.report, "bc1qparty3")->evidence == "common_input");
+    CHECK(row(*merged.report, "bc1qparty3")->via_coinjoin);
+    REQUIRE(row(*merged.report, "bc1qparty0"));
+    CHECK(row(*merged.report, "bc1qparty0")->evidence == "subject");
+    CHECK_FALSE(row(*merged.report, "bc1qparty0")->via_coinjoin);
+    CHECK(kept.report->rows[0].evidence == "subject");
+    CHECK(cj.report->rows[0].detail.es.find("salida igual") != std::string::npos);
+    CHECK(by_address.report->rows[0].transaction);
 
     const AnalysisOutcome peel =
         run_analysis(t.ledger, {AnalysisTool::PeelChain, TaintMethod::Haircut, "coinjoin", 50});
@@ -224,7 +245,10 @@ TEST_CASE("account-based targets: taint and cluster", "[analysis][account]") {
     REQUIRE(taint.report);
     REQUIRE(row(*taint.report, "0xbob"));
     CHECK(row(*taint.report, "0xbob")->value == "0.090909090909090909 ETH");
-    CHECK(row(*taint.report, "0xbob")->detail.find("9.1%") != std::string::npos);
+    CHECK(row(*taint.report, "0xbob")->detail.en.find("9.1%") != std::string::npos);
+    // Haircut on an account: Bob's 1 ETH carries Alice's 1/11 taint.
+    REQUIRE(row(*taint.report, "0xbob")->share);
+    CHECK(*row(*taint.report, "0xbob")->share == Approx(1.0 / 11.0));
     const AnalysisOutcome cluster =
         run_analysis(t.ledger, {AnalysisTool::Cluster, TaintMethod::Haircut, "0xalice", 50});
     REQUIRE(cluster.report);
@@ -248,4 +272,63 @@ TEST_CASE("a transaction without inputs or outputs is handled, not a crash", "[a
         run_analysis(t.ledger, {AnalysisTool::Cluster, TaintMethod::Fifo, "empty", 10});
     CHECK_FALSE(cluster.report);
     CHECK(cluster.error.find("no addresses") != std::string::npos);
+}
+
+TEST_CASE("each taint method gives its own share per output of the worked example",
+          "[analysis][taint]") {
+    // domain.md: 3 tainted + 7 clean into 2, 5 and 3; shares of what each address received.
+    const Case c;
+    auto share = [&](TaintMethod m, const std::string& address) {
+        const AnalysisOutcome out = c.run(AnalysisTool::Taint, "f1:0", 50, m);
+        REQUIRE(out.report);
+        const AnalysisRow* x = row(*out.report, address);
+        return x && x->share ? *x->share : -1.0;
+    };
+    CHECK(share(TaintMethod::Poison, "bc1qo1") == Approx(1.0));
+    CHECK(share(TaintMethod::Haircut, "bc1qo1") == Approx(0.3));
+    CHECK(share(TaintMethod::Haircut, "bc1qo3") == Approx(0.3));
+    CHECK(share(TaintMethod::Fifo, "bc1qo1") == Approx(1.0));
+    CHECK(share(TaintMethod::Fifo, "bc1qo2") == Approx(0.2));
+    CHECK(share(TaintMethod::Lifo, "bc1qo3") == Approx(1.0));
+    CHECK(share(TaintMethod::Tiho, "bc1qo2") == Approx(0.6));
+    CHECK(share(TaintMethod::Tiho, "bc1qo1") == -1.0);  // untouched: no row
+}
+
+TEST_CASE("the flow-patterns tool finds a fan-in and names its counterparties",
+          "[analysis][flow]") {
+    TestLedger t;
+    const AddressId hub = t.eth_address("0xhotwallet");
+    // Each user keeps 1 ETH, so none of them is swept (no consolidation).
+    for (int i = 0; i < 6; ++i)
+        t.transfer("0xfund" + std::to_string(i), i, t.eth_address("0xbank"),
+                   t.eth_address("0xuser" + std::to_string(i)), (i + 2) * kEth);
+    for (int i = 0; i < 6; ++i)
+        t.transfer("0xin" + std::to_string(i), 10 + i, t.eth_address("0xuser" + std::to_string(i)),
+                   hub, (i + 1) * kEth);
+    t.transfer("0xout", 40, hub, t.eth_address("0xcold"), 2 * kEth);
+    t.done();
+    const AnalysisOutcome out = run_analysis(
+        t.ledger, {AnalysisTool::FlowPatterns, TaintMethod::Haircut, "0xhotwallet", 50});
+    REQUIRE(out.report);
+    const AnalysisReport& r = *out.report;
+    CHECK(r.tool == AnalysisTool::FlowPatterns);
+    CHECK(r.summary.en.find("fan-in found (6 senders, 21 ETH)") != std::string::npos);
+    CHECK(r.summary.en.find("fan-out not found (1 recipients") != std::string::npos);
+    CHECK(r.summary.es.find("abanico de entrada encontrado") != std::string::npos);
+    REQUIRE(r.rows.size() == 6);
+    CHECK(r.rows[0].subject == "0xuser5");  // the largest sender first
+    CHECK(r.rows[0].value == "6 ETH");
+    CHECK(r.rows[0].evidence == "fan_in");
+    CHECK(r.rows[0].detail.en == "fan-in · 1 transfer(s) · tx 0xin5");
+    CHECK(r.rows[0].detail.es == "abanico de entrada · 1 transferencia(s) · tx 0xin5");
+    // Before the fifth sender arrived there was no pattern yet.
+    const AnalysisOutcome early = run_analysis(
+        t.ledger, {AnalysisTool::FlowPatterns, TaintMethod::Haircut, "0xhotwallet", 13});
+    REQUIRE(early.report);
+    CHECK(early.report->rows.empty());
+    // A transaction is not a hub.
+    const AnalysisOutcome tx =
+        run_analysis(t.ledger, {AnalysisTool::FlowPatterns, TaintMethod::Haircut, "0xout", 50});
+    CHECK_FALSE(tx.report);
+    CHECK(tx.error.find("around an address") != std::string::npos);
 }

@@ -77,3 +77,33 @@ TEST_CASE("a malformed casefile names the path of the first problem") {
     bad["briefing"]["title"] = 5;
     CHECK(error_of(bad) == "casefile: briefing.title: expected an object {\"en\", \"es\"}");
 }
+
+TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 1]") {
+    Casefile c;
+    AnalysisReport report;
+    report.id = "analysis-1";
+    AnalysisRow row{"tx-1", "0.3 BTC", {"30.0% · 2 hops", "30.0% · 2 saltos"}, true};
+    row.share = 0.3;
+    row.hops = 2;
+    row.evidence = "common_input";
+    row.via_coinjoin = true;
+    report.rows = {row, AnalysisRow{"bc1qplain", "", {"x", "y"}}};
+    c.analyses.push_back(report);
+    check_round_trip(c);
+    const CasefileParse parsed = casefile_from_json(to_json(c));
+    REQUIRE(parsed.casefile);
+    const AnalysisRow& back = parsed.casefile->analyses.at(0).rows.at(0);
+    CHECK(back.detail.es == "30.0% · 2 saltos");
+    CHECK(back.transaction);
+    CHECK(back.share == 0.3);
+    CHECK(back.hops == 2u);
+    CHECK(back.evidence == "common_input");
+    CHECK(back.via_coinjoin);
+    CHECK_FALSE(parsed.casefile->analyses.at(0).rows.at(1).share);
+
+    nlohmann::json bad = to_json(c);
+    bad["analyses"][0]["rows"][0]["share"] = 1.5;
+    const CasefileParse rejected = casefile_from_json(bad);
+    CHECK_FALSE(rejected.casefile);
+    CHECK(rejected.error == "casefile: analyses[0].rows[0].share: expected a number from 0 to 1");
+}

@@ -104,7 +104,7 @@ Casefile sample_casefile() {
     report.subject = kSuspect;
     report.at = hours(2);
     report.summary = {"Taint reaches the exchange.", "La contaminación llega al exchange."};
-    report.rows.push_back({kDeposit, "0.5 BTC", "25%"});
+    report.rows.push_back({kDeposit, "0.5 BTC", {"25%", "25%"}});
     c.analyses.push_back(report);
 
     OpenCheckpoint choice;
