@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the user guide's screenshots with the program's own --screenshot option, in a
-# virtual X display. Usage: docs/images/capture.sh [MONEYTRAIL] (default build/release/moneytrail;
-# `make screenshots` builds it and runs this). The states shown are reached by playing scripted
+# virtual X display. Usage: docs/images/capture.sh [MONEYTRAIL] (default build/release/moneytrail,
+# which `make build` makes). The states shown are reached by playing scripted
 # actions into a journal, which `play --journal` then resumes.
 set -eu
 
@@ -47,7 +47,7 @@ deposit=bc1q5t8h8ffa7lzttrd7r5y08klvaq9fqfchhlwkam
 shot() {  # shot NAME [play options...]
     name=$1
     shift
-    xvfb-run -a -s "-screen 0 1600x900x24" "$app" play --frames 4 --scale 1 \
+    xvfb-run -a -s "-screen 0 1600x1600x24" "$app" play --frames 4 --scale 1 \
         --screenshot "$out/$name.png" "$@"
     echo "wrote docs/images/$name.png"
 }
@@ -63,6 +63,6 @@ midway documents-en en documents
 midway timeline-en en timeline
 midway checkpoints-en en checkpoints
 shot briefing-en "$case" --journal "$work/fresh.journal.jsonl"
-shot debrief-en "$case" --journal "$work/expert.journal.jsonl"
-shot debrief-es "$case" --journal "$work/expert.journal.jsonl" --lang es
+shot debrief-en "$case" --journal "$work/expert.journal.jsonl" --height 1500
+shot debrief-es "$case" --journal "$work/expert.journal.jsonl" --height 1500 --lang es
 shot case-error-en "$work/broken-case.yaml"
