@@ -4,7 +4,7 @@
 DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config clang-format \
   libimgui-dev libglfw3-dev python3-glad libyaml-cpp-dev catch2 libcli11-dev \
   nlohmann-json3-dev libstb-dev libsqlite3-dev libcpp-httplib-dev libbenchmark-dev \
-  fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+  fonts-dejavu-core xvfb xauth libgl1-mesa-dri graphviz python3 time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREEN := 1600x900x24
@@ -40,10 +40,21 @@ test: deps
 	cmake --build --preset test
 	ctest --preset test
 
+# The benchmarks of docs/performance.md, comparisons included (Python's csv module, Graphviz dot),
+# then the desktop program's cold start under Xvfb. Generated cases are cached in
+# $(MT_BENCH_DATA) (never in the source tree); the first run generates them (about a minute).
+# Pass Google Benchmark options with BENCH_ARGS, e.g.
+#   make bench BENCH_ARGS='--benchmark_filter=BM_UiFrame'
+BENCH_DIR ?= build/release
+MT_BENCH_DATA ?= /tmp/moneytrail-bench
+BENCH_ARGS ?=
 bench: deps
-	cmake --preset release
-	cmake --build --preset release --target moneytrail_benchmarks
-	build/release/tests/moneytrail_benchmarks
+	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BENCH_DIR) --target moneytrail_benchmarks moneytrail
+	@echo "machine: $$(nproc) cores, load average $$(cut -d' ' -f1-3 /proc/loadavg)"
+	MT_BENCH_DATA=$(MT_BENCH_DATA) $(BENCH_DIR)/tests/bench/moneytrail_benchmarks $(BENCH_ARGS)
+	tests/bench/cold_start.sh $(BENCH_DIR)/moneytrail
+	@echo "machine: load average $$(cut -d' ' -f1-3 /proc/loadavg)"
 
 format:
 	find sim tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

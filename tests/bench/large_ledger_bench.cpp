@@ -22,19 +22,18 @@
 #include <stdexcept>
 #include <string>
 
-#include "generate/generator.hpp"
+#include "bench_common.hpp"
 #include "scenario/loader.hpp"
 #include "session/session.hpp"
 
 namespace {
 
 using namespace mt;
+using bench::data_dir;
+using bench::Dataset;
+using bench::dataset;
+using bench::process_cpu_seconds;
 namespace fs = std::filesystem;
-
-fs::path data_dir() {
-    if (const char* env = std::getenv("MT_BENCH_DATA"); env && *env) return env;
-    return fs::temp_directory_path() / "moneytrail-bench";
-}
 
 double rss_mb_now() {
     std::ifstream statm("/proc/self/statm");
@@ -42,53 +41,6 @@ double rss_mb_now() {
     statm >> pages >> resident;
     return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
            (1024.0 * 1024.0);
-}
-
-// Runs `work` in a child process; returns the child's peak resident set in MB, or -1 on failure.
-template <typename Work>
-double in_child(Work&& work) {
-    std::fflush(nullptr);
-    const pid_t pid = fork();
-    if (pid == 0) _exit(work() ? 0 : 1);
-    int status = 0;
-    rusage usage{};
-    if (pid < 0 || wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-struct Dataset {
-    fs::path case_file;
-    fs::path ledger_file;
-    double generate_seconds = 0;  // 0 when it came from the cache
-};
-
-// The generated case of `transactions` rows, generated (in a child, to keep this process small)
-// unless cached.
-const Dataset& dataset(std::uint64_t transactions) {
-    static std::map<std::uint64_t, Dataset> cache;
-    auto it = cache.find(transactions);
-    if (it != cache.end()) return it->second;
-    Dataset d;
-    const std::string id = "bench-" + std::to_string(transactions);
-    d.case_file = data_dir() / (id + ".yaml");
-    d.ledger_file = data_dir() / (id + "-ledger.csv");
-    if (!fs::exists(d.case_file) || !fs::exists(d.ledger_file)) {
-        const auto start = std::chrono::steady_clock::now();
-        const double peak = in_child([&] {
-            generate::GenerateOptions o;
-            o.seed = 7;
-            o.transactions = transactions;
-            o.id = id;
-            o.out_dir = data_dir();
-            return generate::generate_case(o).ok();
-        });
-        if (peak < 0) throw std::runtime_error("generating " + id + " failed");
-        d.generate_seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    return cache.emplace(transactions, d).first->second;
 }
 
 struct PythonRun {
@@ -118,12 +70,6 @@ PythonRun python_baseline(const char* mode, const fs::path& csv) {
     return run;
 }
 
-double process_cpu_seconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
 // Measured once per size, before this process holds any ledger.
 struct SizeFacts {
     double peak_rss_mb = 0;
@@ -140,7 +86,8 @@ void BM_LoadCase(benchmark::State& state) {
     if (!measured.count(transactions)) {
         SizeFacts f;
         f.base_rss_mb = rss_mb_now();
-        f.peak_rss_mb = in_child([&] { return load_scenario_file(d.case_file).ok(); });
+        f.peak_rss_mb =
+            bench::in_child([&] { return load_scenario_file(d.case_file).ok(); }).peak_rss_mb;
         f.csv_mb = static_cast<double>(fs::file_size(d.ledger_file)) / (1024.0 * 1024.0);
         f.scan = python_baseline("scan", d.ledger_file);
         f.index = python_baseline("index", d.ledger_file);
@@ -199,9 +146,7 @@ struct Explorer {
 const Explorer& explorer() {
     static const Explorer e = [] {
         Explorer x;
-        LoadResult loaded = load_scenario_file(dataset(1'000'000).case_file);
-        if (!loaded.ok()) throw std::runtime_error("the 1M case does not load");
-        x.scenario = loaded.scenario;
+        x.scenario = bench::loaded_case(1'000'000);
         const Ledger& ledger = x.scenario->ledger;
         AddressId hub = 0;
         std::optional<AddressId> leaf;
