@@ -135,6 +135,23 @@ void InvestigatorUi::draw_overlay_legend() {
     }
 }
 
+void InvestigatorUi::draw_analysis_menu_items(UiHost& host, const std::string& target,
+                                              bool is_address, bool can_act) {
+    ImGui::Separator();
+    for (AnalysisTool tool : all_values<AnalysisTool>()) {
+        // Flow patterns are looked for around an address, never a transaction.
+        if (tool == AnalysisTool::FlowPatterns && !is_address) continue;
+        const Action a = analysis_action(tool, target, state_.taint_method);
+        std::string text = tr(key_of(tool));
+        if (tool == AnalysisTool::Taint) text += " (" + std::string(tr(key_of(a.method))) + ")";
+        text +=
+            " (" + duration_text(host.cost_of(a)) + ")###analysis_" + std::string(name_of(tool));
+        if (ImGui::MenuItem(text.c_str(), nullptr, false, can_act)) emit(host, a);
+        probe("graph.menu.analysis." + std::string(name_of(tool)));
+    }
+    ImGui::Separator();
+}
+
 void InvestigatorUi::draw_taint_comparison_window(UiHost& host, const Casefile& casefile) {
     TaintCompareState& compare = state_.taint_compare;
     if (!compare.open) return;

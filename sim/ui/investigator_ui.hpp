@@ -102,6 +102,9 @@ class InvestigatorUi {
     int overlay_legend_rows() const;
     void draw_overlay_legend();
     void draw_taint_comparison_window(UiHost& host, const Casefile& casefile);
+    // The analysis tools as items of a node's context menu, so they run from the graph too.
+    void draw_analysis_menu_items(UiHost& host, const std::string& target, bool is_address,
+                                  bool can_act);
     void draw_side_panel(UiHost& host, const Casefile& casefile, Region region);
     void draw_inspector_tab(UiHost& host, const Casefile& casefile);
     void draw_address_inspector(UiHost& host, const Casefile& casefile,

@@ -206,3 +206,15 @@ TEST_CASE("the taint ramp runs from dark to light", "[ui][overlay]") {
         last = now;
     }
 }
+
+TEST_CASE("a node's context menu runs the analysis tools", "[ui][overlay]") {
+    Fixture f;
+    f.driver.click(std::string("graph.node:") + kHop1, 1);
+    f.driver.frames(2);  // a popup settles its size over its first frames
+    CHECK(f.driver.drawn("graph.menu.analysis.flow_patterns"));
+    f.driver.click("graph.menu.analysis.cluster");
+    const auto runs = f.host.of_type(ActionType::RunAnalysis);
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].tool == AnalysisTool::Cluster);
+    CHECK(runs[0].target == kHop1);
+}
