@@ -64,8 +64,9 @@ bool get_bool(const json& object, const char* key, const std::string& path) {
 
 Units get_units(const json& object, const char* key, const std::string& path) {
     const std::string digits = get_string(object, key, path);
+    // Balances, legs and fees are never negative on a ledger; parse_units alone would take "-5".
     const auto units = parse_units(digits);
-    if (!units) fail(at(path, key), "a decimal count of base units");
+    if (!units || *units < 0) fail(at(path, key), "a decimal count of base units");
     return *units;
 }
 

@@ -17,6 +17,11 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return !needle.empty() && haystack.find(needle) != std::string::npos;
 }
 
+bool is_entity_name(const Scenario& s, const std::string& text) {
+    return std::any_of(s.entities.begin(), s.entities.end(),
+                       [&](const Entity& e) { return e.name.en == text || e.name.es == text; });
+}
+
 }  // namespace
 
 std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules& rules) {
@@ -29,7 +34,6 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
     // What the casefile has legitimately learned.
     std::set<std::string> known_entities;
     std::set<std::string> obtained_records;
-    std::size_t hints_received = 0;
     if (casefile) {
         for (const auto& a : casefile->value("addresses", nlohmann::json::array()))
             if (a.contains("attribution"))
@@ -39,7 +43,10 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
         for (const auto& r : casefile->value("requests", nlohmann::json::array()))
             for (const auto& rec : r.value("records", nlohmann::json::array()))
                 obtained_records.insert(rec.value("id", ""));
-        hints_received = casefile->value("hints", nlohmann::json::array()).size();
+        const std::size_t hints_shown = casefile->value("hints", nlohmann::json::array()).size();
+        if (hints_shown > rules.hints_earned)
+            leaks.push_back("casefile shows " + std::to_string(hints_shown) + " hints, but only " +
+                            std::to_string(rules.hints_earned) + " were given");
         for (const auto& t : casefile->value("transactions", nlohmann::json::array())) {
             const auto tx = s.ledger.find_transaction(t.value("id", ""));
             if (!tx)
@@ -61,7 +68,7 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
         forbidden_text.push_back(kSecretExplanation);
         forbidden_text.push_back(kSecretDebrief);
     }
-    for (std::size_t i = hints_received; i < s.hints.size(); ++i) {
+    for (std::size_t i = rules.hints_earned; i < s.hints.size(); ++i) {
         forbidden_text.push_back(s.hints[i].en);
         forbidden_text.push_back(s.hints[i].es);
     }
@@ -80,6 +87,18 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
                 forbidden_text.push_back(e.name.en);
                 forbidden_text.push_back(e.name.es);
             }
+
+    // What the case author chose to tell the trainee when a visible event happens. Only the exact
+    // text, only in a timeline entry, and only once its time has come.
+    std::set<std::string> announced;
+    for (const ScheduledEvent& e : s.events)
+        if (e.visible && e.at <= now) {
+            announced.insert(e.message.en);
+            announced.insert(e.message.es);
+        }
+    const auto is_announcement = [&](const std::string& path, const std::string& text) {
+        return path.rfind(".casefile.timeline[", 0) == 0 && announced.count(text) > 0;
+    };
 
     const std::set<std::string> secret_keys_always = {
         "involved",          "reveals_entity", "holdings",  "events",    "rubric",
@@ -105,8 +124,10 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
                 stack.push_back({&(*v.node)[i], v.path + "[" + std::to_string(i) + "]"});
         } else if (v.node->is_string()) {
             const std::string& text = v.node->get_ref<const std::string&>();
+            const bool announcement = is_announcement(v.path, text);
             for (const std::string& f : forbidden_text)
-                if (contains(text, f)) leaks.push_back(v.path + ": contains '" + f + "'");
+                if (contains(text, f) && !(announcement && is_entity_name(s, f)))
+                    leaks.push_back(v.path + ": contains '" + f + "'");
             for (const std::string& id : unknown_entity_ids)
                 if (text == id)
                     leaks.push_back(v.path + ": names unidentified entity '" + id + "'");

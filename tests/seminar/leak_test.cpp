@@ -41,6 +41,18 @@ TEST_CASE("the leak check itself finds planted leaks") {
     CHECK(planted([](nlohmann::json& j) {
               j["casefile"]["hints"][0] = "Look at the larger output";
           }) > 0);
+    // An entity named in the timeline is a leak unless it is a visible event's own text after it
+    // happened (here the clock is at 0 and the withdrawal comes at 36 h).
+    CHECK(planted([](nlohmann::json& j) {
+              j["casefile"]["timeline"][0]["text"]["en"] = "see Bitnova";
+          }) > 0);
+    CHECK(planted([](nlohmann::json& j) {
+              j["casefile"]["timeline"][0]["text"]["en"] = "Bitnova balance withdrawn";
+          }) > 0);
+    CHECK(planted([](nlohmann::json& j) {
+              j["casefile"]["timeline"][0]["text"]["en"] = "Bitnova balance withdrawn";
+              j["casefile"]["now"] = hours(40);
+          }) == 0);
     CHECK(planted([](nlohmann::json& j) { j["casefile"]["note"] = "Account holder: Juan Pérez"; }) >
           0);
     CHECK(planted([](nlohmann::json& j) { j["casefile"]["note"] = "hello Trainee-Other"; }) > 0);

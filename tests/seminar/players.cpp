@@ -1,5 +1,6 @@
 #include "players.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <random>
@@ -40,7 +41,7 @@ class Player {
         if (a.type == ActionType::AnswerCheckpoint) result_.answers_given.push_back(a.answer);
         for (;;) {
             const seminar::ClientReply reply = client_->act(a);
-            if (!check(reply, "action " + std::string(name_of(a.type)))) return false;
+            if (!check(reply, "action " + std::string(name_of(a.type)), &a)) return false;
             update(reply);
             if (reply.body.value("accepted", false)) {
                 result_.accepted.push_back(a);
@@ -123,16 +124,28 @@ class Player {
 
     void problem(const std::string& what) { result_.problems.push_back(setup_.name + ": " + what); }
 
-    bool check(const seminar::ClientReply& reply, const std::string& what) {
+    bool check(const seminar::ClientReply& reply, const std::string& what,
+               const Action* sent = nullptr) {
         ++result_.replies;
         if (!reply.ok()) {
             problem(what + ": HTTP " + std::to_string(reply.status) + " " + reply.error);
             return false;
         }
         rules_.answers_given = result_.answers_given;
+        rules_.hints_earned = hints_earned(reply, sent);
         for (const std::string& leak : find_leaks(reply.body, rules_))
             problem(what + ": leak: " + leak);
         return true;
+    }
+
+    // Hints acknowledged before, this one if the reply accepts it, and the instructor's.
+    std::size_t hints_earned(const seminar::ClientReply& reply, const Action* sent) const {
+        std::size_t n = static_cast<std::size_t>(
+            std::count_if(result_.accepted.begin(), result_.accepted.end(),
+                          [](const Action& a) { return a.type == ActionType::Hint; }));
+        if (sent && sent->type == ActionType::Hint && reply.body.value("accepted", false)) ++n;
+        if (setup_.instructor_hints) n += setup_.instructor_hints->load();
+        return n;
     }
 
     bool update(const seminar::ClientReply& reply) {

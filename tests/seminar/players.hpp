@@ -2,6 +2,7 @@
 // Simulated trainees that play a seminar through the HTTP API, each in its own thread: an expert
 // (the case's expert path), a naive player (explores everything, subpoenas every service with every
 // address) and a random player. Every reply is checked for leaks as it arrives.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,6 +28,8 @@ struct PlayerSetup {
     int drop_after = -1;           // after this many accepted actions, drop the client and rejoin
     std::function<void()> joined;  // called once joined
     std::function<void()> wait_for_start;  // blocks until the instructor has started
+    // Raised by the test before each hint-all, so the leak check knows the hint was given.
+    const std::atomic<std::size_t>* instructor_hints = nullptr;
 };
 
 struct PlayerResult {
