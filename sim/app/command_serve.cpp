@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "platform/console_app.hpp"
 #include "scenario/loader.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/server.hpp"
@@ -29,6 +30,8 @@ struct ServeOptions {
     std::string bind = "0.0.0.0";
     std::string database = "seminar.sqlite";
     std::string variants;  // a seed, or empty for everyone on the same case
+    bool console = false;  // also open the instructor's console window in this process
+    ConsoleOptions console_options;
 };
 
 // IPv4 addresses of this machine's network interfaces, for "trainees connect to ...".
@@ -116,14 +119,30 @@ int serve(const ServeOptions& o) {
     } else {
         std::cout << "  trainees connect to http://" << o.bind << ":" << server.port() << "\n";
     }
-    std::cout << "Press Ctrl+C to stop; start again with the same --db to resume." << std::endl;
+    std::cout << (o.console ? "Close the console window (or press Ctrl+C) to stop"
+                            : "Press Ctrl+C to stop")
+              << "; start again with the same --db to resume." << std::endl;
 
     std::thread waiter([&server, signals] {
         int received = 0;
         sigwait(&signals, &received);
         server.stop();
     });
-    server.run();
+    if (o.console) {
+        // The window needs the main thread; the server answers from its own. The console talks
+        // to it over loopback like any other instructor console.
+        std::thread serving([&server] { server.run(); });
+        ConsoleOptions console = o.console_options;
+        console.host = o.bind == "0.0.0.0" ? "127.0.0.1" : o.bind;
+        console.port = server.port();
+        console.secret = seminar.instructor_secret();
+        const int code = run_console(console);
+        if (code != kExitOk) std::cerr << "moneytrail serve: the console could not open\n";
+        server.stop();
+        serving.join();
+    } else {
+        server.run();
+    }
     // run() also returns if the server failed: make sure the waiter can finish.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
@@ -149,6 +168,12 @@ void register_serve(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--variants", o->variants,
                     "Give each trainee a renamed variant of the case, from this seed");
+    cmd->add_flag("--console", o->console,
+                  "Also open the instructor's console window (closing it stops the seminar)");
+    cmd->add_option("--lang", o->console_options.language, "The console's language: en or es")
+        ->check(CLI::IsMember({"en", "es"}));
+    cmd->add_option("--scale", o->console_options.scale, "The console's presenter scale")
+        ->check(CLI::Range(0.5f, 4.0f));
     cmd->callback([o, &exit_code] { exit_code = serve(*o); });
 }
 

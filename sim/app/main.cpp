@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     mt::register_run(app, exit_code);
     mt::register_serve(app, exit_code);
     mt::register_generate(app, exit_code);
+    mt::register_console(app, exit_code);
+    mt::register_join(app, exit_code);
     mt::register_play(app, exit_code);
     app.footer(
         "With no command, moneytrail opens the investigator interface on the default case.\n"

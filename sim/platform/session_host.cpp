@@ -104,7 +104,23 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     session_ = std::move(session);
 }
 
+bool SessionHost::join_now(const SeminarJoin& join) {
+    std::string error;
+    auto remote = RemoteSession::join(join, error);
+    if (!remote) {
+        join_form_.error = error;
+        return false;
+    }
+    join_form_.error.clear();
+    session_.reset();
+    failure_.reset();
+    queue_.clear();
+    remote_ = std::move(remote);
+    return true;
+}
+
 const Casefile* SessionHost::casefile() const {
+    if (remote_) return &remote_->casefile();
     const Session* s = session();
     return s ? &s->casefile() : nullptr;
 }
@@ -116,7 +132,14 @@ SimSeconds SessionHost::cost_of(const Action& action) const {
 
 bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     bool changed = false;
-    if (session_) {
+    if (remote_) {
+        for (const Action& action : queue_) {
+            view.report(action, remote_->act(action));
+            changed = true;
+        }
+        // Instructor messages, pause and end reach the trainee without an action of theirs.
+        changed = remote_->refresh(std::chrono::seconds(2)) || changed;
+    } else if (session_) {
         for (const Action& action : queue_) {
             const ActionOutcome outcome = session_->apply(action);
             view.report(action,
@@ -125,8 +148,15 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
         }
     }
     queue_.clear();
+    if (join_form_.submitted) {
+        join_form_.submitted = false;
+        join_now({join_form_.host, join_form_.port, join_form_.code, join_form_.name,
+                  join_form_.agency});
+        changed = true;
+    }
     if (pending_close_) {
         pending_close_ = false;
+        remote_.reset();  // leaving a seminar: the session stays on the server
         session_.reset();
         failure_.reset();
         rescan_cases();  // the session just left may now be resumable
@@ -135,6 +165,7 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     if (pending_open_) {
         const PendingOpen request = *pending_open_;
         pending_open_.reset();
+        remote_.reset();
         open_now(request.path, request.mode);
         changed = true;
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/remote_session.hpp"
 #include "session/journal.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/ui_host.hpp"
@@ -31,6 +32,11 @@ class SessionHost : public ui::UiHost {
     // Applies what the views queued during the frame; returns whether anything happened.
     bool apply_pending(ui::InvestigatorUi& view);
 
+    // Joins a live seminar now (the command line's `join`, or the picker's form after a frame).
+    // On failure the form's error says why and the picker stays.
+    bool join_now(const SeminarJoin& join);
+    const RemoteSession* remote() const { return remote_.get(); }
+
     JournaledSession* journaled() { return session_.get(); }
     const Session* session() const { return session_ ? session_->session() : nullptr; }
     bool quit_requested() const { return quit_; }
@@ -49,6 +55,7 @@ class SessionHost : public ui::UiHost {
     }
     void close_case() override { pending_close_ = true; }
     void request_quit() override { quit_ = true; }
+    ui::SeminarJoinForm* seminar_join_form() override { return &join_form_; }
 
   private:
     std::filesystem::path scenarios_dir_;
@@ -56,6 +63,8 @@ class SessionHost : public ui::UiHost {
     std::filesystem::path journal_override_;
     std::vector<ui::CaseChoice> cases_;
     std::unique_ptr<JournaledSession> session_;
+    std::unique_ptr<RemoteSession> remote_;  // set while in a live seminar
+    ui::SeminarJoinForm join_form_;
     std::optional<ui::CaseLoadFailure> failure_;
     std::vector<Action> queue_;
     struct PendingOpen {

@@ -17,6 +17,10 @@ SeminarClient::SeminarClient(const std::string& host, int port)
 SeminarClient::~SeminarClient() = default;
 
 ClientReply SeminarClient::finish(int status, const std::string& body, bool reached) {
+    return make_reply(status, body, reached);
+}
+
+ClientReply make_reply(int status, const std::string& body, bool reached) {
     ClientReply reply;
     if (!reached) {
         reply.error = "the seminar server cannot be reached";

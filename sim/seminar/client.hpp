@@ -23,6 +23,10 @@ struct ClientReply {
     bool ok() const { return status == 200 && error.empty(); }
 };
 
+// A reply from a status, body and whether the server answered at all (shared with the
+// instructor's client).
+ClientReply make_reply(int status, const std::string& body, bool reached);
+
 class SeminarClient {
   public:
     SeminarClient(const std::string& host, int port);

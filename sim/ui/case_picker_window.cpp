@@ -31,6 +31,10 @@ void InvestigatorUi::draw_case_picker(UiHost& host, Region region) {
     }
     ImGui::SetCursorPosX(indent);
     ImGui::TextDisabled("%s", tr("ui.picker.subtitle"));
+    if (SeminarJoinForm* join = host.seminar_join_form()) {
+        ImGui::SetCursorPosX(indent);
+        draw_seminar_join(*join);
+    }
     ImGui::Dummy(ImVec2(0, scaled(8.0f)));
 
     const auto& cases = host.cases();

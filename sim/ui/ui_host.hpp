@@ -9,6 +9,7 @@
 #include "model/casefile.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
+#include "ui/seminar_join.hpp"
 
 namespace mt::ui {
 
@@ -68,6 +69,10 @@ class UiHost {
     virtual void open_case(const std::string& path, OpenMode mode) = 0;
     virtual void close_case() = 0;  // back to the case picker
     virtual void request_quit() = 0;
+
+    // The form for joining a live seminar, or null when this host cannot join one (then the case
+    // picker offers no such button).
+    virtual SeminarJoinForm* seminar_join_form() { return nullptr; }
 };
 
 }  // namespace mt::ui

@@ -1,0 +1,90 @@
+#pragma once
+// What the instructor's console shows, as plain values: the room as the seminar server reports
+// it (who joined, how far each trainee got, the leaderboard, where the room is stuck) and the
+// commands the console sends back. The console is the instructor's, so scores before submit are
+// fine here; it never sees a trainee's casefile or the case's answer key.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/text.hpp"
+
+namespace mt::ui {
+
+struct ConsoleTrainee {
+    std::string name;
+    std::string agency;
+    std::size_t actions = 0;
+    std::string sim_time;  // "1d 4h": the simulated time the trainee has reached
+    bool submitted = false;
+    std::size_t hints_used = 0;
+    int objectives_met = 0;
+    int objectives_total = 0;
+    int total = 0;
+    int max = 0;
+    std::int64_t idle_seconds = -1;  // since the last request; -1 when not seen since the start
+};
+
+struct ConsoleRank {
+    int rank = 0;
+    std::string name;
+    std::string agency;
+    int total = 0;
+    int max = 0;
+    int percent = 0;
+    bool submitted = false;
+};
+
+struct ConsoleCheckpoint {
+    std::string id;
+    LocalizedText question;
+    int opened = 0;
+    int answered = 0;
+    int correct = 0;
+};
+
+struct ConsoleObjective {
+    std::string id;
+    LocalizedText title;
+    int points = 0;
+    int met = 0;
+};
+
+struct ConsolePenalised {
+    std::string kind;  // "uninvolved_request", "overbroad_request", ...
+    std::string detail;
+    int count = 0;
+    int trainees = 0;
+};
+
+struct ConsoleModel {
+    std::string server;            // "192.168.1.23:8642"
+    std::string connection_error;  // non-empty while the server cannot be read
+    std::string state;             // "lobby", "running", "paused", "ended"
+    std::string join_code;
+    LocalizedText case_title;
+    std::vector<ConsoleTrainee> trainees;  // in join order
+    std::vector<ConsoleRank> leaderboard;  // best first
+    std::vector<ConsoleCheckpoint> checkpoints;
+    std::vector<ConsoleObjective> objectives;
+    std::vector<ConsolePenalised> penalised;  // most frequent first
+    std::string last_result;  // what the last command did (or why it failed), for the status line
+    bool last_failed = false;
+};
+
+enum class ConsoleCommandKind { Start, Pause, Resume, End, Inject, HintAll, ExportCsv, ExportJson };
+
+struct ConsoleCommand {
+    ConsoleCommandKind kind = ConsoleCommandKind::Start;
+    LocalizedText message;  // Inject only
+};
+
+// Whether a control makes sense in this exercise state (the server checks again).
+bool command_allowed(std::string_view state, ConsoleCommandKind kind);
+
+// Checkpoints ordered by where the room is most stuck: the lowest share of correct answers among
+// the trainees who have it open first; ties keep the case's order. Indices into `checkpoints`.
+std::vector<std::size_t> most_missed_checkpoints(const std::vector<ConsoleCheckpoint>& checkpoints);
+
+}  // namespace mt::ui

@@ -1,0 +1,289 @@
+// The instructor console: one screen, laid out for a laptop (and readable on a projector with the
+// presenter scale). The header and controls on top; trainees and the inject box on the left; the
+// leaderboard and where the room is stuck on the right.
+#include "ui/console_window.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "i18n/catalogue.hpp"
+#include "ui/format.hpp"
+#include "ui/palette.hpp"
+#include "ui/widgets.hpp"
+
+namespace mt::ui {
+namespace {
+
+constexpr std::size_t kLeaderboardRows = 10;
+
+ImVec4 state_colour(std::string_view state) {
+    if (state == "running") return palette::kGood;
+    if (state == "paused") return ImVec4(0.90f, 0.62f, 0.0f, 1.0f);  // Okabe-Ito orange
+    if (state == "ended") return palette::kBad;
+    return ImVec4(0.34f, 0.71f, 0.91f, 1.0f);  // sky blue: waiting in the lobby
+}
+
+std::string state_text(std::string_view state) {
+    if (state.empty()) return tr("ui.console.state.unknown");
+    return tr("ui.console.state." + std::string(state));
+}
+
+std::string idle_text(std::int64_t seconds) {
+    if (seconds < 0) return "-";
+    if (seconds < 60) return trf("ui.console.idle_seconds", {std::to_string(seconds)});
+    return trf("ui.console.idle_minutes", {std::to_string(seconds / 60)});
+}
+
+// A thin bar for "n of total", with the text on top.
+void share_bar(int n, int total, const std::string& text) {
+    const float share = total > 0 ? static_cast<float>(n) / static_cast<float>(total) : 0.0f;
+    ImGui::ProgressBar(share, ImVec2(-1.0f, 0.0f), text.c_str());
+}
+
+bool control(std::string_view key, std::string_view state, ConsoleCommandKind kind) {
+    DisabledScope disabled(!command_allowed(state, kind));
+    return button(key, "console." + std::string(key.substr(key.rfind('.') + 1)));
+}
+
+}  // namespace
+
+void ConsoleWindow::draw(const ConsoleModel& model, std::vector<ConsoleCommand>& commands) {
+    probe_.begin_frame();
+    set_active_probe(&probe_);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+    if (ImGui::Begin("###instructor_console", nullptr, flags)) {
+        draw_header(model, commands);
+        draw_controls(model, commands);
+        ImGui::Separator();
+        const float right_width = std::max(scaled(420.0f), ImGui::GetContentRegionAvail().x * 0.4f);
+        const float left_width =
+            ImGui::GetContentRegionAvail().x - right_width - ImGui::GetStyle().ItemSpacing.x;
+        const float inject_height = ImGui::GetFrameHeightWithSpacing() * 3.0f +
+                                    ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+        ImGui::BeginChild("left", ImVec2(left_width, 0.0f));
+        ImGui::BeginChild("trainees", ImVec2(0.0f, -inject_height), true);
+        draw_trainees(model);
+        ImGui::EndChild();
+        draw_inject(model, commands);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("right", ImVec2(0.0f, 0.0f), true);
+        draw_leaderboard(model);
+        draw_stuck(model);
+        draw_penalised(model);
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    set_active_probe(nullptr);
+}
+
+void ConsoleWindow::draw_header(const ConsoleModel& model, std::vector<ConsoleCommand>&) {
+    {
+        FontScope title(fonts().title);
+        ImGui::TextUnformatted(tr("ui.console.title"));
+    }
+    if (!model.case_title.empty()) {
+        ImGui::SameLine();
+        text_disabled(text_of(model.case_title));
+    }
+    // The join code large, for the projector; the state as a coloured word.
+    {
+        FontScope title(fonts().title);
+        ImGui::TextUnformatted(tr("ui.console.join_code"));
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.94f, 0.89f, 0.26f, 1.0f), "%s",
+                           model.join_code.empty() ? "------" : model.join_code.c_str());
+        probe("console.join_code");
+        ImGui::SameLine(0.0f, scaled(40.0f));
+        ImGui::TextColored(state_colour(model.state), "%s", state_text(model.state).c_str());
+        probe("console.state");
+    }
+    if (!model.server.empty()) text_disabled(trf("ui.console.server", {model.server}));
+    if (!model.connection_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);
+        text_wrapped(trf("ui.console.unreachable", {model.connection_error}));
+        ImGui::PopStyleColor();
+        probe("console.unreachable");
+    }
+}
+
+void ConsoleWindow::draw_controls(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
+    const std::string& s = model.state;
+    if (control("ui.console.start", s, ConsoleCommandKind::Start))
+        out.push_back({ConsoleCommandKind::Start, {}});
+    ImGui::SameLine();
+    if (control("ui.console.pause", s, ConsoleCommandKind::Pause))
+        out.push_back({ConsoleCommandKind::Pause, {}});
+    ImGui::SameLine();
+    if (control("ui.console.resume", s, ConsoleCommandKind::Resume))
+        out.push_back({ConsoleCommandKind::Resume, {}});
+    ImGui::SameLine();
+    if (control("ui.console.hint_all", s, ConsoleCommandKind::HintAll))
+        out.push_back({ConsoleCommandKind::HintAll, {}});
+    ImGui::SameLine();
+    // Ending cannot be undone: ask first.
+    if (control("ui.console.end", s, ConsoleCommandKind::End)) ImGui::OpenPopup("confirm_end");
+    if (ImGui::BeginPopupModal("confirm_end", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(scaled(420.0f));
+        ImGui::TextUnformatted(tr("ui.console.end_confirm"));
+        ImGui::PopTextWrapPos();
+        if (button("ui.console.end", "console.end_confirm")) {
+            out.push_back({ConsoleCommandKind::End, {}});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (button("ui.common.cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine(0.0f, scaled(32.0f));
+    if (control("ui.console.export_csv", s, ConsoleCommandKind::ExportCsv))
+        out.push_back({ConsoleCommandKind::ExportCsv, {}});
+    ImGui::SameLine();
+    if (control("ui.console.export_json", s, ConsoleCommandKind::ExportJson))
+        out.push_back({ConsoleCommandKind::ExportJson, {}});
+    if (!model.last_result.empty()) {
+        ImGui::SameLine(0.0f, scaled(24.0f));
+        ImGui::TextColored(model.last_failed ? palette::kBad : palette::kGood, "%s",
+                           model.last_result.c_str());
+        probe("console.last_result");
+    }
+}
+
+void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
+    heading(trf("ui.console.trainees", {std::to_string(model.trainees.size())}));
+    if (model.trainees.empty()) {
+        text_disabled(tr("ui.console.none_joined"));
+        return;
+    }
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("trainees_table", 7, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("ui.console.col.name"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.agency"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.actions"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.sim_time"), ImGuiTableColumnFlags_WidthStretch,
+                            1.2f);
+    ImGui::TableSetupColumn(tr("ui.console.col.objectives"), ImGuiTableColumnFlags_WidthStretch,
+                            2.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.score"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("ui.console.col.status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableHeadersRow();
+    for (const ConsoleTrainee& t : model.trainees) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t.name.c_str());
+        probe("console.trainee:" + t.name);
+        ImGui::TableNextColumn();
+        text_disabled(t.agency);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", t.actions);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t.sim_time.c_str());
+        ImGui::TableNextColumn();
+        share_bar(t.objectives_met, t.objectives_total,
+                  trf("ui.console.of",
+                      {std::to_string(t.objectives_met), std::to_string(t.objectives_total)}));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d / %d", t.total, t.max);
+        ImGui::TableNextColumn();
+        if (t.submitted)
+            ImGui::TextColored(palette::kGood, "%s", tr("ui.console.submitted"));
+        else
+            text_disabled(trf("ui.console.working", {idle_text(t.idle_seconds)}));
+    }
+    ImGui::EndTable();
+}
+
+void ConsoleWindow::draw_leaderboard(const ConsoleModel& model) {
+    heading(tr("ui.console.leaderboard"));
+    if (model.leaderboard.empty()) {
+        text_disabled(tr("ui.console.none_joined"));
+        return;
+    }
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("leaderboard_table", 3, flags)) return;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, scaled(28.0f));
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("score", ImGuiTableColumnFlags_WidthFixed, scaled(110.0f));
+    const std::size_t rows = std::min(model.leaderboard.size(), kLeaderboardRows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const ConsoleRank& r = model.leaderboard[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r.rank);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.name.c_str());
+        probe("console.rank:" + std::to_string(i));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d (%d%%)%s", r.total, r.percent, r.submitted ? "  \u2713" : "");
+    }
+    ImGui::EndTable();
+    if (model.leaderboard.size() > rows)
+        text_disabled(trf("ui.console.more", {std::to_string(model.leaderboard.size() - rows)}));
+    ImGui::Spacing();
+}
+
+void ConsoleWindow::draw_stuck(const ConsoleModel& model) {
+    heading(tr("ui.console.stuck"));
+    if (model.checkpoints.empty()) text_disabled(tr("ui.console.no_checkpoints"));
+    for (std::size_t i : most_missed_checkpoints(model.checkpoints)) {
+        const ConsoleCheckpoint& c = model.checkpoints[i];
+        ImGui::PushID(static_cast<int>(i));
+        text_wrapped(text_of(c.question));
+        probe("console.checkpoint:" + c.id);
+        share_bar(
+            c.correct, c.opened,
+            trf("ui.console.checkpoint_row",
+                {std::to_string(c.correct), std::to_string(c.opened), std::to_string(c.answered)}));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    heading(tr("ui.console.objectives"));
+    const int room = static_cast<int>(model.trainees.size());
+    for (std::size_t i = 0; i < model.objectives.size(); ++i) {
+        const ConsoleObjective& o = model.objectives[i];
+        ImGui::PushID(static_cast<int>(i));
+        text_wrapped(text_of(o.title));
+        share_bar(o.met, room, trf("ui.console.of", {std::to_string(o.met), std::to_string(room)}));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+}
+
+void ConsoleWindow::draw_penalised(const ConsoleModel& model) {
+    heading(tr("ui.console.penalised"));
+    if (model.penalised.empty()) {
+        text_disabled(tr("ui.console.penalised_none"));
+        return;
+    }
+    for (const ConsolePenalised& p : model.penalised)
+        text_wrapped(
+            trf("ui.console.penalised_row", {std::to_string(p.count), tr("penalty_kind." + p.kind),
+                                             p.detail, std::to_string(p.trainees)}));
+}
+
+void ConsoleWindow::draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
+    ImGui::TextUnformatted(tr("ui.console.inject"));
+    const float field = ImGui::GetContentRegionAvail().x - scaled(90.0f);
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputTextWithHint("##inject_en", tr("ui.console.inject_en"), &inject_en_);
+    probe("console.inject_en");
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputTextWithHint("##inject_es", tr("ui.console.inject_es"), &inject_es_);
+    probe("console.inject_es");
+    const bool empty = inject_en_.empty() && inject_es_.empty();
+    DisabledScope disabled(empty || !command_allowed(model.state, ConsoleCommandKind::Inject));
+    if (button("ui.console.send", "console.send")) {
+        out.push_back({ConsoleCommandKind::Inject, {inject_en_, inject_es_}});
+        inject_en_.clear();
+        inject_es_.clear();
+    }
+}
+
+}  // namespace mt::ui

@@ -1,0 +1,161 @@
+// The instructor console's view, headless: what it shows for a room and which commands its
+// controls send, in which exercise states.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include "i18n/catalogue.hpp"
+#include "ui/console_window.hpp"
+
+using namespace mt;
+using namespace mt::ui;
+
+namespace {
+
+ConsoleModel sample_room(const std::string& state) {
+    ConsoleModel m;
+    m.server = "192.168.1.23:8642";
+    m.state = state;
+    m.join_code = "K7XM3Q";
+    m.case_title = {"Ransomware peel chain", "Cadena de pelado de ransomware"};
+    m.trainees = {{"Ana López", "FGR", 12, "1d 2h", true, 0, 3, 3, 95, 100, 4},
+                  {"Bruno Díaz", "UIF", 3, "2h 0m", false, 1, 0, 3, 10, 100, 75}};
+    m.leaderboard = {{1, "Ana López", "FGR", 95, 100, 95, true},
+                     {2, "Bruno Díaz", "UIF", 10, 100, 10, false}};
+    m.checkpoints = {
+        {"cp-first", {"What first?", "¿Qué primero?"}, 2, 2, 2},
+        {"cp-change", {"Which output is change?", "¿Qué salida es el cambio?"}, 2, 1, 0}};
+    m.objectives = {{"trace", {"Trace the funds", "Rastrear los fondos"}, 40, 1}};
+    m.penalised = {{"uninvolved_request", "subpoena to Offshorex", 3, 2}};
+    return m;
+}
+
+// A headless ImGui context (no window, no GL) drawing only the console.
+class HeadlessConsole {
+  public:
+    HeadlessConsole() {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600.0f, 900.0f);
+        io.DeltaTime = 1.0f / 60.0f;
+        for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;
+        io.Fonts->AddFontDefault();
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        view.item_probe().enabled = true;
+    }
+    ~HeadlessConsole() { ImGui::DestroyContext(context_); }
+    HeadlessConsole(const HeadlessConsole&) = delete;
+    HeadlessConsole& operator=(const HeadlessConsole&) = delete;
+
+    void frame() {
+        ImGui::NewFrame();
+        view.draw(model, sent);
+        ImGui::Render();
+    }
+    bool drawn(const std::string& key) { return view.item_probe().find(key).has_value(); }
+    void click(const std::string& key) {
+        frame();
+        const auto rect = view.item_probe().find(key);
+        INFO("probe key: " << key);
+        REQUIRE(rect);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(rect->center_x(), rect->center_y());
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+    }
+    void type(const char* utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8);
+        frame();
+    }
+
+    ConsoleModel model;
+    ConsoleWindow view;
+    std::vector<ConsoleCommand> sent;
+
+  private:
+    ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace
+
+TEST_CASE("the console's controls follow the exercise state", "[ui][console]") {
+    using K = ConsoleCommandKind;
+    CHECK(command_allowed("lobby", K::Start));
+    CHECK_FALSE(command_allowed("lobby", K::Pause));
+    CHECK_FALSE(command_allowed("lobby", K::HintAll));
+    CHECK(command_allowed("running", K::Pause));
+    CHECK(command_allowed("running", K::HintAll));
+    CHECK_FALSE(command_allowed("running", K::Start));
+    CHECK(command_allowed("paused", K::Resume));
+    CHECK_FALSE(command_allowed("paused", K::Pause));
+    CHECK_FALSE(command_allowed("ended", K::End));
+    CHECK_FALSE(command_allowed("ended", K::Inject));
+    CHECK(command_allowed("ended", K::ExportCsv));
+    CHECK_FALSE(command_allowed("", K::ExportJson));  // not connected yet
+}
+
+TEST_CASE("where the room is stuck lists the most missed checkpoint first", "[ui][console]") {
+    const std::vector<ConsoleCheckpoint> checkpoints = {
+        {"a", {}, 10, 10, 9}, {"b", {}, 0, 0, 0}, {"c", {}, 10, 8, 2}, {"d", {}, 4, 4, 1}};
+    CHECK(most_missed_checkpoints(checkpoints) == std::vector<std::size_t>{2, 3, 0, 1});
+}
+
+TEST_CASE("the console shows the room and sends what the instructor clicks", "[ui][console]") {
+    set_interface_language("en");
+    HeadlessConsole c;
+    c.model = sample_room("lobby");
+    c.frame();
+    c.frame();
+    for (const char* key : {"console.join_code", "console.state", "console.trainee:Ana López",
+                            "console.trainee:Bruno Díaz", "console.rank:0", "console.rank:1",
+                            "console.checkpoint:cp-change", "console.inject_en"})
+        CHECK(c.drawn(key));
+
+    // Pausing makes no sense in the lobby: the button is there but sends nothing.
+    c.click("console.pause");
+    CHECK(c.sent.empty());
+    c.click("console.start");
+    REQUIRE(c.sent.size() == 1);
+    CHECK(c.sent[0].kind == ConsoleCommandKind::Start);
+
+    c.sent.clear();
+    c.model.state = "running";
+    c.click("console.hint_all");
+    REQUIRE(c.sent.size() == 1);
+    CHECK(c.sent[0].kind == ConsoleCommandKind::HintAll);
+
+    // Ending asks first.
+    c.sent.clear();
+    c.click("console.end");
+    CHECK(c.sent.empty());
+    c.click("console.end_confirm");
+    REQUIRE(c.sent.size() == 1);
+    CHECK(c.sent[0].kind == ConsoleCommandKind::End);
+
+    c.sent.clear();
+    c.click("console.inject_en");
+    c.type("Freeze orders take 6 hours");
+    c.click("console.send");
+    REQUIRE(c.sent.size() == 1);
+    CHECK(c.sent[0].kind == ConsoleCommandKind::Inject);
+    CHECK(c.sent[0].message.en == "Freeze orders take 6 hours");
+    CHECK(c.sent[0].message.es.empty());
+}
+
+TEST_CASE("the console says when the server cannot be reached", "[ui][console]") {
+    set_interface_language("es");
+    HeadlessConsole c;
+    c.model.server = "10.0.0.9:8642";
+    c.model.connection_error = "the seminar server cannot be reached";
+    c.frame();
+    CHECK(c.drawn("console.unreachable"));
+    c.click("console.start");  // no state yet: nothing is sent
+    CHECK(c.sent.empty());
+    set_interface_language("en");
+}
