@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 #include <glad/gl.h>
 // After glad, so GLFW does not include the system GL header.
@@ -13,6 +14,7 @@
 #include "i18n/catalogue.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
+#include "ui/case_report.hpp"
 
 namespace mt::platform {
 namespace {
@@ -52,6 +54,12 @@ void apply_theme(float scale) {
     style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.29f, 0.48f, 1.0f);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
+}
+
+// Case reports sit beside the journals: $XDG_DATA_HOME/moneytrail/reports or
+// ~/.local/share/moneytrail/reports. The status bar names the file after each export.
+std::filesystem::path report_directory() {
+    return default_journal_directory().parent_path() / "reports";
 }
 
 }  // namespace
@@ -153,6 +161,7 @@ void DesktopApp::frame(bool wait) {
     glClearColor(0.09f, 0.10f, 0.11f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (view_.state().export_report) export_case_report(width, height);
     if (!capture_path_.empty()) {
         screenshot_error_ = write_framebuffer_png(capture_path_, width, height);
         capture_path_.clear();
@@ -161,6 +170,40 @@ void DesktopApp::frame(bool wait) {
 
     if (host_->apply_pending(view_)) extra_frames_ = kFramesAfterEvent;
     if (host_->quit_requested()) window_->request_close();
+}
+
+void DesktopApp::export_case_report(int framebuffer_width, int framebuffer_height) {
+    ui::ViewState& state = view_.state();
+    state.export_report = false;
+    const Session* session = host_->session();
+    if (!session) return;
+    const Casefile& casefile = session->casefile();
+    const std::filesystem::path folder = report_directory();
+    const std::string stem = ui::case_report_stem(casefile);
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+
+    // The funds graph as this frame drew it, in framebuffer pixels.
+    std::string image;
+    const ImVec4 canvas = view_.graph_canvas();
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    const int x0 = std::clamp(static_cast<int>(canvas.x * scale.x), 0, framebuffer_width);
+    const int y0 = std::clamp(static_cast<int>(canvas.y * scale.y), 0, framebuffer_height);
+    const int x1 = std::clamp(static_cast<int>(canvas.z * scale.x), 0, framebuffer_width);
+    const int y1 = std::clamp(static_cast<int>(canvas.w * scale.y), 0, framebuffer_height);
+    if (x1 > x0 && y1 > y0 &&
+        write_framebuffer_region_png(folder / (stem + ".png"), x0, y0, x1 - x0, y1 - y0,
+                                     framebuffer_height)
+            .empty())
+        image = stem + ".png";
+
+    const std::filesystem::path report = folder / (stem + ".md");
+    std::ofstream out(report, std::ios::binary | std::ios::trunc);
+    out << ui::case_report_markdown(casefile, image);
+    out.close();
+    state.feedback.accepted = static_cast<bool>(out);
+    state.feedback.text = out ? trf("ui.report.written", {report.string()})
+                              : trf("ui.report.failed", {report.string()});
 }
 
 void DesktopApp::show_start_view() {

@@ -48,6 +48,8 @@ class DesktopApp {
     void apply_scale();
     // The tab and selection asked for on the command line (documentation screenshots).
     void show_start_view();
+    // Writes the case report and a picture of the graph as drawn in the frame just rendered.
+    void export_case_report(int framebuffer_width, int framebuffer_height);
     void presenter_keys();
 
     GuiOptions options_;

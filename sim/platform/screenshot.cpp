@@ -9,12 +9,18 @@
 namespace mt::platform {
 
 std::string write_framebuffer_png(const std::filesystem::path& path, int width, int height) {
+    return write_framebuffer_region_png(path, 0, 0, width, height, height);
+}
+
+std::string write_framebuffer_region_png(const std::filesystem::path& path, int left, int top,
+                                         int width, int height, int full_height) {
     if (width <= 0 || height <= 0) return "the window has no area to capture";
     const std::size_t row = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(left, full_height - top - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
+                 pixels.data());
     if (const GLenum error = glGetError(); error != GL_NO_ERROR)
         return "glReadPixels failed with OpenGL error " + std::to_string(error);
     // OpenGL's first row is the bottom one; PNG's is the top. The window is opaque whatever the

@@ -9,4 +9,9 @@ namespace mt::platform {
 // Returns an empty string on success, otherwise what went wrong.
 std::string write_framebuffer_png(const std::filesystem::path& path, int width, int height);
 
+// A part of the back buffer: `left`, `top` is its top-left corner in a framebuffer `full_height`
+// high.
+std::string write_framebuffer_region_png(const std::filesystem::path& path, int left, int top,
+                                         int width, int height, int full_height);
+
 }  // namespace mt::platform

@@ -83,8 +83,8 @@ void write_addresses(std::ostringstream& out, const Casefile& casefile) {
     for (const auto& [id, address] : casefile.addresses) {
         std::string label;
         if (address.attribution)
-            label = cell(text_of(address.attribution->name)) + " (" +
-                    tr(key_of(address.attribution->kind)) + ")";
+            label = cell(text_of(address.attribution->name)) + " · " +
+                    tr(key_of(address.attribution->kind));
         std::string note = cell(address.note);
         if (!address.tags.empty())
             note += (note.empty() ? "" : " ") + cell("#" + joined(address.tags, " #"));

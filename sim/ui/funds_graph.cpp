@@ -37,6 +37,13 @@ FundsGraph build_funds_graph(const Casefile& casefile) {
         node.explored_out = known.explored_out;
         node.annotated = !known.note.empty() || !known.tags.empty();
     }
+    for (const LegalRequestFile& request : casefile.requests) {
+        if (request.status != RequestStatus::Frozen) continue;
+        for (const std::string& identifier : request.identifiers)
+            if (const int n = graph.find(identifier);
+                n >= 0 && graph.nodes[static_cast<std::size_t>(n)].kind == GraphNode::Kind::Address)
+                graph.nodes[static_cast<std::size_t>(n)].frozen = true;
+    }
 
     // (from, to, asset) -> edge index, so repeated transfers between two nodes share one arrow.
     std::map<std::tuple<int, int, std::string>, int> edge_of;

@@ -22,6 +22,7 @@ struct GraphNode {
     bool explored_in = false;
     bool explored_out = false;
     bool annotated = false;     // has a note or tags
+    bool frozen = false;        // a service confirmed a freeze of the funds it holds
     SimSeconds first_time = 0;  // earliest known transaction touching it (layout order)
 };
 

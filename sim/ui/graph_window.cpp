@@ -60,6 +60,21 @@ void draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colo
     draw->AddText(font, size, at, colour, text.data(), text.data() + text.size(), 0.0f, &clip);
 }
 
+// "Frozen" on a node's top edge; a plain blue tab when zoomed out too far for text.
+void draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool with_text) {
+    const char* text = tr("ui.graph.frozen_badge");
+    const float size = std::max(9.0f, 11.0f * scale);
+    const ImVec2 extent = with_text ? ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text)
+                                    : ImVec2(12.0f * scale, 4.0f * scale);
+    const float pad = 3.0f * scale;
+    const ImVec2 max(r1.x - 8.0f * scale, r0.y + extent.y * 0.5f + pad);
+    const ImVec2 min(max.x - extent.x - 2.0f * pad, r0.y - extent.y * 0.5f - pad);
+    draw->AddRectFilled(min, max, palette::kFrozen, 3.0f * scale);
+    if (with_text)
+        draw->AddText(ImGui::GetFont(), size, ImVec2(min.x + pad, min.y + pad), palette::kText,
+                      text);
+}
+
 }  // namespace
 
 void InvestigatorUi::sync_graph(const Casefile& casefile) {
@@ -257,6 +272,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     const ImVec2 canvas_min = ImGui::GetWindowPos();
     const ImVec2 canvas_size = ImGui::GetWindowSize();
     const ImVec2 canvas_max(canvas_min.x + canvas_size.x, canvas_min.y + canvas_size.y);
+    graph_canvas_ = ImVec4(canvas_min.x, canvas_min.y, canvas_max.x, canvas_max.y);
     const ImGuiIO& io = ImGui::GetIO();
 
     if (g.fit_requested && canvas_size.x > 1 && canvas_size.y > 1) {
@@ -439,6 +455,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                     ImVec2(r0.x + 5.0f * t.scale + (r1.x - r0.x - 5.0f * t.scale) * share, r1.y),
                     colour);
             }
+            if (node.frozen) draw_frozen_badge(draw, r0, r1, t.scale, detailed);
             if (detailed) {
                 const float marker = 7.0f * t.scale;
                 draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
@@ -653,14 +670,17 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
     // The kinds on screen, plus "unknown", each with its colour and shape.
     std::vector<EntityKind> kinds{EntityKind::Unknown};
     bool junctions = false;
+    bool frozen = false;
     for (const GraphNode& node : graph_.graph.nodes) {
         if (node.kind == GraphNode::Kind::Junction) junctions = true;
+        frozen = frozen || node.frozen;
         if (std::find(kinds.begin(), kinds.end(), node.entity) == kinds.end())
             kinds.push_back(node.entity);
     }
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float rows = static_cast<float>(kinds.size() + (junctions ? 1 : 0) + 2) +
-                       static_cast<float>(overlay_legend_rows());
+    const float rows =
+        static_cast<float>(kinds.size() + (junctions ? 1 : 0) + (frozen ? 1 : 0) + 2) +
+        static_cast<float>(overlay_legend_rows());
     const ImVec2 size(scaled(190.0f), line * rows + ImGui::GetStyle().WindowPadding.y * 2.0f);
     ImGui::SetCursorScreenPos(
         ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - size.y - scaled(8.0f)));
@@ -683,6 +703,14 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
                         palette::kEdge, 12);
         ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
         ImGui::TextUnformatted(tr("ui.graph.legend_junction"));
+    }
+    if (frozen) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 c(at.x + radius + 2.0f, at.y + ImGui::GetFontSize() * 0.5f);
+        draw->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius),
+                            palette::kFrozen, 2.0f);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2.0f + scaled(10.0f), at.y));
+        ImGui::TextUnformatted(tr("ui.graph.legend_frozen"));
     }
     {
         const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -39,6 +39,7 @@ void InvestigatorUi::reset_case_view() {
 
 void InvestigatorUi::draw(UiHost& host) {
     state_.probe.begin_frame();
+    graph_canvas_ = ImVec4(0, 0, 0, 0);
     set_active_probe(&state_.probe);
 
     const Casefile* casefile = host.casefile();

@@ -34,6 +34,9 @@ class InvestigatorUi {
     // The graph as last drawn (tests look at node positions and the layout).
     const FundsGraph& funds_graph() const { return graph_.graph; }
     const FundsLayout& funds_layout() const { return graph_.layout; }
+    // Where this frame drew the funds graph (min x, min y, max x, max y in display coordinates);
+    // all zero when it was not on screen. The case report pictures this part of the window.
+    const ImVec4& graph_canvas() const { return graph_canvas_; }
     // The analysis overlays as last drawn; null when hidden or when there is no report to draw.
     const TaintOverlay* taint_overlay() const { return graph_.taint ? &*graph_.taint : nullptr; }
     const ClusterOverlay* cluster_overlay() const {
@@ -139,6 +142,7 @@ class InvestigatorUi {
     GraphCache graph_;
     AddressRowsCache address_rows_;
     std::string case_on_screen_;  // scenario id the view state belongs to
+    ImVec4 graph_canvas_{};
     std::size_t actions_seen_ = 0;
 };
 

@@ -38,6 +38,13 @@ void InvestigatorUi::draw_menu_bar(UiHost& host, const Casefile* casefile) {
             if (menu_item(state_.show_debrief ? "ui.menu.review_case" : "ui.menu.show_debrief"))
                 state_.show_debrief = !state_.show_debrief;
         }
+        if (menu_item("ui.menu.export_report", nullptr, false, casefile != nullptr)) {
+            // The report's picture shows the whole graph; the menu bar is drawn before the graph,
+            // so the fit applies in this very frame.
+            record_view();
+            state_.graph.fit_requested = true;
+            state_.export_report = true;
+        }
         ImGui::Separator();
         if (menu_item("ui.menu.quit")) host.request_quit();
         ImGui::EndMenu();

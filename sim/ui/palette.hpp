@@ -32,6 +32,7 @@ inline constexpr ImU32 kLabelBack = IM_COL32(24, 26, 30, 215);
 inline constexpr ImU32 kText = IM_COL32(235, 237, 240, 255);
 inline constexpr ImU32 kTextDim = IM_COL32(160, 166, 176, 255);
 inline constexpr ImU32 kStub = IM_COL32(86, 180, 233, 255);       // Okabe-Ito sky blue
+inline constexpr ImU32 kFrozen = IM_COL32(0, 114, 178, 255);      // Okabe-Ito blue
 inline const ImVec4 kGood = ImVec4(0.0f, 0.62f, 0.45f, 1.0f);     // bluish green
 inline const ImVec4 kBad = ImVec4(0.84f, 0.37f, 0.0f, 1.0f);      // vermillion
 inline const ImVec4 kPending = ImVec4(0.90f, 0.62f, 0.0f, 1.0f);  // orange

@@ -117,6 +117,7 @@ struct ViewState {
     bool submit_dialog = false;
     bool hint_dialog = false;
     bool shortcuts_dialog = false;
+    bool export_report = false;      // the platform writes the case report after this frame
     bool show_debrief = true;        // after submit: debrief, or back to the case for review
     std::string confirm_start_over;  // case path awaiting "start over" confirmation
 

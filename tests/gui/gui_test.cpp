@@ -131,7 +131,7 @@ TEST_CASE("the default case renders to a PNG of the window's size", "[.][smoke]"
 }
 
 TEST_CASE("a case played end to end through the interface", "[.][e2e]") {
-    fresh_data_home("e2e");
+    const fs::path data_home = fresh_data_home("e2e");
     set_interface_language("en");
     GuiOptions options = options_for({});  // start at the case picker
     auto app = platform::DesktopApp::create(options);
@@ -241,6 +241,41 @@ TEST_CASE("a case played end to end through the interface", "[.][e2e]") {
     }
     gui.click("legal.request:req-1");
     gui.screenshot(kShots / "e2e-4-legal.png");
+    {
+        // The graph marks the frozen address, and only it.
+        int frozen = 0;
+        for (const ui::GraphNode& node : app->view().funds_graph().nodes) {
+            frozen += node.frozen ? 1 : 0;
+            if (node.id == deposit) CHECK(node.frozen);
+        }
+        CHECK(frozen == 1);
+    }
+
+    // Export the case report: Markdown naming what was found, and a picture of the graph.
+    gui.click("menu.case");
+    gui.click("ui.menu.export_report");
+    gui.frames(1);
+    {
+        const fs::path reports = data_home / "moneytrail" / "reports";
+        std::vector<fs::path> written;
+        for (const auto& entry : fs::directory_iterator(reports)) written.push_back(entry.path());
+        std::sort(written.begin(), written.end());
+        REQUIRE(written.size() == 2);
+        CHECK(written[0].extension() == ".md");
+        CHECK(written[1].extension() == ".png");
+        std::ifstream in(written[0]);
+        std::stringstream markdown;
+        markdown << in.rdbuf();
+        CHECK(markdown.str().find("`" + deposit + "`") != std::string::npos);
+        CHECK(markdown.str().find("](" + written[1].filename().string() + ")") !=
+              std::string::npos);
+        const ImVec4 canvas = app->view().graph_canvas();
+        const ImageStats picture = read_png(written[1]);
+        CHECK(picture.width == static_cast<int>(canvas.z - canvas.x));
+        CHECK(picture.height == static_cast<int>(canvas.w - canvas.y));
+        CHECK(picture.deviation > 5.0);
+        CHECK(app->view().state().feedback.text.find(written[0].string()) != std::string::npos);
+    }
 
     // 5. Submit and read the debrief.
     gui.click("ui.clock.submit");

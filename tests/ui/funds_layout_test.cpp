@@ -52,6 +52,20 @@ TEST_CASE("the funds graph has a node per address and an arrow per transfer", "[
     }
 }
 
+TEST_CASE("an address whose funds a service froze is marked, and only that one", "[ui][graph]") {
+    Casefile casefile = test::sample_casefile();
+    for (const GraphNode& node : build_funds_graph(casefile).nodes) CHECK_FALSE(node.frozen);
+    // A confirmed freeze of the deposit; a pending request about the mule freezes nothing.
+    casefile.requests[1].status = RequestStatus::Frozen;
+    casefile.requests[1].identifiers = {test::kDeposit};
+    casefile.requests[0].identifiers = {test::kMule};
+    const FundsGraph graph = build_funds_graph(casefile);
+    for (const GraphNode& node : graph.nodes) {
+        INFO(node.id);
+        CHECK(node.frozen == (node.id == test::kDeposit));
+    }
+}
+
 TEST_CASE("a transaction with several spenders goes through one junction node", "[ui][graph]") {
     Casefile c = test::sample_casefile();
     KnownTransaction join = c.transactions.at("tx-peel-2");
