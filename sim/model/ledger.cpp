@@ -28,17 +28,28 @@ std::optional<AssetId> Ledger::find_asset(std::string_view id) const {
 }
 
 AddressId Ledger::intern_address(std::string_view text, ChainId chain) {
-    auto [it, inserted] =
-        address_index_.try_emplace(std::string(text), static_cast<AddressId>(address_text_.size()));
-    if (inserted) {
-        address_text_.emplace_back(text);
-        address_chain_.push_back(chain);
-    }
-    return it->second;
+    // Most calls name a known address: look it up without building a string.
+    if (auto it = address_index_.find(text); it != address_index_.end()) return it->second;
+    const auto id = static_cast<AddressId>(address_text_.size());
+    address_index_.emplace(std::string(text), id);
+    address_text_.emplace_back(text);
+    address_chain_.push_back(chain);
+    return id;
+}
+
+void Ledger::reserve(std::size_t transactions, std::size_t inputs, std::size_t outputs,
+                     std::size_t addresses) {
+    transactions_.reserve(transactions);
+    tx_index_.reserve(transactions);
+    inputs_.reserve(inputs);
+    outputs_.reserve(outputs);
+    address_text_.reserve(addresses);
+    address_chain_.reserve(addresses);
+    address_index_.reserve(addresses);
 }
 
 std::optional<AddressId> Ledger::find_address(std::string_view text) const {
-    auto it = address_index_.find(std::string(text));
+    auto it = address_index_.find(text);
     if (it == address_index_.end()) return std::nullopt;
     return it->second;
 }
@@ -127,7 +138,7 @@ std::span<const TxOutput> Ledger::outputs(TxIndex tx) const {
 }
 
 std::optional<TxIndex> Ledger::find_transaction(std::string_view id) const {
-    auto it = tx_index_.find(std::string(id));
+    auto it = tx_index_.find(id);
     if (it == tx_index_.end()) return std::nullopt;
     return it->second;
 }

@@ -7,6 +7,7 @@
 // Account chains: a transaction is one transfer of one asset from inputs[0].address to
 // outputs[0].address; the fee is paid by the sender in the chain's native asset.
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -83,6 +84,14 @@ struct TransactionDraft {
     std::vector<TxOutput> outputs;
 };
 
+// Hashes std::string and std::string_view alike, so lookups by a view build no string.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+
 class Ledger {
   public:
     ChainId add_chain(Chain chain);
@@ -100,6 +109,11 @@ class Ledger {
     const std::string& address_text(AddressId id) const { return address_text_.at(id); }
     ChainId address_chain(AddressId id) const { return address_chain_.at(id); }
     std::size_t address_count() const { return address_text_.size(); }
+
+    // Room for this many transactions, inputs, outputs and addresses (a loader that knows its
+    // sizes calls this first, so a big ledger is not copied as it grows).
+    void reserve(std::size_t transactions, std::size_t inputs, std::size_t outputs,
+                 std::size_t addresses);
 
     // Transactions must be added in non-decreasing time order; returns the new index.
     TxIndex add_transaction(const TransactionDraft& draft);
@@ -126,11 +140,11 @@ class Ledger {
     std::vector<Asset> assets_;
     std::vector<std::string> address_text_;
     std::vector<ChainId> address_chain_;
-    std::unordered_map<std::string, AddressId> address_index_;
+    std::unordered_map<std::string, AddressId, TextHash, std::equal_to<>> address_index_;
     std::vector<Transaction> transactions_;
     std::vector<TxInput> inputs_;
     std::vector<TxOutput> outputs_;
-    std::unordered_map<std::string, TxIndex> tx_index_;
+    std::unordered_map<std::string, TxIndex, TextHash, std::equal_to<>> tx_index_;
     // Compressed rows: transactions of address a are address_tx_[address_tx_start_[a] ..
     // start[a+1]).
     std::vector<std::uint32_t> address_tx_start_;

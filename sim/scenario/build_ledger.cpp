@@ -32,6 +32,7 @@ class LedgerBuilder {
         rank_.assign(count, 0);
         for (std::uint32_t r = 0; r < count; ++r) rank_[order[r]] = r;
         ledger_index_.assign(count, kNoTx);
+        ledger_.reserve(count, state_.inputs.size(), state_.outputs.size(), 0);
         spent_by_.assign(state_.outputs.size(), kUnspent);
         for (const OpeningBalance& b : state_.opening)
             balances_[key(b.address, b.asset)] += b.amount;
@@ -217,6 +218,10 @@ class LedgerBuilder {
 
 void build_ledger(LoadState& state) {
     LedgerBuilder(state).run();
+    // The legs now live in the ledger: free the pending copies before its indexes are built, so a
+    // big ledger's peak memory does not hold both.
+    std::vector<PendingInput>().swap(state.inputs);
+    std::vector<PendingOutput>().swap(state.outputs);
     state.scenario.ledger.finalize();
 }
 

@@ -47,6 +47,8 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
     }
     // Read in chunks up to limit + 1 so a file that grows while being read still cannot exceed it.
     std::string text;
+    // A big ledger file is read into one buffer sized once, not doubled (and copied) as it grows.
+    if (!ec) text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
     char chunk[1 << 16];
     while (in && text.size() <= limit) {
         in.read(chunk, sizeof chunk);
