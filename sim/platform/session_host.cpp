@@ -172,4 +172,11 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     return changed;
 }
 
+std::string SessionHost::session_location() const {
+    if (!remote_) return {};
+    const std::string state_key =
+        "ui.console.state." + (remote_->state().empty() ? "unknown" : remote_->state());
+    return trf("ui.join.connected", {tr(state_key), remote_->where()});
+}
+
 }  // namespace mt::platform

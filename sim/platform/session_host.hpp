@@ -36,6 +36,7 @@ class SessionHost : public ui::UiHost {
     // On failure the form's error says why and the picker stays.
     bool join_now(const SeminarJoin& join);
     const RemoteSession* remote() const { return remote_.get(); }
+    std::string session_location() const override;
 
     JournaledSession* journaled() { return session_.get(); }
     const Session* session() const { return session_ ? session_->session() : nullptr; }

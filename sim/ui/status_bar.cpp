@@ -76,6 +76,14 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
         }
     }
 
+    if (const std::string where = host.session_location(); !where.empty()) {
+        ImGui::SameLine(0.0f, scaled(24.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kStub);
+        ImGui::TextUnformatted(where.c_str());
+        ImGui::PopStyleColor();
+        probe("status.session_location");
+    }
+
     // The submit button sits at the right edge; the last outcome fills the space before it.
     const std::string submit = label(casefile.submitted ? "ui.clock.submitted" : "ui.clock.submit");
     const float submit_width = ImGui::CalcTextSize(submit.c_str(), nullptr, true).x +

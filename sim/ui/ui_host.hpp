@@ -73,6 +73,9 @@ class UiHost {
     // The form for joining a live seminar, or null when this host cannot join one (then the case
     // picker offers no such button).
     virtual SeminarJoinForm* seminar_join_form() { return nullptr; }
+    // Where the session lives when it is not on this machine ("Seminar: Running on
+    // 192.168.1.23:8642"), for the status bar; empty for a local session.
+    virtual std::string session_location() const { return {}; }
 };
 
 }  // namespace mt::ui

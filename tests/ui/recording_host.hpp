@@ -22,6 +22,7 @@ class RecordingHost : public ui::UiHost {
     std::vector<OpenRequest> opened;
     int closed = 0;
     bool quit = false;
+    std::string location;  // what session_location() answers
 
     const Casefile* casefile() const override { return case_open ? &*case_open : nullptr; }
     const std::vector<ui::CaseChoice>& cases() const override { return choices; }
@@ -29,6 +30,7 @@ class RecordingHost : public ui::UiHost {
         return failure ? &*failure : nullptr;
     }
     void emit(const Action& action) override { emitted.push_back(action); }
+    std::string session_location() const override { return location; }
     SimSeconds cost_of(const Action& action) const override {
         switch (action.type) {
             case ActionType::ExploreAddress:

@@ -38,6 +38,14 @@ TEST_CASE("the workspace draws every panel of an open case", "[ui]") {
     CHECK(f.host.emitted.empty());
 }
 
+TEST_CASE("the status bar says where a remote session lives, and nothing for a local one", "[ui]") {
+    Fixture f;
+    CHECK_FALSE(f.driver.drawn("status.session_location"));
+    f.host.location = "Seminar: Running on 10.0.0.5:8642";
+    f.driver.frames(1);
+    CHECK(f.driver.drawn("status.session_location"));
+}
+
 TEST_CASE("double-clicking a node follows its outputs", "[ui][graph]") {
     Fixture f;
     f.driver.double_click(f.node(kHop1));
