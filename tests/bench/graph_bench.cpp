@@ -83,7 +83,10 @@ TraceGraph make_trace(int nodes) {
         explore.type = ActionType::ExploreAddress;
         explore.target = queue[head++];
         explore.direction = Direction::Both;
-        before = session.casefile();
+        // Keep the casefile before each exploration while it is small or near the size wanted;
+        // the last exploration is cut back against it (any earlier snapshot would also do).
+        const std::size_t known = session.casefile().addresses.size();
+        if (known < 5000 || known * 5 >= wanted * 4) before = session.casefile();
         if (!session.apply(explore).accepted) continue;
         ++t.explorations;
         enqueue_new();
