@@ -125,6 +125,32 @@ void Ledger::finalize() {
             if (prev.vout < source.output_count) spent_by_[source.first_output + prev.vout] = t;
         }
     }
+    build_running_totals();
+}
+
+void Ledger::build_running_totals() {
+    running_totals_.clear();
+    for (AddressId a = 0; a < address_text_.size(); ++a) {
+        const std::span<const TxIndex> txs = transactions_of(a);
+        if (txs.size() < kRunningTotalsFrom) continue;
+        RunningTotals running;
+        for (const TxIndex t : txs) {
+            const Transaction& tx = transactions_[t];
+            for (const AssetId asset : {tx.asset, chains_[tx.chain].native_asset})
+                if (std::find(running.assets.begin(), running.assets.end(), asset) ==
+                    running.assets.end())
+                    running.assets.push_back(asset);
+        }
+        running.totals.resize(running.assets.size() * txs.size());
+        for (std::size_t k = 0; k < running.assets.size(); ++k) {
+            Units total = 0;
+            for (std::size_t i = 0; i < txs.size(); ++i) {
+                total += balance_change(a, running.assets[k], txs[i]);
+                running.totals[k * txs.size() + i] = total;
+            }
+        }
+        running_totals_.emplace(a, std::move(running));
+    }
 }
 
 std::span<const TxInput> Ledger::inputs(TxIndex tx) const {
@@ -156,24 +182,46 @@ TxIndex Ledger::spender(OutPoint out) const {
     return spent_by_[t.first_output + out.vout];
 }
 
+Units Ledger::balance_change(AddressId address, AssetId asset, TxIndex t) const {
+    const Transaction& tx = transactions_[t];
+    const bool utxo = chains_[tx.chain].model == ChainModel::Utxo;
+    Units change = 0;
+    if (tx.asset == asset) {
+        for (const TxOutput& o : outputs(t))
+            if (o.address == address) change += o.amount;
+        // A UTXO input with no previous outpoint was funded outside the case: it arrived and
+        // left within this transaction as far as the ledger knows, so it does not move the
+        // balance.
+        for (const TxInput& i : inputs(t))
+            if (i.address == address && (!utxo || i.prev.tx != kNoTx)) change -= i.amount;
+    }
+    if (!utxo && chains_[tx.chain].native_asset == asset && tx.input_count > 0 &&
+        inputs_[tx.first_input].address == address)
+        change -= tx.fee;
+    return change;
+}
+
 Units Ledger::balance(AddressId address, AssetId asset, SimSeconds at) const {
+    const std::span<const TxIndex> txs = transactions_of(address);
+    if (const auto hub = running_totals_.find(address); hub != running_totals_.end()) {
+        const RunningTotals& running = hub->second;
+        const auto k = std::find(running.assets.begin(), running.assets.end(), asset);
+        if (k == running.assets.end()) return 0;
+        // Transactions are in time order: count those at or before `at`.
+        const auto seen =
+            static_cast<std::size_t>(std::upper_bound(txs.begin(), txs.end(), at,
+                                                      [&](SimSeconds when, TxIndex t) {
+                                                          return when < transactions_[t].time;
+                                                      }) -
+                                     txs.begin());
+        if (seen == 0) return 0;
+        const auto row = static_cast<std::size_t>(k - running.assets.begin());
+        return running.totals[row * txs.size() + seen - 1];
+    }
     Units total = 0;
-    for (TxIndex t : transactions_of(address)) {
-        const Transaction& tx = transactions_[t];
-        if (tx.time > at) break;
-        const bool utxo = chains_[tx.chain].model == ChainModel::Utxo;
-        if (tx.asset == asset) {
-            for (const TxOutput& o : outputs(t))
-                if (o.address == address) total += o.amount;
-            // A UTXO input with no previous outpoint was funded outside the case: it arrived and
-            // left within this transaction as far as the ledger knows, so it does not move the
-            // balance.
-            for (const TxInput& i : inputs(t))
-                if (i.address == address && (!utxo || i.prev.tx != kNoTx)) total -= i.amount;
-        }
-        if (!utxo && chains_[tx.chain].native_asset == asset && tx.input_count > 0 &&
-            inputs_[tx.first_input].address == address)
-            total -= tx.fee;
+    for (const TxIndex t : txs) {
+        if (transactions_[t].time > at) break;
+        total += balance_change(address, asset, t);
     }
     return total;
 }

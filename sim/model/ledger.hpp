@@ -133,9 +133,25 @@ class Ledger {
 
     // Balance of an address in one asset after every transaction at or before `at`
     // (UTXO: unspent outputs; account: received minus sent minus native fees). Needs finalize().
+    // Busy addresses (exchange hot wallets) answer from running totals built by finalize(), in
+    // logarithmic time; the rest sum their few transactions.
     Units balance(AddressId address, AssetId asset, SimSeconds at) const;
 
+    // Addresses with at least this many transactions get running totals.
+    static constexpr std::size_t kRunningTotalsFrom = 256;
+
   private:
+    // How one transaction changes an address's balance in one asset.
+    Units balance_change(AddressId address, AssetId asset, TxIndex t) const;
+    void build_running_totals();
+
+    // Running balance after each of a busy address's transactions, per asset it touches:
+    // totals[k * count + i] is the balance in assets[k] after its i-th transaction.
+    struct RunningTotals {
+        std::vector<AssetId> assets;
+        std::vector<Units> totals;
+    };
+
     std::vector<Chain> chains_;
     std::vector<Asset> assets_;
     std::vector<std::string> address_text_;
@@ -150,6 +166,7 @@ class Ledger {
     std::vector<std::uint32_t> address_tx_start_;
     std::vector<TxIndex> address_tx_;
     std::vector<TxIndex> spent_by_;  // indexed like outputs_
+    std::unordered_map<AddressId, RunningTotals> running_totals_;
 };
 
 }  // namespace mt

@@ -64,3 +64,54 @@ TEST_CASE("account balances subtract native fees from the sender", "[ledger]") {
     CHECK(ledger.balance(a, usdt, 100) == -900);  // the token balance was never funded here
     CHECK(ledger.balance(b, usdt, 100) == 900);
 }
+
+TEST_CASE("a busy address answers balances from running totals, equal to summing its history",
+          "[ledger]") {
+    // A hot wallet on an account chain: deposits of ETH and USDT, withdrawals paying ETH fees,
+    // three transactions per timestamp. The expected balances are kept alongside.
+    Ledger ledger;
+    const ChainId eth = ledger.add_chain({"ethereum", "Ethereum", ChainModel::Account, 0});
+    ledger.add_asset({"eth", "ETH", eth, 18, ""});
+    const AssetId usdt = ledger.add_asset({"usdt-eth", "USDT", eth, 6, "tether"});
+    const AssetId unused = ledger.add_asset({"dai-eth", "DAI", eth, 18, ""});
+    const AddressId hot = ledger.intern_address("0xhot", eth);
+    const AddressId user = ledger.intern_address("0xuser", eth);
+    const std::size_t count = 3 * Ledger::kRunningTotalsFrom;
+    Units eth_expected = 0, usdt_expected = 0;
+    std::vector<std::pair<SimSeconds, std::pair<Units, Units>>> after;  // time -> balances
+    for (std::size_t i = 0; i < count; ++i) {
+        const SimSeconds time = static_cast<SimSeconds>(10 * (i / 3));  // three per timestamp
+        const Units amount = static_cast<Units>(1'000 + i);
+        const bool token = i % 2 == 1;
+        const bool withdrawal = i % 5 == 0;
+        const AssetId asset = token ? usdt : AssetId{0};
+        const std::string id = "0x" + std::to_string(i);
+        if (withdrawal) {
+            ledger.add_transaction(
+                {id, eth, asset, time, 3, {{hot, amount, {}}}, {{user, amount}}});
+            (token ? usdt_expected : eth_expected) -= amount;
+            eth_expected -= 3;
+        } else {
+            ledger.add_transaction(
+                {id, eth, asset, time, 3, {{user, amount, {}}}, {{hot, amount}}});
+            (token ? usdt_expected : eth_expected) += amount;
+        }
+        after.push_back({time, {eth_expected, usdt_expected}});
+    }
+    ledger.finalize();
+    REQUIRE(ledger.transactions_of(hot).size() >= Ledger::kRunningTotalsFrom);
+
+    CHECK(ledger.balance(hot, 0, -1) == 0);
+    CHECK(ledger.balance(hot, usdt, -1) == 0);
+    CHECK(ledger.balance(hot, unused, 1'000'000) == 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        // The last transaction at each timestamp holds the balance "at" that time.
+        if (i + 1 < count && after[i + 1].first == after[i].first) continue;
+        INFO("after transaction " << i);
+        CHECK(ledger.balance(hot, 0, after[i].first) == after[i].second.first);
+        CHECK(ledger.balance(hot, usdt, after[i].first) == after[i].second.second);
+        CHECK(ledger.balance(hot, 0, after[i].first + 5) == after[i].second.first);
+    }
+    // The counterparty mirrors the hot wallet in the token, which pays no fees.
+    CHECK(ledger.balance(user, usdt, 1'000'000) == -usdt_expected);
+}
