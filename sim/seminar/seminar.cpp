@@ -53,6 +53,13 @@ TimelineEntry instructor_entry(const LocalizedText& text, SimSeconds at) {
 }
 
 // Why an action is refused while the exercise is not running, in both languages.
+// A token that names no trainee: the laptop must join again.
+Reply unknown_session() {
+    return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
+                       {"Your session is not recognised; join again with the code and your name.",
+                        "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+}
+
 Reply clock_refusal(ExerciseState state) {
     switch (state) {
         case ExerciseState::Lobby:
@@ -380,11 +387,7 @@ Reply Seminar::join(std::string_view code, std::string_view name_text,
 
 Reply Seminar::act(std::string_view token, const Action& action) {
     const std::shared_ptr<Trainee> t = find_by_token(token);
-    if (!t)
-        return Reply::fail(
-            Failure::Unauthorized, "seminar.bad_token",
-            {"Your session is not recognised; join again with the code and your name.",
-             "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+    if (!t) return unknown_session();
     std::lock_guard lock(t->mutex);
     t->last_seen_unix = now_unix();
     const ExerciseState clock = state();
@@ -422,11 +425,7 @@ Reply Seminar::act(std::string_view token, const Action& action) {
 
 Reply Seminar::casefile(std::string_view token) {
     const std::shared_ptr<Trainee> t = find_by_token(token);
-    if (!t)
-        return Reply::fail(
-            Failure::Unauthorized, "seminar.bad_token",
-            {"Your session is not recognised; join again with the code and your name.",
-             "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+    if (!t) return unknown_session();
     std::lock_guard lock(t->mutex);
     t->last_seen_unix = now_unix();
     return Reply::success({{"state", name_of(state())}, {"casefile", render_casefile(*t)}});
