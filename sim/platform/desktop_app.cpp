@@ -175,11 +175,11 @@ void DesktopApp::frame(bool wait) {
 void DesktopApp::export_case_report(int framebuffer_width, int framebuffer_height) {
     ui::ViewState& state = view_.state();
     state.export_report = false;
-    const Session* session = host_->session();
-    if (!session) return;
-    const Casefile& casefile = session->casefile();
+    // The casefile the views read, so a seminar trainee's remote session exports too.
+    const Casefile* casefile = host_->casefile();
+    if (!casefile) return;
     const std::filesystem::path folder = report_directory();
-    const std::string stem = ui::case_report_stem(casefile);
+    const std::string stem = ui::case_report_stem(*casefile);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
 
@@ -199,7 +199,7 @@ void DesktopApp::export_case_report(int framebuffer_width, int framebuffer_heigh
 
     const std::filesystem::path report = folder / (stem + ".md");
     std::ofstream out(report, std::ios::binary | std::ios::trunc);
-    out << ui::case_report_markdown(casefile, image);
+    out << ui::case_report_markdown(*casefile, image);
     out.close();
     state.feedback.accepted = static_cast<bool>(out);
     state.feedback.text = out ? trf("ui.report.written", {report.string()})
@@ -210,13 +210,12 @@ void DesktopApp::show_start_view() {
     start_view_shown_ = true;
     ui::ViewState& state = view_.state();
     if (!options_.show_tab.empty()) state.focus_tab = options_.show_tab;
-    const Session* session = host_->session();
+    const Casefile* casefile = host_->casefile();
     const std::string& id = options_.select;
-    if (id.empty() || !session) return;
-    const Casefile& casefile = session->casefile();
-    if (casefile.addresses.count(id))
+    if (id.empty() || !casefile) return;
+    if (casefile->addresses.count(id))
         state.selection = {ui::Selection::Kind::Address, id};
-    else if (casefile.transactions.count(id))
+    else if (casefile->transactions.count(id))
         state.selection = {ui::Selection::Kind::Transaction, id};
     else
         return;
