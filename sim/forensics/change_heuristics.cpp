@@ -81,7 +81,7 @@ std::optional<std::uint32_t> change_output(const Ledger& ledger, TxIndex tx,
         }
         case ChangeHeuristic::OptimalChange: {
             Units smallest = inputs[0].amount;
-            for (const TxInput& i : inputs) smallest = std::min(smallest, i.amount);
+            for (const TxInput& i : inputs) smallest = std::min<Units>(smallest, i.amount);
             return unique_candidate(outputs,
                                     [&](std::uint32_t o) { return outputs[o].amount < smallest; });
         }

@@ -117,7 +117,7 @@ class TaintTracer {
         std::uint32_t closest = kNoHop;
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             const TxInput& in = inputs[i];
-            in_values_[i] = std::max(in.amount, Units{0});
+            in_values_[i] = std::max<Units>(in.amount, 0);
             Units taint = 0;
             if (in.prev.tx != kNoTx && in.prev.tx >= trace_.base_tx_ && in.prev.tx < t) {
                 const Transaction& source = ledger_.transaction(in.prev.tx);
@@ -134,7 +134,7 @@ class TaintTracer {
             in_taint_[i] = taint;
         }
         for (std::size_t o = 0; o < outputs.size(); ++o)
-            out_values_[o] = std::max(outputs[o].amount, Units{0});
+            out_values_[o] = std::max<Units>(outputs[o].amount, 0);
         Units lost = split_utxo_taint(options_.method, in_values_, in_taint_, out_values_,
                                       out_taint_, order_);
         bool seeded = false;
@@ -209,7 +209,7 @@ class TaintTracer {
         const bool receives = !outputs.empty() && outputs[0].address == address;
         if (sends) {
             const Units payment =
-                tx.asset == slot.asset ? outputs.empty() ? Units{0} : outputs[0].amount : 0;
+                tx.asset == slot.asset ? outputs.empty() ? Units{0} : Units{outputs[0].amount} : 0;
             const Units fee = slot.asset == native ? tx.fee : 0;
             if (payment > 0 || fee > 0) slot.pool.debit(payment, fee, scratch_origins_);
         }
@@ -242,7 +242,7 @@ class TaintTracer {
         const auto outputs = ledger_.outputs(t);
         const bool has_sender = !inputs.empty();
         const bool has_recipient = !outputs.empty();
-        const Units amount = has_recipient ? std::max(outputs[0].amount, Units{0}) : 0;
+        const Units amount = has_recipient ? std::max<Units>(outputs[0].amount, 0) : 0;
         const bool segments =
             options_.method == TaintMethod::Fifo || options_.method == TaintMethod::Lifo;
 

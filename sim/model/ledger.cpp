@@ -28,37 +28,29 @@ std::optional<AssetId> Ledger::find_asset(std::string_view id) const {
 }
 
 AddressId Ledger::intern_address(std::string_view text, ChainId chain) {
-    // Most calls name a known address: look it up without building a string.
-    if (auto it = address_index_.find(text); it != address_index_.end()) return it->second;
-    const auto id = static_cast<AddressId>(address_text_.size());
-    address_index_.emplace(std::string(text), id);
-    address_text_.emplace_back(text);
-    address_chain_.push_back(chain);
-    return id;
+    const auto [entry, added] = addresses_.intern(text);
+    if (added) address_chain_.push_back(chain);
+    return entry;
 }
 
-void Ledger::reserve(std::size_t transactions, std::size_t inputs, std::size_t outputs,
-                     std::size_t addresses) {
-    transactions_.reserve(transactions);
-    tx_index_.reserve(transactions);
-    inputs_.reserve(inputs);
-    outputs_.reserve(outputs);
-    address_text_.reserve(addresses);
+void Ledger::reserve_addresses(std::size_t addresses, std::size_t bytes) {
+    addresses_.reserve(addresses, bytes);
     address_chain_.reserve(addresses);
-    address_index_.reserve(addresses);
 }
 
 std::optional<AddressId> Ledger::find_address(std::string_view text) const {
-    auto it = address_index_.find(text);
-    if (it == address_index_.end()) return std::nullopt;
-    return it->second;
+    const TextTable::Entry entry = addresses_.find(text);
+    if (entry == TextTable::kAbsent) return std::nullopt;
+    return entry;
 }
 
 TxIndex Ledger::add_transaction(const TransactionDraft& draft) {
     if (!transactions_.empty() && draft.time < transactions_.back().time)
         throw std::logic_error("Ledger::add_transaction: transactions must be added in time order");
-    Transaction tx;
-    tx.id = draft.id;
+    const auto [entry, added] = transaction_ids_.intern(draft.id);
+    if (!added) throw std::logic_error("Ledger::add_transaction: repeated transaction id");
+    TxRecord tx;
+    tx.id_entry = entry;
     tx.chain = draft.chain;
     tx.asset = draft.asset;
     tx.time = draft.time;
@@ -70,17 +62,64 @@ TxIndex Ledger::add_transaction(const TransactionDraft& draft) {
     inputs_.insert(inputs_.end(), draft.inputs.begin(), draft.inputs.end());
     outputs_.insert(outputs_.end(), draft.outputs.begin(), draft.outputs.end());
     const auto index = static_cast<TxIndex>(transactions_.size());
-    tx_index_.emplace(tx.id, index);
-    transactions_.push_back(std::move(tx));
+    tx_of_id_.resize(transaction_ids_.size(), kNoTx);
+    tx_of_id_[entry] = index;
+    transactions_.push_back(tx);
     return index;
+}
+
+void Ledger::adopt(TextTable ids, std::vector<TxRecord> records, std::vector<TxInput> inputs,
+                   std::vector<TxOutput> outputs) {
+    for (std::size_t t = 1; t < records.size(); ++t)
+        if (records[t].time < records[t - 1].time)
+            throw std::logic_error("Ledger::adopt: transactions must be in time order");
+    transaction_ids_ = std::move(ids);
+    transactions_ = std::move(records);
+    inputs_ = std::move(inputs);
+    outputs_ = std::move(outputs);
+    tx_of_id_.assign(transaction_ids_.size(), kNoTx);
+    for (TxIndex t = 0; t < transactions_.size(); ++t) {
+        const TxRecord& tx = transactions_[t];
+        if (tx.id_entry >= tx_of_id_.size() || tx_of_id_[tx.id_entry] != kNoTx ||
+            std::size_t{tx.first_input} + tx.input_count > inputs_.size() ||
+            std::size_t{tx.first_output} + tx.output_count > outputs_.size())
+            throw std::logic_error("Ledger::adopt: a record names a missing id or leg");
+        tx_of_id_[tx.id_entry] = t;
+    }
+}
+
+Transaction Ledger::transaction(TxIndex tx) const {
+    const TxRecord& r = transactions_.at(tx);
+    return Transaction{transaction_ids_.at(r.id_entry),
+                       r.chain,
+                       r.asset,
+                       r.time,
+                       r.fee,
+                       r.first_input,
+                       r.input_count,
+                       r.first_output,
+                       r.output_count};
+}
+
+std::size_t Ledger::memory_bytes() const {
+    std::size_t bytes =
+        addresses_.memory_bytes() + transaction_ids_.memory_bytes() +
+        address_chain_.capacity() * sizeof(ChainId) + transactions_.capacity() * sizeof(TxRecord) +
+        inputs_.capacity() * sizeof(TxInput) + outputs_.capacity() * sizeof(TxOutput) +
+        tx_of_id_.capacity() * sizeof(TxIndex) +
+        address_tx_start_.capacity() * sizeof(std::uint32_t) +
+        address_tx_.capacity() * sizeof(TxIndex) + spent_by_.capacity() * sizeof(TxIndex);
+    for (const auto& [address, running] : running_totals_)
+        bytes += running.totals.capacity() * sizeof(Units) + sizeof(running);
+    return bytes;
 }
 
 void Ledger::finalize() {
     // Counting sort into compressed rows; a transaction touching an address twice is listed once.
-    std::vector<std::uint32_t> counts(address_text_.size() + 1, 0);
+    std::vector<std::uint32_t> counts(address_chain_.size() + 1, 0);
     auto for_each_touch = [&](auto&& visit) {
         for (TxIndex t = 0; t < transactions_.size(); ++t) {
-            const Transaction& tx = transactions_[t];
+            const TxRecord& tx = transactions_[t];
             AddressId last = std::numeric_limits<AddressId>::max();
             auto touch = [&](AddressId a) {
                 if (a == last) return;
@@ -102,8 +141,8 @@ void Ledger::finalize() {
     // Remove repeats where an address appears non-adjacently within one transaction.
     std::vector<TxIndex> compact;
     compact.reserve(address_tx_.size());
-    std::vector<std::uint32_t> starts(address_text_.size() + 1, 0);
-    for (std::size_t a = 0; a < address_text_.size(); ++a) {
+    std::vector<std::uint32_t> starts(address_chain_.size() + 1, 0);
+    for (std::size_t a = 0; a < address_chain_.size(); ++a) {
         starts[a] = static_cast<std::uint32_t>(compact.size());
         TxIndex previous = kNoTx;
         for (std::uint32_t i = address_tx_start_[a]; i < address_tx_start_[a + 1]; ++i) {
@@ -117,11 +156,11 @@ void Ledger::finalize() {
 
     spent_by_.assign(outputs_.size(), kNoTx);
     for (TxIndex t = 0; t < transactions_.size(); ++t) {
-        const Transaction& tx = transactions_[t];
+        const TxRecord& tx = transactions_[t];
         for (std::uint32_t i = 0; i < tx.input_count; ++i) {
             const OutPoint prev = inputs_[tx.first_input + i].prev;
             if (prev.tx == kNoTx || prev.tx >= transactions_.size()) continue;
-            const Transaction& source = transactions_[prev.tx];
+            const TxRecord& source = transactions_[prev.tx];
             if (prev.vout < source.output_count) spent_by_[source.first_output + prev.vout] = t;
         }
     }
@@ -130,12 +169,12 @@ void Ledger::finalize() {
 
 void Ledger::build_running_totals() {
     running_totals_.clear();
-    for (AddressId a = 0; a < address_text_.size(); ++a) {
+    for (AddressId a = 0; a < address_chain_.size(); ++a) {
         const std::span<const TxIndex> txs = transactions_of(a);
         if (txs.size() < kRunningTotalsFrom) continue;
         RunningTotals running;
         for (const TxIndex t : txs) {
-            const Transaction& tx = transactions_[t];
+            const TxRecord& tx = transactions_[t];
             for (const AssetId asset : {tx.asset, chains_[tx.chain].native_asset})
                 if (std::find(running.assets.begin(), running.assets.end(), asset) ==
                     running.assets.end())
@@ -154,19 +193,19 @@ void Ledger::build_running_totals() {
 }
 
 std::span<const TxInput> Ledger::inputs(TxIndex tx) const {
-    const Transaction& t = transactions_.at(tx);
+    const TxRecord& t = transactions_.at(tx);
     return {inputs_.data() + t.first_input, t.input_count};
 }
 
 std::span<const TxOutput> Ledger::outputs(TxIndex tx) const {
-    const Transaction& t = transactions_.at(tx);
+    const TxRecord& t = transactions_.at(tx);
     return {outputs_.data() + t.first_output, t.output_count};
 }
 
 std::optional<TxIndex> Ledger::find_transaction(std::string_view id) const {
-    auto it = tx_index_.find(id);
-    if (it == tx_index_.end()) return std::nullopt;
-    return it->second;
+    const TextTable::Entry entry = transaction_ids_.find(id);
+    if (entry == TextTable::kAbsent || tx_of_id_[entry] == kNoTx) return std::nullopt;
+    return tx_of_id_[entry];
 }
 
 std::span<const TxIndex> Ledger::transactions_of(AddressId address) const {
@@ -177,13 +216,13 @@ std::span<const TxIndex> Ledger::transactions_of(AddressId address) const {
 
 TxIndex Ledger::spender(OutPoint out) const {
     if (out.tx >= transactions_.size()) return kNoTx;
-    const Transaction& t = transactions_[out.tx];
+    const TxRecord& t = transactions_[out.tx];
     if (out.vout >= t.output_count || spent_by_.empty()) return kNoTx;
     return spent_by_[t.first_output + out.vout];
 }
 
 Units Ledger::balance_change(AddressId address, AssetId asset, TxIndex t) const {
-    const Transaction& tx = transactions_[t];
+    const TxRecord& tx = transactions_[t];
     const bool utxo = chains_[tx.chain].model == ChainModel::Utxo;
     Units change = 0;
     if (tx.asset == asset) {

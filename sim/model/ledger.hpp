@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/money.hpp"
+#include "model/text_table.hpp"
 #include "model/time.hpp"
 
 namespace mt {
@@ -50,19 +51,34 @@ struct OutPoint {
     bool operator==(const OutPoint&) const = default;
 };
 
+// Ledger records hold their amounts packed (4-byte aligned), so a million of them carry no padding.
 struct TxInput {
     AddressId address = 0;
-    Units amount = 0;
+    PackedUnits amount = 0;
     OutPoint prev;  // prev.tx == kNoTx: funds from outside the case (coinbase, unmodelled history)
 };
 
 struct TxOutput {
     AddressId address = 0;
-    Units amount = 0;
+    PackedUnits amount = 0;
 };
 
+// A transaction as the ledger stores it: its id is an entry of the ledger's id table.
+struct TxRecord {
+    SimSeconds time = 0;
+    PackedUnits fee = 0;
+    std::uint32_t first_input = 0;
+    std::uint32_t input_count = 0;
+    std::uint32_t first_output = 0;
+    std::uint32_t output_count = 0;
+    TextTable::Entry id_entry = 0;
+    ChainId chain = 0;
+    AssetId asset = 0;
+};
+
+// A transaction as read from the ledger: the stored record with its id's text.
 struct Transaction {
-    std::string id;  // the hash as shown to trainees
+    std::string_view id;  // the hash as shown to trainees
     ChainId chain = 0;
     AssetId asset = 0;
     SimSeconds time = 0;
@@ -84,14 +100,6 @@ struct TransactionDraft {
     std::vector<TxOutput> outputs;
 };
 
-// Hashes std::string and std::string_view alike, so lookups by a view build no string.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-        return std::hash<std::string_view>{}(text);
-    }
-};
-
 class Ledger {
   public:
     ChainId add_chain(Chain chain);
@@ -106,25 +114,35 @@ class Ledger {
     // Addresses are interned once; the same text always yields the same id.
     AddressId intern_address(std::string_view text, ChainId chain);
     std::optional<AddressId> find_address(std::string_view text) const;
-    const std::string& address_text(AddressId id) const { return address_text_.at(id); }
+    std::string_view address_text(AddressId id) const { return addresses_.at(id); }
     ChainId address_chain(AddressId id) const { return address_chain_.at(id); }
-    std::size_t address_count() const { return address_text_.size(); }
+    std::size_t address_count() const { return address_chain_.size(); }
 
-    // Room for this many transactions, inputs, outputs and addresses (a loader that knows its
-    // sizes calls this first, so a big ledger is not copied as it grows).
-    void reserve(std::size_t transactions, std::size_t inputs, std::size_t outputs,
-                 std::size_t addresses);
+    // Room for this many addresses of this many bytes in all (a loader that can estimate its
+    // sizes calls this first, so the address texts are not copied as they grow).
+    void reserve_addresses(std::size_t addresses, std::size_t bytes);
 
     // Transactions must be added in non-decreasing time order; returns the new index.
     TxIndex add_transaction(const TransactionDraft& draft);
+    // Takes transactions assembled in bulk (a loader's fast path, with no per-transaction copy):
+    // `records` in non-decreasing time order, each naming its id's entry in `ids` and its legs'
+    // ranges in `inputs` and `outputs`; inputs spend earlier outputs by TxIndex. Entries of `ids`
+    // no record names are not transactions. Replaces what was added before.
+    void adopt(TextTable ids, std::vector<TxRecord> records, std::vector<TxInput> inputs,
+               std::vector<TxOutput> outputs);
     // Builds the per-address and spent-output indexes. Call once after the last add_transaction.
     void finalize();
 
     std::size_t transaction_count() const { return transactions_.size(); }
-    const Transaction& transaction(TxIndex tx) const { return transactions_.at(tx); }
+    Transaction transaction(TxIndex tx) const;
+    std::string_view transaction_id(TxIndex tx) const {
+        return transaction_ids_.at(transactions_.at(tx).id_entry);
+    }
     std::span<const TxInput> inputs(TxIndex tx) const;
     std::span<const TxOutput> outputs(TxIndex tx) const;
     std::optional<TxIndex> find_transaction(std::string_view id) const;
+    // Bytes the transactions, legs, texts and indexes hold, for memory figures.
+    std::size_t memory_bytes() const;
 
     // Transactions touching an address (as input or output), in time order. Needs finalize().
     std::span<const TxIndex> transactions_of(AddressId address) const;
@@ -154,13 +172,13 @@ class Ledger {
 
     std::vector<Chain> chains_;
     std::vector<Asset> assets_;
-    std::vector<std::string> address_text_;
+    TextTable addresses_;  // entry == AddressId
     std::vector<ChainId> address_chain_;
-    std::unordered_map<std::string, AddressId, TextHash, std::equal_to<>> address_index_;
-    std::vector<Transaction> transactions_;
+    std::vector<TxRecord> transactions_;
     std::vector<TxInput> inputs_;
     std::vector<TxOutput> outputs_;
-    std::unordered_map<std::string, TxIndex, TextHash, std::equal_to<>> tx_index_;
+    TextTable transaction_ids_;
+    std::vector<TxIndex> tx_of_id_;  // by entry of transaction_ids_
     // Compressed rows: transactions of address a are address_tx_[address_tx_start_[a] ..
     // start[a+1]).
     std::vector<std::uint32_t> address_tx_start_;

@@ -1,6 +1,8 @@
 #pragma once
 // Exact money: integer base units (satoshi, wei, sun, ...). 128 bits because 18-decimal assets
 // overflow 64 bits at about 9.2 ETH. Never floating point for balances.
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +10,22 @@
 namespace mt {
 
 __extension__ typedef __int128 Units;
+
+// A Units value stored as four 32-bit parts, for records kept by the million (ledger legs):
+// Units' own 16-byte alignment would pad each of them. Converts to and from Units implicitly.
+class PackedUnits {
+  public:
+    PackedUnits() = default;
+    PackedUnits(Units value) { std::memcpy(parts_, &value, sizeof value); }  // NOLINT: implicit
+    operator Units() const {                                                 // NOLINT: implicit
+        Units value;
+        std::memcpy(&value, parts_, sizeof value);
+        return value;
+    }
+
+  private:
+    std::uint32_t parts_[4] = {};
+};
 
 // The largest amount a case may state: 10^30 base units (a trillion coins of an 18-decimal asset),
 // far beyond any real supply yet small enough that sums of millions of amounts cannot overflow.

@@ -2,8 +2,8 @@
 // show: outputs spent before they exist, spent twice or not at all existing; UTXO transactions
 // whose inputs do not equal outputs plus fee; account transfers that overdraw their sender.
 #include <algorithm>
+#include <limits>
 #include <numeric>
-#include <unordered_map>
 
 #include "scenario/load_state.hpp"
 
@@ -16,90 +16,120 @@ std::string when(SimSeconds t) {
     return t == 0 ? "the case start" : format_offset(t);
 }
 
+// Running balances of account-chain addresses, per asset: a short list of cells per address
+// (most hold one or two assets), with no allocation per address.
+class AccountBalances {
+  public:
+    explicit AccountBalances(std::size_t addresses) : head_(addresses, kNone) {}
+
+    // The cell of (address, asset), created at zero; cells stay put while others are added.
+    std::uint32_t cell(AddressId address, AssetId asset) {
+        for (std::uint32_t c = head_[address]; c != kNone; c = cells_[c].next)
+            if (cells_[c].asset == asset) return c;
+        cells_.push_back({0, asset, head_[address]});
+        head_[address] = static_cast<std::uint32_t>(cells_.size() - 1);
+        return head_[address];
+    }
+    Units& operator[](std::uint32_t cell) { return cells_[cell].amount; }
+
+  private:
+    static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    struct Cell {
+        Units amount = 0;
+        AssetId asset = 0;
+        std::uint32_t next = kNone;
+    };
+    std::vector<std::uint32_t> head_;  // by address
+    std::vector<Cell> cells_;
+};
+
 class LedgerBuilder {
   public:
     explicit LedgerBuilder(LoadState& state)
-        : state_(state), ledger_(state.scenario.ledger), out_(state.yaml.diagnostics()) {}
+        : state_(state),
+          pending_(state.pending),
+          ledger_(state.scenario.ledger),
+          out_(state.yaml.diagnostics()),
+          balances_(ledger_.address_count()) {}
 
     void run() {
-        const auto count = static_cast<std::uint32_t>(state_.txs.size());
-        // Stable: transactions at the same time keep the order they were written in.
-        std::vector<std::uint32_t> order(count);
-        std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return state_.txs[a].time < state_.txs[b].time;
-        });
-        rank_.assign(count, 0);
-        for (std::uint32_t r = 0; r < count; ++r) rank_[order[r]] = r;
-        ledger_index_.assign(count, kNoTx);
-        ledger_.reserve(count, state_.inputs.size(), state_.outputs.size(), 0);
-        spent_by_.assign(state_.outputs.size(), kUnspent);
-        for (const OpeningBalance& b : state_.opening)
-            balances_[key(b.address, b.asset)] += b.amount;
-
-        for (std::uint32_t pending : order) {
-            const PendingTx& tx = state_.txs[pending];
-            if (!tx.valid) continue;
-            const bool utxo = ledger_.chain(tx.chain).model == ChainModel::Utxo;
-            const bool ok = utxo ? check_utxo(pending) : check_transfer(tx);
-            if (!ok) continue;
-            draft_.id = std::string(tx.id);
-            draft_.chain = tx.chain;
-            draft_.asset = tx.asset;
-            draft_.time = tx.time;
-            draft_.fee = tx.fee;
-            draft_.outputs.clear();
-            for (std::uint32_t o = 0; o < tx.output_count; ++o) {
-                const PendingOutput& out = state_.outputs[tx.first_output + o];
-                draft_.outputs.push_back({out.address, out.amount});
-            }
-            ledger_index_[pending] = ledger_.add_transaction(draft_);
+        const auto count = static_cast<std::uint32_t>(pending_.size());
+        std::vector<TxRecord>& txs = pending_.txs;
+        // Time order, stable: transactions at the same time keep the order they were written in.
+        // Files written in time order (the generator's, exports) need no sorting or copying.
+        const auto by_time = [&](const TxRecord& a, const TxRecord& b) { return a.time < b.time; };
+        in_time_order_ = std::is_sorted(txs.begin(), txs.end(), by_time);
+        std::vector<std::uint32_t> order;
+        if (!in_time_order_) {
+            order.resize(count);
+            std::iota(order.begin(), order.end(), 0u);
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return txs[a].time < txs[b].time;
+            });
+            rank_.assign(count, 0);
+            for (std::uint32_t r = 0; r < count; ++r) rank_[order[r]] = r;
         }
+        ledger_index_.assign(count, kNoTx);
+        spent_by_.assign(pending_.outputs.size(), kUnspent);
+        for (const OpeningBalance& b : state_.opening)
+            balances_[balances_.cell(b.address, b.asset)] += b.amount;
+
+        TxIndex accepted = 0;
+        for (std::uint32_t r = 0; r < count; ++r) {
+            const std::uint32_t tx = in_time_order_ ? r : order[r];
+            if (!pending_.valid[tx]) continue;
+            const bool utxo = ledger_.chain(txs[tx].chain).model == ChainModel::Utxo;
+            if (utxo ? check_utxo(tx) : check_transfer(tx)) ledger_index_[tx] = accepted++;
+        }
+        // With a rejected transaction the load fails: its problems are reported, and the ids stay
+        // with the pending transactions so later sections do not call them unknown.
+        if (accepted != count) return;
+        if (!in_time_order_) {
+            std::vector<TxRecord> ordered(count);
+            for (std::uint32_t tx = 0; tx < count; ++tx) ordered[ledger_index_[tx]] = txs[tx];
+            txs = std::move(ordered);
+        }
+        ledger_.adopt(std::move(pending_.tx_ids), std::move(txs), std::move(pending_.inputs),
+                      std::move(pending_.outputs));
+        pending_.handed_to_ledger = true;
     }
 
   private:
-    static std::uint64_t key(AddressId address, AssetId asset) {
-        return (std::uint64_t{address} << 16) | asset;
-    }
+    std::uint32_t rank(std::uint32_t tx) const { return in_time_order_ ? tx : rank_[tx]; }
 
     std::string amount_text(Units units, AssetId asset) const {
         const Asset& a = ledger_.asset(asset);
         return format_amount(units, a.decimals) + " " + a.symbol;
     }
 
-    // Fills draft_.inputs from the pending inputs, resolving spent outputs. False after
-    // reporting a problem (or silently when the spent transaction was itself invalid).
+    // Resolves the outputs the inputs spend (filling in their address and amount) and checks the
+    // sums. False after reporting a problem (or silently when a spent transaction was invalid).
     bool check_utxo(std::uint32_t pending) {
-        const PendingTx& tx = state_.txs[pending];
-        draft_.inputs.clear();
+        const TxRecord& tx = pending_.txs[pending];
         bool ok = true;
         Units in_total = 0;
         for (std::uint32_t i = 0; i < tx.input_count; ++i) {
-            const PendingInput& in = state_.inputs[tx.first_input + i];
-            if (in.prev_tx.empty()) {
-                draft_.inputs.push_back({in.address, in.amount, {}});
+            const TxInput& in = pending_.inputs[tx.first_input + i];
+            if (in.prev.tx == kNoTx) {
                 in_total += in.amount;
                 continue;
             }
-            auto resolved = resolve_spend(pending, static_cast<int>(i));
-            if (!resolved) {
+            if (resolve_spend(pending, i))
+                in_total += in.amount;
+            else
                 ok = false;
-                continue;
-            }
-            draft_.inputs.push_back(*resolved);
-            in_total += resolved->amount;
         }
         if (!ok) return false;
         Units out_total = 0;
         for (std::uint32_t o = 0; o < tx.output_count; ++o)
-            out_total += state_.outputs[tx.first_output + o].amount;
+            out_total += pending_.outputs[tx.first_output + o].amount;
         if (in_total != out_total + tx.fee) {
             const Units difference = in_total - out_total - tx.fee;
             out_.error(
-                state_.tx_where(tx),
-                "transaction '" + std::string(tx.id) + "' does not balance: its inputs total " +
-                    amount_text(in_total, tx.asset) + " but its outputs (" +
-                    amount_text(out_total, tx.asset) + ") plus its fee (" +
+                state_.tx_where(pending),
+                "transaction '" + std::string(pending_.id(pending)) +
+                    "' does not balance: its inputs total " + amount_text(in_total, tx.asset) +
+                    " but its outputs (" + amount_text(out_total, tx.asset) + ") plus its fee (" +
                     amount_text(tx.fee, tx.asset) + ") make " +
                     amount_text(out_total + tx.fee, tx.asset) + "; expected them to be equal (" +
                     (difference > 0
@@ -111,86 +141,99 @@ class LedgerBuilder {
         return true;
     }
 
-    std::optional<TxInput> resolve_spend(std::uint32_t pending, int input) {
-        const PendingTx& tx = state_.txs[pending];
-        const PendingInput& in = state_.inputs[tx.first_input + static_cast<std::uint32_t>(input)];
+    // Points input `input` of `pending` at the ledger index of the output it spends and takes
+    // that output's address and amount. False after reporting a problem.
+    bool resolve_spend(std::uint32_t pending, std::uint32_t input) {
+        const TxRecord& tx = pending_.txs[pending];
+        const std::uint32_t position = tx.first_input + input;
+        TxInput& in = pending_.inputs[position];
         // Built only for a diagnostic: millions of CSV inputs pass through here.
-        auto where = [&] { return state_.tx_where(tx, input); };
-        auto it = state_.tx_by_id.find(in.prev_tx);
-        if (it == state_.tx_by_id.end()) {
-            out_.error(where(),
-                       "input spends an output of '" + std::string(in.prev_tx) +
-                           "', which is not a transaction of this case; expected the id of "
-                           "an earlier transaction, or {address, amount} for funds from "
-                           "outside the case");
-            return std::nullopt;
+        auto where = [&] { return state_.tx_where(pending, static_cast<int>(input)); };
+        std::uint32_t source = in.prev.tx;
+        if (source == kSpendByName) {
+            const std::string_view name = pending_.spend_name(position);
+            source = pending_.tx_ids.find(name);
+            if (source == TextTable::kAbsent) {
+                out_.error(where(),
+                           "input spends an output of '" + std::string(name) +
+                               "', which is not a transaction of this case; expected the id of "
+                               "an earlier transaction, or {address, amount} for funds from "
+                               "outside the case");
+                return false;
+            }
         }
-        const std::uint32_t source = it->second;
-        const PendingTx& prev = state_.txs[source];
-        if (!prev.valid) return std::nullopt;  // its own problems were reported
+        const std::uint32_t vout = in.prev.vout;
+        const TxRecord& prev = pending_.txs[source];
+        const std::string prev_id(pending_.id(source));
+        if (!pending_.valid[source]) return false;  // its own problems were reported
         if (source == pending) {
-            out_.error(where(), "transaction '" + std::string(tx.id) + "' spends its own output");
-            return std::nullopt;
+            out_.error(where(), "transaction '" + prev_id + "' spends its own output");
+            return false;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where(), "input spends an output of '" + std::string(prev.id) +
-                                    "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
+            out_.error(where(), "input spends an output of '" + prev_id + "' on chain '" +
+                                    ledger_.chain(prev.chain).id + "', not on '" +
                                     ledger_.chain(tx.chain).id + "'");
-            return std::nullopt;
+            return false;
         }
-        if (rank_[source] > rank_[pending]) {
-            out_.error(where(), "input spends an output of '" + std::string(prev.id) +
-                                    "', which happens at " + when(prev.time) +
-                                    ", after this transaction at " + when(tx.time) +
-                                    "; expected an output created earlier");
-            return std::nullopt;
+        if (rank(source) > rank(pending)) {
+            out_.error(where(), "input spends an output of '" + prev_id + "', which happens at " +
+                                    when(prev.time) + ", after this transaction at " +
+                                    when(tx.time) + "; expected an output created earlier");
+            return false;
         }
-        if (in.vout >= prev.output_count) {
-            out_.error(where(), "transaction '" + std::string(prev.id) + "' has " +
+        if (vout >= prev.output_count) {
+            out_.error(where(), "transaction '" + prev_id + "' has " +
                                     std::to_string(prev.output_count) + " output" +
                                     (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
                                     std::to_string(prev.output_count - 1) + "); vout " +
-                                    std::to_string(in.vout) + " does not exist");
-            return std::nullopt;
+                                    std::to_string(vout) + " does not exist");
+            return false;
         }
-        if (ledger_index_[source] == kNoTx) return std::nullopt;  // rejected itself, reported
-        const std::uint32_t output = prev.first_output + in.vout;
+        if (ledger_index_[source] == kNoTx) return false;  // rejected itself, reported
+        const std::uint32_t output = prev.first_output + vout;
         if (spent_by_[output] != kUnspent) {
-            out_.error(where(), "output " + std::string(prev.id) + ":" + std::to_string(in.vout) +
+            out_.error(where(), "output " + prev_id + ":" + std::to_string(vout) +
                                     " is already spent by '" +
-                                    std::string(state_.txs[spent_by_[output]].id) +
+                                    std::string(pending_.id(spent_by_[output])) +
                                     "'; an output can be spent only once");
-            return std::nullopt;
+            return false;
         }
         spent_by_[output] = pending;
-        const PendingOutput& o = state_.outputs[output];
-        return TxInput{o.address, o.amount, OutPoint{ledger_index_[source], in.vout}};
+        const TxOutput& o = pending_.outputs[output];
+        in = TxInput{o.address, o.amount, OutPoint{ledger_index_[source], vout}};
+        return true;
     }
 
-    bool check_transfer(const PendingTx& tx) {
-        const PendingInput& in = state_.inputs[tx.first_input];
-        const PendingOutput& out = state_.outputs[tx.first_output];
+    bool check_transfer(std::uint32_t pending) {
+        const TxRecord& tx = pending_.txs[pending];
+        const TxInput& in = pending_.inputs[tx.first_input];
+        const TxOutput& out = pending_.outputs[tx.first_output];
         const AssetId native = ledger_.chain(tx.chain).native_asset;
-        Units& sent = balances_[key(in.address, tx.asset)];
-        Units& fee_source = balances_[key(in.address, native)];
+        const std::uint32_t sent_cell = balances_.cell(in.address, tx.asset);
+        const std::uint32_t fee_cell = balances_.cell(in.address, native);
+        Units& sent = balances_[sent_cell];
+        Units& fee_source = balances_[fee_cell];
         const Units had_asset = sent;
         const Units had_native = fee_source;
-        sent -= in.amount;
-        fee_source -= tx.fee;  // the same counter when the asset is native
+        const Units amount = in.amount;
+        const Units fee = tx.fee;
+        sent -= amount;
+        fee_source -= fee;  // the same cell when the asset is native
         if (sent < 0 || fee_source < 0) {
-            std::string message = "transfer '" + std::string(tx.id) + "' at " + when(tx.time) +
-                                  " overdraws its sender '" + ledger_.address_text(in.address) +
-                                  "': ";
+            std::string message = "transfer '" + std::string(pending_.id(pending)) + "' at " +
+                                  when(tx.time) + " overdraws its sender '" +
+                                  std::string(ledger_.address_text(in.address)) + "': ";
             if (tx.asset == native)
-                message += "it needs " + amount_text(in.amount + tx.fee, native) +
+                message += "it needs " + amount_text(amount + fee, native) +
                            " (amount plus fee) but holds " + amount_text(had_asset, native);
             else if (sent < 0)
-                message += "it sends " + amount_text(in.amount, tx.asset) + " but holds " +
+                message += "it sends " + amount_text(amount, tx.asset) + " but holds " +
                            amount_text(had_asset, tx.asset);
             else
-                message += "its fee is " + amount_text(tx.fee, native) + " but it holds " +
+                message += "its fee is " + amount_text(fee, native) + " but it holds " +
                            amount_text(had_native, native);
-            out_.error(state_.tx_where(tx),
+            out_.error(state_.tx_where(pending),
                        message +
                            " then; expected earlier incoming transfers or an entry under "
                            "opening_balances to cover it");
@@ -199,29 +242,25 @@ class LedgerBuilder {
             fee_source = had_native;
             return false;
         }
-        balances_[key(out.address, tx.asset)] += out.amount;
-        draft_.inputs.assign(1, TxInput{in.address, in.amount, {}});
+        balances_[balances_.cell(out.address, tx.asset)] += out.amount;
         return true;
     }
 
     LoadState& state_;
+    PendingTransactions& pending_;
     Ledger& ledger_;
     Diagnostics& out_;
-    std::vector<std::uint32_t> rank_;
-    std::vector<TxIndex> ledger_index_;
-    std::vector<std::uint32_t> spent_by_;  // pending index of the spender, per pending output
-    std::unordered_map<std::uint64_t, Units> balances_;
-    TransactionDraft draft_;
+    bool in_time_order_ = true;
+    std::vector<std::uint32_t> rank_;      // by pending position, when not in time order
+    std::vector<TxIndex> ledger_index_;    // by pending position; kNoTx while not accepted
+    std::vector<std::uint32_t> spent_by_;  // pending position of the spender, per output
+    AccountBalances balances_;
 };
 
 }  // namespace
 
 void build_ledger(LoadState& state) {
     LedgerBuilder(state).run();
-    // The legs now live in the ledger: free the pending copies before its indexes are built, so a
-    // big ledger's peak memory does not hold both.
-    std::vector<PendingInput>().swap(state.inputs);
-    std::vector<PendingOutput>().swap(state.outputs);
     state.scenario.ledger.finalize();
 }
 

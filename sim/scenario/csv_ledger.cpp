@@ -34,6 +34,7 @@ struct Field {
 // unquoted text of a quoted field is kept in `scratch`.
 bool split_fields(std::string_view line, std::vector<Field>& fields,
                   std::deque<std::string>& scratch, std::string& error) {
+    scratch.clear();
     fields.clear();
     std::size_t i = 0;
     while (true) {
@@ -95,43 +96,54 @@ class CsvLedgerReader {
   public:
     explicit CsvLedgerReader(LoadState& state) : state_(state), out_(state.yaml.diagnostics()) {}
 
-    void read(std::string_view text) {
-        // One row per line: reserving up front saves the repeated growth of big ledgers.
-        const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-        state_.txs.reserve(state_.txs.size() + lines);
-        state_.tx_by_id.reserve(state_.tx_by_id.size() + lines);
-        state_.inputs.reserve(state_.inputs.size() + lines);
-        state_.outputs.reserve(state_.outputs.size() + 2 * lines);
+    // Reads one block of whole lines; false once reading should stop (a bad header, a text
+    // problem or too many errors).
+    bool read(std::string_view block) {
+        if (line_number_ == 0) block = without_bom(block);
+        if (auto problem = find_text_problem(block)) {
+            report_text_problem(block, *problem);
+            return false;
+        }
         std::size_t pos = 0;
-        int line_number = 0;
-        bool header_seen = false;
-        while (pos < text.size() && out_.count() < scenario_limits::kMaxDiagnostics) {
-            std::size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
-            std::string_view line = text.substr(pos, end - pos);
+        while (pos < block.size()) {
+            if (out_.count() >= scenario_limits::kMaxDiagnostics) return false;
+            std::size_t end = block.find('\n', pos);
+            if (end == std::string_view::npos) end = block.size();
+            std::string_view line = block.substr(pos, end - pos);
             pos = end + 1;
-            ++line_number;
+            ++line_number_;
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             if (line.empty() || line.front() == '#') continue;
             line_ = line;
-            line_number_ = line_number;
-            if (!header_seen) {
-                header_seen = true;
+            if (!header_seen_) {
+                header_seen_ = true;
                 if (line != kHeader) {
                     error(0, "", "the first row must be the header '" + std::string(kHeader) + "'");
-                    return;
+                    return false;
                 }
                 continue;
             }
             read_row();
         }
-        if (!header_seen)
+        return true;
+    }
+
+    // After the last block.
+    void finish() {
+        if (!header_seen_)
             out_.error(Where{state_.csv_name, 0, 0, ""},
                        "the ledger file is empty; expected the header '" + std::string(kHeader) +
                            "' and one row per transaction");
     }
 
+    int lines_read() const { return line_number_; }
+
   private:
+    void report_text_problem(std::string_view block, const TextProblem& problem) {
+        const TextPosition p = LineIndex(block).at_offset(problem.offset);
+        out_.error(Where{state_.csv_name, line_number_ + p.line, p.column, ""}, problem.message);
+    }
+
     void error(std::size_t offset, std::string column, std::string message) {
         int col = 1;
         for (std::size_t i = 0; i < offset && i < line_.size(); ++i)
@@ -146,7 +158,7 @@ class CsvLedgerReader {
     void read_row() {
         std::string split_error;
         // Quoted fields are unescaped into the state's owned text: ids point into them.
-        if (!split_fields(line_, fields_, state_.owned_text, split_error)) {
+        if (!split_fields(line_, fields_, quoted_text_, split_error)) {
             error(0, "", split_error);
             return;
         }
@@ -157,10 +169,10 @@ class CsvLedgerReader {
             return;
         }
         const Ledger& ledger = state_.scenario.ledger;
-        PendingTx tx;
-        tx.origin = Origin{true, line_number_, 1, 0};
-        tx.first_input = static_cast<std::uint32_t>(state_.inputs.size());
-        tx.first_output = static_cast<std::uint32_t>(state_.outputs.size());
+        PendingTransactions& pending = state_.pending;
+        TxRecord tx;
+        tx.first_input = static_cast<std::uint32_t>(pending.inputs.size());
+        tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
         bool ok = true;
 
         const std::string_view id = fields_[0].text;
@@ -229,13 +241,12 @@ class CsvLedgerReader {
             const bool utxo = ledger.chain(tx.chain).model == ChainModel::Utxo;
             ok = (utxo ? read_utxo_legs(tx) : read_transfer(tx)) && ok;
         }
-        tx.input_count = static_cast<std::uint32_t>(state_.inputs.size()) - tx.first_input;
-        tx.output_count = static_cast<std::uint32_t>(state_.outputs.size()) - tx.first_output;
-        tx.id = id;
-        tx.valid = ok;
-        const auto pending = static_cast<std::uint32_t>(state_.txs.size());
-        if (!state_.register_tx(tx.id, pending, state_.csv_where(tx.origin, "id"))) return;
-        state_.txs.push_back(tx);
+        tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
+        tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
+        const TxOrigin origin{static_cast<std::uint32_t>(line_number_),
+                              static_cast<std::uint32_t>(column_of(5)), 0, true};
+        state_.add_pending(id, tx, origin, ok,
+                           [&] { return state_.csv_where(line_number_, 1, "id"); });
     }
 
     std::optional<SimSeconds> read_time(std::string_view text) {
@@ -255,8 +266,8 @@ class CsvLedgerReader {
     }
 
     // `address=amount` in the asset's units.
-    std::optional<PendingOutput> read_pair(std::size_t column, std::string_view item,
-                                           const PendingTx& tx) {
+    std::optional<TxOutput> read_pair(std::size_t column, std::string_view item,
+                                      const TxRecord& tx) {
         const Asset& asset = state_.scenario.ledger.asset(tx.asset);
         const auto eq = item.rfind('=');
         if (eq == std::string_view::npos) {
@@ -280,11 +291,10 @@ class CsvLedgerReader {
             return std::nullopt;
         }
         auto id = state_.intern(address, tx.chain, [&] {
-            return state_.csv_where(Origin{true, line_number_, 1, 0},
-                                    std::string(kColumnNames[column]));
+            return state_.csv_where(line_number_, 1, std::string(kColumnNames[column]));
         });
         if (!id) return std::nullopt;
-        return PendingOutput{*id, *amount};
+        return TxOutput{*id, *amount};
     }
 
     template <typename Visit>
@@ -311,11 +321,10 @@ class CsvLedgerReader {
         return ok;
     }
 
-    bool read_utxo_legs(PendingTx& tx) {
-        bool ok = for_each_item(5, [&](std::string_view item, std::uint32_t index) {
-            PendingInput in;
-            in.origin = Origin{true, line_number_, column_of(5), 0};
-            in.index = index;
+    bool read_utxo_legs(TxRecord& tx) {
+        PendingTransactions& pending = state_.pending;
+        bool ok = for_each_item(5, [&](std::string_view item, std::uint32_t) {
+            TxInput in;
             if (item.find('=') != std::string_view::npos) {
                 auto pair = read_pair(5, item, tx);
                 if (!pair) return false;
@@ -337,24 +346,23 @@ class CsvLedgerReader {
                                     excerpt(item, 60) + "'");
                     return false;
                 }
-                in.prev_tx = item.substr(0, colon);
-                in.vout = vout;
+                in.prev = pending.spend(item.substr(0, colon), vout);
             }
-            state_.inputs.push_back(in);
+            pending.inputs.push_back(in);
             return true;
         });
         ok = for_each_item(6,
                            [&](std::string_view item, std::uint32_t) {
                                auto pair = read_pair(6, item, tx);
                                if (!pair) return false;
-                               state_.outputs.push_back(*pair);
+                               pending.outputs.push_back(*pair);
                                return true;
                            }) &&
              ok;
         return ok;
     }
 
-    bool read_transfer(PendingTx& tx) {
+    bool read_transfer(TxRecord& tx) {
         const std::string_view from = fields_[5].text;
         if (!is_address(from)) {
             field_error(5, "an account-chain row names its sender alone under inputs; found '" +
@@ -368,16 +376,11 @@ class CsvLedgerReader {
         }
         auto pair = read_pair(6, to, tx);
         if (!pair) return false;
-        auto sender = state_.intern(from, tx.chain, [&] {
-            return state_.csv_where(Origin{true, line_number_, column_of(5), 0}, "inputs");
-        });
+        auto sender = state_.intern(
+            from, tx.chain, [&] { return state_.csv_where(line_number_, column_of(5), "inputs"); });
         if (!sender) return false;
-        PendingInput in;
-        in.address = *sender;
-        in.amount = pair->amount;
-        in.origin = Origin{true, line_number_, column_of(5), 0};
-        state_.inputs.push_back(in);
-        state_.outputs.push_back(*pair);
+        state_.pending.inputs.push_back(TxInput{*sender, pair->amount, {}});
+        state_.pending.outputs.push_back(*pair);
         return true;
     }
 
@@ -392,10 +395,35 @@ class CsvLedgerReader {
     Diagnostics& out_;
     std::string_view line_;
     int line_number_ = 0;
+    bool header_seen_ = false;
     std::vector<Field> fields_;
+    std::deque<std::string> quoted_text_;  // the unquoted text of this row's quoted fields
     std::string last_chain_name_;
     std::optional<ChainId> last_chain_;
 };
+
+// Reserves room for the whole file from its first block (rows alike in size: the generator's, an
+// export's), so the big arrays are not copied as they grow. Room reserved but never written is
+// not resident, so a generous estimate costs address space only.
+void reserve_for(LoadState& state, std::string_view first_block, std::uintmax_t file_size) {
+    const auto lines =
+        static_cast<std::size_t>(std::count(first_block.begin(), first_block.end(), '\n'));
+    if (lines == 0 || first_block.size() >= file_size) return;
+    const double scale =
+        1.1 * static_cast<double>(file_size) / static_cast<double>(first_block.size());
+    const auto rows = static_cast<std::size_t>(static_cast<double>(lines) * scale);
+    const auto bytes = static_cast<std::size_t>(static_cast<double>(first_block.size()) * scale);
+    PendingTransactions& pending = state.pending;
+    pending.txs.reserve(pending.txs.size() + rows);
+    pending.origins.reserve(pending.origins.size() + rows);
+    pending.valid.reserve(pending.valid.size() + rows);
+    // Each row has an id and at least one leg per side; ids and addresses are under a third of
+    // a row's bytes each in any realistic export.
+    pending.tx_ids.reserve(pending.tx_ids.size() + rows, bytes / 3);
+    pending.inputs.reserve(pending.inputs.size() + 2 * rows);
+    pending.outputs.reserve(pending.outputs.size() + 3 * rows);
+    state.scenario.ledger.reserve_addresses(2 * rows, bytes / 2);
+}
 
 }  // namespace
 
@@ -419,18 +447,21 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     const std::filesystem::path path =
         state.base_dir.empty() ? relative : state.base_dir / relative;
     state.csv_name = path.generic_string();
-    FileRead file = read_bounded_file(path, scenario_limits::kMaxCsvBytes);
-    if (!file.error.empty()) {
-        yaml.error(*s, "ledger file: " + file.error);
+    LineBlocks blocks(path, scenario_limits::kMaxCsvBytes);
+    CsvLedgerReader reader(state);
+    bool reserved = false;
+    while (auto block = blocks.next()) {
+        if (!reserved) {
+            reserve_for(state, *block, blocks.file_size());
+            reserved = true;
+        }
+        if (!reader.read(*block)) return;
+    }
+    if (!blocks.error().empty()) {
+        yaml.error(*s, "ledger file: " + blocks.error());
         return;
     }
-    state.csv_text = std::move(file.text);
-    if (auto problem = find_text_problem(state.csv_text)) {
-        const TextPosition p = LineIndex(state.csv_text).at_offset(problem->offset);
-        yaml.diagnostics().error(Where{state.csv_name, p.line, p.column, ""}, problem->message);
-        return;
-    }
-    CsvLedgerReader(state).read(without_bom(state.csv_text));
+    reader.finish();
 }
 
 }  // namespace mt::scenario_detail

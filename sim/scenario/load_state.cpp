@@ -1,18 +1,46 @@
 #include "scenario/load_state.hpp"
 
+#include <algorithm>
+
 namespace mt::scenario_detail {
 
-Where LoadState::tx_where(const PendingTx& tx, int input) const {
-    if (input >= 0) {
-        const PendingInput& in = inputs[tx.first_input + static_cast<std::uint32_t>(input)];
-        if (in.origin.csv) return csv_where(in.origin, "inputs");
-        Where w{yaml.file(), in.origin.line, in.origin.column,
-                item_path(item_path("transactions", tx.origin.item) + ".inputs", in.index)};
-        return w;
+OutPoint PendingTransactions::spend(std::string_view tx_id, std::uint32_t vout) {
+    const TextTable::Entry entry = tx_ids.find(tx_id);
+    if (entry != TextTable::kAbsent) return OutPoint{entry, vout};
+    named_spends.push_back({static_cast<std::uint32_t>(inputs.size()), std::string(tx_id)});
+    return OutPoint{kSpendByName, vout};
+}
+
+std::string_view PendingTransactions::spend_name(std::uint32_t input) const {
+    const auto it = std::lower_bound(
+        named_spends.begin(), named_spends.end(), input,
+        [](const NamedSpend& spend, std::uint32_t position) { return spend.input < position; });
+    return it != named_spends.end() && it->input == input ? std::string_view(it->tx_id)
+                                                          : std::string_view();
+}
+
+Where LoadState::tx_where(std::uint32_t tx, int input) const {
+    const TxOrigin& origin = pending.origins[tx];
+    const auto line = static_cast<int>(origin.line);
+    if (origin.csv) {
+        if (input >= 0) return csv_where(line, static_cast<int>(origin.column), "inputs");
+        return csv_where(line, 1, "id");
     }
-    if (tx.origin.csv) return csv_where(tx.origin, "id");
-    return Where{yaml.file(), tx.origin.line, tx.origin.column,
-                 item_path("transactions", tx.origin.item)};
+    const std::string path = item_path("transactions", origin.yaml_item);
+    if (input >= 0) {
+        const std::uint32_t position =
+            pending.txs[tx].first_input + static_cast<std::uint32_t>(input);
+        if (position < pending.yaml_input_origins.size()) {
+            const YamlInputOrigin& in = pending.yaml_input_origins[position];
+            return Where{yaml.file(), in.line, in.column, item_path(path + ".inputs", in.index)};
+        }
+    }
+    return Where{yaml.file(), line, static_cast<int>(origin.column), path};
+}
+
+bool LoadState::is_known_tx(std::string_view id) const {
+    if (pending.handed_to_ledger) return scenario.ledger.find_transaction(id).has_value();
+    return pending.tx_ids.find(id) != TextTable::kAbsent;
 }
 
 void LoadState::report_chain_conflict(std::string_view text, AddressId existing, ChainId chain,
@@ -25,15 +53,12 @@ void LoadState::report_chain_conflict(std::string_view text, AddressId existing,
                                         "'; an address belongs to one chain");
 }
 
-bool LoadState::register_tx(std::string_view id, std::uint32_t index, const Where& where) {
-    auto [it, inserted] = tx_by_id.try_emplace(id, index);
-    if (inserted) return true;
-    const Where first = tx_where(txs[it->second]);
+void LoadState::report_repeated_tx(std::string_view id, std::uint32_t first, const Where& where) {
+    const Where at = tx_where(first);
     std::string message = "transaction id '" + std::string(id) + "' is already used at " +
-                          std::string(first.file) + ":" + std::to_string(first.line);
-    if (!first.path.empty() && !txs[it->second].origin.csv) message += " (" + first.path + ")";
+                          std::string(at.file) + ":" + std::to_string(at.line);
+    if (!at.path.empty() && !pending.origins[first].csv) message += " (" + at.path + ")";
     yaml.diagnostics().error(where, message + "; expected each transaction id once");
-    return false;
 }
 
 std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {

@@ -3,13 +3,11 @@
 // to be checked and added to its ledger, and the ids declared so far.
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/world.hpp"
@@ -18,40 +16,54 @@
 
 namespace mt::scenario_detail {
 
-// Where a transaction or one of its legs was written: a YAML list item or a CSV row.
-struct Origin {
+// Where a pending transaction was written: a CSV row (its line, and the column its inputs start
+// at) or an item of the YAML `transactions` list (its line, column and index).
+struct TxOrigin {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::uint32_t yaml_item = 0;
     bool csv = false;
+};
+
+// Where a YAML input was written (CSV inputs are placed by their row).
+struct YamlInputOrigin {
     int line = 0;
     int column = 0;
-    std::uint32_t item = 0;  // index in the YAML `transactions` list (unused for CSV)
+    std::uint32_t index = 0;  // position among its transaction's inputs
 };
 
-struct PendingInput {
-    std::string_view prev_tx;  // empty: funds from outside the case, address and amount given
-    std::uint32_t vout = 0;
-    AddressId address = 0;
-    Units amount = 0;
-    Origin origin;
-    std::uint32_t index = 0;  // position among the transaction's inputs
+// Marks an input whose spent transaction is named by id and resolved by build_ledger (its id
+// had not been read yet when the input was).
+inline constexpr TxIndex kSpendByName = kNoTx - 1;
+
+struct NamedSpend {
+    std::uint32_t input = 0;  // position in LoadState::inputs
+    std::string tx_id;
 };
 
-struct PendingOutput {
-    AddressId address = 0;
-    Units amount = 0;
-};
+// Transactions as they are read, before build_ledger checks them and hands them to the ledger.
+// They are kept in the ledger's own compact form, so the legs are written once: records name
+// their id by entry in `tx_ids` (entry == position in `txs`), and inputs that spend an earlier
+// output hold the spent transaction's position in `txs` (or kSpendByName) until build_ledger
+// turns it into a ledger index and fills in the spent output's address and amount.
+struct PendingTransactions {
+    std::vector<TxRecord> txs;
+    TextTable tx_ids;
+    std::vector<TxInput> inputs;
+    std::vector<TxOutput> outputs;
+    std::vector<TxOrigin> origins;                    // by position in txs
+    std::vector<bool> valid;                          // every field read; invalid ones are skipped
+    std::vector<NamedSpend> named_spends;             // in input order
+    std::vector<YamlInputOrigin> yaml_input_origins;  // by input position: YAML inputs come first
+    bool handed_to_ledger = false;  // build_ledger moved txs, tx_ids and legs into the ledger
 
-struct PendingTx {
-    std::string_view id;
-    ChainId chain = 0;
-    AssetId asset = 0;
-    SimSeconds time = 0;
-    Units fee = 0;
-    std::uint32_t first_input = 0;
-    std::uint32_t input_count = 0;
-    std::uint32_t first_output = 0;
-    std::uint32_t output_count = 0;
-    bool valid = false;  // every field read; invalid ones are skipped by the ledger checks
-    Origin origin;
+    std::size_t size() const { return txs.size(); }
+    std::string_view id(std::uint32_t pending) const { return tx_ids.at(pending); }
+    // The output `vout` of the transaction with this id, for the input about to be added: by
+    // position when the id was read already, else by name (resolved by build_ledger).
+    OutPoint spend(std::string_view tx_id, std::uint32_t vout);
+    // The id text of the transaction a named input spends.
+    std::string_view spend_name(std::uint32_t input) const;
 };
 
 struct OpeningBalance {
@@ -70,13 +82,8 @@ struct LoadState {
     std::optional<std::int64_t> start_unix;  // empty when `start` was missing or wrong
 
     // Transactions in the order they were written (YAML list first, then the CSV rows).
-    std::vector<PendingTx> txs;
-    std::vector<PendingInput> inputs;
-    std::vector<PendingOutput> outputs;
-    std::unordered_map<std::string_view, std::uint32_t> tx_by_id;  // into txs
-    std::deque<std::string> owned_text;  // backs the string_views of YAML-defined transactions
-    std::string csv_text;                // backs those of CSV rows
-    std::string csv_name;                // the side file as named in diagnostics
+    PendingTransactions pending;
+    std::string csv_name;  // the side file as named in diagnostics
     std::vector<OpeningBalance> opening;
 
     // Chains and assets that were declared but are broken (already reported): references to them
@@ -89,12 +96,11 @@ struct LoadState {
     std::set<std::string, std::less<>> event_ids;
     std::set<std::string, std::less<>> objective_ids;
 
-    Where csv_where(const Origin& origin, std::string column) const {
-        return Where{csv_name, origin.line, origin.column, std::move(column)};
+    Where csv_where(int line, int column, std::string column_name) const {
+        return Where{csv_name, line, column, std::move(column_name)};
     }
-    // Where a transaction (or one of its inputs, index >= 0) was written.
-    Where tx_where(const PendingTx& tx, int input = -1) const;
-    std::string_view keep(std::string text) { return owned_text.emplace_back(std::move(text)); }
+    // Where a pending transaction (or its input number `input`, when >= 0) was written.
+    Where tx_where(std::uint32_t tx, int input = -1) const;
 
     // Interns `text` on `chain`, reporting an address already used on another chain at the place
     // `where()` names (built only when needed, since CSV rows intern millions of addresses).
@@ -108,11 +114,27 @@ struct LoadState {
     }
     void report_chain_conflict(std::string_view text, AddressId existing, ChainId chain,
                                const Where& where);
-    // Registers a transaction id, reporting a repeated one. False when it was a repeat.
-    bool register_tx(std::string_view id, std::uint32_t index, const Where& where);
+    // Adds a read transaction under its id, reporting a repeated id (and dropping that
+    // transaction) at the place `where()` names. False when the id was a repeat.
+    template <typename MakeWhere>
+    bool add_pending(std::string_view id, TxRecord record, TxOrigin origin, bool valid,
+                     MakeWhere&& where) {
+        const auto [entry, added] = pending.tx_ids.intern(id);
+        if (!added) {
+            report_repeated_tx(id, entry, where());
+            return false;
+        }
+        record.id_entry = entry;
+        pending.txs.push_back(record);
+        pending.origins.push_back(origin);
+        pending.valid.push_back(valid);
+        return true;
+    }
+    void report_repeated_tx(std::string_view id, std::uint32_t first, const Where& where);
     // The id of an address that appears somewhere in the case, reporting it when unknown.
     std::optional<AddressId> known_address(const Slot& slot);
-    bool is_known_tx(std::string_view id) const { return tx_by_id.count(id) > 0; }
+    // A transaction id read from the case (in the ledger once build_ledger has handed it over).
+    bool is_known_tx(std::string_view id) const;
 };
 
 std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot);

@@ -25,9 +25,10 @@ std::optional<std::string> peek_chain(const YAML::Node& node) {
     return std::nullopt;
 }
 
-Origin origin_of(const YamlReader& yaml, const Slot& slot, std::uint32_t item) {
+TxOrigin origin_of(const YamlReader& yaml, const Slot& slot, std::uint32_t item) {
     const Where w = yaml.where(slot);
-    return Origin{false, w.line, w.column, item};
+    return TxOrigin{static_cast<std::uint32_t>(w.line), static_cast<std::uint32_t>(w.column), item,
+                    false};
 }
 
 class YamlTransactionReader {
@@ -47,10 +48,11 @@ class YamlTransactionReader {
                   : std::span<const std::string_view>(kAnyTxKeys));
         if (!map.is_map()) return;
 
-        PendingTx tx;
-        tx.origin = origin_of(yaml_, item, index);
-        tx.first_input = static_cast<std::uint32_t>(state_.inputs.size());
-        tx.first_output = static_cast<std::uint32_t>(state_.outputs.size());
+        PendingTransactions& pending = state_.pending;
+        TxRecord tx;
+        const TxOrigin origin = origin_of(yaml_, item, index);
+        tx.first_input = static_cast<std::uint32_t>(pending.inputs.size());
+        tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
         bool ok = true;
         std::optional<std::string> id;
         if (auto v = map.need("id")) id = yaml_.id(*v, "a transaction id");
@@ -76,20 +78,17 @@ class YamlTransactionReader {
                 if (fee) tx.fee = *fee;
                 ok = ok && fee.has_value();
             }
-            ok = (utxo ? read_utxo_legs(map, tx) : read_transfer(map, tx)) && ok;
+            ok = (utxo ? read_utxo_legs(map, tx) : read_transfer(map, tx, origin)) && ok;
         }
-        tx.input_count = static_cast<std::uint32_t>(state_.inputs.size()) - tx.first_input;
-        tx.output_count = static_cast<std::uint32_t>(state_.outputs.size()) - tx.first_output;
+        tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
+        tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
         if (!id) return;
-        tx.id = state_.keep(*id);
-        tx.valid = ok && chain.has_value();
-        const auto pending = static_cast<std::uint32_t>(state_.txs.size());
-        if (!state_.register_tx(tx.id, pending, yaml_.where(*map.get("id")))) return;
-        state_.txs.push_back(tx);
+        state_.add_pending(*id, tx, origin, ok && chain.has_value(),
+                           [&] { return yaml_.where(*map.get("id")); });
     }
 
   private:
-    bool read_utxo_legs(MapReader& map, PendingTx& tx) {
+    bool read_utxo_legs(MapReader& map, TxRecord& tx) {
         const Ledger& ledger = state_.scenario.ledger;
         const Asset& asset = ledger.asset(ledger.chain(tx.chain).native_asset);
         tx.asset = ledger.chain(tx.chain).native_asset;
@@ -107,7 +106,8 @@ class YamlTransactionReader {
             if (auto items = yaml_.list(*v, "inputs")) {
                 ok = check_leg_count(*v, items->size(), "input") && ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
-                    ok = read_utxo_input((*items)[i], tx, asset, static_cast<std::uint32_t>(i)) &&
+                    ok = read_utxo_input((*items)[i], tx.chain, asset,
+                                         static_cast<std::uint32_t>(i)) &&
                          ok;
             } else {
                 ok = false;
@@ -119,7 +119,7 @@ class YamlTransactionReader {
             if (auto items = yaml_.list(*v, "outputs")) {
                 ok = check_leg_count(*v, items->size(), "output") && ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
-                    ok = read_output((*items)[i], tx, asset) && ok;
+                    ok = read_output((*items)[i], tx.chain, asset) && ok;
             } else {
                 ok = false;
             }
@@ -143,14 +143,11 @@ class YamlTransactionReader {
         return true;
     }
 
-    bool read_utxo_input(const Slot& item, const PendingTx& tx, const Asset& asset,
-                         std::uint32_t index) {
+    bool read_utxo_input(const Slot& item, ChainId chain, const Asset& asset, std::uint32_t index) {
         MapReader map(yaml_, item, "an input ({from_tx, vout} or {address, amount})",
                       {"from_tx", "vout", "address", "amount"});
         if (!map.is_map()) return false;
-        PendingInput in;
-        in.origin = origin_of(yaml_, item, tx.origin.item);
-        in.index = index;
+        TxInput in;
         if (map.has("from_tx")) {
             for (std::string_view extra : {"address", "amount"})
                 if (auto v = map.get(extra))
@@ -162,8 +159,7 @@ class YamlTransactionReader {
             if (auto v = map.need("vout"))
                 vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1, "an output index");
             if (!prev || !vout || map.has("address") || map.has("amount")) return false;
-            in.prev_tx = state_.keep(*prev);
-            in.vout = static_cast<std::uint32_t>(*vout);
+            in.prev = state_.pending.spend(*prev, static_cast<std::uint32_t>(*vout));
         } else {
             if (auto v = map.get("vout"))
                 yaml_.error(
@@ -176,16 +172,21 @@ class YamlTransactionReader {
             if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
             if (!address || !amount || map.has("vout")) return false;
             if (!positive(*amount, *amount_slot)) return false;
-            auto id = state_.intern(*address, tx.chain, [&] { return yaml_.where(*address_slot); });
+            auto id = state_.intern(*address, chain, [&] { return yaml_.where(*address_slot); });
             if (!id) return false;
             in.address = *id;
             in.amount = *amount;
         }
-        state_.inputs.push_back(in);
+        add_input(in, yaml_.where(item), index);
         return true;
     }
 
-    bool read_output(const Slot& item, const PendingTx& tx, const Asset& asset) {
+    void add_input(const TxInput& in, const Where& where, std::uint32_t index) {
+        state_.pending.inputs.push_back(in);
+        state_.pending.yaml_input_origins.push_back({where.line, where.column, index});
+    }
+
+    bool read_output(const Slot& item, ChainId chain, const Asset& asset) {
         MapReader map(yaml_, item, "an output", {"address", "amount"});
         if (!map.is_map()) return false;
         auto address_slot = map.need("address");
@@ -195,13 +196,13 @@ class YamlTransactionReader {
         if (address_slot) address = yaml_.address(*address_slot);
         if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
         if (!address || !amount || !positive(*amount, *amount_slot)) return false;
-        auto id = state_.intern(*address, tx.chain, [&] { return yaml_.where(*address_slot); });
+        auto id = state_.intern(*address, chain, [&] { return yaml_.where(*address_slot); });
         if (!id) return false;
-        state_.outputs.push_back({*id, *amount});
+        state_.pending.outputs.push_back({*id, *amount});
         return true;
     }
 
-    bool read_transfer(MapReader& map, PendingTx& tx) {
+    bool read_transfer(MapReader& map, TxRecord& tx, const TxOrigin& origin) {
         const Ledger& ledger = state_.scenario.ledger;
         bool ok = true;
         std::optional<AssetId> asset;
@@ -233,12 +234,11 @@ class YamlTransactionReader {
         }
         if (!from || !to || !amount || !ok) return false;
         tx.asset = *asset;
-        PendingInput in;
-        in.address = *from;
-        in.amount = *amount;
-        in.origin = tx.origin;
-        state_.inputs.push_back(in);
-        state_.outputs.push_back({*to, *amount});
+        add_input(
+            TxInput{*from, *amount, {}},
+            Where{yaml_.file(), static_cast<int>(origin.line), static_cast<int>(origin.column), ""},
+            0);
+        state_.pending.outputs.push_back({*to, *amount});
         return true;
     }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -22,24 +23,32 @@ std::string hex_byte(unsigned char c) {
 
 }  // namespace
 
-FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit) {
-    FileRead out;
+namespace {
+
+// Why `path` cannot be read as a text file of at most `limit` bytes, or empty; sets `size`.
+std::string check_readable(const std::filesystem::path& path, std::size_t limit,
+                           std::uintmax_t& size) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        out.error = "cannot open '" + path.string() + "': no such file";
-        return out;
-    }
-    if (!std::filesystem::is_regular_file(status)) {
-        out.error = "cannot read '" + path.string() + "': it is not a regular file";
-        return out;
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limit) {
-        out.error =
-            "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " + mebibytes(limit);
-        return out;
-    }
+    if (ec || !std::filesystem::exists(status))
+        return "cannot open '" + path.string() + "': no such file";
+    if (!std::filesystem::is_regular_file(status))
+        return "cannot read '" + path.string() + "': it is not a regular file";
+    size = std::filesystem::file_size(path, ec);
+    if (ec) size = 0;
+    if (size > limit)
+        return "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " +
+               mebibytes(limit);
+    return {};
+}
+
+}  // namespace
+
+FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit) {
+    FileRead out;
+    std::uintmax_t size = 0;
+    out.error = check_readable(path, limit, size);
+    if (!out.error.empty()) return out;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         out.error = "cannot open '" + path.string() + "' for reading";
@@ -47,8 +56,7 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
     }
     // Read in chunks up to limit + 1 so a file that grows while being read still cannot exceed it.
     std::string text;
-    // A big ledger file is read into one buffer sized once, not doubled (and copied) as it grows.
-    if (!ec) text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
+    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
     char chunk[1 << 16];
     while (in && text.size() <= limit) {
         in.read(chunk, sizeof chunk);
@@ -64,6 +72,49 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
     }
     out.text = std::move(text);
     return out;
+}
+
+LineBlocks::LineBlocks(const std::filesystem::path& path, std::size_t limit,
+                       std::size_t block_bytes)
+    : path_(path), limit_(limit), block_bytes_(block_bytes) {
+    error_ = check_readable(path, limit, size_);
+    if (!error_.empty()) return;
+    in_.open(path, std::ios::binary);
+    if (!in_) error_ = "cannot open '" + path.string() + "' for reading";
+}
+
+std::optional<std::string_view> LineBlocks::next() {
+    if (!error_.empty()) return std::nullopt;
+    // Drop the block handed out last; keep the partial line after it.
+    buffer_.erase(0, handed_out_);
+    handed_out_ = 0;
+    while (true) {
+        const std::size_t last_newline = buffer_.rfind('\n');
+        if (last_newline != std::string::npos && buffer_.size() >= block_bytes_) {
+            handed_out_ = last_newline + 1;
+            return std::string_view(buffer_).substr(0, handed_out_);
+        }
+        if (!in_) {  // the end of the file: what is left is the last line
+            if (in_.bad()) {
+                error_ = "error while reading '" + path_.string() + "'";
+                return std::nullopt;
+            }
+            handed_out_ = buffer_.size();
+            if (handed_out_ == 0) return std::nullopt;
+            return std::string_view(buffer_);
+        }
+        // Grow by a block (a line longer than a block just makes the buffer longer).
+        const std::size_t old_size = buffer_.size();
+        buffer_.resize(old_size + block_bytes_);
+        in_.read(buffer_.data() + old_size, static_cast<std::streamsize>(block_bytes_));
+        const auto got = static_cast<std::size_t>(in_.gcount());
+        buffer_.resize(old_size + got);
+        read_ += got;
+        if (read_ > limit_) {
+            error_ = "'" + path_.string() + "' is larger than the limit of " + mebibytes(limit_);
+            return std::nullopt;
+        }
+    }
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
@@ -96,6 +147,18 @@ std::optional<TextProblem> find_text_problem(std::string_view text) {
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
+        // Fast path for big files: skip 8 printable ASCII bytes at a time (no byte below 0x20,
+        // none at 0x7F or above); anything else is looked at byte by byte below.
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s + i, 8);
+            const std::uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
+            const std::uint64_t del_or_more = (w + 0x01 * kOnes) & kHigh;  // 0x7F..0xFF set bit 7
+            if ((below_space | del_or_more | (w & kHigh)) != 0) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char c = s[i];
         if (c < 0x80) {
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)

@@ -3,6 +3,7 @@
 // byte offsets to the line and column an editor shows.
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,31 @@ struct FileRead {
 };
 // Reads a regular file of at most `limit` bytes without ever reading more than limit + 1.
 FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit);
+
+// Reads a file of at most `limit` bytes block by block, each block ending after a line feed (or at
+// the end of the file), so a big ledger file is never held whole.
+class LineBlocks {
+  public:
+    LineBlocks(const std::filesystem::path& path, std::size_t limit,
+               std::size_t block_bytes = std::size_t{4} << 20);
+    // Why the file cannot be read (checked on opening and on each read); empty while all is well.
+    const std::string& error() const { return error_; }
+    std::uintmax_t file_size() const { return size_; }
+    // The next block of whole lines; nullopt at the end of the file or after an error. The view
+    // is valid until the next call.
+    std::optional<std::string_view> next();
+
+  private:
+    std::filesystem::path path_;
+    std::size_t limit_;
+    std::size_t block_bytes_;
+    std::uintmax_t size_ = 0;
+    std::uintmax_t read_ = 0;
+    std::ifstream in_;
+    std::string buffer_;
+    std::size_t handed_out_ = 0;
+    std::string error_;
+};
 
 // 1-based line and column; columns count characters (UTF-8 code points), as editors do.
 struct TextPosition {

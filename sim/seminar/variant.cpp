@@ -217,12 +217,13 @@ ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed,
 
     std::unordered_set<std::string> taken;
     for (std::size_t a = 0; a < ledger.address_count(); ++a)
-        taken.insert(ledger.address_text(static_cast<AddressId>(a)));
+        taken.emplace(ledger.address_text(static_cast<AddressId>(a)));
     for (std::size_t t = 0; t < ledger.transaction_count(); ++t)
-        taken.insert(ledger.transaction(static_cast<TxIndex>(t)).id);
+        taken.emplace(ledger.transaction_id(static_cast<TxIndex>(t)));
 
     std::unordered_map<std::string, std::string> renamed;
-    auto rename_id = [&](const std::string& original) -> const std::string& {
+    auto rename_id = [&](std::string_view original_text) -> const std::string& {
+        const std::string original(original_text);
         auto found = renamed.find(original);
         if (found != renamed.end()) return found->second;
         std::string fresh = random_like(original, rng);
@@ -241,7 +242,7 @@ ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed,
     std::vector<std::string> tx_ids;
     tx_ids.reserve(ledger.transaction_count());
     for (std::size_t t = 0; t < ledger.transaction_count(); ++t)
-        tx_ids.push_back(rename_id(ledger.transaction(static_cast<TxIndex>(t)).id));
+        tx_ids.push_back(rename_id(ledger.transaction_id(static_cast<TxIndex>(t))));
 
     const Renamer r(std::unordered_map<std::string, std::string>(renamed.begin(), renamed.end()));
     auto s = std::make_shared<Scenario>(base);

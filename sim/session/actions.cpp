@@ -224,10 +224,11 @@ ActionOutcome submit(SessionContext& ctx) {
 
 void reveal_transaction(SessionContext& ctx, TxIndex index) {
     const Ledger& ledger = ctx.scenario.ledger;
-    const Transaction& tx = ledger.transaction(index);
-    if (ctx.casefile.transactions.count(tx.id)) return;
+    const Transaction tx = ledger.transaction(index);
+    const std::string id(tx.id);
+    if (ctx.casefile.transactions.count(id)) return;
     KnownTransaction known;
-    known.id = tx.id;
+    known.id = id;
     known.chain = ledger.chain(tx.chain).name;
     known.asset = ledger.asset(tx.asset).symbol;
     known.decimals = ledger.asset(tx.asset).decimals;
@@ -239,14 +240,14 @@ void reveal_transaction(SessionContext& ctx, TxIndex index) {
     known.fee_asset = fee_asset.symbol;
     known.fee_decimals = fee_asset.decimals;
     for (const TxInput& i : ledger.inputs(index)) {
-        known.inputs.push_back({ledger.address_text(i.address), i.amount});
+        known.inputs.push_back({std::string(ledger.address_text(i.address)), i.amount});
         learn_address(ctx, i.address);
     }
     for (const TxOutput& o : ledger.outputs(index)) {
-        known.outputs.push_back({ledger.address_text(o.address), o.amount});
+        known.outputs.push_back({std::string(ledger.address_text(o.address)), o.amount});
         learn_address(ctx, o.address);
     }
-    ctx.casefile.transactions.emplace(tx.id, std::move(known));
+    ctx.casefile.transactions.emplace(id, std::move(known));
 }
 
 ActionOutcome apply_action(SessionContext& ctx, const Action& a, SimSeconds cost) {

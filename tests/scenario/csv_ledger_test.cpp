@@ -154,3 +154,39 @@ TEST_CASE("the side file must exist inside the case's folder", "[scenario][csv]"
     CHECK(find_error(load(case_with_ledger_file("../x.csv"), dir.path()),
                      "expected a relative path inside the case's folder"));
 }
+
+TEST_CASE("A ledger file longer than one read block loads whole, with lines counted across blocks",
+          "[scenario][csv]") {
+    // The side file is read in 4 MiB blocks; 30,000 rows of ~170 bytes cross that boundary, and a
+    // mistake on the last row must still be reported on its own line.
+    TempDir dir("csv-big");
+    std::string csv = kHeader;
+    const std::string padding(120, 'p');
+    constexpr int kRows = 30'000;
+    for (int i = 0; i < kRows; ++i)
+        csv += "c" + std::to_string(i) + padding + ",bitcoin,,-3h,,addr-z=1,addr-" +
+               std::to_string(i % 97) + "=1\n";
+    REQUIRE(csv.size() > (std::size_t{4} << 20));
+    SECTION("every row arrives") {
+        dir.write("ledger.csv", csv);
+        const LoadResult r = load(case_with_ledger_file(), dir.path());
+        INFO(describe(r));
+        REQUIRE(r.ok());
+        CHECK(r.scenario->ledger.transaction_count() == kRows + 1);
+        CHECK(r.scenario->ledger.find_transaction("c29999" + padding).has_value());
+    }
+    SECTION("a mistake on the last row is placed on its line") {
+        dir.write("ledger.csv", csv + "c-last,bitcoin,,-3h,,addr-z=1,addr-y=oops\n");
+        const auto d = find_error(load(case_with_ledger_file(), dir.path()), "found 'oops'");
+        REQUIRE(d);
+        CHECK(d->line == kRows + 2);
+    }
+    SECTION("a byte that is not UTF-8 past the first block is placed on its line") {
+        dir.write("ledger.csv", csv + "c-last,bitcoin,,-3h,,addr-\xE9=1,addr-w=1\n");
+        const auto d =
+            find_error(load(case_with_ledger_file(), dir.path()), "byte 0xE9 is not valid UTF-8");
+        REQUIRE(d);
+        CHECK(d->line == kRows + 2);
+        CHECK(d->column == 27);
+    }
+}
