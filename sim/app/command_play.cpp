@@ -41,6 +41,9 @@ CLI::App* register_play(CLI::App& app, int& exit_code) {
     cmd->add_option("--select", o.select, "Select this address or transaction when the case opens");
     auto picker = std::make_shared<bool>(false);
     cmd->add_flag("--picker", *picker, "Start at the case list instead of a case");
+    cmd->add_flag("--startup-report", o.startup_report,
+                  "After the first frame is on screen, print how long each start-up phase took "
+                  "(wall and process CPU, in ms)");
     cmd->callback([&o, scenario, screenshot, journal, picker, &exit_code] {
         if (*picker)
             o.scenario.clear();

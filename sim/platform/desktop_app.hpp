@@ -11,6 +11,7 @@
 
 #include "platform/gui_app.hpp"
 #include "platform/session_host.hpp"
+#include "platform/startup_report.hpp"
 #include "platform/window.hpp"
 #include "ui/investigator_ui.hpp"
 
@@ -64,6 +65,8 @@ class DesktopApp {
     std::filesystem::path capture_path_;
     std::string screenshot_error_;
     std::function<void(ImGuiIO&)> input_hook_;
+    // Until the first frame is swapped (then printed with options.startup_report).
+    std::unique_ptr<StartupReport> startup_ = std::make_unique<StartupReport>();
 };
 
 }  // namespace mt::platform

@@ -15,6 +15,7 @@ struct GuiOptions {
     std::filesystem::path screenshot;     // with frames: write the last frame as PNG
     std::string show_tab;  // a panel tab to bring to the front: "tools", "legal", "timeline", ...
     std::string select;    // an address or transaction of the casefile to select at start
+    bool startup_report = false;  // print the start-up phases after the first frame is swapped
     int width = 1600;
     int height = 900;
 };

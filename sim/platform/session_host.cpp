@@ -41,18 +41,18 @@ fs::path default_journal_directory() {
 SessionHost::SessionHost(fs::path scenarios_dir, fs::path journal_dir, fs::path journal_override)
     : scenarios_dir_(std::move(scenarios_dir)),
       journal_dir_(std::move(journal_dir)),
-      journal_override_(std::move(journal_override)) {
-    rescan_cases();
-}
+      journal_override_(std::move(journal_override)) {}
 
 fs::path SessionHost::journal_path_for(const std::string& scenario_id) const {
     return journal_dir_ / (scenario_id + ".jsonl");
 }
 
-void SessionHost::rescan_cases() {
+const std::vector<ui::CaseChoice>& SessionHost::cases() const {
+    if (cases_read_) return cases_;
+    cases_read_ = true;
     cases_.clear();
     std::error_code ec;
-    if (scenarios_dir_.empty() || !fs::is_directory(scenarios_dir_, ec)) return;
+    if (scenarios_dir_.empty() || !fs::is_directory(scenarios_dir_, ec)) return cases_;
     for (const ScenarioSummary& summary : list_scenarios(scenarios_dir_)) {
         ui::CaseChoice choice;
         choice.path = summary.path.string();
@@ -73,6 +73,7 @@ void SessionHost::rescan_cases() {
         }
         cases_.push_back(std::move(choice));
     }
+    return cases_;
 }
 
 void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
@@ -80,6 +81,7 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     failure_.reset();
     queue_.clear();
     LoadResult loaded = load_scenario_file(scenario);
+    if (startup_) startup_->mark("platform.startup.case_loaded");
     if (!loaded.ok()) {
         ui::CaseLoadFailure failure{scenario.string(), {}};
         for (const Diagnostic& d : loaded.errors) failure.problems.push_back(problem_of(d));
@@ -102,6 +104,7 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
         return;
     }
     session_ = std::move(session);
+    if (startup_) startup_->mark("platform.startup.session");
 }
 
 bool SessionHost::join_now(const SeminarJoin& join) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform/remote_session.hpp"
+#include "platform/startup_report.hpp"
 #include "session/journal.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/ui_host.hpp"
@@ -25,7 +26,11 @@ class SessionHost : public ui::UiHost {
     SessionHost(std::filesystem::path scenarios_dir, std::filesystem::path journal_dir,
                 std::filesystem::path journal_override = {});
 
-    void rescan_cases();
+    // Reads the case list again when it is next asked for (the picker is the only view that shows
+    // it, so start-up on a named case does not parse every case file).
+    void rescan_cases() { cases_read_ = false; }
+    // Marks the case loaded and the session started in `report` while set (null: no marks).
+    void set_startup_report(StartupReport* report) { startup_ = report; }
     // Loads and opens a case now (not queued): used at start-up for the case on the command line.
     void open_now(const std::filesystem::path& scenario, ui::OpenMode mode);
 
@@ -45,7 +50,7 @@ class SessionHost : public ui::UiHost {
 
     // ui::UiHost
     const Casefile* casefile() const override;
-    const std::vector<ui::CaseChoice>& cases() const override { return cases_; }
+    const std::vector<ui::CaseChoice>& cases() const override;
     const ui::CaseLoadFailure* load_failure() const override {
         return failure_ ? &*failure_ : nullptr;
     }
@@ -62,7 +67,9 @@ class SessionHost : public ui::UiHost {
     std::filesystem::path scenarios_dir_;
     std::filesystem::path journal_dir_;
     std::filesystem::path journal_override_;
-    std::vector<ui::CaseChoice> cases_;
+    // Read on first use: see rescan_cases().
+    mutable std::vector<ui::CaseChoice> cases_;
+    mutable bool cases_read_ = false;
     std::unique_ptr<JournaledSession> session_;
     std::unique_ptr<RemoteSession> remote_;  // set while in a live seminar
     ui::SeminarJoinForm join_form_;
@@ -75,6 +82,7 @@ class SessionHost : public ui::UiHost {
     std::optional<PendingOpen> pending_open_;
     bool pending_close_ = false;
     bool quit_ = false;
+    StartupReport* startup_ = nullptr;
 };
 
 }  // namespace mt::platform

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <stb_image.h>
@@ -128,6 +129,63 @@ TEST_CASE("the default case renders to a PNG of the window's size", "[.][smoke]"
     // A blank or single-colour frame has almost no variance; panels, text and the graph do.
     CHECK(stats.deviation > 12.0);
     CHECK(stats.mean > 10.0);
+}
+
+TEST_CASE("--startup-report prints every start-up phase once the first frame is on screen",
+          "[.][smoke]") {
+    fresh_data_home("startup");
+    set_interface_language("en");
+    // Capture stdout in a file for the length of the call.
+    const fs::path log =
+        fs::temp_directory_path() / ("moneytrail-startup-" + std::to_string(::getpid()) + ".txt");
+    std::fflush(stdout);
+    const int saved = ::dup(1);
+    const int file = ::open(log.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
+    REQUIRE(file >= 0);
+    ::dup2(file, 1);
+    GuiOptions options = options_for(kDefaultCase);
+    options.frames = 2;
+    options.startup_report = true;
+    const int code = run_gui(options);
+    std::fflush(stdout);
+    ::dup2(saved, 1);
+    ::close(file);
+    ::close(saved);
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    fs::remove(log);
+    REQUIRE(code == 0);
+    const std::string report = text.str();
+    INFO(report);
+    // Printed once (after the first frame, not the second), each phase in order, with wall and
+    // CPU times that never go back.
+    CHECK(report.find(tr("platform.startup.title")) == report.rfind(tr("platform.startup.title")));
+    const char* phases[] = {"platform.startup.program",     "platform.startup.window",
+                            "platform.startup.fonts",       "platform.startup.case_loaded",
+                            "platform.startup.session",     "platform.startup.gl_objects",
+                            "platform.startup.frame_built", "platform.startup.frame_swapped"};
+    std::istringstream lines(report);
+    std::string line;
+    std::size_t next = 0;
+    double wall = 0, cpu = 0;
+    while (std::getline(lines, line)) {
+        double w = 0, c = 0, phase_wall = 0, phase_cpu = 0;
+        int name_at = 0;
+        if (std::sscanf(line.c_str(), "%lf %lf %lf %lf %n", &w, &c, &phase_wall, &phase_cpu,
+                        &name_at) != 4)
+            continue;
+        REQUIRE(next < std::size(phases));
+        CHECK(line.substr(static_cast<std::size_t>(name_at)) == tr(phases[next]));
+        CHECK(w >= wall);
+        CHECK(c >= cpu);
+        CHECK(c > 0.0);
+        wall = w;
+        cpu = c;
+        ++next;
+    }
+    CHECK(next == std::size(phases));
+    CHECK(report.find("CPU by thread: main thread ") != std::string::npos);
 }
 
 TEST_CASE("a case played end to end through the interface", "[.][e2e]") {
