@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -150,8 +151,17 @@ void graph_counters(benchmark::State& state, const TraceGraph& t) {
     state.counters["explorations"] = t.explorations;
 }
 
+// Google Benchmark prints a row when its benchmark ends, through stdout, which is block-buffered
+// when sent to a file or a pipe: a run stopped during the 20k comparison with dot (which can take
+// its whole cap, hours of wall time on a loaded machine) used to lose every row it had measured.
+// Line buffering makes each row reach the log as soon as it is measured.
+[[maybe_unused]] const bool g_rows_line_buffered =
+    std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ) == 0;
+
 // Graphviz's CPU time for the same graph (dot -Tplain, in a child process, so it includes dot's
-// start-up and parsing: a few ms). Capped by $MT_BENCH_DOT_LIMIT seconds of CPU (default 300).
+// start-up and parsing: a few ms). Capped by $MT_BENCH_DOT_LIMIT seconds of CPU (default 300;
+// the kernel stops dot with SIGXCPU at the cap). What happened is said on stderr at once, since
+// at 20k nodes dot runs to the cap.
 struct DotRun {
     double cpu_seconds = -1;
     bool capped = false;
@@ -159,11 +169,16 @@ struct DotRun {
 DotRun dot_layout(const TraceGraph& t) {
     int limit = 300;
     if (const char* env = std::getenv("MT_BENCH_DOT_LIMIT"); env && *env) limit = std::atoi(env);
+    std::fprintf(stderr, "dot on %zu nodes (%s), capped at %d s of CPU...\n", t.graph.nodes.size(),
+                 t.dot_file.c_str(), limit);
     const bench::ChildRun run =
         bench::run_program({"dot", "-Tplain", "-o", "/dev/null", t.dot_file.string()}, limit);
     DotRun d;
     d.cpu_seconds = run.cpu_seconds;
     d.capped = !run.ok;
+    std::fprintf(stderr, "dot on %zu nodes: %s after %.1f s of CPU (%.1f s wall)\n",
+                 t.graph.nodes.size(), d.capped ? "stopped or failed" : "done", run.cpu_seconds,
+                 run.wall_seconds);
     return d;
 }
 
