@@ -151,17 +151,11 @@ void graph_counters(benchmark::State& state, const TraceGraph& t) {
     state.counters["explorations"] = t.explorations;
 }
 
-// Google Benchmark prints a row when its benchmark ends, through stdout, which is block-buffered
-// when sent to a file or a pipe: a run stopped during the 20k comparison with dot (which can take
-// its whole cap, hours of wall time on a loaded machine) used to lose every row it had measured.
-// Line buffering makes each row reach the log as soon as it is measured.
-[[maybe_unused]] const bool g_rows_line_buffered =
-    std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ) == 0;
-
 // Graphviz's CPU time for the same graph (dot -Tplain, in a child process, so it includes dot's
 // start-up and parsing: a few ms). Capped by $MT_BENCH_DOT_LIMIT seconds of CPU (default 300;
-// the kernel stops dot with SIGXCPU at the cap). What happened is said on stderr at once, since
-// at 20k nodes dot runs to the cap.
+// the kernel stops dot with SIGXCPU at the cap). At 20k nodes dot runs to the cap, which on a
+// loaded 2-core machine is half an hour of wall time before the benchmark's row is printed, so
+// dot's start and end are said on stderr as they happen.
 struct DotRun {
     double cpu_seconds = -1;
     bool capped = false;
