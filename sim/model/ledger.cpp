@@ -134,25 +134,28 @@ void Ledger::finalize() {
     };
     for_each_touch([&](AddressId a, TxIndex) { ++counts[a + 1]; });
     for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
-    address_tx_start_ = counts;
     address_tx_.assign(counts.back(), kNoTx);
-    std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
-    for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; });
-    // Remove repeats where an address appears non-adjacently within one transaction.
-    std::vector<TxIndex> compact;
-    compact.reserve(address_tx_.size());
-    std::vector<std::uint32_t> starts(address_chain_.size() + 1, 0);
-    for (std::size_t a = 0; a < address_chain_.size(); ++a) {
-        starts[a] = static_cast<std::uint32_t>(compact.size());
+    {
+        std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
+        for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; });
+    }
+    // Remove repeats where an address appears non-adjacently within one transaction, in place:
+    // rows only shrink, so each is written at or before where it is read.
+    std::uint32_t kept = 0;
+    for (std::size_t a = 0; a + 1 < counts.size(); ++a) {
+        const std::uint32_t begin = counts[a];
+        const std::uint32_t end = counts[a + 1];
+        counts[a] = kept;
         TxIndex previous = kNoTx;
-        for (std::uint32_t i = address_tx_start_[a]; i < address_tx_start_[a + 1]; ++i) {
-            if (address_tx_[i] != previous) compact.push_back(address_tx_[i]);
+        for (std::uint32_t i = begin; i < end; ++i) {
+            if (address_tx_[i] != previous) address_tx_[kept++] = address_tx_[i];
             previous = address_tx_[i];
         }
     }
-    starts.back() = static_cast<std::uint32_t>(compact.size());
-    address_tx_ = std::move(compact);
-    address_tx_start_ = std::move(starts);
+    counts.back() = kept;
+    address_tx_.resize(kept);
+    address_tx_.shrink_to_fit();
+    address_tx_start_ = std::move(counts);
 
     spent_by_.assign(outputs_.size(), kNoTx);
     for (TxIndex t = 0; t < transactions_.size(); ++t) {

@@ -114,6 +114,7 @@ class Ledger {
     // Addresses are interned once; the same text always yields the same id.
     AddressId intern_address(std::string_view text, ChainId chain);
     std::optional<AddressId> find_address(std::string_view text) const;
+    void prefetch_address(std::string_view text) const { addresses_.prefetch(text); }
     std::string_view address_text(AddressId id) const { return addresses_.at(id); }
     ChainId address_chain(AddressId id) const { return address_chain_.at(id); }
     std::size_t address_count() const { return address_chain_.size(); }

@@ -45,6 +45,10 @@ std::size_t TextTable::slot_of(std::string_view text, std::uint64_t h) const {
     }
 }
 
+void TextTable::prefetch(std::string_view text) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home_slot(hash(text), bits_)]);
+}
+
 TextTable::Entry TextTable::find(std::string_view text) const {
     if (slots_.empty()) return kAbsent;
     const Slot slot = slots_[slot_of(text, hash(text))];

@@ -19,6 +19,9 @@ class TextTable {
     std::pair<Entry, bool> intern(std::string_view text);
     // The entry holding `text`, or kAbsent.
     Entry find(std::string_view text) const;
+    // Starts loading the index slot where `text` would be, so a find or intern of it soon after
+    // does not wait for memory (a bulk loader names several texts per row).
+    void prefetch(std::string_view text) const;
 
     std::string_view at(Entry entry) const {
         return {arena_.data() + begin_[entry], begin_[entry + 1] - begin_[entry]};

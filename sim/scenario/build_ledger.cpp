@@ -92,6 +92,11 @@ class LedgerBuilder {
         ledger_.adopt(std::move(pending_.tx_ids), std::move(txs), std::move(pending_.inputs),
                       std::move(pending_.outputs));
         pending_.handed_to_ledger = true;
+        // What placed the pending transactions for diagnostics is done with: free it before the
+        // ledger builds its indexes, so a big ledger's peak memory does not hold both.
+        std::vector<TxOrigin>().swap(pending_.origins);
+        std::vector<bool>().swap(pending_.valid);
+        std::vector<NamedSpend>().swap(pending_.named_spends);
     }
 
   private:
@@ -164,26 +169,27 @@ class LedgerBuilder {
         }
         const std::uint32_t vout = in.prev.vout;
         const TxRecord& prev = pending_.txs[source];
-        const std::string prev_id(pending_.id(source));
+        const std::string_view prev_id = pending_.id(source);
         if (!pending_.valid[source]) return false;  // its own problems were reported
         if (source == pending) {
-            out_.error(where(), "transaction '" + prev_id + "' spends its own output");
+            out_.error(where(), "transaction '" + std::string(prev_id) + "' spends its own output");
             return false;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where(), "input spends an output of '" + prev_id + "' on chain '" +
-                                    ledger_.chain(prev.chain).id + "', not on '" +
+            out_.error(where(), "input spends an output of '" + std::string(prev_id) +
+                                    "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
                                     ledger_.chain(tx.chain).id + "'");
             return false;
         }
         if (rank(source) > rank(pending)) {
-            out_.error(where(), "input spends an output of '" + prev_id + "', which happens at " +
-                                    when(prev.time) + ", after this transaction at " +
-                                    when(tx.time) + "; expected an output created earlier");
+            out_.error(where(), "input spends an output of '" + std::string(prev_id) +
+                                    "', which happens at " + when(prev.time) +
+                                    ", after this transaction at " + when(tx.time) +
+                                    "; expected an output created earlier");
             return false;
         }
         if (vout >= prev.output_count) {
-            out_.error(where(), "transaction '" + prev_id + "' has " +
+            out_.error(where(), "transaction '" + std::string(prev_id) + "' has " +
                                     std::to_string(prev.output_count) + " output" +
                                     (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
                                     std::to_string(prev.output_count - 1) + "); vout " +
@@ -193,7 +199,7 @@ class LedgerBuilder {
         if (ledger_index_[source] == kNoTx) return false;  // rejected itself, reported
         const std::uint32_t output = prev.first_output + vout;
         if (spent_by_[output] != kUnspent) {
-            out_.error(where(), "output " + prev_id + ":" + std::to_string(vout) +
+            out_.error(where(), "output " + std::string(prev_id) + ":" + std::to_string(vout) +
                                     " is already spent by '" +
                                     std::string(pending_.id(spent_by_[output])) +
                                     "'; an output can be spent only once");

@@ -170,6 +170,7 @@ class CsvLedgerReader {
         }
         const Ledger& ledger = state_.scenario.ledger;
         PendingTransactions& pending = state_.pending;
+        prefetch_lookups();
         TxRecord tx;
         tx.first_input = static_cast<std::uint32_t>(pending.inputs.size());
         tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
@@ -244,9 +245,31 @@ class CsvLedgerReader {
         tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
         tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
         const TxOrigin origin{static_cast<std::uint32_t>(line_number_),
-                              static_cast<std::uint32_t>(column_of(5)), 0, true};
+                              static_cast<std::uint16_t>(std::min(column_of(5), 0xFFFF)), true};
         state_.add_pending(id, tx, origin, ok,
                            [&] { return state_.csv_where(line_number_, 1, "id"); });
+    }
+
+    // Big ledgers spend their load waiting for the id and address indexes: ask for every slot
+    // this row will look at before looking at any.
+    void prefetch_lookups() const {
+        const PendingTransactions& pending = state_.pending;
+        const Ledger& ledger = state_.scenario.ledger;
+        pending.tx_ids.prefetch(fields_[0].text);
+        for (const std::size_t column : {std::size_t{5}, std::size_t{6}}) {
+            std::string_view rest = fields_[column].text;
+            while (!rest.empty()) {
+                const std::size_t end = std::min(rest.find(';'), rest.size());
+                const std::string_view item = rest.substr(0, end);
+                if (const auto eq = item.rfind('='); eq != std::string_view::npos)
+                    ledger.prefetch_address(item.substr(0, eq));
+                else if (const auto colon = item.rfind(':'); colon != std::string_view::npos)
+                    pending.tx_ids.prefetch(item.substr(0, colon));
+                else
+                    ledger.prefetch_address(item);
+                rest.remove_prefix(std::min(end + 1, rest.size()));
+            }
+        }
     }
 
     std::optional<SimSeconds> read_time(std::string_view text) {

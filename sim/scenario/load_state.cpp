@@ -26,7 +26,8 @@ Where LoadState::tx_where(std::uint32_t tx, int input) const {
         if (input >= 0) return csv_where(line, static_cast<int>(origin.column), "inputs");
         return csv_where(line, 1, "id");
     }
-    const std::string path = item_path("transactions", origin.yaml_item);
+    const std::string path =
+        item_path("transactions", tx < pending.yaml_items.size() ? pending.yaml_items[tx] : 0);
     if (input >= 0) {
         const std::uint32_t position =
             pending.txs[tx].first_input + static_cast<std::uint32_t>(input);

@@ -17,11 +17,11 @@
 namespace mt::scenario_detail {
 
 // Where a pending transaction was written: a CSV row (its line, and the column its inputs start
-// at) or an item of the YAML `transactions` list (its line, column and index).
+// at) or an item of the YAML `transactions` list (its line and column; its index is kept in
+// PendingTransactions::yaml_items). Eight bytes: there is one per row of a big ledger file.
 struct TxOrigin {
     std::uint32_t line = 0;
-    std::uint32_t column = 0;
-    std::uint32_t yaml_item = 0;
+    std::uint16_t column = 0;
     bool csv = false;
 };
 
@@ -51,9 +51,10 @@ struct PendingTransactions {
     TextTable tx_ids;
     std::vector<TxInput> inputs;
     std::vector<TxOutput> outputs;
-    std::vector<TxOrigin> origins;                    // by position in txs
-    std::vector<bool> valid;                          // every field read; invalid ones are skipped
-    std::vector<NamedSpend> named_spends;             // in input order
+    std::vector<TxOrigin> origins;          // by position in txs
+    std::vector<std::uint32_t> yaml_items;  // list index, by position (YAML txs come first)
+    std::vector<bool> valid;                // every field read; invalid ones are skipped
+    std::vector<NamedSpend> named_spends;   // in input order
     std::vector<YamlInputOrigin> yaml_input_origins;  // by input position: YAML inputs come first
     bool handed_to_ledger = false;  // build_ledger moved txs, tx_ids and legs into the ledger
 
@@ -118,7 +119,7 @@ struct LoadState {
     // transaction) at the place `where()` names. False when the id was a repeat.
     template <typename MakeWhere>
     bool add_pending(std::string_view id, TxRecord record, TxOrigin origin, bool valid,
-                     MakeWhere&& where) {
+                     MakeWhere&& where, std::uint32_t yaml_item = 0) {
         const auto [entry, added] = pending.tx_ids.intern(id);
         if (!added) {
             report_repeated_tx(id, entry, where());
@@ -127,6 +128,7 @@ struct LoadState {
         record.id_entry = entry;
         pending.txs.push_back(record);
         pending.origins.push_back(origin);
+        if (!origin.csv) pending.yaml_items.push_back(yaml_item);
         pending.valid.push_back(valid);
         return true;
     }

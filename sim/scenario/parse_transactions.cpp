@@ -25,9 +25,9 @@ std::optional<std::string> peek_chain(const YAML::Node& node) {
     return std::nullopt;
 }
 
-TxOrigin origin_of(const YamlReader& yaml, const Slot& slot, std::uint32_t item) {
+TxOrigin origin_of(const YamlReader& yaml, const Slot& slot) {
     const Where w = yaml.where(slot);
-    return TxOrigin{static_cast<std::uint32_t>(w.line), static_cast<std::uint32_t>(w.column), item,
+    return TxOrigin{static_cast<std::uint32_t>(w.line), static_cast<std::uint16_t>(w.column),
                     false};
 }
 
@@ -50,7 +50,7 @@ class YamlTransactionReader {
 
         PendingTransactions& pending = state_.pending;
         TxRecord tx;
-        const TxOrigin origin = origin_of(yaml_, item, index);
+        const TxOrigin origin = origin_of(yaml_, item);
         tx.first_input = static_cast<std::uint32_t>(pending.inputs.size());
         tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
         bool ok = true;
@@ -83,8 +83,9 @@ class YamlTransactionReader {
         tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
         tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
         if (!id) return;
-        state_.add_pending(*id, tx, origin, ok && chain.has_value(),
-                           [&] { return yaml_.where(*map.get("id")); });
+        state_.add_pending(
+            *id, tx, origin, ok && chain.has_value(), [&] { return yaml_.where(*map.get("id")); },
+            index);
     }
 
   private:
