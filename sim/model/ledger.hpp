@@ -142,7 +142,8 @@ class Ledger {
     std::span<const TxInput> inputs(TxIndex tx) const;
     std::span<const TxOutput> outputs(TxIndex tx) const;
     std::optional<TxIndex> find_transaction(std::string_view id) const;
-    // Bytes the transactions, legs, texts and indexes hold, for memory figures.
+    // Bytes the transactions, legs, texts and indexes hold (in use, not reserved: room reserved
+    // and never written is not resident), for memory figures.
     std::size_t memory_bytes() const;
 
     // Transactions touching an address (as input or output), in time order. Needs finalize().

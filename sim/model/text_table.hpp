@@ -29,7 +29,7 @@ class TextTable {
     std::size_t size() const { return begin_.size() - 1; }
     // Room for this many entries of this many bytes in all, so a bulk load does not copy them.
     void reserve(std::size_t entries, std::size_t bytes);
-    // Bytes held (arena, offsets, index), for memory figures.
+    // Bytes in use (arena, offsets, index), for memory figures.
     std::size_t memory_bytes() const;
 
   private:
