@@ -12,6 +12,8 @@
 #include <array>
 #include <charconv>
 #include <deque>
+#include <new>
+#include <stdexcept>
 
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
@@ -434,18 +436,27 @@ void reserve_for(LoadState& state, std::string_view first_block, std::uintmax_t 
     if (lines == 0 || first_block.size() >= file_size) return;
     const double scale =
         1.1 * static_cast<double>(file_size) / static_cast<double>(first_block.size());
-    const auto rows = static_cast<std::size_t>(static_cast<double>(lines) * scale);
-    const auto bytes = static_cast<std::size_t>(static_cast<double>(first_block.size()) * scale);
+    // A first block of blank or comment lines must not make a huge estimate: no row is shorter
+    // than "t,c,,1h,,a=1,b=1".
+    constexpr std::size_t kShortestRow = 16;
+    const auto rows = std::min(static_cast<std::size_t>(static_cast<double>(lines) * scale),
+                               static_cast<std::size_t>(file_size / kShortestRow));
+    const auto bytes = static_cast<std::size_t>(file_size);
     PendingTransactions& pending = state.pending;
-    pending.txs.reserve(pending.txs.size() + rows);
-    pending.origins.reserve(pending.origins.size() + rows);
-    pending.valid.reserve(pending.valid.size() + rows);
-    // Each row has an id and at least one leg per side; ids and addresses are under a third of
-    // a row's bytes each in any realistic export.
-    pending.tx_ids.reserve(pending.tx_ids.size() + rows, bytes / 3);
-    pending.inputs.reserve(pending.inputs.size() + 2 * rows);
-    pending.outputs.reserve(pending.outputs.size() + 3 * rows);
-    state.scenario.ledger.reserve_addresses(2 * rows, bytes / 2);
+    try {
+        pending.txs.reserve(pending.txs.size() + rows);
+        pending.origins.reserve(pending.origins.size() + rows);
+        pending.valid.reserve(pending.valid.size() + rows);
+        // Each row has an id and at least one leg per side; ids and addresses are under a third
+        // of a row's bytes each in any realistic export.
+        pending.tx_ids.reserve(pending.tx_ids.size() + rows, bytes / 3);
+        pending.inputs.reserve(pending.inputs.size() + 2 * rows);
+        pending.outputs.reserve(pending.outputs.size() + 3 * rows);
+        state.scenario.ledger.reserve_addresses(2 * rows, bytes / 2);
+    } catch (const std::bad_alloc&) {
+        // Only an optimisation: the arrays grow as they are filled instead.
+    } catch (const std::length_error&) {
+    }
 }
 
 }  // namespace

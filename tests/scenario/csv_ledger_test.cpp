@@ -190,3 +190,17 @@ TEST_CASE("A ledger file longer than one read block loads whole, with lines coun
         CHECK(d->column == 27);
     }
 }
+
+TEST_CASE("A ledger file that opens with blocks of blank lines loads its rows", "[scenario][csv]") {
+    // The loader sizes its arrays from the first block; one of blank lines must neither inflate
+    // that estimate nor lose the rows after it.
+    TempDir dir("csv-blank-start");
+    dir.write("ledger.csv", std::string((std::size_t{5} << 20), '\n') + kHeader +
+                                "c1,bitcoin,,-3h,,addr-z=2,addr-y=2\n");
+    const LoadResult r = load(case_with_ledger_file(), dir.path());
+    INFO(describe(r));
+    REQUIRE(r.ok());
+    const auto c1 = r.scenario->ledger.find_transaction("c1");
+    REQUIRE(c1.has_value());
+    CHECK(r.scenario->ledger.outputs(*c1)[0].amount == 200'000'000);
+}
