@@ -86,33 +86,40 @@ const Casefile& casefile_of(platform::DesktopApp& app) {
     return session->casefile();
 }
 
-}  // namespace
-
-TEST_CASE("without a display the program says so and exits with 1", "[.][no-display]") {
-    ::unsetenv("DISPLAY");
-    ::unsetenv("WAYLAND_DISPLAY");
-    // Capture stderr in a file for the length of the call.
+// What `run` writes to file descriptor `fd` (1 or 2), captured through a temporary file.
+template <typename Run>
+std::string captured(int fd, const std::string& tag, Run&& run) {
     const fs::path log = fs::temp_directory_path() /
-                         ("moneytrail-no-display-" + std::to_string(::getpid()) + ".txt");
-    std::fflush(stderr);
-    const int saved = ::dup(2);
+                         ("moneytrail-" + tag + "-" + std::to_string(::getpid()) + ".txt");
+    std::fflush(nullptr);
+    const int saved = ::dup(fd);
     const int file = ::open(log.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
     REQUIRE(file >= 0);
-    ::dup2(file, 2);
-    GuiOptions options = options_for(kDefaultCase);
-    options.frames = 1;
-    const int code = run_gui(options);
-    std::fflush(stderr);
-    ::dup2(saved, 2);
+    ::dup2(file, fd);
+    run();
+    std::fflush(nullptr);
+    ::dup2(saved, fd);
     ::close(file);
     ::close(saved);
     std::ifstream in(log);
     std::stringstream text;
     text << in.rdbuf();
     fs::remove(log);
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("without a display the program says so and exits with 1", "[.][no-display]") {
+    ::unsetenv("DISPLAY");
+    ::unsetenv("WAYLAND_DISPLAY");
+    GuiOptions options = options_for(kDefaultCase);
+    options.frames = 1;
+    int code = 0;
+    const std::string text = captured(2, "no-display", [&] { code = run_gui(options); });
     CHECK(code == 1);
-    INFO(text.str());
-    CHECK(text.str().find("no display is available") != std::string::npos);
+    INFO(text);
+    CHECK(text.find("no display is available") != std::string::npos);
 }
 
 TEST_CASE("the default case renders to a PNG of the window's size", "[.][smoke]") {
@@ -135,28 +142,12 @@ TEST_CASE("--startup-report prints every start-up phase once the first frame is 
           "[.][smoke]") {
     fresh_data_home("startup");
     set_interface_language("en");
-    // Capture stdout in a file for the length of the call.
-    const fs::path log =
-        fs::temp_directory_path() / ("moneytrail-startup-" + std::to_string(::getpid()) + ".txt");
-    std::fflush(stdout);
-    const int saved = ::dup(1);
-    const int file = ::open(log.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
-    REQUIRE(file >= 0);
-    ::dup2(file, 1);
     GuiOptions options = options_for(kDefaultCase);
     options.frames = 2;
     options.startup_report = true;
-    const int code = run_gui(options);
-    std::fflush(stdout);
-    ::dup2(saved, 1);
-    ::close(file);
-    ::close(saved);
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    fs::remove(log);
+    int code = 0;
+    const std::string report = captured(1, "startup", [&] { code = run_gui(options); });
     REQUIRE(code == 0);
-    const std::string report = text.str();
     INFO(report);
     // Printed once (after the first frame, not the second), each phase in order, with wall and
     // CPU times that never go back.
