@@ -1,11 +1,22 @@
 #include "generate/case_yaml.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
 
 #include "model/time.hpp"
 
 namespace mt::generate {
 namespace {
+
+// "1,000,000": a count as a reader expects it in prose (English and Mexican Spanish alike).
+std::string grouped(std::uint64_t count) {
+    std::string digits = std::to_string(count);
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), 1, ',');
+    return digits;
+}
 
 // Tool costs the case states (the engine's defaults) and the services' turnarounds; the
 // expert's timing and the adversary's cash-out are computed from them.
@@ -278,6 +289,7 @@ class CaseWriter {
 
     void header() {
         const std::string n = std::to_string(spec_.transactions);
+        const std::string count = grouped(spec_.transactions);
         const std::string ransom = btc(trail_.ransom);
         const std::string paid_at = format_utc(*parse_utc(kCaseStart) + trail_.first_time);
         std::string command = "moneytrail generate --seed " + std::to_string(spec_.seed) +
@@ -298,12 +310,12 @@ class CaseWriter {
         text(0, "summary",
              both(names_.victim.en + " paid " + ransom + " BTC to the " + names_.ransomware +
                       " ransomware. Follow the affiliate's share through " + technique_list(false) +
-                      " among " + n +
+                      " among " + count +
                       " unrelated transactions, freeze it at the exchange and identify the account "
                       "holder.",
                   names_.victim.es + " pagó " + ransom + " BTC al ransomware " + names_.ransomware +
                       ". Sigue la parte del afiliado a través de " + technique_list(true) +
-                      " entre " + n +
+                      " entre " + count +
                       " transacciones ajenas, congélala en el exchange e identifica al titular de "
                       "la cuenta."));
         text(0, "briefing",
@@ -316,7 +328,7 @@ class CaseWriter {
                       "ransom and the "
                       "affiliate who ran the attack receives the rest. The ledger you can explore "
                       "holds " +
-                      n +
+                      count +
                       " transactions on Bitcoin and Tron, nearly all of them ordinary business. "
                       "The prosecutor's "
                       "office asks your unit to trace the affiliate's share, secure whatever can "
@@ -333,7 +345,7 @@ class CaseWriter {
                       "rescate y el afiliado que ejecutó el ataque recibe el resto. El registro "
                       "que puedes explorar "
                       "tiene " +
-                      n +
+                      count +
                       " transacciones en Bitcoin y Tron, casi todas de negocios ordinarios. La "
                       "fiscalía pide a tu unidad rastrear la parte del afiliado, asegurar lo que "
                       "todavía se pueda "
