@@ -37,7 +37,7 @@ struct YamlInputOrigin {
 inline constexpr TxIndex kSpendByName = kNoTx - 1;
 
 struct NamedSpend {
-    std::uint32_t input = 0;  // position in LoadState::inputs
+    std::uint32_t input = 0;  // position in PendingTransactions::inputs
     std::string tx_id;
 };
 
