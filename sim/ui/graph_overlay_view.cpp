@@ -102,6 +102,21 @@ int InvestigatorUi::overlay_legend_rows() const {
     return (graph_.taint ? 2 : 0) + (graph_.cluster ? 1 : 0);
 }
 
+float InvestigatorUi::overlay_legend_width() const {
+    float width = 0.0f;
+    if (graph_.taint) {
+        width = std::max(
+            width, ImGui::CalcTextSize(
+                       trf("ui.graph.legend_taint", {method_text(graph_.taint->method)}).c_str())
+                       .x);
+        width = std::max(width, scaled(116.0f) + ImGui::CalcTextSize("0–100%").x);
+    }
+    if (graph_.cluster)
+        width = std::max(width, ImGui::GetFontSize() * 0.64f + scaled(10.0f) +
+                                    ImGui::CalcTextSize(tr("ui.graph.legend_cluster")).x);
+    return width;
+}
+
 void InvestigatorUi::draw_overlay_legend() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();

@@ -681,7 +681,19 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
     const float rows =
         static_cast<float>(kinds.size() + (junctions ? 1 : 0) + (frozen ? 1 : 0) + 2) +
         static_cast<float>(overlay_legend_rows());
-    const ImVec2 size(scaled(190.0f), line * rows + ImGui::GetStyle().WindowPadding.y * 2.0f);
+    const float radius = ImGui::GetFontSize() * 0.32f;
+    const float marker = radius * 2.0f + scaled(10.0f);  // a row's marker and the gap after it
+    // As wide as its widest row (Spanish labels run longer), and never narrower than before.
+    float content = std::max(ImGui::CalcTextSize(tr("ui.graph.legend")).x, overlay_legend_width());
+    std::vector<const char*> labels{tr("ui.graph.legend_unexplored")};
+    for (EntityKind kind : kinds) labels.push_back(tr(key_of(kind)));
+    if (junctions) labels.push_back(tr("ui.graph.legend_junction"));
+    if (frozen) labels.push_back(tr("ui.graph.legend_frozen"));
+    for (const char* label : labels)
+        content = std::max(content, marker + ImGui::CalcTextSize(label).x);
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const ImVec2 size(std::max(scaled(190.0f), content + padding.x * 2.0f + scaled(4.0f)),
+                      line * rows + padding.y * 2.0f);
     ImGui::SetCursorScreenPos(
         ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - size.y - scaled(8.0f)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.08f, 0.09f, 0.10f, 0.88f));
@@ -689,7 +701,6 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::TextDisabled("%s", tr("ui.graph.legend"));
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float radius = ImGui::GetFontSize() * 0.32f;
     for (EntityKind kind : kinds) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         draw_kind_marker(draw, ImVec2(at.x + radius + 2.0f, at.y + ImGui::GetFontSize() * 0.5f),

@@ -103,6 +103,8 @@ class InvestigatorUi {
     void draw_cluster_overlay(ImDrawList* draw, const std::vector<ImVec4>& member_rects,
                               float scale);
     int overlay_legend_rows() const;
+    // The width the overlay's legend rows need, so the legend box fits them in any language.
+    float overlay_legend_width() const;
     void draw_overlay_legend();
     void draw_taint_comparison_window(UiHost& host, const Casefile& casefile);
     // The analysis tools as items of a node's context menu, so they run from the graph too.
