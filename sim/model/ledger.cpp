@@ -102,13 +102,12 @@ Transaction Ledger::transaction(TxIndex tx) const {
 }
 
 std::size_t Ledger::memory_bytes() const {
-    std::size_t bytes =
-        addresses_.memory_bytes() + transaction_ids_.memory_bytes() +
-        address_chain_.size() * sizeof(ChainId) + transactions_.size() * sizeof(TxRecord) +
-        inputs_.size() * sizeof(TxInput) + outputs_.size() * sizeof(TxOutput) +
-        tx_of_id_.size() * sizeof(TxIndex) +
-        address_tx_start_.size() * sizeof(std::uint32_t) +
-        address_tx_.size() * sizeof(TxIndex) + spent_by_.size() * sizeof(TxIndex);
+    std::size_t bytes = addresses_.memory_bytes() + transaction_ids_.memory_bytes() +
+                        address_chain_.size() * sizeof(ChainId) +
+                        transactions_.size() * sizeof(TxRecord) + inputs_.size() * sizeof(TxInput) +
+                        outputs_.size() * sizeof(TxOutput) + tx_of_id_.size() * sizeof(TxIndex) +
+                        address_tx_start_.size() * sizeof(std::uint32_t) +
+                        address_tx_.size() * sizeof(TxIndex) + spent_by_.size() * sizeof(TxIndex);
     for (const auto& [address, running] : running_totals_)
         bytes += running.totals.size() * sizeof(Units) + sizeof(running);
     return bytes;

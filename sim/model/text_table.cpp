@@ -91,8 +91,7 @@ void TextTable::reserve(std::size_t entries, std::size_t bytes) {
 }
 
 std::size_t TextTable::memory_bytes() const {
-    return arena_.size() + begin_.size() * sizeof(std::uint32_t) +
-           slots_.size() * sizeof(Slot);
+    return arena_.size() + begin_.size() * sizeof(std::uint32_t) + slots_.size() * sizeof(Slot);
 }
 
 }  // namespace mt
