@@ -54,9 +54,13 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
                 if (problem.line > 0)
                     where +=
                         ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
+                // Long side-file names and deep YAML paths wrap in their cells instead of being
+                // cut.
+                ImGui::PushTextWrapPos(0.0f);
                 mono_text(where);
                 ImGui::TableNextColumn();
                 mono_text(problem.yaml_path);
+                ImGui::PopTextWrapPos();
                 ImGui::TableNextColumn();
                 text_wrapped(problem.message);
             }
