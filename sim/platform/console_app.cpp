@@ -14,6 +14,7 @@
 #include "platform/console_link.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/theme.hpp"
 #include "platform/window.hpp"
 #include "ui/console_window.hpp"
 
@@ -23,20 +24,6 @@ namespace {
 constexpr float kBaseFontSize = 16.0f;
 // The room changes every few seconds; a second is fresh enough and costs the server nothing.
 constexpr std::chrono::milliseconds kRefreshEvery{1000};
-
-// The investigator interface's dark theme, so both programs look alike on the projector.
-void apply_console_theme(float scale) {
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.WindowRounding = 0.0f;
-    style.FrameRounding = 3.0f;
-    style.FramePadding = ImVec2(7.0f, 4.0f);
-    style.ItemSpacing = ImVec2(8.0f, 6.0f);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.13f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
-}
 
 class ConsoleApp {
   public:
@@ -124,7 +111,7 @@ int run_console(const ConsoleOptions& options) {
         std::vector<std::string> warnings;
         ui::set_fonts(platform::build_fonts(io, std::round(kBaseFontSize * scale), warnings));
         for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
-        apply_console_theme(scale);
+        platform::apply_theme(scale);
         ConsoleApp app(options, *window);
         code = app.run();
         ImGui_ImplOpenGL3_Shutdown();

@@ -14,6 +14,7 @@
 #include "i18n/catalogue.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/theme.hpp"
 #include "ui/case_report.hpp"
 
 namespace mt::platform {
@@ -36,24 +37,6 @@ void on_char_mods(GLFWwindow* window, unsigned int codepoint, int mods) {
         if (codepoint == '0') g_presenter_step = 2;
     }
     if (g_previous_charmods) g_previous_charmods(window, codepoint, mods);
-}
-
-void apply_theme(float scale) {
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.WindowRounding = 0.0f;
-    style.FrameRounding = 3.0f;
-    style.TabRounding = 3.0f;
-    style.GrabRounding = 3.0f;
-    style.PopupRounding = 4.0f;
-    style.WindowBorderSize = 1.0f;
-    style.FramePadding = ImVec2(7.0f, 4.0f);
-    style.ItemSpacing = ImVec2(8.0f, 6.0f);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.13f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
-    style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.29f, 0.48f, 1.0f);
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
 }
 
 // Case reports sit beside the journals: $XDG_DATA_HOME/moneytrail/reports or
