@@ -138,8 +138,6 @@ class CsvLedgerReader {
                            "' and one row per transaction");
     }
 
-    int lines_read() const { return line_number_; }
-
   private:
     void report_text_problem(std::string_view block, const TextProblem& problem) {
         const TextPosition p = LineIndex(block).at_offset(problem.offset);
@@ -159,7 +157,7 @@ class CsvLedgerReader {
 
     void read_row() {
         std::string split_error;
-        // Quoted fields are unescaped into the state's owned text: ids point into them.
+        // Quoted fields are unescaped into per-row text; ids and addresses are copied from it.
         if (!split_fields(line_, fields_, quoted_text_, split_error)) {
             error(0, "", split_error);
             return;
@@ -246,8 +244,11 @@ class CsvLedgerReader {
         }
         tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
         tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
+        // A valid row is ASCII up to its inputs (ids, chain and asset ids, times and fees allow
+        // nothing else), so its column is the byte offset; only rows in error count characters.
+        const int inputs_column = ok ? static_cast<int>(fields_[5].offset) + 1 : column_of(5);
         const TxOrigin origin{static_cast<std::uint32_t>(line_number_),
-                              static_cast<std::uint16_t>(std::min(column_of(5), 0xFFFF)), true};
+                              static_cast<std::uint16_t>(std::min(inputs_column, 0xFFFF)), true};
         state_.add_pending(id, tx, origin, ok,
                            [&] { return state_.csv_where(line_number_, 1, "id"); });
     }
