@@ -86,12 +86,13 @@ std::optional<std::uint32_t> change_output(const Ledger& ledger, TxIndex tx,
                                     [&](std::uint32_t o) { return outputs[o].amount < smallest; });
         }
         case ChangeHeuristic::AddressTypeMatch: {
-            const ScriptType type = script_type_of(ledger.address_text(inputs[0].address));
+            const ScriptType type = script_type_of(ledger.address_text(inputs[0].address).view());
             if (type == ScriptType::Unknown) return std::nullopt;
             for (const TxInput& i : inputs)
-                if (script_type_of(ledger.address_text(i.address)) != type) return std::nullopt;
+                if (script_type_of(ledger.address_text(i.address).view()) != type)
+                    return std::nullopt;
             return unique_candidate(outputs, [&](std::uint32_t o) {
-                return script_type_of(ledger.address_text(outputs[o].address)) == type;
+                return script_type_of(ledger.address_text(outputs[o].address).view()) == type;
             });
         }
         case ChangeHeuristic::PeelChainShape: {

@@ -69,7 +69,7 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
         return {std::nullopt, "analysis target '" + request.target +
                                   "': the transaction has no addresses to cluster"};
     const AddressId subject = *found;
-    const std::string subject_text(std::string(ledger.address_text(subject)));
+    const std::string subject_text(ledger.address_text(subject).str());
     const Chain& chain = ledger.chain(ledger.address_chain(subject));
     if (chain.model != ChainModel::Utxo) {
         report.summary = {
@@ -142,7 +142,7 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
     const AssetId asset = chain.native_asset;
     for (std::size_t i = 0; i < members.size() && i < kMaxReportRows; ++i) {
         const ClusterMember& m = members[i];
-        AnalysisRow row{std::string(ledger.address_text(m.address)),
+        AnalysisRow row{ledger.address_text(m.address).str(),
                         amount_text(ledger, asset, ledger.balance(m.address, asset, request.until)),
                         {"this address", "esta dirección"}};
         row.evidence = "subject";
@@ -150,8 +150,8 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
             const ClusterLink& link = clusters.links()[static_cast<std::size_t>(m.link)];
             const AddressId via = link.from == m.address ? link.to : link.from;
             row.detail = link_label(link);
-            append(row.detail, same("tx " + std::string(ledger.transaction_id(link.tx))));
-            append(row.detail, same("← " + std::string(ledger.address_text(via))));
+            append(row.detail, same("tx " + ledger.transaction_id(link.tx).str()));
+            append(row.detail, same("← " + ledger.address_text(via).str()));
             if (link.coinjoin) append(row.detail, same("CoinJoin!"));
             row.evidence = link_evidence(link);
             row.via_coinjoin = link.coinjoin;

@@ -13,10 +13,9 @@ LocalizedText end_text(const Ledger& ledger, const PeelChain& chain) {
         case PeelChainEnd::Unspent:
             return {"the rest has not moved yet", "el resto aún no se ha movido"};
         case PeelChainEnd::ShapeChanged: {
-            const std::string id =
-                chain.stopped_at == kNoTx
-                    ? ""
-                    : " (" + std::string(ledger.transaction_id(chain.stopped_at)) + ")";
+            const std::string id = chain.stopped_at == kNoTx
+                                       ? ""
+                                       : " (" + ledger.transaction_id(chain.stopped_at).str() + ")";
             return {"the rest went into a transaction of another shape" + id,
                     "el resto pasó a una transacción de otra forma" + id};
         }
@@ -118,15 +117,15 @@ AnalysisOutcome peel_chain_report(const Ledger& ledger, const AnalysisRequest& r
             if (report.rows.size() >= kMaxReportRows) break;
             const std::string n = std::to_string(i + 1);
             LocalizedText detail{"hop " + n, "salto " + n};
-            append(detail, same("tx " + std::string(ledger.transaction_id(p.tx))));
+            append(detail, same("tx " + ledger.transaction_id(p.tx).str()));
             const std::string rest = amount_text(ledger, chain.asset, hop.change) + " → " +
-                                     std::string(ledger.address_text(hop.change_address));
+                                     ledger.address_text(hop.change_address).str();
             append(detail, {"rest " + rest, "resto " + rest});
             if (p.spent_in != kNoTx) {
-                const std::string spent_in(std::string(ledger.transaction_id(p.spent_in)));
+                const std::string spent_in(ledger.transaction_id(p.spent_in).str());
                 append(detail, {"spent in " + spent_in, "gastado en " + spent_in});
             }
-            AnalysisRow row{std::string(ledger.address_text(p.to)),
+            AnalysisRow row{ledger.address_text(p.to).str(),
                             amount_text(ledger, chain.asset, p.amount), std::move(detail)};
             row.hops = static_cast<std::uint32_t>(i + 1);
             report.rows.push_back(std::move(row));
@@ -144,7 +143,7 @@ AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& req
                                 const AnalysisTarget& target, TxIndex horizon) {
     AnalysisReport report = report_for(request, "blocksci_is_coinjoin");
     if (target.kind == AnalysisTarget::Kind::Address) {
-        const std::string address(std::string(ledger.address_text(target.address)));
+        const std::string address(ledger.address_text(target.address).str());
         std::size_t seen = 0, found = 0;
         for (TxIndex t : ledger.transactions_of(target.address)) {
             if (t >= horizon) break;
@@ -154,8 +153,7 @@ AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& req
             ++found;
             if (report.rows.size() < kMaxReportRows) {
                 const Transaction& tx = ledger.transaction(t);
-                report.rows.push_back({std::string(tx.id),
-                                       amount_text(ledger, tx.asset, c.denomination),
+                report.rows.push_back({tx.id.str(), amount_text(ledger, tx.asset, c.denomination),
                                        coinjoin_detail(ledger, c, tx.asset), true});
             }
         }
@@ -172,26 +170,26 @@ AnalysisOutcome coinjoin_report(const Ledger& ledger, const AnalysisRequest& req
     const LocalizedText why = rule_text(ledger, c, tx.asset);
     if (c.is_coinjoin) {
         const LocalizedText shape = coinjoin_detail(ledger, c, tx.asset);
-        report.summary.en = std::string(tx.id) + " matches the CoinJoin rule: " + shape.en + " (" +
+        report.summary.en = tx.id.str() + " matches the CoinJoin rule: " + shape.en + " (" +
                             std::to_string(c.participants) +
                             " participants). Its inputs belong to different "
                             "people: do not merge them into one owner.";
-        report.summary.es = std::string(tx.id) + " cumple la regla de CoinJoin: " + shape.es +
-                            " (" + std::to_string(c.participants) +
+        report.summary.es = tx.id.str() + " cumple la regla de CoinJoin: " + shape.es + " (" +
+                            std::to_string(c.participants) +
                             " participantes). Sus entradas son de personas distintas: "
                             "no las una como un solo dueño.";
         const auto outputs = ledger.outputs(target.tx);
         for (std::uint32_t o = 0; o < outputs.size() && report.rows.size() < kMaxReportRows; ++o)
             if (outputs[o].amount == c.denomination)
                 report.rows.push_back(
-                    {std::string(ledger.address_text(outputs[o].address)),
+                    {ledger.address_text(outputs[o].address).str(),
                      amount_text(ledger, tx.asset, outputs[o].amount),
-                     {"equal output · " + std::string(tx.id) + ":" + std::to_string(o),
-                      "salida igual · " + std::string(tx.id) + ":" + std::to_string(o)}});
+                     {"equal output · " + tx.id.str() + ":" + std::to_string(o),
+                      "salida igual · " + tx.id.str() + ":" + std::to_string(o)}});
     } else {
-        report.summary.en = std::string(tx.id) + " is not a CoinJoin by the rule: " + why.en + ".";
-        report.summary.es = std::string(tx.id) + " no es CoinJoin según la regla: " + why.es + ".";
-        report.rows.push_back({std::string(tx.id), "", why, true});
+        report.summary.en = tx.id.str() + " is not a CoinJoin by the rule: " + why.en + ".";
+        report.summary.es = tx.id.str() + " no es CoinJoin según la regla: " + why.es + ".";
+        report.rows.push_back({tx.id.str(), "", why, true});
     }
     return {std::move(report), {}};
 }
@@ -214,7 +212,7 @@ AnalysisOutcome flow_patterns_report(const Ledger& ledger, const AnalysisRequest
          {"swept sources", "orígenes barridos"}},
     };
     AnalysisReport report = report_for(request, "");
-    const std::string hub_text(std::string(ledger.address_text(hub)));
+    const std::string hub_text(ledger.address_text(hub).str());
     const std::string minimum = std::to_string(window.min_counterparties);
     report.summary = {"Flow patterns around " + hub_text + " (a pattern needs at least " + minimum +
                           " distinct counterparties):",
@@ -239,8 +237,8 @@ AnalysisOutcome flow_patterns_report(const Ledger& ledger, const AnalysisRequest
             LocalizedText detail = view.label;
             append(detail, {transfers + " transfer(s)", transfers + " transferencia(s)"});
             if (c.first_tx != kNoTx)
-                append(detail, same("tx " + std::string(ledger.transaction_id(c.first_tx))));
-            AnalysisRow row{std::string(ledger.address_text(c.address)),
+                append(detail, same("tx " + ledger.transaction_id(c.first_tx).str()));
+            AnalysisRow row{ledger.address_text(c.address).str(),
                             amount_text(ledger, p.asset, c.amount), std::move(detail)};
             row.evidence = view.name;
             report.rows.push_back(std::move(row));

@@ -113,7 +113,7 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
             const std::string held_text = amount_text(ledger, a.asset, a.tainted_held);
             append(detail, {"held " + held_text, "retenido " + held_text});
         }
-        AnalysisRow row{std::string(ledger.address_text(a.address)),
+        AnalysisRow row{ledger.address_text(a.address).str(),
                         amount_text(ledger, a.asset, a.tainted_received), std::move(detail)};
         row.share = share_of(a.tainted_received, a.received);
         row.hops = a.hops;
@@ -137,10 +137,9 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
             append(detail, hops_text(r.hops));
             const std::vector<TxIndex> path = trace.path_to_source(r.tx);
             if (path.size() >= 2)
-                append(detail,
-                       same("← " + std::string(ledger.transaction_id(path[path.size() - 2]))));
+                append(detail, same("← " + ledger.transaction_id(path[path.size() - 2]).str()));
         }
-        AnalysisRow row{std::string(tx.id), amount_text(ledger, tx.asset, r.tainted_out),
+        AnalysisRow row{tx.id.str(), amount_text(ledger, tx.asset, r.tainted_out),
                         std::move(detail), true};
         row.share = share_of(r.tainted_out, outputs);
         row.hops = r.hops;

@@ -62,14 +62,16 @@ TxIndex Ledger::add_transaction(const TransactionDraft& draft) {
     inputs_.insert(inputs_.end(), draft.inputs.begin(), draft.inputs.end());
     outputs_.insert(outputs_.end(), draft.outputs.begin(), draft.outputs.end());
     const auto index = static_cast<TxIndex>(transactions_.size());
-    tx_of_id_.resize(transaction_ids_.size(), kNoTx);
-    tx_of_id_[entry] = index;
+    if (!tx_of_id_.empty()) {
+        tx_of_id_.resize(transaction_ids_.size(), kNoTx);
+        tx_of_id_[entry] = index;
+    }
     transactions_.push_back(tx);
     return index;
 }
 
-void Ledger::adopt(TextTable ids, std::vector<TxRecord> records, std::vector<TxInput> inputs,
-                   std::vector<TxOutput> outputs) {
+void Ledger::adopt(TextTable ids, LargeVector<TxRecord> records, LargeVector<TxInput> inputs,
+                   LargeVector<TxOutput> outputs) {
     for (std::size_t t = 1; t < records.size(); ++t)
         if (records[t].time < records[t - 1].time)
             throw std::logic_error("Ledger::adopt: transactions must be in time order");
@@ -77,14 +79,23 @@ void Ledger::adopt(TextTable ids, std::vector<TxRecord> records, std::vector<TxI
     transactions_ = std::move(records);
     inputs_ = std::move(inputs);
     outputs_ = std::move(outputs);
-    tx_of_id_.assign(transaction_ids_.size(), kNoTx);
+    bool ids_in_order = transaction_ids_.size() == transactions_.size();
     for (TxIndex t = 0; t < transactions_.size(); ++t) {
         const TxRecord& tx = transactions_[t];
-        if (tx.id_entry >= tx_of_id_.size() || tx_of_id_[tx.id_entry] != kNoTx ||
+        if (tx.id_entry >= transaction_ids_.size() ||
             std::size_t{tx.first_input} + tx.input_count > inputs_.size() ||
             std::size_t{tx.first_output} + tx.output_count > outputs_.size())
             throw std::logic_error("Ledger::adopt: a record names a missing id or leg");
-        tx_of_id_[tx.id_entry] = t;
+        ids_in_order = ids_in_order && tx.id_entry == t;
+    }
+    // Ids interned in ledger order (a file already in time order) need no map from id to index.
+    tx_of_id_.clear();
+    if (ids_in_order) return;
+    tx_of_id_.assign(transaction_ids_.size(), kNoTx);
+    for (TxIndex t = 0; t < transactions_.size(); ++t) {
+        TxIndex& slot = tx_of_id_[transactions_[t].id_entry];
+        if (slot != kNoTx) throw std::logic_error("Ledger::adopt: two records name one id");
+        slot = t;
     }
 }
 
@@ -115,7 +126,7 @@ std::size_t Ledger::memory_bytes() const {
 
 void Ledger::finalize() {
     // Counting sort into compressed rows; a transaction touching an address twice is listed once.
-    std::vector<std::uint32_t> counts(address_chain_.size() + 1, 0);
+    LargeVector<std::uint32_t> counts(address_chain_.size() + 1, 0);
     auto for_each_touch = [&](auto&& visit) {
         for (TxIndex t = 0; t < transactions_.size(); ++t) {
             const TxRecord& tx = transactions_[t];
@@ -135,7 +146,7 @@ void Ledger::finalize() {
     for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
     address_tx_.assign(counts.back(), kNoTx);
     {
-        std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
+        LargeVector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
         for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; });
     }
     // Remove repeats where an address appears non-adjacently within one transaction, in place:
@@ -206,8 +217,10 @@ std::span<const TxOutput> Ledger::outputs(TxIndex tx) const {
 
 std::optional<TxIndex> Ledger::find_transaction(std::string_view id) const {
     const TextTable::Entry entry = transaction_ids_.find(id);
-    if (entry == TextTable::kAbsent || tx_of_id_[entry] == kNoTx) return std::nullopt;
-    return tx_of_id_[entry];
+    if (entry == TextTable::kAbsent) return std::nullopt;
+    const TxIndex tx = tx_of_id_.empty() ? entry : tx_of_id_[entry];
+    if (tx >= transactions_.size()) return std::nullopt;
+    return tx;
 }
 
 std::span<const TxIndex> Ledger::transactions_of(AddressId address) const {

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/large_array.hpp"
 #include "model/money.hpp"
 #include "model/text_table.hpp"
 #include "model/time.hpp"
@@ -78,7 +79,7 @@ struct TxRecord {
 
 // A transaction as read from the ledger: the stored record with its id's text.
 struct Transaction {
-    std::string_view id;  // the hash as shown to trainees
+    TextTable::Text id;  // the hash as shown to trainees
     ChainId chain = 0;
     AssetId asset = 0;
     SimSeconds time = 0;
@@ -115,7 +116,7 @@ class Ledger {
     AddressId intern_address(std::string_view text, ChainId chain);
     std::optional<AddressId> find_address(std::string_view text) const;
     void prefetch_address(std::string_view text) const { addresses_.prefetch(text); }
-    std::string_view address_text(AddressId id) const { return addresses_.at(id); }
+    TextTable::Text address_text(AddressId id) const { return addresses_.at(id); }
     ChainId address_chain(AddressId id) const { return address_chain_.at(id); }
     std::size_t address_count() const { return address_chain_.size(); }
 
@@ -129,14 +130,14 @@ class Ledger {
     // `records` in non-decreasing time order, each naming its id's entry in `ids` and its legs'
     // ranges in `inputs` and `outputs`; inputs spend earlier outputs by TxIndex. Entries of `ids`
     // no record names are not transactions. Replaces what was added before.
-    void adopt(TextTable ids, std::vector<TxRecord> records, std::vector<TxInput> inputs,
-               std::vector<TxOutput> outputs);
+    void adopt(TextTable ids, LargeVector<TxRecord> records, LargeVector<TxInput> inputs,
+               LargeVector<TxOutput> outputs);
     // Builds the per-address and spent-output indexes. Call once after the last add_transaction.
     void finalize();
 
     std::size_t transaction_count() const { return transactions_.size(); }
     Transaction transaction(TxIndex tx) const;
-    std::string_view transaction_id(TxIndex tx) const {
+    TextTable::Text transaction_id(TxIndex tx) const {
         return transaction_ids_.at(transactions_.at(tx).id_entry);
     }
     std::span<const TxInput> inputs(TxIndex tx) const;
@@ -174,18 +175,20 @@ class Ledger {
 
     std::vector<Chain> chains_;
     std::vector<Asset> assets_;
-    TextTable addresses_;  // entry == AddressId
-    std::vector<ChainId> address_chain_;
-    std::vector<TxRecord> transactions_;
-    std::vector<TxInput> inputs_;
-    std::vector<TxOutput> outputs_;
-    TextTable transaction_ids_;
-    std::vector<TxIndex> tx_of_id_;  // by entry of transaction_ids_
+    TextTable addresses_{TextTable::Packing::Compact};  // entry == AddressId
+    LargeVector<ChainId> address_chain_;
+    LargeVector<TxRecord> transactions_;
+    LargeVector<TxInput> inputs_;
+    LargeVector<TxOutput> outputs_;
+    TextTable transaction_ids_{TextTable::Packing::Compact};
+    // By entry of transaction_ids_; empty while every entry is the id of the transaction of the
+    // same index (ids added in ledger order, the usual case).
+    LargeVector<TxIndex> tx_of_id_;
     // Compressed rows: transactions of address a are address_tx_[address_tx_start_[a] ..
     // start[a+1]).
-    std::vector<std::uint32_t> address_tx_start_;
-    std::vector<TxIndex> address_tx_;
-    std::vector<TxIndex> spent_by_;  // indexed like outputs_
+    LargeVector<std::uint32_t> address_tx_start_;
+    LargeVector<TxIndex> address_tx_;
+    LargeVector<TxIndex> spent_by_;  // indexed like outputs_
     std::unordered_map<AddressId, RunningTotals> running_totals_;
 };
 

@@ -1,12 +1,18 @@
 #include "model/text_table.hpp"
 
+#include <algorithm>
+#include <array>
 #include <functional>
+#include <ostream>
 #include <stdexcept>
 
 namespace mt {
 namespace {
 
 constexpr std::uint64_t kEmpty = 0;
+
+// How an entry is stored (the top bits of its end offset).
+enum Form : std::uint8_t { kAsWritten = 0, kHex = 1, kPrefixedHex = 2, kBech32 = 3 };
 
 // A slot holds the high half of its text's hash (the tag) above its entry plus one, so a zero
 // slot is empty. The tag's top bits choose the slot, so the index regrows without rehashing.
@@ -25,7 +31,130 @@ constexpr std::size_t home_slot(std::uint64_t h, int bits) {
     return static_cast<std::size_t>(h >> (64 - bits));
 }
 
+constexpr char kDigits[] = "0123456789abcdef";
+
+constexpr char kBech32Alphabet[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+constexpr std::size_t kMaxHrp = 8;
+constexpr std::size_t kMinBech32Data = 6;
+constexpr std::size_t kMaxBech32Data = 80;
+
+// Character values for packing: a digit's value, or kNotInAlphabet. Packing ORs every value into
+// one flag and checks it once at the end, so a row of a million hashes runs without branches.
+constexpr std::uint8_t kNotInAlphabet = 0x80;
+constexpr std::array<std::uint8_t, 256> values_of(std::string_view alphabet) {
+    std::array<std::uint8_t, 256> values{};
+    for (auto& v : values) v = kNotInAlphabet;
+    for (std::size_t i = 0; i < alphabet.size(); ++i)
+        values[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
+    return values;
+}
+constexpr std::array<std::uint8_t, 256> kHexValues = values_of("0123456789abcdef");
+constexpr std::array<std::uint8_t, 256> kBech32Values = values_of(kBech32Alphabet);
+
+std::uint8_t value_in(const std::array<std::uint8_t, 256>& values, char c) {
+    return values[static_cast<unsigned char>(c)];
+}
+
+// Packs hex digits as bytes into `out`; false when a character is not a lowercase hex digit.
+bool pack_hex(std::string_view digits, char* out) {
+    std::uint8_t seen = 0;
+    for (std::size_t i = 0; i < digits.size(); i += 2) {
+        const std::uint8_t high = value_in(kHexValues, digits[i]);
+        const std::uint8_t low = value_in(kHexValues, digits[i + 1]);
+        seen |= high | low;
+        out[i / 2] = static_cast<char>(high << 4 | low);
+    }
+    return (seen & kNotInAlphabet) == 0;
+}
+
+// Bech32 is stored as [hrp length][hrp][data length][data at 5 bits a character, high bits first];
+// returns the stored size, or 0 when `text` is not lowercase bech32.
+std::size_t pack_bech32(std::string_view text, char* out) {
+    // The human-readable part is letters only, so the separator is the first '1'.
+    const std::size_t separator = text.substr(0, kMaxHrp + 1).find('1');
+    if (separator == std::string_view::npos || separator == 0) return 0;
+    const std::string_view hrp = text.substr(0, separator);
+    const std::string_view data = text.substr(separator + 1);
+    if (data.size() < kMinBech32Data || data.size() > kMaxBech32Data) return 0;
+    for (const char c : hrp)
+        if (c < 'a' || c > 'z') return 0;
+    char* p = out;
+    *p++ = static_cast<char>(hrp.size());
+    p = std::copy(hrp.begin(), hrp.end(), p);
+    *p++ = static_cast<char>(data.size());
+    std::uint32_t bits = 0;
+    int pending = 0;
+    std::uint8_t seen = 0;
+    for (const char c : data) {
+        const std::uint8_t value = value_in(kBech32Values, c);
+        seen |= value;
+        bits = bits << 5 | (value & 31u);
+        pending += 5;
+        if (pending >= 8) {
+            pending -= 8;
+            *p++ = static_cast<char>(bits >> pending);
+        }
+    }
+    if (pending > 0) *p++ = static_cast<char>(bits << (8 - pending));
+    return (seen & kNotInAlphabet) == 0 ? static_cast<std::size_t>(p - out) : 0;
+}
+
+std::size_t bech32_size(const char* stored) {
+    const auto hrp = static_cast<std::size_t>(stored[0]);
+    return hrp + 1 + static_cast<std::size_t>(stored[1 + hrp]);
+}
+
+char* spell_bech32(const char* stored, char* out) {
+    const auto hrp = static_cast<std::size_t>(stored[0]);
+    out = std::copy(stored + 1, stored + 1 + hrp, out);
+    *out++ = '1';
+    const auto count = static_cast<std::size_t>(stored[1 + hrp]);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(stored + 2 + hrp);
+    std::uint32_t bits = 0;
+    int available = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (available < 5) {
+            bits = bits << 8 | *bytes++;
+            available += 8;
+        }
+        available -= 5;
+        *out++ = kBech32Alphabet[(bits >> available) & 31];
+    }
+    return out;
+}
+
 }  // namespace
+
+// A text as the table stores it: its bytes when it packs, else the text itself.
+struct TextTable::Key {
+    std::string_view text;
+    std::uint64_t hash = 0;
+    std::uint8_t form = kAsWritten;
+    std::uint8_t packed_size = 0;
+    std::array<char, 64> packed;  // the largest packed form: bech32 of kMaxPackedText characters
+    std::string_view stored() const {
+        return form == kAsWritten ? text : std::string_view(packed.data(), packed_size);
+    }
+};
+
+TextTable::Key TextTable::key_of(std::string_view text) const {
+    Key key;
+    key.text = text;
+    key.hash = hash(text);
+    if (packing_ != Packing::Compact) return key;
+    if (text.size() > kMaxPackedText) return key;
+    const bool prefixed = text.size() >= 2 && text[0] == '0' && text[1] == 'x';
+    const std::string_view digits = prefixed ? text.substr(2) : text;
+    if (digits.size() >= 16 && digits.size() <= 64 && digits.size() % 2 == 0 &&
+        pack_hex(digits, key.packed.data())) {
+        key.form = prefixed ? kPrefixedHex : kHex;
+        key.packed_size = static_cast<std::uint8_t>(digits.size() / 2);
+    } else if (const std::size_t size = pack_bech32(text, key.packed.data()); size > 0) {
+        key.form = kBech32;
+        key.packed_size = static_cast<std::uint8_t>(size);
+    }
+    return key;
+}
 
 std::uint64_t TextTable::hash(std::string_view text) {
     // libstdc++'s string hash, mixed so that its high bits (slot choice and tag) are well spread.
@@ -36,12 +165,20 @@ std::uint64_t TextTable::hash(std::string_view text) {
     return h;
 }
 
-std::size_t TextTable::slot_of(std::string_view text, std::uint64_t h) const {
+bool TextTable::holds(Entry entry, const Key& key) const {
+    if (form(entry) != key.form) return false;
+    const std::string_view stored = key.stored();
+    const std::uint32_t begin = offset(entry);
+    return offset(entry + 1) - begin == stored.size() &&
+           std::string_view(arena_.data() + begin, stored.size()) == stored;
+}
+
+std::size_t TextTable::slot_of(const Key& key) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = home_slot(h, bits_);; i = (i + 1) & mask) {
+    for (std::size_t i = home_slot(key.hash, bits_);; i = (i + 1) & mask) {
         const Slot slot = slots_[i];
         if (slot == kEmpty) return i;
-        if (same_tag(slot, h) && at(slot_entry(slot)) == text) return i;
+        if (same_tag(slot, key.hash) && holds(slot_entry(slot), key)) return i;
     }
 }
 
@@ -51,28 +188,76 @@ void TextTable::prefetch(std::string_view text) const {
 
 TextTable::Entry TextTable::find(std::string_view text) const {
     if (slots_.empty()) return kAbsent;
-    const Slot slot = slots_[slot_of(text, hash(text))];
+    const Slot slot = slots_[slot_of(key_of(text))];
     return slot == kEmpty ? kAbsent : slot_entry(slot);
 }
 
 std::pair<TextTable::Entry, bool> TextTable::intern(std::string_view text) {
     if ((size() + 1) * 4 > slots_.size() * 3) grow_index();
-    const std::uint64_t h = hash(text);
-    const std::size_t i = slot_of(text, h);
+    const Key key = key_of(text);
+    const std::size_t i = slot_of(key);
     if (slots_[i] != kEmpty) return {slot_entry(slots_[i]), false};
-    if (arena_.size() + text.size() > std::numeric_limits<std::uint32_t>::max() ||
-        size() + 1 >= kAbsent)
-        throw std::length_error("TextTable: more than 4 GiB of text or entries");
+    const std::string_view stored = key.stored();
+    if (arena_.size() + stored.size() > kOffsetMask || size() + 1 >= kAbsent)
+        throw std::length_error("TextTable: more than 1 GiB of text or 4 G entries");
     const auto entry = static_cast<Entry>(size());
-    arena_.insert(arena_.end(), text.begin(), text.end());
-    begin_.push_back(static_cast<std::uint32_t>(arena_.size()));
-    slots_[i] = make_slot(entry, h);
+    arena_.insert(arena_.end(), stored.begin(), stored.end());
+    begin_.push_back(static_cast<std::uint32_t>(arena_.size()) | std::uint32_t{key.form}
+                                                                     << kOffsetBits);
+    slots_[i] = make_slot(entry, key.hash);
     return {entry, true};
+}
+
+TextTable::Text TextTable::at(Entry entry) const {
+    Text text;
+    text.stored_ = arena_.data() + offset(entry);
+    text.stored_size_ = offset(entry + 1) - offset(entry);
+    text.form_ = form(entry);
+    return text;
+}
+
+std::size_t TextTable::Text::size() const {
+    switch (form_) {
+        case kHex:
+            return stored_size_ * 2;
+        case kPrefixedHex:
+            return stored_size_ * 2 + 2;
+        case kBech32:
+            return bech32_size(stored_);
+        default:
+            return stored_size_;
+    }
+}
+
+std::string_view TextTable::Text::view() const {
+    if (form_ == kAsWritten) return {stored_, stored_size_};
+    if (!spelled_) {
+        char* out = spelled_out_;
+        if (form_ == kBech32) {
+            spell_bech32(stored_, out);
+        } else {
+            if (form_ == kPrefixedHex) {
+                *out++ = '0';
+                *out++ = 'x';
+            }
+            for (std::uint32_t i = 0; i < stored_size_; ++i) {
+                const auto byte = static_cast<unsigned char>(stored_[i]);
+                *out++ = kDigits[byte >> 4];
+                *out++ = kDigits[byte & 15];
+            }
+        }
+        spelled_ = true;
+    }
+    return {spelled_out_, size()};
+}
+
+std::ostream& operator<<(std::ostream& out, const TextTable::Text& text) {
+    return out << text.view();
 }
 
 void TextTable::grow_index() {
     const int bits = slots_.empty() ? 4 : bits_ + 1;
-    std::vector<Slot> old(std::size_t{1} << bits, kEmpty);
+    LargeVector<Slot> old(std::size_t{1} << bits, kEmpty);
     old.swap(slots_);
     bits_ = bits;
     const std::size_t mask = slots_.size() - 1;

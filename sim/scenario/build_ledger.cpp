@@ -39,8 +39,8 @@ class AccountBalances {
         AssetId asset = 0;
         std::uint32_t next = kNone;
     };
-    std::vector<std::uint32_t> head_;  // by address
-    std::vector<Cell> cells_;
+    LargeVector<std::uint32_t> head_;  // by address
+    LargeVector<Cell> cells_;
 };
 
 class LedgerBuilder {
@@ -54,12 +54,12 @@ class LedgerBuilder {
 
     void run() {
         const auto count = static_cast<std::uint32_t>(pending_.size());
-        std::vector<TxRecord>& txs = pending_.txs;
+        LargeVector<TxRecord>& txs = pending_.txs;
         // Time order, stable: transactions at the same time keep the order they were written in.
         // Files written in time order (the generator's, exports) need no sorting or copying.
         const auto by_time = [&](const TxRecord& a, const TxRecord& b) { return a.time < b.time; };
         in_time_order_ = std::is_sorted(txs.begin(), txs.end(), by_time);
-        std::vector<std::uint32_t> order;
+        LargeVector<std::uint32_t> order;
         if (!in_time_order_) {
             order.resize(count);
             std::iota(order.begin(), order.end(), 0u);
@@ -85,7 +85,7 @@ class LedgerBuilder {
         // with the pending transactions so later sections do not call them unknown.
         if (accepted != count) return;
         if (!in_time_order_) {
-            std::vector<TxRecord> ordered(count);
+            LargeVector<TxRecord> ordered(count);
             for (std::uint32_t tx = 0; tx < count; ++tx) ordered[ledger_index_[tx]] = txs[tx];
             txs = std::move(ordered);
         }
@@ -94,7 +94,7 @@ class LedgerBuilder {
         pending_.handed_to_ledger = true;
         // What placed the pending transactions for diagnostics is done with: free it before the
         // ledger builds its indexes, so a big ledger's peak memory does not hold both.
-        std::vector<TxOrigin>().swap(pending_.origins);
+        LargeVector<TxOrigin>().swap(pending_.origins);
         std::vector<bool>().swap(pending_.valid);
         std::vector<NamedSpend>().swap(pending_.named_spends);
     }
@@ -132,7 +132,7 @@ class LedgerBuilder {
             const Units difference = in_total - out_total - tx.fee;
             out_.error(
                 state_.tx_where(pending),
-                "transaction '" + std::string(pending_.id(pending)) +
+                "transaction '" + pending_.id(pending).str() +
                     "' does not balance: its inputs total " + amount_text(in_total, tx.asset) +
                     " but its outputs (" + amount_text(out_total, tx.asset) + ") plus its fee (" +
                     amount_text(tx.fee, tx.asset) + ") make " +
@@ -169,27 +169,27 @@ class LedgerBuilder {
         }
         const std::uint32_t vout = in.prev.vout;
         const TxRecord& prev = pending_.txs[source];
-        const std::string_view prev_id = pending_.id(source);
+        const TextTable::Text prev_id = pending_.id(source);
         if (!pending_.valid[source]) return false;  // its own problems were reported
         if (source == pending) {
-            out_.error(where(), "transaction '" + std::string(prev_id) + "' spends its own output");
+            out_.error(where(), "transaction '" + prev_id.str() + "' spends its own output");
             return false;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where(), "input spends an output of '" + std::string(prev_id) +
-                                    "' on chain '" + ledger_.chain(prev.chain).id + "', not on '" +
+            out_.error(where(), "input spends an output of '" + prev_id.str() + "' on chain '" +
+                                    ledger_.chain(prev.chain).id + "', not on '" +
                                     ledger_.chain(tx.chain).id + "'");
             return false;
         }
         if (rank(source) > rank(pending)) {
-            out_.error(where(), "input spends an output of '" + std::string(prev_id) +
+            out_.error(where(), "input spends an output of '" + prev_id.str() +
                                     "', which happens at " + when(prev.time) +
                                     ", after this transaction at " + when(tx.time) +
                                     "; expected an output created earlier");
             return false;
         }
         if (vout >= prev.output_count) {
-            out_.error(where(), "transaction '" + std::string(prev_id) + "' has " +
+            out_.error(where(), "transaction '" + prev_id.str() + "' has " +
                                     std::to_string(prev.output_count) + " output" +
                                     (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
                                     std::to_string(prev.output_count - 1) + "); vout " +
@@ -199,9 +199,9 @@ class LedgerBuilder {
         if (ledger_index_[source] == kNoTx) return false;  // rejected itself, reported
         const std::uint32_t output = prev.first_output + vout;
         if (spent_by_[output] != kUnspent) {
-            out_.error(where(), "output " + std::string(prev_id) + ":" + std::to_string(vout) +
+            out_.error(where(), "output " + prev_id.str() + ":" + std::to_string(vout) +
                                     " is already spent by '" +
-                                    std::string(pending_.id(spent_by_[output])) +
+                                    pending_.id(spent_by_[output]).str() +
                                     "'; an output can be spent only once");
             return false;
         }
@@ -227,9 +227,9 @@ class LedgerBuilder {
         sent -= amount;
         fee_source -= fee;  // the same cell when the asset is native
         if (sent < 0 || fee_source < 0) {
-            std::string message = "transfer '" + std::string(pending_.id(pending)) + "' at " +
+            std::string message = "transfer '" + pending_.id(pending).str() + "' at " +
                                   when(tx.time) + " overdraws its sender '" +
-                                  std::string(ledger_.address_text(in.address)) + "': ";
+                                  ledger_.address_text(in.address).str() + "': ";
             if (tx.asset == native)
                 message += "it needs " + amount_text(amount + fee, native) +
                            " (amount plus fee) but holds " + amount_text(had_asset, native);
@@ -257,9 +257,9 @@ class LedgerBuilder {
     Ledger& ledger_;
     Diagnostics& out_;
     bool in_time_order_ = true;
-    std::vector<std::uint32_t> rank_;      // by pending position, when not in time order
-    std::vector<TxIndex> ledger_index_;    // by pending position; kNoTx while not accepted
-    std::vector<std::uint32_t> spent_by_;  // pending position of the spender, per output
+    LargeVector<std::uint32_t> rank_;      // by pending position, when not in time order
+    LargeVector<TxIndex> ledger_index_;    // by pending position; kNoTx while not accepted
+    LargeVector<std::uint32_t> spent_by_;  // pending position of the spender, per output
     AccountBalances balances_;
 };
 

@@ -47,11 +47,11 @@ struct NamedSpend {
 // output hold the spent transaction's position in `txs` (or kSpendByName) until build_ledger
 // turns it into a ledger index and fills in the spent output's address and amount.
 struct PendingTransactions {
-    std::vector<TxRecord> txs;
-    TextTable tx_ids;
-    std::vector<TxInput> inputs;
-    std::vector<TxOutput> outputs;
-    std::vector<TxOrigin> origins;          // by position in txs
+    LargeVector<TxRecord> txs;
+    TextTable tx_ids{TextTable::Packing::Compact};  // handed to the ledger as they are
+    LargeVector<TxInput> inputs;
+    LargeVector<TxOutput> outputs;
+    LargeVector<TxOrigin> origins;          // by position in txs
     std::vector<std::uint32_t> yaml_items;  // list index, by position (YAML txs come first)
     std::vector<bool> valid;                // every field read; invalid ones are skipped
     std::vector<NamedSpend> named_spends;   // in input order
@@ -59,7 +59,7 @@ struct PendingTransactions {
     bool handed_to_ledger = false;  // build_ledger moved txs, tx_ids and legs into the ledger
 
     std::size_t size() const { return txs.size(); }
-    std::string_view id(std::uint32_t pending) const { return tx_ids.at(pending); }
+    TextTable::Text id(std::uint32_t pending) const { return tx_ids.at(pending); }
     // The output `vout` of the transaction with this id, for the input about to be added: by
     // position when the id was read already, else by name (resolved by build_ledger).
     OutPoint spend(std::string_view tx_id, std::uint32_t vout);

@@ -161,7 +161,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                     break;
                 case CheckpointKind::Address:
                     if (auto a = state.known_address(*v))
-                        cp.answer = scenario.ledger.address_text(*a);
+                        cp.answer = scenario.ledger.address_text(*a).str();
                     break;
                 case CheckpointKind::Entity:
                     if (auto a = yaml.id(*v, "an entity id")) {

@@ -49,7 +49,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         case ConditionKind::AddressDiscovered: {
             auto a = state.known_address(target);
             if (!a) return std::nullopt;
-            c.target = scenario.ledger.address_text(*a);
+            c.target = scenario.ledger.address_text(*a).str();
             return c;
         }
         case ConditionKind::CheckpointCorrect:

@@ -84,11 +84,10 @@ void read_entities(LoadState& state, MapReader& root) {
                             if (!address) continue;
                             auto [it, inserted] = owner.try_emplace(*address, id.value_or("?"));
                             if (!inserted) {
-                                yaml.error(a,
-                                           "address '" +
-                                               std::string(scenario.ledger.address_text(*address)) +
-                                               "' already belongs to entity '" + it->second +
-                                               "'; an address has one owner");
+                                yaml.error(a, "address '" +
+                                                  scenario.ledger.address_text(*address).str() +
+                                                  "' already belongs to entity '" + it->second +
+                                                  "'; an address has one owner");
                                 continue;
                             }
                             entity.addresses.push_back(*address);

@@ -57,11 +57,11 @@ std::string scenario_fingerprint(const Scenario& s) {
         h.bytes(a.issuer);
     }
     for (std::size_t a = 0; a < l.address_count(); ++a)
-        h.bytes(l.address_text(static_cast<AddressId>(a)));
+        h.bytes(l.address_text(static_cast<AddressId>(a)).view());
     for (std::size_t t = 0; t < l.transaction_count(); ++t) {
         const auto index = static_cast<TxIndex>(t);
         const Transaction& tx = l.transaction(index);
-        h.bytes(tx.id);
+        h.bytes(tx.id.view());
         h.number(tx.chain);
         h.number(tx.asset);
         h.number(tx.time);

@@ -217,9 +217,9 @@ ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed,
 
     std::unordered_set<std::string> taken;
     for (std::size_t a = 0; a < ledger.address_count(); ++a)
-        taken.emplace(ledger.address_text(static_cast<AddressId>(a)));
+        taken.emplace(ledger.address_text(static_cast<AddressId>(a)).str());
     for (std::size_t t = 0; t < ledger.transaction_count(); ++t)
-        taken.emplace(ledger.transaction_id(static_cast<TxIndex>(t)));
+        taken.emplace(ledger.transaction_id(static_cast<TxIndex>(t)).str());
 
     std::unordered_map<std::string, std::string> renamed;
     auto rename_id = [&](std::string_view original_text) -> const std::string& {
@@ -238,11 +238,11 @@ ScenarioVariant make_variant(const Scenario& base, std::uint64_t seed,
     std::vector<std::string> address_texts;
     address_texts.reserve(ledger.address_count());
     for (std::size_t a = 0; a < ledger.address_count(); ++a)
-        address_texts.push_back(rename_id(ledger.address_text(static_cast<AddressId>(a))));
+        address_texts.push_back(rename_id(ledger.address_text(static_cast<AddressId>(a)).view()));
     std::vector<std::string> tx_ids;
     tx_ids.reserve(ledger.transaction_count());
     for (std::size_t t = 0; t < ledger.transaction_count(); ++t)
-        tx_ids.push_back(rename_id(ledger.transaction_id(static_cast<TxIndex>(t))));
+        tx_ids.push_back(rename_id(ledger.transaction_id(static_cast<TxIndex>(t)).view()));
 
     const Renamer r(std::unordered_map<std::string, std::string>(renamed.begin(), renamed.end()));
     auto s = std::make_shared<Scenario>(base);

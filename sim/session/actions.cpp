@@ -225,7 +225,7 @@ ActionOutcome submit(SessionContext& ctx) {
 void reveal_transaction(SessionContext& ctx, TxIndex index) {
     const Ledger& ledger = ctx.scenario.ledger;
     const Transaction tx = ledger.transaction(index);
-    const std::string id(tx.id);
+    const std::string id = tx.id.str();
     if (ctx.casefile.transactions.count(id)) return;
     KnownTransaction known;
     known.id = id;
@@ -240,11 +240,11 @@ void reveal_transaction(SessionContext& ctx, TxIndex index) {
     known.fee_asset = fee_asset.symbol;
     known.fee_decimals = fee_asset.decimals;
     for (const TxInput& i : ledger.inputs(index)) {
-        known.inputs.push_back({std::string(ledger.address_text(i.address)), i.amount});
+        known.inputs.push_back({ledger.address_text(i.address).str(), i.amount});
         learn_address(ctx, i.address);
     }
     for (const TxOutput& o : ledger.outputs(index)) {
-        known.outputs.push_back({std::string(ledger.address_text(o.address)), o.amount});
+        known.outputs.push_back({ledger.address_text(o.address).str(), o.amount});
         learn_address(ctx, o.address);
     }
     ctx.casefile.transactions.emplace(id, std::move(known));

@@ -43,7 +43,7 @@ void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
     std::vector<std::string> gone;
     for (const Holding& h : ctx.scenario.holdings) {
         if (h.custodian != file.service) continue;
-        const std::string subject(ctx.scenario.ledger.address_text(h.subject));
+        const std::string subject = ctx.scenario.ledger.address_text(h.subject).str();
         if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
             file.identifiers.end())
             continue;
@@ -80,7 +80,7 @@ void deliver_records(SessionContext& ctx, const Service& service, const ServiceT
                      LegalRequestFile& file) {
     const Ledger& ledger = ctx.scenario.ledger;
     for (const Record& r : service.records) {
-        const std::string subject(ledger.address_text(r.subject));
+        const std::string subject = ledger.address_text(r.subject).str();
         if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
             file.identifiers.end())
             continue;

@@ -32,7 +32,7 @@ void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text) {
 
 KnownAddress& learn_address(SessionContext& ctx, AddressId address) {
     const Ledger& ledger = ctx.scenario.ledger;
-    const std::string text(ledger.address_text(address));
+    const std::string text = ledger.address_text(address).str();
     auto [it, inserted] = ctx.casefile.addresses.try_emplace(text);
     if (inserted) {
         it->second.address = text;
@@ -60,7 +60,7 @@ void learn_service(SessionContext& ctx, const Entity& entity) {
 
 void attribute(SessionContext& ctx, const Entity& entity, AddressId address,
                const std::string& source) {
-    const std::string text(ctx.scenario.ledger.address_text(address));
+    const std::string text = ctx.scenario.ledger.address_text(address).str();
     auto it = ctx.casefile.addresses.find(text);
     if (it == ctx.casefile.addresses.end()) return;
     if (!it->second.attribution)

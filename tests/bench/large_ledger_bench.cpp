@@ -173,8 +173,8 @@ const Explorer& explorer() {
             if (n > ledger.transactions_of(hub).size()) hub = a;
             if (!leaf && n == 1) leaf = a;
         }
-        x.hub = std::string(ledger.address_text(hub));
-        x.leaf = std::string(ledger.address_text(leaf.value_or(0)));
+        x.hub = ledger.address_text(hub).str();
+        x.leaf = ledger.address_text(leaf.value_or(0)).str();
         x.hub_transactions = ledger.transactions_of(hub).size();
         return x;
     }();

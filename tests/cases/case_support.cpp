@@ -141,13 +141,13 @@ std::string entity_address(const Scenario& scenario, std::string_view entity, st
     const Entity* e = scenario.find_entity(entity);
     REQUIRE(e != nullptr);
     REQUIRE(index < e->addresses.size());
-    return std::string(scenario.ledger.address_text(e->addresses[index]));
+    return scenario.ledger.address_text(e->addresses[index]).str();
 }
 
 std::string holding_subject(const Scenario& scenario, std::string_view holding) {
     const Holding* h = scenario.find_holding(holding);
     REQUIRE(h != nullptr);
-    return std::string(scenario.ledger.address_text(h->subject));
+    return scenario.ledger.address_text(h->subject).str();
 }
 
 ScoreReport check_expert_scores_maximum(const std::shared_ptr<const Scenario>& scenario) {

@@ -27,8 +27,7 @@ std::string criptalia_funded_input(const Scenario& s) {
         for (TxIndex t : ledger.transactions_of(in.address))
             for (const TxInput& funding : ledger.inputs(t)) {
                 const Entity* owner = s.owner_of(funding.address);
-                if (owner && owner->id == "criptalia")
-                    return std::string(ledger.address_text(in.address));
+                if (owner && owner->id == "criptalia") return ledger.address_text(in.address).str();
             }
     }
     FAIL("no CoinJoin input was funded by Criptalia");

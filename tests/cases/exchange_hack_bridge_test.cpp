@@ -39,7 +39,7 @@ TEST_CASE(
     // Both holdings are USDT on Tron that only the issuer can freeze, at T... addresses.
     for (const Holding& h : s->holdings) {
         CHECK(h.custodian == "tether");
-        CHECK(ledger.address_text(h.subject).front() == 'T');
+        CHECK(ledger.address_text(h.subject).view().front() == 'T');
     }
     // The bridge release lands after the deposit, for the deposit less 0.05 %.
     const std::string landing = s->find_checkpoint("tron-landing")->answer;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "model/text_table.hpp"
 
@@ -55,4 +56,89 @@ TEST_CASE("Reserving room in a text table changes nothing it holds") {
     CHECK(table.find("a") == 0);
     CHECK(table.intern("b").first == 1);
     CHECK(table.at(1) == "b");
+}
+
+TEST_CASE("A compact table stores lowercase hex hashes as bytes and spells them back exactly") {
+    TextTable packed(TextTable::Packing::Compact);
+    TextTable plain;
+    const std::string hash = "225107e3f7c114c3ba534919879e6dd80dbe61ad38e92588a6f4b28fd6f50408";
+    // Each of these must come back exactly as written, packed or not.
+    const std::vector<std::string> texts = {
+        hash,
+        "0x" + hash,                                   // an Ethereum-style transaction hash
+        "0x52908400098527886e0f7030069857d2e4169ee7",  // 40 digits after 0x
+        "00000000000000000000000000000000",            // all zero bytes
+        "ffffffffffffffff",                            // the shortest packed length (16 digits)
+        "fffffffffffffff",                             // odd: stored as written
+        std::string(hash).replace(0, 1, "A"),          // upper case: stored as written
+        hash + "00",                                   // longer than 64 digits: as written
+        "0x",                                          // a prefix with no digits
+        "tx-peel-1",
+        "",
+    };
+    for (const std::string& text : texts) {
+        packed.intern(text);
+        plain.intern(text);
+    }
+    REQUIRE(packed.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto entry = static_cast<TextTable::Entry>(i);
+        const TextTable::Text text = packed.at(entry);
+        CHECK(text.view() == texts[i]);
+        CHECK(text.size() == texts[i].size());
+        CHECK(text.str() == texts[i]);
+        CHECK(packed.find(texts[i]) == entry);
+        CHECK_FALSE(packed.intern(texts[i]).second);
+    }
+    // A hash differing in its last digit, or only in case, is another text.
+    CHECK(packed.find(hash.substr(0, 63) + "9") == TextTable::kAbsent);
+    CHECK(packed.find("0X" + hash) == TextTable::kAbsent);
+    CHECK(packed.find(hash.substr(2)) == TextTable::kAbsent);
+    // Each packed text takes half its digits in bytes, and no bytes for a "0x".
+    CHECK(plain.memory_bytes() - packed.memory_bytes() == 32 + 34 + 22 + 16 + 8);
+    // A copy of a Text keeps its own spelled-out digits.
+    const TextTable::Text original = packed.at(0);
+    CHECK(original.view() == hash);
+    const TextTable::Text copy = original;
+    CHECK(copy.view() == hash);
+    CHECK(copy.view().data() != original.view().data());
+}
+
+TEST_CASE("A compact table stores bech32 addresses at 5 bits a character and spells them back") {
+    TextTable packed(TextTable::Packing::Compact);
+    TextTable plain;
+    const std::string segwit = "bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8hq";
+    const std::vector<std::string> texts = {
+        segwit,
+        "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",  // taproot
+        "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",                      // testnet
+        "bcrt1q" + std::string(80 - 1, 'q'),           // the longest data part (80)
+        "bcrt1q" + std::string(80, 'q'),               // one longer: as written
+        "BC1QX2STY3EKTVDNN68QT9CX35QAMR5293LRA0F8HQ",  // upper case: as written
+        "abcdefghi1qqqqqqqq",                          // a 9-letter prefix: as written
+        "bc1qqqqq",                                    // 5 data characters: as written
+        "bc1qstolen",                                  // 'o' is not bech32: as written
+        "TDC1p7wjWp69iXK1viuujWvFi9rq2rbALj",          // a Tron address: as written
+        "1qqqqqqqqq",                                  // no prefix: as written
+    };
+    for (const std::string& text : texts) {
+        packed.intern(text);
+        plain.intern(text);
+    }
+    REQUIRE(packed.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto entry = static_cast<TextTable::Entry>(i);
+        CHECK(packed.at(entry).view() == texts[i]);
+        CHECK(packed.at(entry).size() == texts[i].size());
+        CHECK(packed.find(texts[i]) == entry);
+    }
+    // One character changed is another address.
+    CHECK(packed.find("bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8hp") == TextTable::kAbsent);
+    CHECK(packed.find("bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8h") == TextTable::kAbsent);
+    // A 42-character segwit address takes 29 bytes: prefix length, "bc", data length, 39 x 5 bits.
+    TextTable one(TextTable::Packing::Compact);
+    TextTable one_plain;
+    one.intern(segwit);
+    one_plain.intern(segwit);
+    CHECK(one_plain.memory_bytes() - one.memory_bytes() == 42 - 29);
 }

@@ -126,7 +126,7 @@ TEST_CASE("the default case's expert freezes before the withdrawal", "[scenario]
     REQUIRE(subpoena != s->expert_solution.end());
     CHECK(subpoena->target == "bitnova");
     CHECK(subpoena->identifiers ==
-          std::vector<std::string>{std::string(s->ledger.address_text(s->holdings[0].subject))});
+          std::vector<std::string>{s->ledger.address_text(s->holdings[0].subject).str()});
 }
 
 TEST_CASE("list_scenarios reads the metadata of every case in a folder", "[scenario][catalog]") {
