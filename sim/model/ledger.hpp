@@ -162,6 +162,8 @@ class Ledger {
     static constexpr std::size_t kRunningTotalsFrom = 256;
 
   private:
+    friend class LedgerImage;  // writes and reads these arrays as they are (ledger_image.cpp)
+
     // How one transaction changes an address's balance in one asset.
     Units balance_change(AddressId address, AssetId asset, TxIndex t) const;
     void build_running_totals();

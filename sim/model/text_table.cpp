@@ -255,6 +255,52 @@ std::ostream& operator<<(std::ostream& out, const TextTable::Text& text) {
     return out << text.view();
 }
 
+std::string TextTable::check_structure() const {
+    if (begin_.empty() || begin_[0] != 0) return "no first offset";
+    if (offset(size()) != arena_.size()) return "offsets do not end with the text";
+    for (Entry e = 0; e < size(); ++e) {
+        if (offset(e + 1) < offset(e)) return "offsets out of order";
+        const std::size_t stored = offset(e + 1) - offset(e);
+        const char* text = arena_.data() + offset(e);
+        switch (form(e)) {
+            case kAsWritten:
+                break;
+            case kHex:
+            case kPrefixedHex:
+                if (stored < 8 || stored > 32) return "a packed hash of impossible length";
+                break;
+            case kBech32: {
+                const auto hrp = stored >= 1 ? static_cast<std::size_t>(text[0]) : 0;
+                if (stored < 2 + hrp || hrp < 1 || hrp > kMaxHrp)
+                    return "a packed address of impossible length";
+                if (!std::all_of(text + 1, text + 1 + hrp,
+                                 [](char c) { return c >= 'a' && c <= 'z'; }))
+                    return "a packed address with an impossible prefix";
+                const auto data = static_cast<std::size_t>(text[1 + hrp]);
+                if (data < kMinBech32Data || data > kMaxBech32Data ||
+                    stored != 2 + hrp + (data * 5 + 7) / 8)
+                    return "a packed address of impossible length";
+                break;
+            }
+            default:
+                return "an entry of unknown form";
+        }
+    }
+    if (slots_.empty()) return size() == 0 ? std::string() : "entries without an index";
+    if (bits_ < 4 || bits_ > 31 || slots_.size() != std::size_t{1} << bits_)
+        return "an index of impossible size";
+    std::size_t used = 0;
+    for (const Slot slot : slots_) {
+        if (slot == kEmpty) continue;
+        if (slot_entry(slot) >= size()) return "an index slot naming no entry";
+        ++used;
+    }
+    // Every search stops at a free slot, so the index must keep some.
+    if (used != size() || used * 4 > slots_.size() * 3)
+        return "an index that does not fit its entries";
+    return {};
+}
+
 void TextTable::grow_index() {
     const int bits = slots_.empty() ? 4 : bits_ + 1;
     LargeVector<Slot> old(std::size_t{1} << bits, kEmpty);

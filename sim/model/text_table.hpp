@@ -71,6 +71,8 @@ class TextTable {
     std::size_t memory_bytes() const;
 
   private:
+    friend class LedgerImage;  // writes and reads these arrays as they are (ledger_image.cpp)
+
     // A slot holds an entry and the high half of its text's hash, so a probe compares texts only
     // when the hashes agree.
     using Slot = std::uint64_t;
@@ -78,6 +80,9 @@ class TextTable {
     static std::uint64_t hash(std::string_view text);
     Key key_of(std::string_view text) const;
     void grow_index();
+    // Why the arrays cannot be a table's (offsets out of order, an impossible packed entry, an
+    // index without free slots), or an empty string: checked before using a table read from disk.
+    std::string check_structure() const;
     std::size_t slot_of(const Key& key) const;
     bool holds(Entry entry, const Key& key) const;
 

@@ -462,25 +462,31 @@ void reserve_for(LoadState& state, std::string_view first_block, std::uintmax_t 
 
 }  // namespace
 
+std::optional<std::filesystem::path> side_file_path(const std::filesystem::path& base_dir,
+                                                    const std::string& name) {
+    const std::filesystem::path relative(name);
+    bool escapes = relative.empty() || relative.is_absolute() || relative.has_root_name();
+    for (const auto& part : relative)
+        if (part == "..") escapes = true;
+    if (escapes) return std::nullopt;
+    return base_dir.empty() ? relative : base_dir / relative;
+}
+
 void read_ledger_file(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     auto s = root.get("ledger_file");
     if (!s) return;
     auto name = yaml.scalar(*s, "the path of a CSV ledger file, relative to the case file");
     if (!name) return;
-    const std::filesystem::path relative(*name);
-    bool escapes = relative.empty() || relative.is_absolute() || relative.has_root_name();
-    for (const auto& part : relative)
-        if (part == "..") escapes = true;
-    if (escapes) {
+    const std::optional<std::filesystem::path> found = side_file_path(state.base_dir, *name);
+    if (!found) {
         yaml.error(*s,
                    "expected a relative path inside the case's folder like \"ledgers/case.csv\"; "
                    "found '" +
                        *name + "'");
         return;
     }
-    const std::filesystem::path path =
-        state.base_dir.empty() ? relative : state.base_dir / relative;
+    const std::filesystem::path& path = *found;
     state.csv_name = path.generic_string();
     LineBlocks blocks(path, scenario_limits::kMaxCsvBytes);
     CsvLedgerReader reader(state);

@@ -150,6 +150,10 @@ void read_header(LoadState& state, MapReader& root);
 void read_chains_and_assets(LoadState& state, MapReader& root);
 void read_yaml_transactions(LoadState& state, MapReader& root);
 void read_ledger_file(LoadState& state, MapReader& root);
+// Where the side file `name` of a case in `base_dir` is; nullopt when the name leaves the case's
+// folder (absolute, or with "..").
+std::optional<std::filesystem::path> side_file_path(const std::filesystem::path& base_dir,
+                                                    const std::string& name);
 void read_entities(LoadState& state, MapReader& root);
 void read_opening_balances(LoadState& state, MapReader& root);
 // Sorts the transactions by time, resolves the outputs they spend, checks balances and double

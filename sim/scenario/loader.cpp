@@ -4,6 +4,7 @@
 
 #include <new>
 
+#include "scenario/cached_ledger.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
 #include "scenario/yaml_document.hpp"
@@ -13,7 +14,8 @@ namespace mt {
 using namespace scenario_detail;
 
 LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
-                              const std::filesystem::path& base_dir) {
+                              const std::filesystem::path& base_dir,
+                              const LedgerCacheOptions& cache) {
     LoadResult result;
     Diagnostics diagnostics;
     try {
@@ -26,11 +28,19 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             LoadState state(reader, *scenario, base_dir);
             read_header(state, root);
             read_chains_and_assets(state, root);
-            read_yaml_transactions(state, root);
-            read_ledger_file(state, root);
+            // The same case bytes loaded cleanly before: their checked transactions are read
+            // back from the cache instead of parsed and checked again.
+            const auto cached = diagnostics.count() == 0
+                                    ? find_cached_ledger(cache, state, root, yaml)
+                                    : std::nullopt;
+            result.ledger_from_cache = cached && restore_cached_ledger(*cached, state);
+            if (!result.ledger_from_cache) {
+                read_yaml_transactions(state, root);
+                read_ledger_file(state, root);
+            }
             read_entities(state, root);
             read_opening_balances(state, root);
-            build_ledger(state);
+            if (!result.ledger_from_cache) build_ledger(state);
             read_services(state, root);
             read_holdings(state, root);
             read_events(state, root);
@@ -41,6 +51,8 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             read_tool_costs(state, root);
             read_expert_solution(state, root);
             if (diagnostics.count() == 0) {
+                if (cached && !result.ledger_from_cache)
+                    store_cached_ledger(*cached, scenario->ledger, cache);
                 scenario->index_owners();
                 result.scenario = std::move(scenario);
             }
@@ -58,7 +70,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
     return result;
 }
 
-LoadResult load_scenario_file(const std::filesystem::path& path) {
+LoadResult load_scenario_file(const std::filesystem::path& path, const LedgerCacheOptions& cache) {
     try {
         FileRead file = read_bounded_file(path, scenario_limits::kMaxYamlBytes);
         if (!file.error.empty()) {
@@ -66,7 +78,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
             result.errors.push_back(Diagnostic{path.string(), 0, 0, file.error, ""});
             return result;
         }
-        return load_scenario_text(file.text, path.string(), path.parent_path());
+        return load_scenario_text(file.text, path.string(), path.parent_path(), cache);
     } catch (...) {
         LoadResult result;
         result.errors.push_back(Diagnostic{path.string(), 0, 0, "cannot read the case file", ""});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/world.hpp"
+#include "scenario/ledger_cache.hpp"
 
 namespace mt {
 
@@ -25,13 +26,16 @@ struct Diagnostic {
 struct LoadResult {
     std::shared_ptr<const Scenario> scenario;  // null when any error was found
     std::vector<Diagnostic> errors;
+    bool ledger_from_cache = false;  // the transactions came from the ledger cache's image
     bool ok() const { return scenario != nullptr && errors.empty(); }
 };
 
-LoadResult load_scenario_file(const std::filesystem::path& path);
+LoadResult load_scenario_file(const std::filesystem::path& path,
+                              const LedgerCacheOptions& cache = default_ledger_cache());
 // `name` stands for the file in diagnostics; `base_dir` resolves side files.
 LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
-                              const std::filesystem::path& base_dir = {});
+                              const std::filesystem::path& base_dir = {},
+                              const LedgerCacheOptions& cache = {});
 
 // Metadata for the case picker, read without building the ledger.
 struct ScenarioSummary {

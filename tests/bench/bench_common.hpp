@@ -133,7 +133,7 @@ inline std::shared_ptr<const Scenario> loaded_case(std::uint64_t transactions) {
     static std::map<std::uint64_t, std::shared_ptr<const Scenario>> cache;
     auto it = cache.find(transactions);
     if (it != cache.end()) return it->second;
-    LoadResult loaded = load_scenario_file(dataset(transactions).case_file);
+    LoadResult loaded = load_scenario_file(dataset(transactions).case_file, LedgerCacheOptions{});
     if (!loaded.ok())
         throw std::runtime_error("the generated case of " + std::to_string(transactions) +
                                  " transactions does not load");
