@@ -1,5 +1,6 @@
 #include "model/ledger_image.hpp"
 
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <array>
@@ -116,7 +117,9 @@ class SectionReader {
 std::string LedgerImage::write(const Ledger& ledger, const std::filesystem::path& path,
                                const LedgerImageKey& key) {
     std::filesystem::path temporary = path;
-    temporary += ".partial";
+    // Named for this process: two loads of one case at once each write their own, and the last
+    // rename wins with a whole image.
+    temporary += "." + std::to_string(getpid()) + ".partial";
     File file(std::fopen(temporary.c_str(), "wb"));
     if (!file) return "cannot create " + temporary.string() + ": " + std::strerror(errno);
     Header header;

@@ -210,38 +210,52 @@ std::pair<TextTable::Entry, bool> TextTable::intern(std::string_view text) {
 
 TextTable::Text TextTable::at(Entry entry) const {
     Text text;
-    text.stored_ = arena_.data() + offset(entry);
-    text.stored_size_ = offset(entry + 1) - offset(entry);
-    text.form_ = form(entry);
+    text.arena_ = arena_.data();
+    text.ends_ = begin_.data();
+    text.entry_ = entry;
     return text;
 }
 
+std::uint8_t TextTable::Text::form() const {
+    return ends_ ? static_cast<std::uint8_t>(ends_[entry_ + 1] >> kOffsetBits)
+                 : std::uint8_t{kAsWritten};
+}
+
+std::string_view TextTable::Text::stored() const {
+    if (!ends_) return {};
+    const std::uint32_t begin = ends_[entry_] & kOffsetMask;
+    return {arena_ + begin, (ends_[entry_ + 1] & kOffsetMask) - begin};
+}
+
 std::size_t TextTable::Text::size() const {
-    switch (form_) {
+    const std::string_view bytes = stored();
+    switch (form()) {
         case kHex:
-            return stored_size_ * 2;
+            return bytes.size() * 2;
         case kPrefixedHex:
-            return stored_size_ * 2 + 2;
+            return bytes.size() * 2 + 2;
         case kBech32:
-            return bech32_size(stored_);
+            return bech32_size(bytes.data());
         default:
-            return stored_size_;
+            return bytes.size();
     }
 }
 
 std::string_view TextTable::Text::view() const {
-    if (form_ == kAsWritten) return {stored_, stored_size_};
+    const std::string_view bytes = stored();
+    const std::uint8_t packed = form();
+    if (packed == kAsWritten) return bytes;
     if (!spelled_) {
         char* out = spelled_out_;
-        if (form_ == kBech32) {
-            spell_bech32(stored_, out);
+        if (packed == kBech32) {
+            spell_bech32(bytes.data(), out);
         } else {
-            if (form_ == kPrefixedHex) {
+            if (packed == kPrefixedHex) {
                 *out++ = '0';
                 *out++ = 'x';
             }
-            for (std::uint32_t i = 0; i < stored_size_; ++i) {
-                const auto byte = static_cast<unsigned char>(stored_[i]);
+            for (const char c : bytes) {
+                const auto byte = static_cast<unsigned char>(c);
                 *out++ = kDigits[byte >> 4];
                 *out++ = kDigits[byte & 15];
             }

@@ -32,10 +32,23 @@ class TextTable {
     // Anything else is stored as written.
     static constexpr std::size_t kMaxPackedText = 89;
 
-    // An entry's text. Holds the spelled-out digits of a packed entry itself, so view() lives as
-    // long as this object; an unpacked entry's view() points into the table.
+    // An entry's text, read from the table only when asked for: making and copying a Text costs
+    // no memory access, so loops over a million transactions that never read their ids do not pay
+    // for them. Holds the spelled-out characters of a packed entry itself, so view() lives as
+    // long as this object; an unpacked entry's view() points into the table. Valid while the
+    // table's texts are (like a string_view into it: moving the table keeps them).
     class Text {
       public:
+        Text() = default;
+        // A copy spells a packed text again when asked.
+        Text(const Text& other) : arena_(other.arena_), ends_(other.ends_), entry_(other.entry_) {}
+        Text& operator=(const Text& other) {
+            arena_ = other.arena_;
+            ends_ = other.ends_;
+            entry_ = other.entry_;
+            spelled_ = false;
+            return *this;
+        }
         std::string_view view() const;
         std::string str() const { return std::string(view()); }
         std::size_t size() const;
@@ -46,11 +59,13 @@ class TextTable {
 
       private:
         friend class TextTable;
-        const char* stored_ = nullptr;
-        std::uint32_t stored_size_ = 0;
-        std::uint8_t form_ = 0;
+        std::string_view stored() const;
+        std::uint8_t form() const;
+        const char* arena_ = nullptr;          // the table's arena
+        const std::uint32_t* ends_ = nullptr;  // the table's begin_; null for an empty Text
+        Entry entry_ = 0;
         mutable bool spelled_ = false;
-        mutable char spelled_out_[kMaxPackedText]{};
+        mutable char spelled_out_[kMaxPackedText];  // written by view() before it is read
     };
 
     explicit TextTable(Packing packing = Packing::None) : packing_(packing) {}

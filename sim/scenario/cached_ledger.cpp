@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -65,14 +66,18 @@ std::string hex(const LedgerImageKey& key) {
 }
 
 // Deletes the least recently used images (by modification time: reading one touches it) beyond
-// `keep`.
+// `keep`, and partial images a stopped writer left over a day ago.
 void prune(const std::filesystem::path& directory, std::size_t keep) {
     std::error_code error;
+    const auto day_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
     std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> images;
     for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
         const std::filesystem::path& path = entry.path();
+        const auto modified = entry.last_write_time(error);
+        if (path.extension() == ".partial" && modified < day_ago)
+            std::filesystem::remove(path, error);
         if (path.extension() != kImageExtension) continue;
-        images.emplace_back(entry.last_write_time(error), path);
+        images.emplace_back(modified, path);
     }
     if (images.size() <= keep) return;
     std::sort(images.begin(), images.end(),
