@@ -83,6 +83,43 @@ struct SizeFacts {
     PythonRun index;
 };
 
+// CPU and wall seconds of one load, averaged over the benchmark's iterations; the benchmark is
+// stopped with `problem` when a load fails or is not `from_cache` as expected.
+struct LoadTimes {
+    double cpu = 0;
+    double wall = 0;
+};
+LoadTimes time_loads(benchmark::State& state, const fs::path& case_file,
+                     const LedgerCacheOptions& cache, bool from_cache) {
+    LoadTimes times;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = process_cpu_seconds();
+        LoadResult loaded = load_scenario_file(case_file, cache);
+        times.cpu += process_cpu_seconds() - cpu_start;
+        times.wall +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!loaded.ok()) {
+            state.SkipWithError(
+                ("the generated case does not load: " +
+                 (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()))
+                    .c_str());
+            break;
+        }
+        if (loaded.ledger_from_cache != from_cache) {
+            state.SkipWithError(from_cache ? "the case was not read from the ledger cache"
+                                           : "the case was read from a ledger cache");
+            break;
+        }
+        benchmark::DoNotOptimize(loaded.scenario->ledger.transaction_count());
+    }
+    const auto runs =
+        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    times.cpu /= runs;
+    times.wall /= runs;
+    return times;
+}
+
 // The first load of a case: the ledger cache is off, so every row is parsed and checked.
 void BM_LoadCase(benchmark::State& state) {
     const auto transactions = static_cast<std::uint64_t>(state.range(0));
@@ -113,27 +150,7 @@ void BM_LoadCase(benchmark::State& state) {
         measured[transactions] = f;
     }
     const SizeFacts& f = measured[transactions];
-    double wall = 0;
-    double cpu = 0;
-    for (auto _ : state) {
-        const auto start = std::chrono::steady_clock::now();
-        const double cpu_start = process_cpu_seconds();
-        LoadResult loaded = load_scenario_file(d.case_file, no_cache);
-        cpu += process_cpu_seconds() - cpu_start;
-        wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!loaded.ok()) {
-            state.SkipWithError(
-                ("the generated case does not load: " +
-                 (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()))
-                    .c_str());
-            break;
-        }
-        benchmark::DoNotOptimize(loaded.scenario->ledger.transaction_count());
-    }
-    const auto runs =
-        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
-    wall /= runs;
-    cpu /= runs;
+    const auto [cpu, wall] = time_loads(state, d.case_file, no_cache, false);
     state.counters["peak_rss_MB"] = f.peak_rss_mb;
     state.counters["base_rss_MB"] = f.base_rss_mb;
     state.counters["csv_MB"] = f.csv_mb;
@@ -172,22 +189,7 @@ void BM_LoadCaseCached(benchmark::State& state) {
     const double peak_rss_mb = bench::in_child([&] {
                                    return load_scenario_file(d.case_file, cache).ledger_from_cache;
                                }).peak_rss_mb;
-    double wall = 0;
-    double cpu = 0;
-    for (auto _ : state) {
-        const auto start = std::chrono::steady_clock::now();
-        const double cpu_start = process_cpu_seconds();
-        LoadResult loaded = load_scenario_file(d.case_file, cache);
-        cpu += process_cpu_seconds() - cpu_start;
-        wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!loaded.ok() || !loaded.ledger_from_cache) {
-            state.SkipWithError("the case was not read from the ledger cache");
-            break;
-        }
-        benchmark::DoNotOptimize(loaded.scenario->ledger.transaction_count());
-    }
-    const auto runs =
-        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    const LoadTimes times = time_loads(state, d.case_file, cache, true);
     // This case's image is the one read last (reading an image marks it used).
     std::uintmax_t image_bytes = 0;
     auto newest = fs::file_time_type::min();
@@ -196,8 +198,8 @@ void BM_LoadCaseCached(benchmark::State& state) {
             newest = entry.last_write_time();
             image_bytes = entry.file_size();
         }
-    state.counters["load_cpu_s"] = cpu / runs;
-    state.counters["load_wall_s"] = wall / runs;
+    state.counters["load_cpu_s"] = times.cpu;
+    state.counters["load_wall_s"] = times.wall;
     state.counters["peak_rss_MB"] = peak_rss_mb;
     state.counters["image_MB"] = static_cast<double>(image_bytes) / (1024.0 * 1024.0);
 }

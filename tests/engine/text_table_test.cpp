@@ -8,6 +8,37 @@
 
 using namespace mt;
 
+namespace {
+
+// The same texts in a compact table and in a plain one.
+struct Tables {
+    TextTable packed{TextTable::Packing::Compact};
+    TextTable plain;
+};
+
+// Interns `texts` in both tables and checks that each reads back exactly from the compact one and
+// is found again under its entry.
+Tables round_trip(const std::vector<std::string>& texts) {
+    Tables tables;
+    for (const std::string& text : texts) {
+        tables.packed.intern(text);
+        tables.plain.intern(text);
+    }
+    REQUIRE(tables.packed.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto entry = static_cast<TextTable::Entry>(i);
+        const TextTable::Text text = tables.packed.at(entry);
+        CHECK(text.view() == texts[i]);
+        CHECK(text.size() == texts[i].size());
+        CHECK(text.str() == texts[i]);
+        CHECK(tables.packed.find(texts[i]) == entry);
+        CHECK_FALSE(tables.packed.intern(texts[i]).second);
+    }
+    return tables;
+}
+
+}  // namespace
+
 TEST_CASE("A text table interns each text once and finds it again") {
     TextTable table;
     const auto [first, added_first] = table.intern("bc1qvictim");
@@ -59,8 +90,6 @@ TEST_CASE("Reserving room in a text table changes nothing it holds") {
 }
 
 TEST_CASE("A compact table stores lowercase hex hashes as bytes and spells them back exactly") {
-    TextTable packed(TextTable::Packing::Compact);
-    TextTable plain;
     const std::string hash = "225107e3f7c114c3ba534919879e6dd80dbe61ad38e92588a6f4b28fd6f50408";
     // Each of these must come back exactly as written, packed or not.
     const std::vector<std::string> texts = {
@@ -76,27 +105,15 @@ TEST_CASE("A compact table stores lowercase hex hashes as bytes and spells them 
         "tx-peel-1",
         "",
     };
-    for (const std::string& text : texts) {
-        packed.intern(text);
-        plain.intern(text);
-    }
-    REQUIRE(packed.size() == texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const auto entry = static_cast<TextTable::Entry>(i);
-        const TextTable::Text text = packed.at(entry);
-        CHECK(text.view() == texts[i]);
-        CHECK(text.size() == texts[i].size());
-        CHECK(text.str() == texts[i]);
-        CHECK(packed.find(texts[i]) == entry);
-        CHECK_FALSE(packed.intern(texts[i]).second);
-    }
+    const Tables tables = round_trip(texts);
+    const TextTable& packed = tables.packed;
     // A hash differing in its last digit, or only in case, is another text.
     CHECK(packed.find(hash.substr(0, 63) + "9") == TextTable::kAbsent);
     CHECK(packed.find("0X" + hash) == TextTable::kAbsent);
     CHECK(packed.find(hash.substr(2)) == TextTable::kAbsent);
     // Each packed text takes half its digits in bytes, and no bytes for a "0x".
-    CHECK(plain.memory_bytes() - packed.memory_bytes() == 32 + 34 + 22 + 16 + 8);
-    // A copy of a Text keeps its own spelled-out digits.
+    CHECK(tables.plain.memory_bytes() - packed.memory_bytes() == 32 + 34 + 22 + 16 + 8);
+    // A copy spells its own digits: its view does not point into the original's.
     const TextTable::Text original = packed.at(0);
     CHECK(original.view() == hash);
     const TextTable::Text copy = original;
@@ -105,8 +122,6 @@ TEST_CASE("A compact table stores lowercase hex hashes as bytes and spells them 
 }
 
 TEST_CASE("A compact table stores bech32 addresses at 5 bits a character and spells them back") {
-    TextTable packed(TextTable::Packing::Compact);
-    TextTable plain;
     const std::string segwit = "bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8hq";
     const std::vector<std::string> texts = {
         segwit,
@@ -121,24 +136,12 @@ TEST_CASE("A compact table stores bech32 addresses at 5 bits a character and spe
         "TDC1p7wjWp69iXK1viuujWvFi9rq2rbALj",          // a Tron address: as written
         "1qqqqqqqqq",                                  // no prefix: as written
     };
-    for (const std::string& text : texts) {
-        packed.intern(text);
-        plain.intern(text);
-    }
-    REQUIRE(packed.size() == texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const auto entry = static_cast<TextTable::Entry>(i);
-        CHECK(packed.at(entry).view() == texts[i]);
-        CHECK(packed.at(entry).size() == texts[i].size());
-        CHECK(packed.find(texts[i]) == entry);
-    }
+    const Tables tables = round_trip(texts);
+    const TextTable& packed = tables.packed;
     // One character changed is another address.
     CHECK(packed.find("bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8hp") == TextTable::kAbsent);
     CHECK(packed.find("bc1qx2sty3ektvdnn68qt9cx35qamr5293lra0f8h") == TextTable::kAbsent);
     // A 42-character segwit address takes 29 bytes: prefix length, "bc", data length, 39 x 5 bits.
-    TextTable one(TextTable::Packing::Compact);
-    TextTable one_plain;
-    one.intern(segwit);
-    one_plain.intern(segwit);
-    CHECK(one_plain.memory_bytes() - one.memory_bytes() == 42 - 29);
+    const Tables one = round_trip({segwit});
+    CHECK(one.plain.memory_bytes() - one.packed.memory_bytes() == 42 - 29);
 }
