@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <csignal>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -123,9 +124,11 @@ int serve(const ServeOptions& o) {
                             : "Press Ctrl+C to stop")
               << "; start again with the same --db to resume." << std::endl;
 
-    std::thread waiter([&server, signals] {
+    std::atomic<bool> stopping{false};
+    std::thread waiter([&server, &stopping, signals] {
         int received = 0;
         sigwait(&signals, &received);
+        stopping = true;
         server.stop();
     });
     if (o.console) {
@@ -136,6 +139,7 @@ int serve(const ServeOptions& o) {
         console.host = o.bind == "0.0.0.0" ? "127.0.0.1" : o.bind;
         console.port = server.port();
         console.secret = seminar.instructor_secret();
+        console.stop_requested = [&stopping] { return stopping.load(); };
         const int code = run_console(console);
         if (code != kExitOk) std::cerr << "moneytrail serve: the console could not open\n";
         server.stop();

@@ -42,7 +42,8 @@ class ConsoleApp {
             }
             return 0;
         }
-        while (!window_.close_requested()) {
+        while (!window_.close_requested() &&
+               !(options_.stop_requested && options_.stop_requested())) {
             glfwWaitEventsTimeout(0.5);
             link_.refresh(kRefreshEvery);
             frame({});

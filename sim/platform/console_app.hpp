@@ -2,6 +2,7 @@
 // The instructor's console as a desktop program: a window running ui::ConsoleWindow over a
 // ConsoleLink to the seminar server (in this process or on another machine).
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace mt {
@@ -17,6 +18,9 @@ struct ConsoleOptions {
     std::filesystem::path screenshot;  // with frames: write the last frame as PNG
     int width = 1600;
     int height = 900;
+    // Asked between frames (at least twice a second); true closes the console, as when the
+    // seminar server it runs beside is stopped with Ctrl+C.
+    std::function<bool()> stop_requested;
 };
 
 // Returns the process exit code; prints a clear message (no crash) when no display is available.
