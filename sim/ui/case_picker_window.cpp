@@ -81,14 +81,14 @@ void InvestigatorUi::draw_case_picker(UiHost& host, Region region) {
                 ImGui::SameLine();
                 if (button("ui.picker.start_over", "picker.start_over:" + id)) {
                     state_.confirm_start_over = choice.path;
-                    ImGui::OpenPopup("confirm_start_over");
+                    ImGui::OpenPopup(label("ui.picker.start_over", "confirm_start_over").c_str());
                 }
             } else {
                 if (button("ui.picker.open", "picker.open:" + id))
                     host.open_case(choice.path, OpenMode::StartOver);
             }
-            if (ImGui::BeginPopupModal("confirm_start_over", nullptr,
-                                       ImGuiWindowFlags_AlwaysAutoResize)) {
+            if (ImGui::BeginPopupModal(label("ui.picker.start_over", "confirm_start_over").c_str(),
+                                       nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
                 ImGui::PushTextWrapPos(scaled(420.0f));
                 ImGui::TextUnformatted(tr("ui.picker.start_over_confirm"));
                 ImGui::PopTextWrapPos();

@@ -127,8 +127,9 @@ void ConsoleWindow::draw_controls(const ConsoleModel& model, std::vector<Console
         out.push_back({ConsoleCommandKind::HintAll, {}});
     ImGui::SameLine();
     // Ending cannot be undone: ask first.
-    if (control("ui.console.end", s, ConsoleCommandKind::End)) ImGui::OpenPopup("confirm_end");
-    if (ImGui::BeginPopupModal("confirm_end", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const std::string confirm = label("ui.console.end", "confirm_end");
+    if (control("ui.console.end", s, ConsoleCommandKind::End)) ImGui::OpenPopup(confirm.c_str());
+    if (ImGui::BeginPopupModal(confirm.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(scaled(420.0f));
         ImGui::TextUnformatted(tr("ui.console.end_confirm"));
         ImGui::PopTextWrapPos();

@@ -20,12 +20,10 @@ void field(const char* key, const char* id, std::string& value) {
 }  // namespace
 
 void draw_seminar_join(SeminarJoinForm& form) {
-    if (button("ui.join.open", "join.open")) ImGui::OpenPopup("join_seminar");
-    if (!ImGui::BeginPopupModal("join_seminar", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    {
-        FontScope bold(fonts().bold);
-        ImGui::TextUnformatted(tr("ui.join.title"));
-    }
+    // The title bar shows the translated title; the popup is known by its id alone.
+    const std::string title = label("ui.join.title", "join_seminar");
+    if (button("ui.join.open", "join.open")) ImGui::OpenPopup(title.c_str());
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushTextWrapPos(scaled(360.0f));
     text_disabled(tr("ui.join.help"));
     ImGui::PopTextWrapPos();

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "gui_driver.hpp"
 #include "i18n/catalogue.hpp"
 #include "platform/gui_app.hpp"
+#include "serve_process.hpp"
 #include "session/journal.hpp"
 
 namespace fs = std::filesystem;
@@ -348,4 +350,55 @@ TEST_CASE("a case played end to end through the interface", "[.][e2e]") {
     const fs::path journal = app->host().journal_path_for("ransomware-peel-chain");
     CHECK(fs::file_size(journal) > 0);
     CHECK(read_journal(journal).actions.size() == app->host().session()->accepted_actions().size());
+}
+
+TEST_CASE("a trainee joins a live seminar through the case list's dialog", "[.][serve]") {
+    const fs::path data_home = fresh_data_home("join");
+    set_interface_language("en");
+    test::ServeProcess serve(kDefaultCase, {});
+    const std::string code = serve.join_code();
+    INFO(serve.output());
+    REQUIRE_FALSE(code.empty());
+
+    {  // the trainee's window, closed before the server stops
+        auto app = platform::DesktopApp::create(options_for({}));  // the case list
+        REQUIRE(app);
+        test::GuiDriver gui(*app);
+        gui.frames(3);
+        gui.click("join.open");
+        gui.frames(2);
+        REQUIRE(gui.drawn("join.host"));
+        CHECK_FALSE(gui.drawn("join.error"));
+        const auto fill = [&](const char* field, const std::string& text) {
+            gui.click(field);  // the port field selects its old value on click: typing replaces it
+            gui.type(text);
+        };
+        fill("join.host", "127.0.0.1");
+        fill("join.port", std::to_string(serve.port()));
+        fill("join.code", code);
+        fill("join.name", "Ana Torres");
+        fill("join.agency", "FGR Yucatan");
+        gui.screenshot(kShots / "join-dialog.png");
+        const ui::SeminarJoinForm* form = app->host().seminar_join_form();
+        REQUIRE(form);
+        CHECK(form->host == "127.0.0.1");
+        CHECK(form->port == serve.port());
+        CHECK(form->code == code);
+
+        gui.click("join.join");
+        gui.frames(3);
+        const platform::RemoteSession* remote = app->host().remote();
+        INFO("join error: " << form->error);
+        REQUIRE(remote);
+        CHECK(remote->state() == "lobby");
+        CHECK(remote->casefile().briefing.scenario_id == "ransomware-peel-chain");
+        CHECK(remote->where() == "127.0.0.1:" + std::to_string(serve.port()));
+        gui.screenshot(kShots / "join-joined.png");
+    }
+    const std::optional<int> status = serve.interrupt(std::chrono::seconds(20));
+    REQUIRE(status);
+    CHECK(WEXITSTATUS(*status) == 0);
+    // The server kept the trainee who joined.
+    CHECK(serve.output().find("Ana Torres") != std::string::npos);
+    fs::remove_all(data_home);
 }
