@@ -1,6 +1,7 @@
 #include "seminar/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <thread>
 
@@ -9,6 +10,9 @@
 
 namespace mt::seminar {
 namespace {
+
+// Connections the kernel holds for the server before it accepts them: a classroom and more.
+constexpr int kListenBacklog = 256;
 
 int status_of(Failure f) {
     switch (f) {
@@ -70,6 +74,14 @@ SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
     http_->set_write_timeout(10, 0);
     http_->set_keep_alive_timeout(5);
     http_->set_keep_alive_max_count(1000);
+    // Debian's httplib is a shared library that listens with a backlog of 5 connections. Forty
+    // laptops joining at the same moment overflowed it, and some were told the server cannot be
+    // reached. The listening socket passes through here before it is bound; bind() then lets
+    // the kernel queue a whole classroom.
+    http_->set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listening_socket_ = static_cast<int>(sock);
+    });
     http_->set_default_headers(
         {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
     // Errors httplib raises itself (unknown route, oversized body, malformed request) get a JSON
@@ -108,13 +120,17 @@ SeminarServer::~SeminarServer() {
 }
 
 bool SeminarServer::bind(std::string& error) {
+    bool bound = false;
     if (options_.port == 0) {
         port_ = http_->bind_to_any_port(options_.bind);
-        if (port_ > 0) return true;
+        bound = port_ > 0;
     } else if (http_->bind_to_port(options_.bind, options_.port)) {
         port_ = options_.port;
-        return true;
+        bound = true;
     }
+    // Listening again on a listening socket only changes its backlog (Linux, POSIX).
+    if (bound && listening_socket_ >= 0) ::listen(listening_socket_, kListenBacklog);
+    if (bound) return true;
     error = "cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
             " (is the address right, or is the port in use by another program?)";
     return false;

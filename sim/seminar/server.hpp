@@ -42,6 +42,7 @@ class SeminarServer {
     ServerOptions options_;
     std::unique_ptr<httplib::Server> http_;
     int port_ = 0;
+    int listening_socket_ = -1;  // seen on its way to bind(), to deepen its backlog
     // httplib's stop() is lost if it comes before the accept loop starts: these close that gap.
     std::atomic<bool> run_called_{false};
     std::atomic<bool> run_finished_{false};
