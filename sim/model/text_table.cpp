@@ -37,6 +37,18 @@ constexpr char kBech32Alphabet[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 constexpr std::size_t kMaxHrp = 8;
 constexpr std::size_t kMinBech32Data = 6;
 constexpr std::size_t kMaxBech32Data = 80;
+// Hex texts that pack: this many digits (after any "0x"), in pairs.
+constexpr std::size_t kMinHexDigits = 16;
+constexpr std::size_t kMaxHexDigits = 64;
+
+bool is_hrp(std::string_view hrp) {
+    return std::all_of(hrp.begin(), hrp.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Bytes a packed bech32 entry takes: its two lengths, its prefix and its data at 5 bits each.
+constexpr std::size_t bech32_stored_size(std::size_t hrp, std::size_t data) {
+    return 2 + hrp + (data * 5 + 7) / 8;
+}
 
 // Character values for packing: a digit's value, or kNotInAlphabet. Packing ORs every value into
 // one flag and checks it once at the end, so a row of a million hashes runs without branches.
@@ -48,7 +60,7 @@ constexpr std::array<std::uint8_t, 256> values_of(std::string_view alphabet) {
         values[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
     return values;
 }
-constexpr std::array<std::uint8_t, 256> kHexValues = values_of("0123456789abcdef");
+constexpr std::array<std::uint8_t, 256> kHexValues = values_of(kDigits);
 constexpr std::array<std::uint8_t, 256> kBech32Values = values_of(kBech32Alphabet);
 
 std::uint8_t value_in(const std::array<std::uint8_t, 256>& values, char c) {
@@ -76,8 +88,7 @@ std::size_t pack_bech32(std::string_view text, char* out) {
     const std::string_view hrp = text.substr(0, separator);
     const std::string_view data = text.substr(separator + 1);
     if (data.size() < kMinBech32Data || data.size() > kMaxBech32Data) return 0;
-    for (const char c : hrp)
-        if (c < 'a' || c > 'z') return 0;
+    if (!is_hrp(hrp)) return 0;
     char* p = out;
     *p++ = static_cast<char>(hrp.size());
     p = std::copy(hrp.begin(), hrp.end(), p);
@@ -145,8 +156,8 @@ TextTable::Key TextTable::key_of(std::string_view text) const {
     if (text.size() > kMaxPackedText) return key;
     const bool prefixed = text.size() >= 2 && text[0] == '0' && text[1] == 'x';
     const std::string_view digits = prefixed ? text.substr(2) : text;
-    if (digits.size() >= 16 && digits.size() <= 64 && digits.size() % 2 == 0 &&
-        pack_hex(digits, key.packed.data())) {
+    if (digits.size() >= kMinHexDigits && digits.size() <= kMaxHexDigits &&
+        digits.size() % 2 == 0 && pack_hex(digits, key.packed.data())) {
         key.form = prefixed ? kPrefixedHex : kHex;
         key.packed_size = static_cast<std::uint8_t>(digits.size() / 2);
     } else if (const std::size_t size = pack_bech32(text, key.packed.data()); size > 0) {
@@ -281,18 +292,18 @@ std::string TextTable::check_structure() const {
                 break;
             case kHex:
             case kPrefixedHex:
-                if (stored < 8 || stored > 32) return "a packed hash of impossible length";
+                if (stored < kMinHexDigits / 2 || stored > kMaxHexDigits / 2)
+                    return "a packed hash of impossible length";
                 break;
             case kBech32: {
                 const auto hrp = stored >= 1 ? static_cast<std::size_t>(text[0]) : 0;
                 if (stored < 2 + hrp || hrp < 1 || hrp > kMaxHrp)
                     return "a packed address of impossible length";
-                if (!std::all_of(text + 1, text + 1 + hrp,
-                                 [](char c) { return c >= 'a' && c <= 'z'; }))
+                if (!is_hrp(std::string_view(text + 1, hrp)))
                     return "a packed address with an impossible prefix";
                 const auto data = static_cast<std::size_t>(text[1 + hrp]);
                 if (data < kMinBech32Data || data > kMaxBech32Data ||
-                    stored != 2 + hrp + (data * 5 + 7) / 8)
+                    stored != bech32_stored_size(hrp, data))
                     return "a packed address of impossible length";
                 break;
             }
