@@ -1,5 +1,6 @@
 #include "i18n/catalogue.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <memory>
 
@@ -63,18 +64,62 @@ std::string Catalogue::load(std::string_view json_text, std::string_view name) {
     if (json.is_discarded()) return std::string(name) + ": not valid JSON";
     if (!json.is_object()) return std::string(name) + ": expected an object of key -> text";
     for (const auto& [key, value] : json.items()) {
-        if (!value.is_string()) {
+        std::string error = add_entry(key, value);
+        if (!error.empty()) {
             strings_.clear();
-            return std::string(name) + ": the value of '" + key + "' must be a string";
+            return std::string(name) + ": " + error;
         }
-        strings_.emplace(key, value.get<std::string>());
     }
+    return {};
+}
+
+std::string Catalogue::add_entry(const std::string& key, const nlohmann::json& value) {
+    if (value.is_string()) {
+        strings_.emplace(key, Entry{value.get<std::string>(), {}, {}, false});
+        return {};
+    }
+    const std::string expected = "the value of '" + key +
+                                 "' must be a text or an object of plural forms "
+                                 "{\"one\": ..., \"other\": ...}";
+    if (!value.is_object()) return expected;
+    Entry entry;
+    entry.plural = true;
+    for (const auto& [form, text] : value.items()) {
+        if (!text.is_string()) return expected;
+        if (form == "one")
+            entry.one = text.get<std::string>();
+        else if (form == "other")
+            entry.other = text.get<std::string>();
+        else if (form == "zero")
+            entry.zero = text.get<std::string>();
+        else
+            return "'" + key + "' has the plural form '" + form +
+                   "'; the forms are zero, one and other";
+    }
+    if (entry.other.empty() || entry.one.empty())
+        return "'" + key + "' needs both the plural forms \"one\" and \"other\"";
+    strings_.emplace(key, std::move(entry));
     return {};
 }
 
 const std::string* Catalogue::find(std::string_view key) const {
     auto it = strings_.find(key);
-    return it == strings_.end() ? nullptr : &it->second;
+    return it == strings_.end() ? nullptr : &it->second.other;
+}
+
+const std::string* Catalogue::find(std::string_view key, long long count) const {
+    auto it = strings_.find(key);
+    if (it == strings_.end()) return nullptr;
+    const Entry& e = it->second;
+    if (!e.plural) return &e.other;
+    // English and Spanish share this rule: exactly one is singular, every other quantity plural.
+    if (count == 0 && !e.zero.empty()) return &e.zero;
+    return count == 1 ? &e.one : &e.other;
+}
+
+bool Catalogue::is_plural(std::string_view key) const {
+    auto it = strings_.find(key);
+    return it != strings_.end() && it->second.plural;
 }
 
 std::vector<std::string> Catalogue::keys() const {
@@ -127,6 +172,68 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
             if (arg < args.size()) out += *(args.begin() + arg);
             i += 2;
             continue;
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+namespace {
+
+long long count_of(const Message& message) {
+    for (const MessageArg& a : message.args) {
+        if (a.name != "count") continue;
+        long long n = 0;
+        const auto [end, error] =
+            std::from_chars(a.value.data(), a.value.data() + a.value.size(), n);
+        if (error == std::errc() && end == a.value.data() + a.value.size()) return n;
+    }
+    return -1;  // no count: the "other" form
+}
+
+const std::string& arg_text(const MessageArg& arg, std::string_view language) {
+    if (auto it = arg.by_language.find(language); it != arg.by_language.end()) return it->second;
+    if (auto it = arg.by_language.find("en"); it != arg.by_language.end() && arg.value.empty())
+        return it->second;
+    return arg.value;
+}
+
+const std::string& pattern_of(const Message& message, std::size_t language) {
+    const Catalogues& c = catalogues();
+    const long long count = count_of(message);
+    if (const std::string* text = c.catalogues[language].find(message.key, count)) return *text;
+    if (const std::string* text = c.catalogues[0].find(message.key, count)) return *text;
+    auto& missing = missing_keys();
+    auto it = missing.find(message.key);
+    if (it == missing.end()) it = missing.emplace(message.key).first;
+    return *it;
+}
+
+}  // namespace
+
+std::string render(const Message& message) {
+    return render(message, interface_language());
+}
+
+std::string render(const Message& message, std::string_view language) {
+    const std::string& pattern = pattern_of(message, index_of(language));
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        // "{name}" with a name of the message; any other brace is copied as written.
+        if (pattern[i] == '{') {
+            const std::size_t close = pattern.find('}', i + 1);
+            if (close != std::string::npos) {
+                const std::string_view name(pattern.data() + i + 1, close - i - 1);
+                const MessageArg* arg = nullptr;
+                for (const MessageArg& a : message.args)
+                    if (a.name == name) arg = &a;
+                if (arg) {
+                    out += arg_text(*arg, language);
+                    i = close;
+                    continue;
+                }
+            }
         }
         out += pattern[i];
     }

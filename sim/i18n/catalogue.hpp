@@ -10,21 +10,39 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/message.hpp"
+
 namespace mt {
 
-// One language's strings: a flat JSON object of key -> text.
+// One language's strings: a flat JSON object of key -> text, where a text that depends on a number
+// is an object of plural forms, {"one": "1 transaction", "other": "{count} transactions"} (and
+// optionally "zero"), chosen by the message argument named "count".
 class Catalogue {
   public:
     // Replaces the contents with the strings of `json_text`. Returns an empty string on success, or
     // what was wrong (naming `name` and the offending key); on error the catalogue is left empty.
     std::string load(std::string_view json_text, std::string_view name);
 
+    // The text of `key`; for a plural entry its "other" form.
     const std::string* find(std::string_view key) const;
+    // The form of `key` for the quantity `count` (plain entries ignore it).
+    const std::string* find(std::string_view key, long long count) const;
+    bool is_plural(std::string_view key) const;
     std::vector<std::string> keys() const;
     std::size_t size() const { return strings_.size(); }
 
   private:
-    std::map<std::string, std::string, std::less<>> strings_;
+    struct Entry {
+        std::string other;  // the plain text, or the plural form for any count not below
+        std::string one;    // empty unless the entry has plural forms
+        std::string zero;   // optional
+        bool plural = false;
+    };
+    std::string add_entry(const std::string& key, const nlohmann::json& value);
+
+    std::map<std::string, Entry, std::less<>> strings_;
 };
 
 // The languages the interface speaks, as codes ("en", "es").
@@ -46,6 +64,12 @@ bool has_translation(std::string_view key);
 
 // tr(key) with "{0}", "{1}", ... replaced by `args`.
 std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
+
+// `message` in the interface language, or in `language`: the catalogue text of its key (else the
+// English text, else the key itself, recorded in missing_translation_keys()) with each "{name}"
+// replaced by the argument of that name. An argument given per language uses that language's text.
+std::string render(const Message& message);
+std::string render(const Message& message, std::string_view language);
 
 // Keys asked for that neither the interface language nor English has (tests look at this).
 const std::set<std::string, std::less<>>& missing_translation_keys();

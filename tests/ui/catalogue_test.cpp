@@ -38,12 +38,35 @@ std::set<std::string> keys_of(const nlohmann::json& json) {
     return keys;
 }
 
-// "{0}", "{1}", ... in a text.
-std::multiset<std::string> placeholders(const std::string& text) {
-    std::multiset<std::string> out;
-    for (std::size_t i = 0; i + 2 < text.size(); ++i)
-        if (text[i] == '{' && text[i + 1] >= '0' && text[i + 1] <= '9' && text[i + 2] == '}')
-            out.insert(text.substr(i, 3));
+// "{0}", "{service}", ... in a text.
+std::set<std::string> placeholders(const std::string& text) {
+    std::set<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string::npos;
+         open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        if (close == std::string::npos) break;
+        const std::string name = text.substr(open + 1, close - open - 1);
+        const bool identifier =
+            !name.empty() &&
+            name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+        if (identifier) out.insert(name);
+    }
+    return out;
+}
+
+// The texts of a catalogue value: the text itself, or each of its plural forms.
+std::vector<std::string> texts_of(const nlohmann::json& value) {
+    if (value.is_string()) return {value.get<std::string>()};
+    std::vector<std::string> out;
+    if (value.is_object())
+        for (const auto& form : value.items()) out.push_back(form.value().get<std::string>());
+    return out;
+}
+
+// Every placeholder any form of a catalogue value uses.
+std::set<std::string> placeholders_of(const nlohmann::json& value) {
+    std::set<std::string> out;
+    for (const std::string& text : texts_of(value)) out.merge(placeholders(text));
     return out;
 }
 
@@ -105,11 +128,11 @@ TEST_CASE("English and Spanish catalogues have the same keys and placeholders", 
     for (const auto& key : en_keys) {
         if (!es.contains(key)) continue;
         INFO(key);
-        REQUIRE(en[key].is_string());
-        REQUIRE(es[key].is_string());
-        CHECK_FALSE(en[key].get<std::string>().empty());
-        CHECK_FALSE(es[key].get<std::string>().empty());
-        CHECK(placeholders(en[key].get<std::string>()) == placeholders(es[key].get<std::string>()));
+        REQUIRE_FALSE(texts_of(en[key]).empty());
+        REQUIRE_FALSE(texts_of(es[key]).empty());
+        for (const std::string& text : texts_of(en[key])) CHECK_FALSE(text.empty());
+        for (const std::string& text : texts_of(es[key])) CHECK_FALSE(text.empty());
+        CHECK(placeholders_of(en[key]) == placeholders_of(es[key]));
     }
 }
 
@@ -179,7 +202,10 @@ TEST_CASE("the compiled-in catalogues are the files", "[i18n]") {
         for (const auto& item : json.items()) {
             const std::string* text = built_in.find(item.key());
             REQUIRE(text);
-            CHECK(*text == item.value().get<std::string>());
+            if (item.value().is_string())
+                CHECK(*text == item.value().get<std::string>());
+            else
+                CHECK(*text == item.value().at("other").get<std::string>());
         }
     }
     CHECK(mt::interface_languages().front() == "en");
@@ -207,7 +233,12 @@ TEST_CASE("a malformed catalogue is reported by name and key, not thrown", "[i18
     CHECK(catalogue.load("{ not json", "broken.json") == "broken.json: not valid JSON");
     CHECK(catalogue.load("[1, 2]", "list.json") == "list.json: expected an object of key -> text");
     CHECK(catalogue.load(R"({"a": "x", "b": 3})", "typed.json") ==
-          "typed.json: the value of 'b' must be a string");
+          "typed.json: the value of 'b' must be a text or an object of plural forms "
+          "{\"one\": ..., \"other\": ...}");
+    CHECK(catalogue.load(R"({"a": {"one": "x"}})", "half.json") ==
+          "half.json: 'a' needs both the plural forms \"one\" and \"other\"");
+    CHECK(catalogue.load(R"({"a": {"one": "x", "other": "y", "few": "z"}})", "few.json") ==
+          "few.json: 'a' has the plural form 'few'; the forms are zero, one and other");
     CHECK(catalogue.size() == 0);
     CHECK(catalogue.load(R"({"a": "x"})", "ok.json").empty());
     REQUIRE(catalogue.find("a"));
