@@ -34,12 +34,10 @@ void InvestigatorUi::draw_checkpoints_tab(UiHost& host, const Casefile& casefile
         }
         std::string& draft = state_.checkpoint_answers[checkpoint.id];
         if (checkpoint.kind == "choice") {
-            for (const CheckpointOptionView& option : checkpoint.options) {
-                if (ImGui::RadioButton((text_of(option.text) + "###" + option.id).c_str(),
-                                       draft == option.id))
+            for (const CheckpointOptionView& option : checkpoint.options)
+                if (radio_option(text_of(option.text), draft == option.id,
+                                 "checkpoint.option:" + checkpoint.id + ":" + option.id))
                     draft = option.id;
-                probe("checkpoint.option:" + checkpoint.id + ":" + option.id);
-            }
         } else if (checkpoint.kind == "entity") {
             // Entities the trainee has identified: services they know and attributions they made.
             std::set<std::pair<std::string, std::string>> known;  // id, name
@@ -62,7 +60,14 @@ void InvestigatorUi::draw_checkpoints_tab(UiHost& host, const Casefile& casefile
             probe("checkpoint.entity:" + checkpoint.id);
         } else {
             const bool wants_address = checkpoint.kind == "address";
-            ImGui::SetNextItemWidth(-scaled(130.0f));
+            // "Use the selection" beside the field when both fit, else under it.
+            const std::string use_label =
+                label("ui.checkpoints.use_selection", "checkpoint.use_selection:" + checkpoint.id);
+            const float use_width = button_width(use_label);
+            const float spacing = ImGui::GetStyle().ItemSpacing.x;
+            const float avail = ImGui::GetContentRegionAvail().x;
+            const bool beside = avail - use_width - spacing >= scaled(160.0f);
+            ImGui::SetNextItemWidth(beside ? avail - use_width - spacing : -1.0f);
             {
                 FontScope mono(fonts().mono);
                 ImGui::InputTextWithHint("###answer",
@@ -71,7 +76,7 @@ void InvestigatorUi::draw_checkpoints_tab(UiHost& host, const Casefile& casefile
                                          &draft);
             }
             probe("checkpoint.input:" + checkpoint.id);
-            ImGui::SameLine();
+            if (beside) ImGui::SameLine();
             const bool usable =
                 wants_address ? state_.selection.is_address() : state_.selection.is_transaction();
             DisabledScope disabled(!usable);

@@ -106,20 +106,24 @@ void InvestigatorUi::draw_workspace(UiHost& host, const Casefile& casefile, Regi
             {ImVec2(region.pos.x + width - right_width, body_y), ImVec2(right_width, body_height)});
 }
 
-// One tab of a panel: shown while its flag is set, closable, selectable from code via focus_tab.
-template <typename Body>
-void InvestigatorUi::draw_tab(const char* key, const char* name, bool& open, Body&& body) {
-    if (!open) return;
-    ImGuiTabItemFlags flags = ImGuiTabItemFlags_None;
-    if (state_.focus_tab == name) {
-        flags |= ImGuiTabItemFlags_SetSelected;
-        state_.focus_tab.clear();
-    }
-    const bool visible = ImGui::BeginTabItem(label(key, name).c_str(), &open, flags);
-    probe(std::string("tab.") + name);
-    if (!visible) return;
-    body();
-    ImGui::EndTabItem();
+// The open tabs of a panel, their titles wrapping onto more rows when the panel is narrow, and the
+// body of the one in front. A tab asked for by focus_tab comes to the front; when the front tab is
+// closed (View menu) the first open one takes its place.
+void InvestigatorUi::draw_tabs(const std::vector<PanelTabBody>& tabs, std::string& active) {
+    std::vector<PanelTab> open;
+    for (const PanelTabBody& tab : tabs)
+        if (tab.open) open.push_back({tab.key, tab.name});
+    if (open.empty()) return;
+    for (const PanelTab& tab : open)
+        if (state_.focus_tab == tab.name) {
+            active = tab.name;
+            state_.focus_tab.clear();
+        }
+    if (std::none_of(open.begin(), open.end(), [&](const PanelTab& t) { return active == t.name; }))
+        active = open.front().name;
+    wrapping_tabs(open, active);
+    for (const PanelTabBody& tab : tabs)
+        if (tab.open && active == tab.name) tab.body();
 }
 
 void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Region region) {
@@ -129,15 +133,13 @@ void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Reg
         ImGui::End();
         return;
     }
-    PanelFlags& p = state_.panels;
-    if (ImGui::BeginTabBar("case_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
-        draw_tab("ui.panel.briefing", "briefing", p.briefing, [&] { draw_briefing_tab(casefile); });
-        draw_tab("ui.panel.checkpoints", "checkpoints", p.checkpoints,
-                 [&] { draw_checkpoints_tab(host, casefile); });
-        draw_tab("ui.panel.hints", "hints", p.hints, [&] { draw_hints_tab(host, casefile); });
-        draw_tab("ui.panel.timeline", "timeline", p.timeline, [&] { draw_timeline_tab(casefile); });
-        ImGui::EndTabBar();
-    }
+    const PanelFlags& p = state_.panels;
+    draw_tabs({{"ui.panel.briefing", "briefing", p.briefing, [&] { draw_briefing_tab(casefile); }},
+               {"ui.panel.checkpoints", "checkpoints", p.checkpoints,
+                [&] { draw_checkpoints_tab(host, casefile); }},
+               {"ui.panel.hints", "hints", p.hints, [&] { draw_hints_tab(host, casefile); }},
+               {"ui.panel.timeline", "timeline", p.timeline, [&] { draw_timeline_tab(casefile); }}},
+              state_.left_tab);
     ImGui::End();
 }
 
@@ -148,16 +150,14 @@ void InvestigatorUi::draw_side_panel(UiHost& host, const Casefile& casefile, Reg
         ImGui::End();
         return;
     }
-    PanelFlags& p = state_.panels;
-    if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
-        draw_tab("ui.panel.inspector", "inspector", p.inspector,
-                 [&] { draw_inspector_tab(host, casefile); });
-        draw_tab("ui.panel.tools", "tools", p.tools, [&] { draw_tools_tab(host, casefile); });
-        draw_tab("ui.panel.legal", "legal", p.legal, [&] { draw_legal_tab(host, casefile); });
-        draw_tab("ui.panel.documents", "documents", p.documents,
-                 [&] { draw_documents_tab(casefile); });
-        ImGui::EndTabBar();
-    }
+    const PanelFlags& p = state_.panels;
+    draw_tabs(
+        {{"ui.panel.inspector", "inspector", p.inspector,
+          [&] { draw_inspector_tab(host, casefile); }},
+         {"ui.panel.tools", "tools", p.tools, [&] { draw_tools_tab(host, casefile); }},
+         {"ui.panel.legal", "legal", p.legal, [&] { draw_legal_tab(host, casefile); }},
+         {"ui.panel.documents", "documents", p.documents, [&] { draw_documents_tab(casefile); }}},
+        state_.right_tab);
     ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 // case-file errors, the investigation workspace, the debrief). Each window or panel is a member
 // function in its own file. It reads only the casefile and plain case descriptions from the host
 // and sends everything else back through it.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,8 +124,13 @@ class InvestigatorUi {
     void draw_documents_tab(const Casefile& casefile);
     void draw_dialogs(UiHost& host, const Casefile& casefile);
     void draw_shortcuts_dialog();
-    template <typename Body>
-    void draw_tab(const char* key, const char* name, bool& open, Body&& body);
+    struct PanelTabBody {
+        const char* key;
+        const char* name;
+        bool open;
+        std::function<void()> body;
+    };
+    void draw_tabs(const std::vector<PanelTabBody>& tabs, std::string& active);
 
     // View changes that Ctrl+Z undoes.
     void select(Selection selection);

@@ -103,6 +103,8 @@ struct LegalDraft {
 struct ViewState {
     PanelFlags panels;
     std::string focus_tab;  // a tab to bring to the front on the next frame ("legal")
+    std::string left_tab;   // the tab in front in the case panel and in the side panel
+    std::string right_tab;
     Selection selection;
     GraphViewState graph;
     ViewUndo undo;

@@ -2,6 +2,9 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "i18n/catalogue.hpp"
 #include "ui/format.hpp"
 
@@ -24,14 +27,110 @@ void set_active_probe(ItemProbe* p) {
     g_probe = p;
 }
 
-void probe(std::string_view key) {
-    if (g_probe && g_probe->enabled) g_probe->note_last_item(key);
+void probe(std::string_view key, float needed_width) {
+    if (g_probe && g_probe->enabled) g_probe->note_last_item(key, needed_width);
 }
 
-void ItemProbe::note_last_item(std::string_view key) {
+void note_text(std::string_view text, float needed_width) {
+    if (g_probe && g_probe->enabled) g_probe->note_text_item(text, needed_width);
+}
+
+void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max) {
+    if (g_probe && g_probe->enabled) g_probe->note_canvas_label(text, {min.x, min.y, max.x, max.y});
+}
+
+namespace {
+
+LaidOutItem last_item(std::string_view what, float needed_width) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
-    rects_.insert_or_assign(std::string(key), ProbeRect{a.x, a.y, b.x, b.y});
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 c0 = draw->GetClipRectMin();
+    const ImVec2 c1 = draw->GetClipRectMax();
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    LaidOutItem item;
+    item.what = what;
+    item.rect = {a.x, a.y, b.x, b.y};
+    item.visible = {c0.x, c0.y, c1.x, c1.y};
+    item.window = window->ID;
+    item.scrolls_y = (window->Flags & ImGuiWindowFlags_NoScrollbar) == 0;
+    item.needed_width = needed_width;
+    return item;
+}
+
+}  // namespace
+
+void ItemProbe::note_last_item(std::string_view key, float needed_width) {
+    LaidOutItem item = last_item(key, needed_width);
+    rects_.insert_or_assign(std::string(key), item.rect);
+    items_.push_back(std::move(item));
+}
+
+void ItemProbe::note_text_item(std::string_view text, float needed_width) {
+    items_.push_back(last_item(text, needed_width));
+}
+
+float button_width(std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size(), true).x +
+           ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+void same_line_or_wrap(float next_width, float spacing) {
+    if (spacing < 0.0f) spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + next_width <= right) ImGui::SameLine(0.0f, spacing);
+}
+
+bool radio_option(std::string_view text, bool active, std::string_view probe_key) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight();
+    const float width = std::max(box * 2.0f, ImGui::GetContentRegionAvail().x);
+    const float text_x = box + style.ItemInnerSpacing.x;
+    const float wrap = width - text_x;
+    const ImVec2 text_size =
+        ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float height = std::max(box, text_size.y + style.FramePadding.y * 2.0f);
+    const bool pressed =
+        ImGui::InvisibleButton(std::string(probe_key).c_str(), ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 centre(at.x + box * 0.5f, at.y + box * 0.5f);
+    const float radius = box * 0.5f - 1.0f;
+    const ImGuiCol frame = held      ? ImGuiCol_FrameBgActive
+                           : hovered ? ImGuiCol_FrameBgHovered
+                                     : ImGuiCol_FrameBg;
+    draw->AddCircleFilled(centre, radius, ImGui::GetColorU32(frame), 16);
+    if (active) {
+        const float pad = std::max(1.0f, std::floor(box / 6.0f));
+        draw->AddCircleFilled(centre, radius - pad, ImGui::GetColorU32(ImGuiCol_CheckMark), 16);
+    }
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(at.x + text_x, at.y + style.FramePadding.y),
+                  ImGui::GetColorU32(ImGuiCol_Text), text.data(), text.data() + text.size(), wrap);
+    probe(probe_key, text_x + text_size.x);
+    return pressed;
+}
+
+void wrapping_tabs(const std::vector<PanelTab>& tabs, std::string& active) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    bool first = true;
+    for (const PanelTab& tab : tabs) {
+        const std::string title = label(tab.key, tab.name);
+        const float width = button_width(title);
+        if (!first) same_line_or_wrap(width, style.ItemInnerSpacing.x);
+        first = false;
+        const bool selected = active == tab.name;
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              ImGui::GetColorU32(selected ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_TabHovered));
+        if (ImGui::Button(title.c_str())) active = tab.name;
+        ImGui::PopStyleColor(2);
+        probe(std::string("tab.") + tab.name, width);
+    }
+    ImGui::Separator();
 }
 
 std::string label(std::string_view key) {
@@ -46,7 +145,7 @@ std::string label(std::string_view key, std::string_view id) {
 }
 
 bool button(std::string_view key, std::string_view probe_key) {
-    const bool pressed = ImGui::Button(label(key).c_str());
+    const bool pressed = ImGui::Button(label(key, probe_key.empty() ? key : probe_key).c_str());
     probe(probe_key.empty() ? key : probe_key);
     return pressed;
 }
@@ -70,12 +169,14 @@ void text_wrapped(std::string_view text) {
     if (set_wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     if (set_wrap) ImGui::PopTextWrapPos();
+    note_text(text);
 }
 
 void cell_text(std::string_view text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
+    note_text(text);
 }
 
 void text_disabled(std::string_view text) {
@@ -87,11 +188,13 @@ void text_disabled(std::string_view text) {
 void heading(std::string_view text) {
     FontScope bold(fonts().bold);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    note_text(text);
 }
 
 void mono_text(std::string_view text) {
     FontScope mono(fonts().mono);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    note_text(text);
 }
 
 void help_marker(std::string_view key) {

@@ -4,6 +4,7 @@
 // and the item probe that tests click through.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 // After imgui.h, which it needs: InputText on std::string.
@@ -27,7 +28,12 @@ void set_fonts(const UiFonts& fonts);
 
 // The probe of the frame being drawn (set by InvestigatorUi::draw).
 void set_active_probe(ItemProbe* probe);
-void probe(std::string_view key);
+// `needed_width`: the width the item's text needs when the item may be drawn narrower.
+void probe(std::string_view key, float needed_width = 0.0f);
+// The last item, a text without a probe key, for the layout check.
+void note_text(std::string_view text, float needed_width = 0.0f);
+// A text drawn on the graph canvas, for the check that canvas labels never overlap.
+void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max);
 
 // Pixel sizes designed at a 16 px font, scaled with the current font size (DPI and presenter
 // scale).
@@ -44,6 +50,24 @@ bool button(std::string_view key, std::string_view probe_key = {});
 // A button naming what the action costs in simulated time: "Look up (15m)".
 bool cost_button(std::string_view key, SimSeconds cost, bool enabled = true,
                  std::string_view probe_key = {});
+
+// The width of a button labelled `text` ("###id" suffix ignored).
+float button_width(std::string_view text);
+// SameLine when an item `next_width` wide still fits on the current line, else a new line: rows
+// of buttons wrap instead of running off the panel at projector text sizes.
+void same_line_or_wrap(float next_width, float spacing = -1.0f);
+
+// A radio button whose label wraps at the panel's edge; ImGui's own RadioButton label does not
+// wrap, so long options were cut off. The whole option is clickable; probed under `probe_key`.
+bool radio_option(std::string_view text, bool active, std::string_view probe_key);
+
+// The titles of a panel's tabs as buttons that wrap onto more rows when the panel is narrow, so
+// no title is shortened ("Informe i…" in ImGui's tab bar). `active` is the shown tab's name.
+struct PanelTab {
+    const char* key;   // catalogue key of the title
+    const char* name;  // stable name, probed as "tab.<name>"
+};
+void wrapping_tabs(const std::vector<PanelTab>& tabs, std::string& active);
 
 void text_wrapped(std::string_view text);
 // Wrapped at the edge of the current table cell, whatever wrap position an outer scope set.
