@@ -48,14 +48,16 @@ void InvestigatorUi::draw_overlay_toggles() {
     // Offered once there is a report to draw; unticking hides it without losing it.
     GraphViewState& g = state_.graph;
     if (graph_.taint_available) {
-        ImGui::SameLine(0.0f, scaled(16.0f));
-        ImGui::Checkbox(label("ui.graph.overlay_taint").c_str(), &g.show_taint);
+        const std::string taint = label("ui.graph.overlay_taint");
+        same_line_or_wrap(checkbox_width(taint), scaled(16.0f));
+        ImGui::Checkbox(taint.c_str(), &g.show_taint);
         probe("graph.overlay_taint");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.overlay_taint_tip"));
     }
     if (graph_.cluster_available) {
-        ImGui::SameLine();
-        ImGui::Checkbox(label("ui.graph.overlay_cluster").c_str(), &g.show_cluster);
+        const std::string cluster = label("ui.graph.overlay_cluster");
+        same_line_or_wrap(checkbox_width(cluster));
+        ImGui::Checkbox(cluster.c_str(), &g.show_cluster);
         probe("graph.overlay_cluster");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.overlay_cluster_tip"));
     }

@@ -201,42 +201,51 @@ void InvestigatorUi::draw_graph_window(UiHost& host, const Casefile& casefile, R
 }
 
 void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) {
+    // One row when the canvas is wide; at projector scales the controls wrap onto more rows.
     GraphViewState& g = state_.graph;
-    ImGui::SetNextItemWidth(scaled(300.0f));
+    const std::string find = label("ui.graph.find");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(std::max(
+        scaled(80.0f),
+        std::min(scaled(300.0f), ImGui::GetContentRegionAvail().x - button_width(find) - spacing)));
     const bool submitted =
         ImGui::InputTextWithHint("###graph_search", tr("ui.graph.search_hint"), &g.search,
                                  ImGuiInputTextFlags_EnterReturnsTrue);
     probe("graph.search");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width(find));
     if (button("ui.graph.find") || submitted) run_search(host, casefile);
     if (!g.search_message_key.empty()) {
         // Not in the casefile: offer to look it up on the chain, as an investigator would with a
         // hash from the victim's report.
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(g.search_message_key));
+        const char* message = tr(g.search_message_key);
+        same_line_or_wrap(ImGui::CalcTextSize(message).x);
+        ImGui::TextDisabled("%s", message);
+        note_text(message);
         const bool plausible = g.search.size() >= 20 && g.search.find(' ') == std::string::npos;
         if (plausible && !casefile.submitted) {
             const Action explore_address = explore_address_action(g.search, Direction::Both);
-            ImGui::SameLine();
-            if (cost_button("ui.graph.explore_address", host.cost_of(explore_address))) {
+            const SimSeconds address_cost = host.cost_of(explore_address);
+            same_line_or_wrap(button_width(cost_label("ui.graph.explore_address", address_cost)));
+            if (cost_button("ui.graph.explore_address", address_cost)) {
                 emit(host, explore_address);
                 g.search_message_key.clear();
             }
             const Action explore_tx = explore_transaction_action(g.search);
-            ImGui::SameLine();
-            if (cost_button("ui.graph.explore_transaction", host.cost_of(explore_tx))) {
+            const SimSeconds tx_cost = host.cost_of(explore_tx);
+            same_line_or_wrap(button_width(cost_label("ui.graph.explore_transaction", tx_cost)));
+            if (cost_button("ui.graph.explore_transaction", tx_cost)) {
                 emit(host, explore_tx);
                 g.search_message_key.clear();
             }
         }
     }
-    ImGui::SameLine(0.0f, scaled(16.0f));
+    same_line_or_wrap(button_width(label("ui.graph.fit")), scaled(16.0f));
     if (button("ui.graph.fit")) {
         record_view();
         g.fit_requested = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.fit_tip"));
-    ImGui::SameLine();
+    same_line_or_wrap(button_width(label("ui.graph.relayout")));
     if (button("ui.graph.relayout")) {
         graph_.layout.clear();
         graph_.layout.update(graph_.graph);
@@ -244,8 +253,9 @@ void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) 
         g.fit_requested = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ui.graph.relayout_tip"));
-    ImGui::SameLine();
-    ImGui::Checkbox(label("ui.graph.antialiasing").c_str(), &g.antialiasing);
+    const std::string antialiasing = label("ui.graph.antialiasing");
+    same_line_or_wrap(checkbox_width(antialiasing));
+    ImGui::Checkbox(antialiasing.c_str(), &g.antialiasing);
     probe("ui.graph.antialiasing");
     draw_overlay_toggles();
 }

@@ -82,13 +82,22 @@ void InvestigatorUi::draw(UiHost& host) {
 
 void InvestigatorUi::draw_workspace(UiHost& host, const Casefile& casefile, Region region) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float status_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
+    const float status_height =
+        std::max(ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f, status_height_);
     const PanelFlags& p = state_.panels;
     const bool left = p.briefing || p.checkpoints || p.hints || p.timeline;
     const bool right = p.inspector || p.tools || p.legal || p.documents;
     const float width = region.size.x;
-    const float left_width = left ? std::max(scaled(300.0f), width * 0.22f) : 0.0f;
-    const float right_width = right ? std::max(scaled(340.0f), width * 0.25f) : 0.0f;
+    float left_width = left ? std::max(scaled(300.0f), width * 0.22f) : 0.0f;
+    float right_width = right ? std::max(scaled(340.0f), width * 0.25f) : 0.0f;
+    // At projector scales the panels would squeeze the graph to a strip: they give way so the
+    // graph keeps at least 40% of the width (their contents wrap or scroll).
+    const float panels_max = width * 0.6f;
+    if (left_width + right_width > panels_max) {
+        const float shrink = panels_max / (left_width + right_width);
+        left_width *= shrink;
+        right_width *= shrink;
+    }
     const float body_y = region.pos.y + status_height;
     const float body_height = std::max(0.0f, region.size.y - status_height);
 

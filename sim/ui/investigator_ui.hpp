@@ -151,6 +151,7 @@ class InvestigatorUi {
     AddressRowsCache address_rows_;
     std::string case_on_screen_;  // scenario id the view state belongs to
     ImVec4 graph_canvas_{};
+    float status_height_ = 0.0f;  // what the status bar's rows took last frame
     std::size_t actions_seen_ = 0;
 };
 

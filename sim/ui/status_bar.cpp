@@ -23,28 +23,36 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
         ImGui::End();
         return;
     }
+    // The items flow left to right and wrap onto another row when the bar is too narrow
+    // (projector scales); the workspace gives the bar the height its rows took.
     const CaseBriefing& b = casefile.briefing;
+    const float gap = scaled(24.0f);
+    const auto text_item = [&](const std::string& text, const ImVec4* colour, float spacing) {
+        same_line_or_wrap(ImGui::CalcTextSize(text.c_str()).x, spacing);
+        ImGui::AlignTextToFramePadding();
+        if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+        ImGui::TextUnformatted(text.c_str());
+        if (colour) ImGui::PopStyleColor();
+    };
     ImGui::AlignTextToFramePadding();
     {
         FontScope bold(fonts().bold);
         ImGui::TextUnformatted(sim_date(b, casefile.now).c_str());
     }
     probe("status.clock");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", trf("ui.clock.elapsed", {duration_text(casefile.now)}).c_str());
-    ImGui::SameLine();
+    const ImVec4 disabled = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    text_item(trf("ui.clock.elapsed", {duration_text(casefile.now)}), &disabled, -1.0f);
+    note_text("ui.clock.elapsed");
     const SimSeconds left = b.time_budget - casefile.now;
-    if (left >= 0) {
-        ImGui::TextUnformatted(trf("ui.clock.budget_left", {duration_text(left)}).c_str());
-    } else {
-        ImGui::TextColored(palette::kBad, "%s",
-                           trf("ui.clock.over_budget", {duration_text(-left)}).c_str());
-    }
+    if (left >= 0)
+        text_item(trf("ui.clock.budget_left", {duration_text(left)}), nullptr, -1.0f);
+    else
+        text_item(trf("ui.clock.over_budget", {duration_text(-left)}), &palette::kBad, -1.0f);
     probe("status.budget");
 
     const bool open = !casefile.submitted;
-    ImGui::SameLine(0.0f, scaled(24.0f));
-    ImGui::TextUnformatted(tr("ui.clock.wait"));
+    text_item(tr("ui.clock.wait"), nullptr, gap);
+    note_text("ui.clock.wait");
     struct WaitChoice {
         const char* key;
         SimSeconds span;
@@ -53,8 +61,8 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
                                      {"ui.clock.wait_8h", hours(8)},
                                      {"ui.clock.wait_1d", days(1)}};
     for (const WaitChoice& wait : kWaits) {
-        ImGui::SameLine();
-        DisabledScope disabled(!open);
+        same_line_or_wrap(button_width(label(wait.key)));
+        DisabledScope disabled_scope(!open);
         if (button(wait.key)) {
             emit(host, wait_action(wait.span));
         }
@@ -64,9 +72,9 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
         std::count_if(casefile.requests.begin(), casefile.requests.end(),
                       [](const LegalRequestFile& r) { return r.status == RequestStatus::Pending; });
     if (pending > 0) {
-        ImGui::SameLine(0.0f, scaled(24.0f));
-        ImGui::TextColored(palette::kPending, "%s",
-                           trf("ui.clock.pending", {std::to_string(pending)}).c_str());
+        text_item(render(Message("ui.clock.pending").arg("count", static_cast<long long>(pending))),
+                  &palette::kPending, gap);
+        probe("status.pending");
         if (ImGui::IsItemHovered()) {
             // The next response due, so the trainee knows how long to wait.
             SimSeconds next = INT64_MAX;
@@ -77,37 +85,44 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
     }
 
     if (const std::string where = host.session_location(); !where.empty()) {
-        ImGui::SameLine(0.0f, scaled(24.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kStub);
-        ImGui::TextUnformatted(where.c_str());
-        ImGui::PopStyleColor();
+        const ImVec4 stub = ImGui::ColorConvertU32ToFloat4(palette::kStub);
+        text_item(where, &stub, gap);
         probe("status.session_location");
     }
 
-    // The submit button sits at the right edge; the last outcome fills the space before it.
+    // The submit button sits at the right edge of the last row; the last outcome fills the space
+    // before it, shortened with "…" when long (whole on hover, and in the Timeline).
     const std::string submit = label(casefile.submitted ? "ui.clock.submitted" : "ui.clock.submit");
-    const float submit_width = ImGui::CalcTextSize(submit.c_str(), nullptr, true).x +
-                               ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float submit_width = button_width(submit);
     const float right_edge = ImGui::GetWindowContentRegionMax().x;
+    const float window_x = ImGui::GetWindowPos().x;
     if (!state_.feedback.text.empty()) {
-        ImGui::SameLine(0.0f, scaled(24.0f));
-        const float room = right_edge - submit_width - scaled(16.0f) - ImGui::GetCursorPosX();
-        if (room > scaled(60.0f)) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            const ImVec4 colour = state_.feedback.accepted ? palette::kGood : palette::kBad;
-            ImGui::PushClipRect(at, ImVec2(at.x + room, at.y + ImGui::GetFrameHeight()), true);
-            ImGui::TextColored(colour, "%s", state_.feedback.text.c_str());
-            ImGui::PopClipRect();
-            probe("status.feedback");
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state_.feedback.text.c_str());
+        const float start = ImGui::GetItemRectMax().x - window_x + gap;
+        float room = right_edge - submit_width - scaled(16.0f) - start;
+        if (room > scaled(120.0f)) {
+            ImGui::SameLine(0.0f, gap);
+        } else {
+            room = right_edge - submit_width - scaled(16.0f) - ImGui::GetCursorStartPos().x;
         }
+        const ImVec4 colour = state_.feedback.accepted ? palette::kGood : palette::kBad;
+        const std::string shown = fitted_text(state_.feedback.text, room);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(colour, "%s", shown.c_str());
+        probe("status.feedback");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state_.feedback.text.c_str());
     }
-    ImGui::SameLine(right_edge - submit_width);
+    if (ImGui::GetItemRectMax().x - window_x + ImGui::GetStyle().ItemSpacing.x + submit_width <=
+        right_edge)
+        ImGui::SameLine(right_edge - submit_width);
+    else
+        ImGui::SetCursorPosX(right_edge - submit_width);
     {
-        DisabledScope disabled(casefile.submitted);
+        DisabledScope disabled_scope(casefile.submitted);
         if (ImGui::Button(submit.c_str())) state_.submit_dialog = true;
         probe("ui.clock.submit");
     }
+    status_height_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y +
+                     ImGui::GetStyle().WindowPadding.y;
     ImGui::End();
 }
 

@@ -28,13 +28,18 @@ ImVec4 colour_of(TimelineKind kind) {
 }  // namespace
 
 void InvestigatorUi::draw_timeline_tab(const Casefile& casefile) {
+    // Three columns when the panel has room; on a narrow panel (projector scales) the date and
+    // kind sit above the text, which keeps the whole width.
+    const bool narrow = ImGui::GetContentRegionAvail().x < scaled(420.0f);
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("timeline", 3, flags)) return;
+    if (!ImGui::BeginTable("timeline", narrow ? 1 : 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("ui.timeline.when"), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(tr("ui.timeline.kind"), ImGuiTableColumnFlags_WidthFixed);
+    if (!narrow) {
+        ImGui::TableSetupColumn(tr("ui.timeline.when"), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr("ui.timeline.kind"), ImGuiTableColumnFlags_WidthFixed);
+    }
     ImGui::TableSetupColumn(tr("ui.timeline.what"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     // Newest first: what just happened is what the trainee wants to read.
@@ -47,10 +52,15 @@ void InvestigatorUi::draw_timeline_tab(const Casefile& casefile) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", sim_date_short(casefile.briefing, e.at).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextColored(colour_of(e.kind), "%s", tr(key_of(e.kind)));
-            ImGui::TableNextColumn();
-            text_wrapped(text_of(e.text));
+            const char* kind = tr(key_of(e.kind));
+            if (narrow)
+                same_line_or_wrap(ImGui::CalcTextSize(kind).x);
+            else
+                ImGui::TableNextColumn();
+            ImGui::TextColored(colour_of(e.kind), "%s", kind);
+            note_text(kind);
+            if (!narrow) ImGui::TableNextColumn();
+            cell_text(text_of(e.text));
         }
     }
     ImGui::EndTable();

@@ -2,6 +2,8 @@
 // common-input clustering, peel-chain, CoinJoin and flow-pattern detection), each showing what it
 // costs in simulated time, followed by the reports already produced. Taint and cluster reports can
 // be drawn on the graph, and taint methods compared side by side.
+#include <algorithm>
+
 #include "i18n/catalogue.hpp"
 #include "ui/actions.hpp"
 #include "ui/format.hpp"
@@ -38,9 +40,13 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
 
     ImGui::Spacing();
     heading(tr("ui.tools.analysis"));
-    ImGui::SetNextItemWidth(scaled(180.0f));
-    if (ImGui::BeginCombo(label("ui.tools.taint_method").c_str(),
-                          tr(key_of(state_.taint_method)))) {
+    // The method's name above its list, so both keep the panel's width in any language.
+    ImGui::AlignTextToFramePadding();
+    text_wrapped(tr("ui.tools.taint_method"));
+    ImGui::SetNextItemWidth(std::min(scaled(240.0f), ImGui::GetContentRegionAvail().x -
+                                                         ImGui::CalcTextSize("(?)").x -
+                                                         ImGui::GetStyle().ItemSpacing.x));
+    if (ImGui::BeginCombo("###taint_method", tr(key_of(state_.taint_method)))) {
         for (TaintMethod method : all_values<TaintMethod>()) {
             if (ImGui::Selectable(label(key_of(method)).c_str(), method == state_.taint_method))
                 state_.taint_method = method;

@@ -144,17 +144,40 @@ std::string label(std::string_view key, std::string_view id) {
     return out;
 }
 
+std::string wrapped_label(std::string_view text) {
+    // The visible part, before "###id".
+    const std::size_t id_at = text.find("###");
+    const std::string_view visible = text.substr(0, id_at);
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2.0f;
+    if (room <= 0.0f ||
+        ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x <= room)
+        return std::string(text);
+    const ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    std::string out;
+    const char* at = visible.data();
+    const char* end = visible.data() + visible.size();
+    while (at < end) {
+        const char* cut = font->CalcWordWrapPositionA(scale, at, end, room);
+        if (cut == at) cut = at + 1;  // a character wider than the room: keep going
+        if (!out.empty()) out += '\n';
+        out.append(at, cut);
+        at = cut;
+        while (at < end && *at == ' ') ++at;
+    }
+    if (id_at != std::string_view::npos) out += text.substr(id_at);
+    return out;
+}
+
 bool button(std::string_view key, std::string_view probe_key) {
-    const bool pressed = ImGui::Button(label(key, probe_key.empty() ? key : probe_key).c_str());
+    const bool pressed =
+        ImGui::Button(wrapped_label(label(key, probe_key.empty() ? key : probe_key)).c_str());
     probe(probe_key.empty() ? key : probe_key);
     return pressed;
 }
 
 bool cost_button(std::string_view key, SimSeconds cost, bool enabled, std::string_view probe_key) {
-    std::string text = tr(key);
-    if (cost > 0) text += " (" + duration_text(cost) + ")";
-    text += "###";
-    text += probe_key.empty() ? key : probe_key;
+    const std::string text = wrapped_label(cost_label(key, cost, probe_key));
     DisabledScope disabled(!enabled);
     const bool pressed = ImGui::Button(text.c_str());
     probe(probe_key.empty() ? key : probe_key);
@@ -191,14 +214,60 @@ void heading(std::string_view text) {
     note_text(text);
 }
 
+std::string fitted_id(std::string_view id, float width) {
+    if (ImGui::CalcTextSize(id.data(), id.data() + id.size()).x <= width) return std::string(id);
+    // The longest middle-shortened form that fits ("bc1qxy2k…x0wlh").
+    std::size_t low = 8, high = id.size();
+    while (low < high) {
+        const std::size_t keep = (low + high + 1) / 2;
+        if (ImGui::CalcTextSize(short_id(id, keep).c_str()).x <= width)
+            low = keep;
+        else
+            high = keep - 1;
+    }
+    return short_id(id, low);
+}
+
 void mono_text(std::string_view text) {
     FontScope mono(fonts().mono);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    note_text(text);
+    const std::string shown = fitted_id(text, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    note_text(shown);
+    if (shown.size() != text.size() && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
+}
+
+std::string fitted_text(std::string_view text, float width) {
+    if (ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= width)
+        return std::string(text);
+    const std::string ellipsis = "…";
+    std::size_t keep = text.size();
+    std::string out;
+    while (keep > 0) {
+        --keep;
+        // Never cut inside a UTF-8 sequence.
+        while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+        out = std::string(text.substr(0, keep)) + ellipsis;
+        if (ImGui::CalcTextSize(out.c_str()).x <= width) return out;
+    }
+    return ellipsis;
+}
+
+float checkbox_width(std::string_view text) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+           ImGui::CalcTextSize(text.data(), text.data() + text.size(), true).x;
+}
+
+std::string cost_label(std::string_view key, SimSeconds cost, std::string_view id) {
+    std::string text = tr(key);
+    if (cost > 0) text += " (" + duration_text(cost) + ")";
+    text += "###";
+    text += id.empty() ? key : id;
+    return text;
 }
 
 void help_marker(std::string_view key) {
-    ImGui::SameLine();
+    same_line_or_wrap(ImGui::CalcTextSize("(?)").x);
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

@@ -45,14 +45,25 @@ inline float scaled(float size) {
 std::string label(std::string_view key);
 std::string label(std::string_view key, std::string_view id);
 
+// `text` ("Label###id") with line breaks so the button fits the room left on the line; buttons
+// wrap their label instead of running off a narrow panel.
+std::string wrapped_label(std::string_view text);
+
 // A button labelled tr(key), probed under `probe_key` (defaults to key).
 bool button(std::string_view key, std::string_view probe_key = {});
 // A button naming what the action costs in simulated time: "Look up (15m)".
 bool cost_button(std::string_view key, SimSeconds cost, bool enabled = true,
                  std::string_view probe_key = {});
 
-// The width of a button labelled `text` ("###id" suffix ignored).
+// The width of a button labelled `text` ("###id" suffix ignored), of a checkbox labelled `text`.
 float button_width(std::string_view text);
+float checkbox_width(std::string_view text);
+// The label cost_button() shows: "Look up (15m)###id" (id defaults to key).
+std::string cost_label(std::string_view key, SimSeconds cost, std::string_view id = {});
+// `text` cut to `width` pixels in the current font with "…" (the caller shows the whole text on
+// hover); `id` shortened in the middle to fit ("bc1qxy2k…x0wlh").
+std::string fitted_text(std::string_view text, float width);
+std::string fitted_id(std::string_view id, float width);
 // SameLine when an item `next_width` wide still fits on the current line, else a new line: rows
 // of buttons wrap instead of running off the panel at projector text sizes.
 void same_line_or_wrap(float next_width, float spacing = -1.0f);
@@ -74,6 +85,8 @@ void text_wrapped(std::string_view text);
 void cell_text(std::string_view text);
 void text_disabled(std::string_view text);
 void heading(std::string_view text);
+// An identifier in the monospace font, shortened in the middle when the line has no room for it
+// (the whole identifier on hover).
 void mono_text(std::string_view text);
 // A "(?)" marker with a translated tooltip.
 void help_marker(std::string_view key);
