@@ -10,6 +10,8 @@
 #include <system_error>
 #include <type_traits>
 
+#include "model/regular_file.hpp"
+
 namespace mt {
 namespace {
 
@@ -120,8 +122,11 @@ std::string LedgerImage::write(const Ledger& ledger, const std::filesystem::path
     // Named for this process: two loads of one case at once each write their own, and the last
     // rename wins with a whole image.
     temporary += "." + std::to_string(getpid()) + ".partial";
-    File file(std::fopen(temporary.c_str(), "wb"));
-    if (!file) return "cannot create " + temporary.string() + ": " + std::strerror(errno);
+    RegularFile opened = RegularFile::open_for_writing(temporary);
+    File file(opened.to_stdio("wb").release());
+    if (!file)
+        return opened.is_open() ? "cannot create " + temporary.string()
+                                : "cannot create " + opened.error();
     Header header;
     header.key_low = key.low;
     header.key_high = key.high;
@@ -155,8 +160,10 @@ std::string LedgerImage::write(const Ledger& ledger, const std::filesystem::path
 
 std::string LedgerImage::read(Ledger& ledger, const std::filesystem::path& path,
                               const LedgerImageKey& key) {
-    File file(std::fopen(path.c_str(), "rb"));
-    if (!file) return "no image";
+    // Not a plain fopen: a named pipe or device put in the cache folder must not block the load.
+    RegularFile opened = RegularFile::open_for_reading(path);
+    File file(opened.to_stdio("rb").release());
+    if (!file) return opened.is_open() ? "cannot read " + path.string() : opened.error();
     Header header;
     Header expected;
     if (std::fread(&header, sizeof header, 1, file.get()) != 1) return "shorter than its header";

@@ -11,6 +11,8 @@
 #include <system_error>
 #include <vector>
 
+#include "model/regular_file.hpp"
+
 namespace mt {
 
 LedgerCacheOptions default_ledger_cache() {
@@ -34,13 +36,10 @@ namespace {
 
 constexpr const char* kImageExtension = ".ledger";
 
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
 // XXH3 128 of the case file's text and the ledger file's bytes: the image's name and key.
 std::optional<LedgerImageKey> key_of(std::string_view yaml, const std::filesystem::path& csv) {
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(csv.c_str(), "rb"));
+    RegularFile opened = RegularFile::open_for_reading(csv);  // a named pipe must not block
+    const StdioFile file = opened.to_stdio("rb");
     if (!file) return std::nullopt;
     std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
                                                                    &XXH3_freeState);

@@ -1,6 +1,7 @@
 // The case picker's list: every *.yaml in a folder with its metadata, read without building the
 // ledger or checking the rest of the case (a full load reports the rest).
 #include <algorithm>
+#include <array>
 
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
@@ -13,6 +14,60 @@ using namespace scenario_detail;
 
 namespace {
 
+// The top-level keys read_header() reads.
+constexpr std::array<std::string_view, 14> kHeaderKeys{"format_version",
+                                                       "id",
+                                                       "title",
+                                                       "summary",
+                                                       "briefing",
+                                                       "difficulty",
+                                                       "estimated_minutes",
+                                                       "learning_objectives",
+                                                       "typologies",
+                                                       "home_jurisdiction",
+                                                       "start",
+                                                       "time_budget_hours",
+                                                       "emergency_justified",
+                                                       "expert_summary"};
+
+bool is_header_key(std::string_view line) {
+    std::string_view key = line.substr(0, line.find(':'));
+    while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front())
+        key = key.substr(1, key.size() - 2);
+    return std::find(kHeaderKeys.begin(), kHeaderKeys.end(), key) != kHeaderKeys.end();
+}
+
+// `text` with every top-level block but the header's blanked out (lines kept, so positions in
+// messages stay right): the picker never makes the YAML parser read a case's transactions. A
+// block starts at a line that begins in column 0 with a key; anything indented, a comment or a
+// "- " item at column 0 continues the block above. A case whose top level is not a block map
+// (a flow map, say) is returned whole.
+std::string header_blocks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() / 8);
+    bool keep = true;  // directives and comments before the first key
+    bool seen_key = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
+        const char first = line.empty() ? ' ' : line.front();
+        const bool marker = line.substr(0, 3) == "---" || line.substr(0, 3) == "...";
+        if (!marker && first != ' ' && first != '\t' && first != '\r' && first != '#' &&
+            first != '-' && first != '%') {
+            if (!seen_key && (first == '{' || first == '[')) return std::string(text);
+            seen_key = true;
+            keep = is_header_key(line);
+        }
+        if (keep || marker) out.append(line);
+        out.push_back('\n');
+    }
+    return out;
+}
+
 ScenarioSummary summarize(const std::filesystem::path& path) {
     ScenarioSummary summary;
     summary.path = path;
@@ -23,7 +78,8 @@ ScenarioSummary summarize(const std::filesystem::path& path) {
         YamlDocument doc;
         if (!file.error.empty()) {
             diagnostics.error(Where{name, 0, 0, ""}, file.error);
-        } else if (parse_yaml_document(file.text, name, diagnostics, doc)) {
+        } else if (parse_yaml_document(header_blocks(without_bom(file.text)), name, diagnostics,
+                                       doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
             MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file",
                            kTopLevelKeys);

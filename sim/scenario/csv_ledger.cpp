@@ -130,12 +130,13 @@ class CsvLedgerReader {
         return true;
     }
 
-    // After the last block.
-    void finish() {
-        if (!header_seen_)
-            out_.error(Where{state_.csv_name, 0, 0, ""},
-                       "the ledger file is empty; expected the header '" + std::string(kHeader) +
-                           "' and one row per transaction");
+    // After the last block; false when the file held no header.
+    bool finish() {
+        if (header_seen_) return true;
+        out_.error(Where{state_.csv_name, 0, 0, ""},
+                   "the ledger file is empty; expected the header '" + std::string(kHeader) +
+                       "' and one row per transaction");
+        return false;
     }
 
   private:
@@ -469,7 +470,19 @@ std::optional<std::filesystem::path> side_file_path(const std::filesystem::path&
     for (const auto& part : relative)
         if (part == "..") escapes = true;
     if (escapes) return std::nullopt;
-    return base_dir.empty() ? relative : base_dir / relative;
+    const std::filesystem::path joined = base_dir.empty() ? relative : base_dir / relative;
+    // The name stays inside the folder, but a symbolic link on the way may not: compare where
+    // both really are (link.csv -> /etc/passwd is refused).
+    std::error_code error;
+    const std::filesystem::path folder =
+        std::filesystem::weakly_canonical(base_dir.empty() ? "." : base_dir, error);
+    if (error) return std::nullopt;
+    const std::filesystem::path real = std::filesystem::weakly_canonical(joined, error);
+    if (error) return std::nullopt;
+    const auto [folder_end, real_at] =
+        std::mismatch(folder.begin(), folder.end(), real.begin(), real.end());
+    if (folder_end != folder.end() || real_at == real.end()) return std::nullopt;
+    return joined;
 }
 
 void read_ledger_file(LoadState& state, MapReader& root) {
@@ -477,13 +490,17 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     auto s = root.get("ledger_file");
     if (!s) return;
     auto name = yaml.scalar(*s, "the path of a CSV ledger file, relative to the case file");
-    if (!name) return;
+    if (!name) {
+        state.ledger_file_rejected = true;
+        return;
+    }
     const std::optional<std::filesystem::path> found = side_file_path(state.base_dir, *name);
     if (!found) {
         yaml.error(*s,
-                   "expected a relative path inside the case's folder like \"ledgers/case.csv\"; "
-                   "found '" +
+                   "expected a relative path inside the case's folder like \"ledgers/case.csv\" "
+                   "(symbolic links out of the folder are refused); found '" +
                        *name + "'");
+        state.ledger_file_rejected = true;
         return;
     }
     const std::filesystem::path& path = *found;
@@ -496,13 +513,17 @@ void read_ledger_file(LoadState& state, MapReader& root) {
             reserve_for(state, *block, blocks.file_size());
             reserved = true;
         }
-        if (!reader.read(*block)) return;
+        if (!reader.read(*block)) {
+            state.ledger_file_rejected = true;
+            return;
+        }
     }
     if (!blocks.error().empty()) {
         yaml.error(*s, "ledger file: " + blocks.error());
+        state.ledger_file_rejected = true;
         return;
     }
-    reader.finish();
+    state.ledger_file_rejected = !reader.finish();
 }
 
 }  // namespace mt::scenario_detail

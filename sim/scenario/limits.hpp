@@ -12,6 +12,10 @@ inline constexpr std::size_t kMaxYamlBytes = std::size_t{16} << 20;
 inline constexpr std::size_t kMaxCsvBytes = std::size_t{512} << 20;
 // The format itself nests at most 7 levels; anything far deeper is a mistake or an attack.
 inline constexpr int kMaxDepth = 64;
+// Values a case file may hold, counted on its text before the YAML parser builds anything (list
+// items, map keys and values, lines): the parser costs about 5 us and 500 bytes per value, so this
+// caps a file at a few seconds and a few hundred MB; real cases hold under 20,000.
+inline constexpr std::size_t kMaxYamlValues = 500'000;
 // Nodes visited while walking the document with aliases expanded (alias "bombs" share nodes in
 // memory but explode when walked).
 inline constexpr std::size_t kMaxNodeVisits = 2'000'000;

@@ -89,10 +89,17 @@ std::optional<AddressId> LoadState::known_address(const Slot& slot) {
     auto text = yaml.address(slot);
     if (!text) return std::nullopt;
     if (auto id = scenario.ledger.find_address(*text)) return id;
-    yaml.error(slot, "unknown address '" + *text +
-                         "'; expected an address that appears in a transaction or under an "
-                         "entity's addresses");
+    missing_from_ledger(slot, "unknown address '" + *text +
+                                  "'; expected an address that appears in a transaction or under "
+                                  "an entity's addresses");
     return std::nullopt;
+}
+
+void LoadState::missing_from_ledger(const Slot& slot, std::string message) {
+    if (ledger_file_rejected)
+        ++unchecked_ledger_references;
+    else
+        yaml.error(slot, std::move(message));
 }
 
 }  // namespace mt::scenario_detail

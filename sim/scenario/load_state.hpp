@@ -85,6 +85,10 @@ struct LoadState {
     // Transactions in the order they were written (YAML list first, then the CSV rows).
     PendingTransactions pending;
     std::string csv_name;  // the side file as named in diagnostics
+    // The ledger file could not be read: references into the ledger are not reported one by one
+    // (they would bury the one error that matters), only counted.
+    bool ledger_file_rejected = false;
+    std::size_t unchecked_ledger_references = 0;
     std::vector<OpeningBalance> opening;
 
     // Chains and assets that were declared but are broken (already reported): references to them
@@ -137,6 +141,9 @@ struct LoadState {
     std::optional<AddressId> known_address(const Slot& slot);
     // A transaction id read from the case (in the ledger once build_ledger has handed it over).
     bool is_known_tx(std::string_view id) const;
+    // Reports that `slot` names an address or transaction the ledger lacks; only counts it when
+    // the ledger file was rejected (the ledger is incomplete, so the reference may be right).
+    void missing_from_ledger(const Slot& slot, std::string message);
 };
 
 std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot);
@@ -151,7 +158,7 @@ void read_chains_and_assets(LoadState& state, MapReader& root);
 void read_yaml_transactions(LoadState& state, MapReader& root);
 void read_ledger_file(LoadState& state, MapReader& root);
 // Where the side file `name` of a case in `base_dir` is; nullopt when the name leaves the case's
-// folder (absolute, or with "..").
+// folder (absolute, with "..", or through a symbolic link that points out of it).
 std::optional<std::filesystem::path> side_file_path(const std::filesystem::path& base_dir,
                                                     const std::string& name);
 void read_entities(LoadState& state, MapReader& root);

@@ -50,6 +50,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             read_rubric(state, root);
             read_tool_costs(state, root);
             read_expert_solution(state, root);
+            if (state.unchecked_ledger_references > 0)
+                diagnostics.error(
+                    Where{name, 0, 0, ""},
+                    std::to_string(state.unchecked_ledger_references) +
+                        " references to addresses or transactions were not checked because the "
+                        "ledger file could not be read; fix the ledger file first");
             if (diagnostics.count() == 0) {
                 if (cached && !result.ledger_from_cache)
                     store_cached_ledger(*cached, scenario->ledger, cache);

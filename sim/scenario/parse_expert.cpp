@@ -152,25 +152,29 @@ class ExpertReader {
             yaml_.error(at(key), std::move(message));
             return false;
         };
+        auto missing = [&](const std::string& key, std::string message) {
+            state_.missing_from_ledger(at(key), std::move(message));
+            return false;
+        };
         const Scenario& scenario = state_.scenario;
         switch (a.type) {
             case ActionType::ExploreAddress:
             case ActionType::Lookup:
                 if (!is_address(a.target))
-                    return fail("target", "unknown address '" + excerpt(a.target, 80) +
-                                              "'; expected an address of this case");
+                    return missing("target", "unknown address '" + excerpt(a.target, 80) +
+                                                 "'; expected an address of this case");
                 return true;
             case ActionType::ExploreTransaction:
                 if (!is_tx(a.target))
-                    return fail("target", "unknown transaction '" + excerpt(a.target, 80) +
-                                              "'; expected a transaction id of this case");
+                    return missing("target", "unknown transaction '" + excerpt(a.target, 80) +
+                                                 "'; expected a transaction id of this case");
                 return true;
             case ActionType::RunAnalysis:
             case ActionType::Annotate:
                 if (!is_address(a.target) && !is_tx(a.target))
-                    return fail("target",
-                                "unknown target '" + excerpt(a.target, 80) +
-                                    "'; expected an address or transaction id of this case");
+                    return missing("target",
+                                   "unknown target '" + excerpt(a.target, 80) +
+                                       "'; expected an address or transaction id of this case");
                 return true;
             case ActionType::LegalRequest: {
                 if (scenario.find_service(a.target) == nullptr)
@@ -179,8 +183,8 @@ class ExpertReader {
                                     "'; expected an entity id that has an entry under services");
                 for (const std::string& id : a.identifiers)
                     if (!is_address(id))
-                        return fail("identifiers", "identifier '" + excerpt(id, 80) +
-                                                       "' is not an address of this case");
+                        return missing("identifiers", "identifier '" + excerpt(id, 80) +
+                                                          "' is not an address of this case");
                 return true;
             }
             case ActionType::AnswerCheckpoint: {

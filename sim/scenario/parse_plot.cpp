@@ -174,8 +174,9 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                 case CheckpointKind::Transaction:
                     if (auto a = yaml.id(*v, "a transaction id")) {
                         if (!state.is_known_tx(*a))
-                            yaml.error(*v, "unknown transaction '" + *a +
-                                               "'; expected a transaction id of this case");
+                            state.missing_from_ledger(
+                                *v, "unknown transaction '" + *a +
+                                        "'; expected a transaction id of this case");
                         cp.answer = *a;
                     }
                     break;
@@ -213,8 +214,9 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
                 if (auto tx = scenario.ledger.find_transaction(*id))
                     scenario.start_transactions.push_back(*tx);
                 else if (!state.is_known_tx(*id))
-                    yaml.error(item, "unknown transaction '" + *id +
-                                         "'; expected a transaction id of this case");
+                    state.missing_from_ledger(item,
+                                              "unknown transaction '" + *id +
+                                                  "'; expected a transaction id of this case");
             }
         }
     }

@@ -28,10 +28,10 @@ std::optional<AddressId> read_entity_address(LoadState& state, const Slot& item)
     auto text = yaml.address(item);
     if (!text) return std::nullopt;
     if (auto id = state.scenario.ledger.find_address(*text)) return id;
-    yaml.error(item, "address '" + *text +
-                         "' appears in no transaction, so its chain is unknown; "
-                         "write it as {address: " +
-                         *text + ", chain: <chain id>}");
+    state.missing_from_ledger(item, "address '" + *text +
+                                        "' appears in no transaction, so its chain is unknown; "
+                                        "write it as {address: " +
+                                        *text + ", chain: <chain id>}");
     return std::nullopt;
 }
 

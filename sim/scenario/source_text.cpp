@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <system_error>
 
 namespace mt::scenario_detail {
@@ -23,51 +22,55 @@ std::string hex_byte(unsigned char c) {
 
 }  // namespace
 
+std::string size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit) {
+    std::string size = mebibytes(bytes);
+    std::string most = mebibytes(limit);
+    // One byte over rounds to the limit itself: then only exact byte counts show the difference.
+    if (size == most) {
+        size = std::to_string(bytes) + " bytes";
+        most = std::to_string(limit) + " bytes (" + most + ")";
+    }
+    return "'" + std::string(name) + "' is " + size + "; the limit is " + most;
+}
+
 namespace {
 
-// Why `path` cannot be read as a text file of at most `limit` bytes, or empty; sets `size`.
-std::string check_readable(const std::filesystem::path& path, std::size_t limit,
-                           std::uintmax_t& size) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-        return "cannot open '" + path.string() + "': no such file";
-    if (!std::filesystem::is_regular_file(status))
-        return "cannot read '" + path.string() + "': it is not a regular file";
-    size = std::filesystem::file_size(path, ec);
-    if (ec) size = 0;
-    if (size > limit)
-        return "'" + path.string() + "' is " + mebibytes(size) + "; the limit is " +
-               mebibytes(limit);
-    return {};
+// Opens `path` as a regular file of at most `limit` bytes, or says why not.
+RegularFile open_bounded(const std::filesystem::path& path, std::size_t limit, std::string& error) {
+    RegularFile file = RegularFile::open_for_reading(path);
+    if (!file.is_open())
+        error = file.error();
+    else if (file.size() > limit)
+        error = size_over_limit(path.string(), file.size(), limit);
+    return file;
+}
+
+std::string larger_than(const std::filesystem::path& path, std::size_t limit) {
+    return "'" + path.string() + "' is larger than the limit of " + std::to_string(limit) +
+           " bytes (" + mebibytes(limit) + ")";
 }
 
 }  // namespace
 
 FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit) {
     FileRead out;
-    std::uintmax_t size = 0;
-    out.error = check_readable(path, limit, size);
+    RegularFile file = open_bounded(path, limit, out.error);
     if (!out.error.empty()) return out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = "cannot open '" + path.string() + "' for reading";
-        return out;
-    }
     // Read in chunks up to limit + 1 so a file that grows while being read still cannot exceed it.
     std::string text;
-    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
+    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(file.size(), limit)) + 1);
     char chunk[1 << 16];
-    while (in && text.size() <= limit) {
-        in.read(chunk, sizeof chunk);
-        text.append(chunk, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) {
-        out.error = "error while reading '" + path.string() + "'";
-        return out;
+    while (text.size() <= limit) {
+        const std::ptrdiff_t got = file.read(chunk, sizeof chunk);
+        if (got < 0) {
+            out.error = file.error();
+            return out;
+        }
+        if (got == 0) break;
+        text.append(chunk, static_cast<std::size_t>(got));
     }
     if (text.size() > limit) {
-        out.error = "'" + path.string() + "' is larger than the limit of " + mebibytes(limit);
+        out.error = larger_than(path, limit);
         return out;
     }
     out.text = std::move(text);
@@ -77,10 +80,8 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
 LineBlocks::LineBlocks(const std::filesystem::path& path, std::size_t limit,
                        std::size_t block_bytes)
     : path_(path), limit_(limit), block_bytes_(block_bytes) {
-    error_ = check_readable(path, limit, size_);
-    if (!error_.empty()) return;
-    in_.open(path, std::ios::binary);
-    if (!in_) error_ = "cannot open '" + path.string() + "' for reading";
+    file_ = open_bounded(path, limit, error_);
+    size_ = file_.size();
 }
 
 std::optional<std::string_view> LineBlocks::next() {
@@ -94,11 +95,7 @@ std::optional<std::string_view> LineBlocks::next() {
             handed_out_ = last_newline + 1;
             return std::string_view(buffer_).substr(0, handed_out_);
         }
-        if (!in_) {  // the end of the file: what is left is the last line
-            if (in_.bad()) {
-                error_ = "error while reading '" + path_.string() + "'";
-                return std::nullopt;
-            }
+        if (at_end_) {  // what is left is the last line
             handed_out_ = buffer_.size();
             if (handed_out_ == 0) return std::nullopt;
             return std::string_view(buffer_);
@@ -106,12 +103,16 @@ std::optional<std::string_view> LineBlocks::next() {
         // Grow by a block (a line longer than a block just makes the buffer longer).
         const std::size_t old_size = buffer_.size();
         buffer_.resize(old_size + block_bytes_);
-        in_.read(buffer_.data() + old_size, static_cast<std::streamsize>(block_bytes_));
-        const auto got = static_cast<std::size_t>(in_.gcount());
-        buffer_.resize(old_size + got);
-        read_ += got;
+        const std::ptrdiff_t got = file_.read(buffer_.data() + old_size, block_bytes_);
+        if (got < 0) {
+            error_ = file_.error();
+            return std::nullopt;
+        }
+        buffer_.resize(old_size + static_cast<std::size_t>(got));
+        at_end_ = got == 0;
+        read_ += static_cast<std::uintmax_t>(got);
         if (read_ > limit_) {
-            error_ = "'" + path_.string() + "' is larger than the limit of " + mebibytes(limit_);
+            error_ = larger_than(path_, limit_);
             return std::nullopt;
         }
     }

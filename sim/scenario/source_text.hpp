@@ -3,19 +3,23 @@
 // byte offsets to the line and column an editor shows.
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/regular_file.hpp"
+
 namespace mt::scenario_detail {
 
 struct FileRead {
     std::string text;
-    std::string error;  // empty on success: "cannot open ...", "is 20.0 MiB; the limit is 16 MiB"
+    std::string error;  // empty on success: "cannot open ...", "is 20.0 MiB; the limit is 16.0 MiB"
 };
-// Reads a regular file of at most `limit` bytes without ever reading more than limit + 1.
+// "'name' is 20.0 MiB; the limit is 16.0 MiB", in exact bytes when rounding would hide the excess.
+std::string size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit);
+// Reads a regular file (never a pipe or device, which could block) of at most `limit` bytes
+// without ever reading more than limit + 1.
 FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit);
 
 // Reads a file of at most `limit` bytes block by block, each block ending after a line feed (or at
@@ -37,7 +41,8 @@ class LineBlocks {
     std::size_t block_bytes_;
     std::uintmax_t size_ = 0;
     std::uintmax_t read_ = 0;
-    std::ifstream in_;
+    RegularFile file_;
+    bool at_end_ = false;
     std::string buffer_;
     std::size_t handed_out_ = 0;
     std::string error_;

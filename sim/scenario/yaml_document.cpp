@@ -6,14 +6,41 @@
 #include "scenario/yaml_reader.hpp"
 
 namespace mt::scenario_detail {
+std::optional<std::size_t> find_value_count_excess(std::string_view text, std::size_t limit) {
+    // An upper bound of the values yaml-cpp would build, from the bytes alone: every line with
+    // content, every flow opener and separator, and every "- ", ": " and "? ". Quotes, comments
+    // and block scalars are deliberately not recognised: any such context tracking could be
+    // fooled into skipping text the parser does read, and counting their bytes too only
+    // over-counts, which is harmless this far above real cases.
+    std::size_t count = 0;
+    bool line_counted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            line_counted = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') continue;
+        if (!line_counted) {
+            line_counted = true;
+            ++count;
+        }
+        const char next = i + 1 < text.size() ? text[i + 1] : '\n';
+        if (c == ',' || c == '[' || c == '{' ||
+            ((c == '-' || c == ':' || c == '?') &&
+             (next == ' ' || next == '\t' || next == '\r' || next == '\n')))
+            ++count;
+        if (count > limit) return i;
+    }
+    return std::nullopt;
+}
 
 bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnostics& out,
                          YamlDocument& doc) {
     namespace limits = scenario_limits;
     if (raw.size() > limits::kMaxYamlBytes) {
-        out.error(Where{name, 0, 0, ""},
-                  "the case file is " + std::to_string(raw.size() >> 20) +
-                      " MiB; the limit is 16 MiB (put bulk transactions in a ledger_file CSV)");
+        out.error(Where{name, 0, 0, ""}, size_over_limit(name, raw.size(), limits::kMaxYamlBytes) +
+                                             " (put bulk transactions in a ledger_file CSV)");
         return false;
     }
     doc.text = std::string(without_bom(raw));
@@ -21,6 +48,14 @@ bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnost
     if (auto problem = find_text_problem(doc.text)) {
         const TextPosition p = doc.lines->at_offset(problem->offset);
         out.error(Where{name, p.line, p.column, ""}, problem->message);
+        return false;
+    }
+    if (auto at = find_value_count_excess(doc.text, limits::kMaxYamlValues)) {
+        const TextPosition p = doc.lines->at_offset(*at);
+        out.error(Where{name, p.line, p.column, ""},
+                  "the case file holds more than " + std::to_string(limits::kMaxYamlValues) +
+                      " values (list items, keys and lines, counted before parsing); this one "
+                      "is past the limit (put bulk transactions in a ledger_file CSV)");
         return false;
     }
     YamlReader reader(out, name, *doc.lines);

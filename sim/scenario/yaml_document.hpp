@@ -18,6 +18,10 @@ struct YamlDocument {
     YAML::Node root;  // a map once parse_yaml_document returned true
 };
 
+// The offset at which the values of `text` (an upper bound counted without parsing) pass `limit`,
+// or nullopt when they stay within it. Costs one pass over the bytes.
+std::optional<std::size_t> find_value_count_excess(std::string_view text, std::size_t limit);
+
 // False after reporting why the text is not a usable case document.
 bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnostics& out,
                          YamlDocument& doc);

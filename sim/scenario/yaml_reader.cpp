@@ -160,6 +160,17 @@ Where YamlReader::where(const Slot& slot) const {
     return where(slot.mark, slot.path);
 }
 
+namespace {
+
+// The tag as the author wrote it: yaml-cpp expands the "!!" shorthand to its full name.
+std::string shown_tag(const std::string& tag) {
+    constexpr std::string_view kCore = "tag:yaml.org,2002:";
+    if (tag.compare(0, kCore.size(), kCore) == 0) return "!!" + tag.substr(kCore.size());
+    return tag;
+}
+
+}  // namespace
+
 bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t max_visits) {
     std::size_t visits = 0;
     std::vector<std::string> trail;  // path parts, to name where a bound was crossed
@@ -175,6 +186,16 @@ bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t
                        "the document expands to more than " + std::to_string(max_visits) +
                            " values when its aliases are followed; expected a case without "
                            "alias chains that multiply (an \"alias bomb\")");
+            return false;
+        }
+        // yaml-cpp gives "?" to plain values and "!" to quoted ones; anything else was written
+        // as a tag (!!binary, !evil), which the format has no use for and would otherwise read
+        // as plain text.
+        if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!") {
+            out_.error(where(node.Mark(), path_of()),
+                       "YAML tags like '" + excerpt(shown_tag(tag), 60) +
+                           "' are not part of the case format; remove the tag and write the "
+                           "value as plain text");
             return false;
         }
         if (depth > max_depth) {

@@ -139,7 +139,7 @@ TEST_CASE("oversize input is refused before parsing", "[scenario][hostile]") {
     const LoadResult r = load(text);
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].line == 0);
-    CHECK(r.errors[0].message.find("the limit is 16 MiB") != std::string::npos);
+    CHECK(r.errors[0].message.find("the limit is 16777216 bytes (16.0 MiB)") != std::string::npos);
 
     TempDir dir("oversize");
     {
@@ -149,7 +149,8 @@ TEST_CASE("oversize input is refused before parsing", "[scenario][hostile]") {
     }
     const LoadResult file = load_scenario_file(dir.path() / "big.yaml");
     REQUIRE(file.errors.size() == 1);
-    CHECK(file.errors[0].message.find("the limit is 16.0 MiB") != std::string::npos);
+    CHECK(file.errors[0].message.find("the limit is 16777216 bytes (16.0 MiB)") !=
+          std::string::npos);
 }
 
 TEST_CASE("files that cannot be read are reported, not thrown", "[scenario][hostile]") {
