@@ -16,8 +16,8 @@ struct Catalogues {
     std::vector<Catalogue> catalogues;  // parallel to languages; [0] is English
 };
 
-const Catalogues& catalogues() {
-    static const Catalogues all = [] {
+Catalogues& catalogues() {
+    static Catalogues all = [] {
         Catalogues c;
         // English first: it is the fallback for every other language.
         for (const EmbeddedCatalogue& e : embedded_catalogues()) {
@@ -135,6 +135,17 @@ const std::vector<std::string>& interface_languages() {
 
 const Catalogue& builtin_catalogue(std::string_view language) {
     return catalogues().catalogues[index_of(language)];
+}
+
+void add_interface_language(const std::string& language, Catalogue catalogue) {
+    Catalogues& c = catalogues();
+    for (std::size_t i = 0; i < c.languages.size(); ++i)
+        if (c.languages[i] == language && i > 0) {
+            c.catalogues[i] = std::move(catalogue);
+            return;
+        }
+    c.languages.push_back(language);
+    c.catalogues.push_back(std::move(catalogue));
 }
 
 void set_interface_language(std::string_view language) {

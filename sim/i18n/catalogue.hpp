@@ -51,6 +51,11 @@ const std::vector<std::string>& interface_languages();
 // The catalogue compiled into the program for `language`; English for an unknown code.
 const Catalogue& builtin_catalogue(std::string_view language);
 
+// Adds a language at run time (or replaces one other than English). Tests add a pseudo-locale
+// whose every text is marked, so words on screen without the marks bypassed the catalogues.
+// Texts tr() handed out for a replaced language become invalid.
+void add_interface_language(const std::string& language, Catalogue catalogue);
+
 // The language tr() speaks; an unknown code selects English.
 void set_interface_language(std::string_view language);
 const std::string& interface_language();

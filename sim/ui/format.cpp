@@ -127,10 +127,8 @@ std::string key_of(ActionType v) {
 std::string typology_text(const std::string& typology) {
     const std::string key = prefixed("typology", typology);
     if (has_translation(key)) return tr(key);
-    std::string out = typology;
-    for (char& c : out)
-        if (c == '_' || c == '-') c = ' ';
-    return out;
+    // Shown as written so a missing translation is seen (validate refuses such a case).
+    return typology;
 }
 
 std::string difficulty_text(const std::string& difficulty) {
@@ -160,8 +158,18 @@ std::string describe_action(const Action& a, const Casefile* casefile) {
             return trf("action.legal_request",
                        {tr(key_of(a.instrument)), service_name(casefile, a.target), ids});
         }
-        case ActionType::AnswerCheckpoint:
+        case ActionType::AnswerCheckpoint: {
+            // The question and the option as the trainee read them, never their ids.
+            if (casefile)
+                for (const OpenCheckpoint& open : casefile->checkpoints) {
+                    if (open.id != a.target) continue;
+                    std::string answer = short_id(a.answer, 24);
+                    for (const CheckpointOptionView& option : open.options)
+                        if (option.id == a.answer) answer = text_of(option.text);
+                    return trf("action.answer_checkpoint", {text_of(open.question), answer});
+                }
             return trf("action.answer_checkpoint", {a.target, short_id(a.answer, 24)});
+        }
         case ActionType::Annotate:
             return trf("action.annotate", {target});
         case ActionType::Hint:

@@ -504,7 +504,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             if (detailed)
                 draw_text(draw, body_font, text_size * 0.8f,
                           ImVec2(c.x - half.x * 0.55f, c.y - text_size * 0.45f), palette::kTextDim,
-                          "tx", ImVec4(r0.x, r0.y, r1.x, r1.y));
+                          tr("ui.graph.junction"), ImVec4(r0.x, r0.y, r1.x, r1.y));
         }
 
         // "+" stubs where money has not been followed yet.

@@ -33,10 +33,16 @@ std::string join_tags(const std::vector<std::string>& tags) {
     return out;
 }
 
-std::string source_text(const std::string& source) {
+std::string source_text(const Casefile& casefile, const std::string& source) {
     if (source == "public") return tr("ui.inspector.source_public");
     if (source == "lookup") return tr("ui.inspector.source_lookup");
-    return trf("ui.inspector.source_record", {source});
+    // A record a service produced: its kind and who produced it, not its id.
+    for (const LegalRequestFile& request : casefile.requests)
+        for (const ObtainedRecord& record : request.records)
+            if (record.id == source)
+                return trf("ui.inspector.source_record",
+                           {tr(key_of(record.kind)), text_of(request.service_name)});
+    return trf("ui.inspector.source_record", {tr("ui.inspector.source_unknown_record"), "—"});
 }
 
 void copy_button(const std::string& text) {
@@ -130,7 +136,7 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
             ImGui::SameLine();
             ImGui::TextDisabled("· %s", a.jurisdiction.c_str());
         }
-        text_disabled(source_text(a.source));
+        text_disabled(source_text(casefile, a.source));
     } else {
         text_disabled(tr("ui.inspector.no_label"));
         const Action lookup = lookup_action(address.address);

@@ -33,6 +33,7 @@ void InvestigatorUi::reset_case_view() {
     state_.panels = panels;
     state_.probe.enabled = probing;
     graph_ = GraphCache{};
+    naming_ = Casefile{};
     address_rows_ = AddressRowsCache{};
     actions_seen_ = 0;
 }
@@ -49,6 +50,11 @@ void InvestigatorUi::draw(UiHost& host) {
             casefile->actions_taken < actions_seen_) {
             reset_case_view();
             case_on_screen_ = casefile->briefing.scenario_id;
+        }
+        if (casefile->actions_taken != actions_seen_ || naming_.checkpoints.empty()) {
+            // What report() needs to name services and questions after the frame.
+            naming_.services = casefile->services;
+            naming_.checkpoints = casefile->checkpoints;
         }
         actions_seen_ = casefile->actions_taken;
     } else if (!case_on_screen_.empty()) {
@@ -174,7 +180,7 @@ void InvestigatorUi::report(const Action& action, const ActionFeedback& feedback
     auto& shown = state_.feedback;
     shown.accepted = feedback.accepted;
     if (feedback.accepted) {
-        shown.text = describe_action(action, nullptr);
+        shown.text = describe_action(action, &naming_);
         if (feedback.cost > 0) shown.text += " (" + duration_text(feedback.cost) + ")";
         switch (action.type) {
             case ActionType::LegalRequest: {
@@ -199,7 +205,7 @@ void InvestigatorUi::report(const Action& action, const ActionFeedback& feedback
     std::string reason = !feedback.reason_key.empty() && has_translation(feedback.reason_key)
                              ? std::string(tr(feedback.reason_key))
                              : feedback.reason;
-    shown.text = trf("ui.feedback.rejected", {describe_action(action, nullptr), reason});
+    shown.text = trf("ui.feedback.rejected", {describe_action(action, &naming_), reason});
 }
 
 void InvestigatorUi::emit(UiHost& host, const Action& action) {

@@ -153,6 +153,8 @@ class InvestigatorUi {
     ImVec4 graph_canvas_{};
     float status_height_ = 0.0f;  // what the status bar's rows took last frame
     std::size_t actions_seen_ = 0;
+    // The services and questions of the case on screen, so feedback names them, not their ids.
+    Casefile naming_;
 };
 
 }  // namespace mt::ui

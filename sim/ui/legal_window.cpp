@@ -160,7 +160,9 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
     for (auto it = casefile.requests.rbegin(); it != casefile.requests.rend(); ++it) {
         const LegalRequestFile& r = *it;
         ImGui::PushID(r.id.c_str());
-        const std::string title = r.id + "  ·  " + tr(key_of(r.instrument)) + "  ·  " +
+        const auto number = static_cast<long long>(casefile.requests.rend() - it);
+        const std::string title = trf("ui.legal.request_number", {std::to_string(number)}) +
+                                  "  ·  " + tr(key_of(r.instrument)) + "  ·  " +
                                   text_of(r.service_name) + "###request";
         const bool expanded = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
         probe("legal.request:" + r.id);

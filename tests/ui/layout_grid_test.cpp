@@ -13,63 +13,14 @@
 #include "headless_ui.hpp"
 #include "i18n/catalogue.hpp"
 #include "layout_check.hpp"
-#include "platform/fonts.hpp"
-#include "platform/theme.hpp"
 #include "recording_host.hpp"
-#include "scenario/loader.hpp"
-#include "session/session.hpp"
+#include "shipped_cases.hpp"
 #include "ui/widgets.hpp"
 
 using namespace mt;
 using namespace mt::test;
 
 namespace {
-
-namespace fs = std::filesystem;
-
-struct ShippedCase {
-    std::string file;
-    Casefile working;  // half-way through the expert's path
-    Casefile done;     // the expert's path submitted
-};
-
-std::vector<ShippedCase> load_shipped_cases() {
-    std::vector<ShippedCase> cases;
-    for (const ScenarioSummary& summary : list_scenarios(fs::path(MT_SOURCE_DIR) / "scenarios")) {
-        const LoadResult loaded = load_scenario_file(summary.path);
-        INFO(summary.path.string());
-        REQUIRE(loaded.ok());
-        Session session(loaded.scenario);
-        const std::vector<Action>& path = loaded.scenario->expert_solution;
-        ShippedCase shipped{summary.path.filename().string(), {}, {}};
-        for (std::size_t i = 0; i < path.size(); ++i) {
-            if (i == path.size() / 2) shipped.working = session.casefile();
-            session.apply(path[i]);
-        }
-        REQUIRE(session.submitted());
-        shipped.done = session.casefile();
-        cases.push_back(std::move(shipped));
-    }
-    return cases;
-}
-
-std::vector<ui::CaseChoice> case_choices() {
-    std::vector<ui::CaseChoice> choices;
-    for (const ScenarioSummary& s : list_scenarios(fs::path(MT_SOURCE_DIR) / "scenarios")) {
-        ui::CaseChoice c;
-        c.path = s.path.string();
-        c.id = s.id;
-        c.title = s.title;
-        c.summary = s.summary;
-        c.difficulty = s.difficulty;
-        c.estimated_minutes = s.estimated_minutes;
-        c.typologies = s.typologies;
-        choices.push_back(std::move(c));
-    }
-    choices.front().resumable = true;
-    choices.front().saved_actions = 12;
-    return choices;
-}
 
 struct Config {
     float width;
@@ -83,24 +34,11 @@ struct Config {
     }
 };
 
-// The fonts and theme the desktop program builds at this scale.
-void use_program_fonts(float scale) {
-    ImGuiIO& io = ImGui::GetIO();
-    std::vector<std::string> warnings;
-    ui::set_fonts(platform::build_fonts(io, std::round(16.0f * scale), warnings));
-    REQUIRE(warnings.empty());
-    io.Fonts->Build();
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    platform::apply_theme(scale);
-}
-
 }  // namespace
 
 TEST_CASE("every view holds its layout at every seminar size, scale and language",
           "[ui][layout][grid]") {
-    static const std::vector<ShippedCase> cases = load_shipped_cases();
+    const std::vector<ShippedCase>& cases = shipped_cases();
     const std::vector<ui::CaseChoice> choices = case_choices();
     constexpr std::pair<const char*, const char*> kTabPairs[] = {{"briefing", "inspector"},
                                                                  {"checkpoints", "tools"},
