@@ -26,8 +26,9 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
         ImGui::TextUnformatted(tr("ui.case_error.title"));
         ImGui::PopStyleColor();
     }
-    text_wrapped(
-        trf("ui.case_error.intro", {failure.path, std::to_string(failure.problems.size())}));
+    text_wrapped(render(Message("ui.case_error.intro")
+                            .arg("path", failure.path)
+                            .arg("count", failure.problems.size())));
     if (button("ui.case_error.back")) host.close_case();
     ImGui::Separator();
 

@@ -75,7 +75,9 @@ void InvestigatorUi::draw_case_picker(UiHost& host, Region region) {
             const std::string id = choice.id.empty() ? std::to_string(i) : choice.id;
             if (choice.resumable) {
                 const std::string resume =
-                    trf("ui.picker.resume", {std::to_string(choice.saved_actions)}) + "###resume";
+                    trf("ui.picker.resume",
+                        {render(Message("count.actions").arg("count", choice.saved_actions))}) +
+                    "###resume";
                 if (ImGui::Button(resume.c_str())) host.open_case(choice.path, OpenMode::Resume);
                 probe("picker.resume:" + id);
                 ImGui::SameLine();

@@ -198,8 +198,9 @@ std::string case_report_markdown(const Casefile& casefile, const std::string& gr
     const CaseBriefing& briefing = casefile.briefing;
     out << "# " << tr("report.title") << ": " << text_of(briefing.title) << "\n\n";
     out << "*"
-        << trf("report.as_of", {sim_date(briefing, casefile.now), duration_text(casefile.now),
-                                std::to_string(casefile.actions_taken)})
+        << trf("report.as_of",
+               {sim_date(briefing, casefile.now), duration_text(casefile.now),
+                render(Message("count.actions").arg("count", casefile.actions_taken))})
         << " · " << tr(casefile.submitted ? "report.submitted" : "report.in_progress") << "*\n\n";
     out << "## " << tr("report.briefing") << "\n\n" << text_of(briefing.briefing) << "\n\n";
     if (!graph_image.empty())

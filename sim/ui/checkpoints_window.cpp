@@ -6,7 +6,6 @@
 #include "ui/actions.hpp"
 #include "ui/format.hpp"
 #include "ui/investigator_ui.hpp"
-#include "ui/palette.hpp"
 #include "ui/widgets.hpp"
 
 namespace mt::ui {
@@ -25,9 +24,9 @@ void InvestigatorUi::draw_checkpoints_tab(UiHost& host, const Casefile& casefile
             std::string shown = *checkpoint.answer;
             for (const CheckpointOptionView& option : checkpoint.options)
                 if (option.id == shown) shown = text_of(option.text);
-            ImGui::PushStyleColor(ImGuiCol_Text, palette::kGood);
+            // Neutral until the debrief: green here read as "correct" before anyone had judged it.
             text_wrapped(trf("ui.checkpoints.answered", {shown}));
-            ImGui::PopStyleColor();
+            probe("checkpoint.answered:" + checkpoint.id);
             ImGui::Separator();
             ImGui::PopID();
             continue;

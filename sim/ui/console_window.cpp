@@ -264,9 +264,9 @@ void ConsoleWindow::draw_penalised(const ConsoleModel& model) {
         return;
     }
     for (const ConsolePenalised& p : model.penalised)
-        text_wrapped(
-            trf("ui.console.penalised_row", {std::to_string(p.count), tr("penalty_kind." + p.kind),
-                                             p.detail, std::to_string(p.trainees)}));
+        text_wrapped(trf("ui.console.penalised_row",
+                         {std::to_string(p.count), tr("penalty_kind." + p.kind), p.detail,
+                          render(Message("count.trainees").arg("count", p.trainees))}));
 }
 
 void ConsoleWindow::draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {

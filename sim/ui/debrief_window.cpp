@@ -31,6 +31,66 @@ std::string answer_text(const Casefile& casefile, const std::string& checkpoint,
     return answer;
 }
 
+ImVec4 status_colour(RequestStatus status) {
+    switch (status) {
+        case RequestStatus::Fulfilled:
+        case RequestStatus::Frozen:
+            return palette::kGood;
+        case RequestStatus::Declined:
+        case RequestStatus::NothingFound:
+            return palette::kBad;
+        case RequestStatus::Pending:
+            break;
+    }
+    return palette::kPending;
+}
+
+// How the total comes about: what was earned, what the penalties took, and the floor at zero.
+void draw_score_arithmetic(const ScoreReport& score) {
+    int objectives = 0;
+    for (const ObjectiveResult& o : score.objectives) objectives += o.earned;
+    int penalties = 0;
+    for (const PenaltyItem& p : score.penalties) penalties += p.points;
+    const int raw = objectives + score.recovery_earned - penalties;
+    text_wrapped(render(Message("ui.debrief.arithmetic")
+                            .arg("objectives", objectives)
+                            .arg("recovery", score.recovery_earned)
+                            .arg("penalties", penalties)
+                            .arg("raw", raw)
+                            .arg("total", score.total)));
+    probe("debrief.arithmetic");
+    if (raw < 0) {
+        text_disabled(tr("ui.debrief.floored"));
+        probe("debrief.floored");
+    }
+}
+
+// Every legal request with how it ended and the service's reply, so a declined request reads as
+// declined and says why.
+void draw_debrief_requests(const Casefile& casefile) {
+    if (casefile.requests.empty()) return;
+    ImGui::Spacing();
+    heading(tr("ui.debrief.requests"));
+    for (std::size_t i = 0; i < casefile.requests.size(); ++i) {
+        const LegalRequestFile& r = casefile.requests[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextColored(status_colour(r.status), "%s", tr(key_of(r.status)));
+        probe("debrief.request_status:" + std::to_string(i + 1));
+        ImGui::SameLine();
+        text_wrapped(
+            trf("ui.debrief.request_line",
+                {trf("ui.legal.request_number", {std::to_string(i + 1)}), tr(key_of(r.instrument)),
+                 text_of(r.service_name), duration_text(r.sent_at)}));
+        if (!r.response.empty()) {
+            ImGui::Indent();
+            text_disabled(trf("ui.debrief.reply", {text_of(r.response)}));
+            probe("debrief.reply:" + std::to_string(i + 1));
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
+    }
+}
+
 }  // namespace
 
 void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region region) {
@@ -61,11 +121,10 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
         trf("ui.debrief.total",
             {std::to_string(score.total), std::to_string(score.max), std::to_string(score.percent)})
             .c_str());
-    ImGui::TextDisabled(
-        "%s", trf("ui.debrief.time_used",
-                  {duration_text(casefile.now), duration_text(casefile.briefing.time_budget),
-                   std::to_string(casefile.actions_taken)})
-                  .c_str());
+    draw_score_arithmetic(score);
+    text_disabled(trf("ui.debrief.time_used",
+                      {duration_text(casefile.now), duration_text(casefile.briefing.time_budget),
+                       render(Message("count.actions").arg("count", casefile.actions_taken))}));
     if (button("ui.debrief.review")) state_.show_debrief = false;
     ImGui::SameLine();
     if (button("ui.debrief.back")) host.close_case();
@@ -152,6 +211,8 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
         ImGui::EndTable();
     }
 
+    draw_debrief_requests(casefile);
+
     ImGui::Spacing();
     heading(tr("ui.debrief.paths"));
     if (!casefile.expert_summary.empty()) text_wrapped(text_of(casefile.expert_summary));
@@ -170,8 +231,12 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
         for (std::size_t i = 0; i < rows; ++i) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (i < own_steps.size())
-                cell_text(std::to_string(i + 1) + ". " + text_of(own_steps[i]->text));
+            if (i < own_steps.size()) {
+                // When, in simulated time since the case opened, beside what.
+                ImGui::TextDisabled("%zu.  +%s", i + 1, duration_text(own_steps[i]->at).c_str());
+                probe("debrief.step_time:" + std::to_string(i + 1));
+                cell_text(text_of(own_steps[i]->text));
+            }
             ImGui::TableNextColumn();
             if (i < casefile.expert_solution.size())
                 cell_text(std::to_string(i + 1) + ". " +

@@ -61,12 +61,13 @@ std::string amount_text(Units amount, int decimals, std::string_view asset) {
 std::string usd_text(std::int64_t cents) {
     const bool negative = cents < 0;
     const std::int64_t magnitude = negative ? -cents : cents;
-    std::string out = negative ? "-$" : "$";
-    out += group_thousands(std::to_string(magnitude / 100));
+    // The currency named, never "$": in Mexico "$" reads as pesos.
+    std::string amount = negative ? "-" : "";
+    amount += group_thousands(std::to_string(magnitude / 100));
     const std::int64_t rest = magnitude % 100;
-    out += rest < 10 ? ".0" : ".";
-    out += std::to_string(rest);
-    return out;
+    amount += rest < 10 ? ".0" : ".";
+    amount += std::to_string(rest);
+    return render(Message("money.usd").arg("amount", amount));
 }
 
 std::string sim_date(const CaseBriefing& briefing, SimSeconds at) {

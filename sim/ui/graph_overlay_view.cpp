@@ -87,13 +87,15 @@ void InvestigatorUi::draw_cluster_overlay(ImDrawList* draw, const std::vector<Im
                       cluster.member_coinjoin[m] ? kCoinJoinLine : kClusterLine, 8.0f * scale, 0,
                       std::max(2.0f, 3.0f * std::min(scale, 1.0f)));
     }
-    std::string text =
-        trf("ui.graph.cluster_label",
-            {short_id(cluster.subject, 14), std::to_string(cluster.listed),
-             std::to_string(cluster.members.size()), std::to_string(cluster.by_common_input),
-             std::to_string(cluster.by_change)});
+    std::string text = render(Message("ui.graph.cluster_label")
+                                  .arg("subject", short_id(cluster.subject, 14))
+                                  .arg("count", cluster.listed)
+                                  .arg("on_graph", cluster.members.size())
+                                  .arg("common_input", cluster.by_common_input)
+                                  .arg("change", cluster.by_change));
     if (cluster.via_coinjoin > 0)
-        text += "  " + trf("ui.graph.cluster_coinjoin", {std::to_string(cluster.via_coinjoin)});
+        text +=
+            "  " + render(Message("ui.graph.cluster_coinjoin").arg("count", cluster.via_coinjoin));
     const float size = ImGui::GetFontSize() * std::clamp(scale, 0.7f, 1.2f);
     const ImVec2 at(box_min.x + 4.0f, box_min.y - size * 1.25f);
     draw->AddText(ImGui::GetFont(), size, at,

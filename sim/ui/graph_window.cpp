@@ -665,8 +665,9 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     {
         // How much is known, in the canvas's bottom-right corner.
         const std::string counts =
-            trf("ui.graph.counts", {std::to_string(casefile.addresses.size()),
-                                    std::to_string(casefile.transactions.size())});
+            trf("ui.graph.counts",
+                {render(Message("count.addresses").arg("count", casefile.addresses.size())),
+                 render(Message("count.transactions").arg("count", casefile.transactions.size()))});
         const ImVec2 size = ImGui::CalcTextSize(counts.c_str());
         draw->AddText(
             ImVec2(canvas_max.x - size.x - scaled(10.0f), canvas_max.y - size.y - scaled(8.0f)),

@@ -189,7 +189,7 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
             }
             if (!r.records.empty()) {
                 ImGui::TextUnformatted(
-                    trf("ui.legal.records", {std::to_string(r.records.size())}).c_str());
+                    render(Message("ui.legal.records").arg("count", r.records.size())).c_str());
                 ImGui::SameLine();
                 if (ImGui::SmallButton(label("ui.legal.open_documents").c_str()))
                     state_.focus_tab = "documents";

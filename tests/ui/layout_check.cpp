@@ -32,7 +32,13 @@ float overlap(float a0, float a1, float b0, float b1) {
     return std::min(a1, b1) - std::max(a0, b0);
 }
 
+bool same(const ui::ProbeRect& a, const ui::ProbeRect& b) {
+    return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
+}
+
 bool collide(const ui::ProbeRect& a, const ui::ProbeRect& b) {
+    // One item recorded twice (as text and under a probe key) is not two items.
+    if (same(a, b)) return false;
     return overlap(a.x0, a.x1, b.x0, b.x1) > kTolerance &&
            overlap(a.y0, a.y1, b.y0, b.y1) > kTolerance;
 }

@@ -69,7 +69,6 @@ void install_pseudo_locale() {
     add_interface_language("xx", std::move(pseudo));
 }
 
-
 std::string trimmed(const std::string& word) {
     // Punctuation around a word is not a word: "(USDT", "issuer)", "Bitnova:".
     const std::string punctuation = "()[]{}.,;:!?¡¿\"'«»“”‘’/·…+-=<>|*#%$→←✓✗○●×";
