@@ -16,6 +16,8 @@ void register_serve(CLI::App& app, int& exit_code);
 void register_generate(CLI::App&, int&);
 void register_console(CLI::App& app, int& exit_code);
 void register_join(CLI::App& app, int& exit_code);
+// `import` (exports -> case skeleton) and `export-tagpack` (casefile -> GraphSense TagPack).
+void register_import(CLI::App& app, int& exit_code);
 // `play` is also what runs when no subcommand is given.
 CLI::App* register_play(CLI::App& app, int& exit_code);
 int run_default_play();

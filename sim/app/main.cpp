@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     mt::register_generate(app, exit_code);
     mt::register_console(app, exit_code);
     mt::register_join(app, exit_code);
+    mt::register_import(app, exit_code);
     mt::register_play(app, exit_code);
     app.footer(
         "With no command, moneytrail opens the investigator interface on the default case.\n"

@@ -7,6 +7,7 @@
 
 #include "seminar/http_body.hpp"
 #include "seminar/instructor_report.hpp"
+#include "seminar/xapi_statements.hpp"
 
 namespace mt::seminar {
 namespace {
@@ -248,6 +249,12 @@ void SeminarServer::add_routes() {
         res.set_content(results_csv(s->scenario(), s->snapshot()), "text/csv; charset=utf-8");
         res.set_header("Content-Disposition", "attachment; filename=\"results.csv\"");
     });
+    http_->Get("/api/instructor/results.xapi.json",
+               [s, instructor](const Request& req, Response& res) {
+                   if (!instructor(req, res)) return;
+                   const std::string base = base_iri_for_host(req.get_header_value("Host"));
+                   send_json(res, 200, xapi_statements(s->scenario(), s->snapshot(), base));
+               });
 
     auto clock_route = [this, instructor](const char* path, Reply (Seminar::*change)()) {
         http_->Post(path, [this, instructor, change](const Request& req, Response& res) {
