@@ -8,6 +8,7 @@
 
 #include "../generate/scratch_dir.hpp"
 #include "import/address_codec.hpp"
+#include "import/anonymiser.hpp"
 #include "import_support.hpp"
 #include "session/expert_check.hpp"
 
@@ -115,6 +116,17 @@ TEST_CASE("Address codecs round-trip and reject bad checksums", "[import][anonym
     REQUIRE(tron);
     CHECK(import::base58check_encode(tron->version, tron->payload) == usdt_contract);
     CHECK_FALSE(import::base58check_decode("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u"));
+    // Hand-written addresses with wrong checksums still become valid ones of their kind.
+    import::Anonymiser anonymiser("k");
+    const auto segwit =
+        import::segwit_decode(anonymiser.address("bc1qexternalwalletxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    REQUIRE(segwit);
+    CHECK(segwit->version == 0);
+    CHECK(segwit->program.size() == 20);
+    const auto tron_like =
+        import::base58check_decode(anonymiser.address("TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"));
+    REQUIRE(tron_like);
+    CHECK(tron_like->version == 0x41);
     // The genesis block's coinbase address.
     const auto genesis = import::base58check_decode("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa");
     REQUIRE(genesis);

@@ -169,3 +169,22 @@ TEST_CASE("A large trail goes to the CSV side file", "[import][csv]") {
 }
 
 }  // namespace mt
+
+namespace mt {
+
+TEST_CASE("--shift-time moves the whole case in time", "[import][time]") {
+    testing::ScratchDir dir;
+    import::ImportOptions o;
+    o.exports = {import_testing::data("trongrid-trc20.json")};
+    o.out_dir = dir.path() / "plain";
+    o.id = "plain";
+    const auto plain = import_testing::load_written(import::import_case(o));
+    o.out_dir = dir.path() / "shifted";
+    o.shift_seconds = -days(30);
+    const auto shifted = import_testing::load_written(import::import_case(o));
+    CHECK(plain->info.start_unix - shifted->info.start_unix == days(30));
+    // Offsets from the start are unchanged.
+    CHECK(plain->ledger.transaction(0).time == shifted->ledger.transaction(0).time);
+}
+
+}  // namespace mt
