@@ -3,6 +3,7 @@
 // CSV exports, TronGrid TRC-20 transfers, and a Bitcoin trail merged with its Ethereum
 // continuation.
 #include <algorithm>
+#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -185,6 +186,48 @@ TEST_CASE("--shift-time moves the whole case in time", "[import][time]") {
     CHECK(plain->info.start_unix - shifted->info.start_unix == days(30));
     // Offsets from the start are unchanged.
     CHECK(plain->ledger.transaction(0).time == shifted->ledger.transaction(0).time);
+}
+
+}  // namespace mt
+
+namespace mt {
+
+TEST_CASE("Etherscan columns are found by meaning: any order, old and new names",
+          "[import][etherscan]") {
+    testing::ScratchDir dir;
+    // The normal export's value columns first and the hash last, the old "DateTime" name, and a
+    // column Etherscan may add later: the same two transfers.
+    std::ofstream(dir.path() / "shuffled.csv")
+        << "\"Value_OUT(ETH)\",\"Value_IN(ETH)\",\"From\",\"NewColumn\",\"To\",\"DateTime\","
+           "\"TxnFee(USD)\",\"TxnFee(ETH)\",\"Txhash\"\n"
+           "\"0\",\"5.25\",\"0xf7545f0d3c1988b7d1a90409aacd11e7a1bc0db2\",\"x\","
+           "\"0x1a5a93e82fc39d926a29c38435e3b89870e13e49\",\"2023-11-14 23:20:00\",\"0.9\","
+           "\"0.000441\",\"0x7744ec7fc3418c3643987aa07dc59fbb197c1b45246516dc074550444c5d434e\"\n";
+    // A token page export: Quantity instead of TokenValue, no symbol.
+    std::ofstream(dir.path() / "token-page.csv")
+        << "\"Transaction Hash\",\"Blockno\",\"UnixTimestamp\",\"DateTime (UTC)\",\"From\",\"To\","
+           "\"Quantity\",\"Method\"\n"
+           "\"0x"
+        << std::string(64, 'b')
+        << "\",\"1\",\"1700005000\",\"2023-11-14 23:36:40\","
+           "\"0x1a5a93e82fc39d926a29c38435e3b89870e13e49\","
+           "\"0xc28fcda7e95d35a77983014dd9f61cb7fe5db829\",\"1,250\",\"Transfer\"\n";
+    import::ImportOptions o;
+    o.exports = {dir.path() / "shuffled.csv", dir.path() / "token-page.csv"};
+    o.out_dir = dir.path() / "out";
+    o.id = "shuffled";
+    const import::ImportResult result = import::import_case(o);
+    const auto scenario = import_testing::load_written(result);
+    REQUIRE(scenario->ledger.transaction_count() == 2);
+    const auto eth = scenario->ledger.find_transaction(
+        "0x7744ec7fc3418c3643987aa07dc59fbb197c1b45246516dc074550444c5d434e");
+    REQUIRE(eth);
+    CHECK(scenario->ledger.outputs(*eth)[0].amount == Units{5'250'000'000'000'000'000});
+    CHECK(scenario->ledger.transaction(*eth).fee == Units{441'000'000'000'000});
+    const auto token = scenario->ledger.find_transaction("0x" + std::string(64, 'b'));
+    REQUIRE(token);
+    CHECK(scenario->ledger.outputs(*token)[0].amount ==
+          Units{1250} * Units{1'000'000'000'000'000'000});
 }
 
 }  // namespace mt
