@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "i18n/catalogue.hpp"
 #include "model/text.hpp"
 #include "scenario/loader.hpp"
 #include "session/journal.hpp"
+#include "ui/format.hpp"
 
 namespace mt {
 namespace {
@@ -27,7 +29,7 @@ struct RunOptions {
 bool read_actions(const std::string& path, std::vector<Action>& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = path + ": cannot open the actions file";
+        error = trf("cli.run.cannot_open_actions", {path});
         return false;
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -49,7 +51,7 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto json = nlohmann::json::parse(line, nullptr, false);
         if (json.is_discarded()) {
-            error = path + ":" + std::to_string(number) + ": not valid JSON";
+            error = trf("cli.run.not_json", {path + ":" + std::to_string(number)});
             return false;
         }
         auto parsed = action_from_json(json);
@@ -62,30 +64,35 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
     return true;
 }
 
-void print_report(const ScoreReport& r, Language lang) {
-    const bool es = lang == Language::Spanish;
-    std::cout << (es ? "\nPuntaje: " : "\nScore: ") << r.total << " / " << r.max << " ("
-              << r.percent << "%)  " << r.grade.in(lang) << "\n\n"
-              << (es ? "Objetivos\n" : "Objectives\n");
+// The score breakdown in the interface language (set from --lang).
+void print_report(const ScoreReport& r) {
+    std::cout << "\n"
+              << trf("cli.run.score", {std::to_string(r.total), std::to_string(r.max),
+                                       std::to_string(r.percent), ui::text_of(r.grade)})
+              << "\n\n"
+              << tr("ui.debrief.objectives") << "\n";
     for (const auto& o : r.objectives)
         std::cout << "  [" << (o.earned == o.points ? "x" : " ") << "] " << o.earned << "/"
-                  << o.points << "  " << o.title.in(lang) << "\n";
-    std::cout << (es ? "  Recuperación: " : "  Recovery: ") << r.recovery_earned << "/"
-              << r.recovery_points << "  (" << r.frozen_usd_cents / 100 << " / "
-              << r.at_stake_usd_cents / 100 << " USD)\n";
+                  << o.points << "  " << ui::text_of(o.title) << "\n";
+    std::cout << "  "
+              << trf("cli.run.recovery",
+                     {std::to_string(r.recovery_earned), std::to_string(r.recovery_points),
+                      ui::usd_text(r.frozen_usd_cents), ui::usd_text(r.at_stake_usd_cents)})
+              << "\n";
     if (!r.penalties.empty()) {
-        std::cout << (es ? "Penalizaciones\n" : "Penalties\n");
+        std::cout << tr("ui.debrief.penalties") << "\n";
         for (const auto& p : r.penalties)
-            std::cout << "  -" << p.points << "  " << name_of(p.kind) << ": " << p.detail << "\n";
+            std::cout << "  -" << p.points << "  " << tr(ui::key_of(p.kind)) << ": " << p.detail
+                      << "\n";
     }
-    std::cout << (es ? "Puntos de decisión\n" : "Checkpoints\n");
+    std::cout << tr("ui.debrief.checkpoints") << "\n";
     for (const auto& c : r.checkpoints)
-        std::cout << "  [" << (c.is_correct ? "x" : " ") << "] " << c.question.in(lang) << "\n";
+        std::cout << "  [" << (c.is_correct ? "x" : " ") << "] " << ui::text_of(c.question) << "\n";
 }
 
 int run(const RunOptions& o) {
     if (o.expert == !o.actions.empty()) {
-        std::cerr << "moneytrail run: give exactly one of --actions FILE or --expert\n";
+        std::cerr << tr("cli.run.one_source") << "\n";
         return kExitUsage;
     }
     LoadResult loaded = load_scenario_file(o.scenario);
@@ -101,7 +108,7 @@ int run(const RunOptions& o) {
         std::cerr << error << '\n';
         return kExitFailure;
     }
-    const Language lang = o.language == "es" ? Language::Spanish : Language::English;
+    set_interface_language(o.language);
     std::unique_ptr<JournaledSession> journaled;
     std::unique_ptr<Session> plain;
     if (!o.journal.empty()) {
@@ -126,12 +133,18 @@ int run(const RunOptions& o) {
                        {"reason", outcome.reason},
                        {"cost", outcome.cost},
                        {"now", session.casefile().now}});
-        if (!o.json)
-            std::cout << (outcome.accepted ? "  ok       " : "  REJECTED ") << name_of(a.type)
-                      << " " << a.target << (outcome.accepted ? "" : "  (" + outcome.reason + ")")
+        if (!o.json) {
+            const std::string what = ui::describe_action(a, &session.casefile());
+            const std::string reason =
+                !outcome.reason_key.empty() && has_translation(outcome.reason_key)
+                    ? std::string(tr(outcome.reason_key))
+                    : outcome.reason;
+            std::cout << "  "
+                      << (outcome.accepted ? trf("cli.run.accepted", {what})
+                                           : trf("cli.run.rejected", {what, reason}))
                       << "  [" << format_duration(session.casefile().now) << "]\n";
+        }
     }
-    const bool es = lang == Language::Spanish;
     if (o.leave_open && !session.submitted()) {
         if (o.json) {
             std::cout << nlohmann::json{{"scenario", loaded.scenario->info.id},
@@ -142,13 +155,12 @@ int run(const RunOptions& o) {
                              .dump(2)
                       << '\n';
         } else {
-            std::cout << (es ? "\nSin entregar: la sesión sigue abierta."
-                             : "\nNot submitted: the session stays open.")
-                      << (o.journal.empty() ? ""
-                                            : (es ? " Continúa con: moneytrail play "
-                                                  : " Continue with: moneytrail play ") +
-                                                  o.scenario + " --journal " + o.journal)
-                      << '\n';
+            std::cout << "\n" << tr("cli.run.left_open");
+            if (!o.journal.empty())
+                std::cout << " "
+                          << trf("cli.run.continue_with",
+                                 {"moneytrail play " + o.scenario + " --journal " + o.journal});
+            std::cout << '\n';
         }
         return kExitOk;
     }
@@ -167,7 +179,7 @@ int run(const RunOptions& o) {
                          .dump(2)
                   << '\n';
     } else {
-        print_report(report, lang);
+        print_report(report);
     }
     return kExitOk;
 }
