@@ -25,10 +25,7 @@ void DraftLedger::add_chain(const DraftChain& c, const DraftAsset& native) {
 void DraftLedger::add_asset(const DraftAsset& a) {
     auto it = std::find_if(assets.begin(), assets.end(),
                            [&](const DraftAsset& x) { return x.id == a.id; });
-    if (it == assets.end())
-        assets.push_back(a);
-    else
-        it->decimals = std::max(it->decimals, a.decimals);
+    if (it == assets.end()) assets.push_back(a);
 }
 
 DraftChain bitcoin_chain() {

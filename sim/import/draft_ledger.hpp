@@ -93,7 +93,8 @@ struct DraftLedger {
     const DraftAsset* asset(const std::string& id) const;
     // Adds the chain and its native asset once; later calls return the existing ones.
     void add_chain(const DraftChain& chain, const DraftAsset& native);
-    // Adds a token asset once; a later call may raise its decimals (never lower them).
+    // Adds a token asset once; the first declaration's decimals hold (amounts already read are
+    // in its base units).
     void add_asset(const DraftAsset& asset);
 };
 

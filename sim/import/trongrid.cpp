@@ -66,6 +66,15 @@ void read_trongrid_trc20(const std::string& file, const nlohmann::json& json, Dr
         if (decimals > 30)
             token.expected("whole number from 0 to 30", token.child_path("decimals"));
         tx.asset = slug(symbol) + "-tron";
+        if (const DraftAsset* known = ledger.asset(tx.asset);
+            known && known->decimals != static_cast<int>(decimals)) {
+            Message m =
+                file_error("import.error.decimals_conflict", file, token.child_path("decimals"));
+            m.arg("symbol", symbol)
+                .arg("decimals", static_cast<long long>(decimals))
+                .arg("first", known->decimals);
+            throw ImportFailure(m);
+        }
         ledger.add_asset({tx.asset, symbol, "tron", static_cast<int>(decimals)});
         // Milliseconds since 1970; the case keeps whole seconds.
         tx.unix_time = static_cast<std::int64_t>(row.unsigned_number("block_timestamp") / 1000);

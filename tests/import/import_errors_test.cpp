@@ -144,6 +144,17 @@ TEST_CASE("A TronGrid export with a bad address is refused", "[import][errors]")
               "Tron address (Base58Check starting with T)");
 }
 
+TEST_CASE("Two exports that disagree on a token's decimals are refused", "[import][errors]") {
+    testing::ScratchDir dir;
+    nlohmann::json tron = read_json("trongrid-trc20.json");
+    for (auto& row : tron["data"]) row["token_info"]["decimals"] = 18;
+    const auto file = write(dir.path(), "tron-18.json", tron.dump());
+    CHECK(refused(dir, {data("trongrid-trc20.json"), file}) ==
+          file.string() +
+              ":$.data[0].token_info.decimals: USDT has 18 decimals here but 6 in an earlier "
+              "export; the exports disagree");
+}
+
 TEST_CASE("A file that is no known export, and a seed in no export, are refused",
           "[import][errors]") {
     testing::ScratchDir dir;
