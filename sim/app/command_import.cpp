@@ -30,6 +30,7 @@ struct ImportCommand {
     std::string jurisdiction = "MX";
     std::size_t csv_threshold = import::kDefaultCsvThreshold;
     bool force = false;
+    std::string language = "en";
 };
 
 int fail(const Message& m) {
@@ -38,6 +39,7 @@ int fail(const Message& m) {
 }
 
 int run_import(const ImportCommand& c) {
+    set_interface_language(c.language);
     import::ImportOptions options;
     for (const std::string& e : c.exports) options.exports.emplace_back(e);
     options.out_dir = c.out;
@@ -79,8 +81,8 @@ int run_import(const ImportCommand& c) {
     }
     std::cout << render(Message("import.done")
                             .arg("file", result.case_file.string())
-                            .arg("count", result.transactions)
-                            .arg("hops", hops)
+                            .arg("count", hops)
+                            .arg("transactions", result.transactions)
                             .arg("last", last))
               << '\n';
     if (!result.ledger_file.empty())
@@ -99,9 +101,11 @@ struct TagPackCommand {
     std::string out;
     std::string creator;
     std::string title;
+    std::string language = "en";
 };
 
 int run_export_tagpack(const TagPackCommand& c) {
+    set_interface_language(c.language);
     const LoadResult loaded = load_scenario_file(c.scenario);
     if (!loaded.ok()) {
         for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
@@ -149,6 +153,8 @@ void register_import(CLI::App& app, int& exit_code) {
     cmd->add_option("--csv-threshold", c->csv_threshold, tr("cli.import.csv_threshold"))
         ->capture_default_str();
     cmd->add_flag("--force", c->force, tr("cli.import.force"));
+    cmd->add_option("--lang", c->language, tr("cli.import.lang"))
+        ->check(CLI::IsMember({"en", "es"}));
     cmd->callback([c, &exit_code] { exit_code = run_import(*c); });
 
     auto t = std::make_shared<TagPackCommand>();
@@ -158,6 +164,8 @@ void register_import(CLI::App& app, int& exit_code) {
     tp->add_option("--out", t->out, tr("cli.export_tagpack.out"))->required();
     tp->add_option("--creator", t->creator, tr("cli.export_tagpack.creator"))->required();
     tp->add_option("--title", t->title, tr("cli.export_tagpack.title"));
+    tp->add_option("--lang", t->language, tr("cli.import.lang"))
+        ->check(CLI::IsMember({"en", "es"}));
     tp->callback([t, &exit_code] { exit_code = run_export_tagpack(*t); });
 }
 
