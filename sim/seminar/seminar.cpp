@@ -461,8 +461,32 @@ Reply Seminar::resume() {
     return change_state({ExerciseState::Paused}, ExerciseState::Running, {"resume", "reanudar"});
 }
 Reply Seminar::end() {
-    return change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused},
-                        ExerciseState::Ended, {"end", "terminar"});
+    Reply changed =
+        change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused},
+                     ExerciseState::Ended, {"end", "terminar"});
+    if (!changed.ok()) return changed;
+    // Every trainee sees a result and the debrief: a session not yet submitted is submitted as
+    // it stands, journaled as the instructor's action.
+    std::lock_guard lock(roster_mutex_);
+    std::vector<std::unique_lock<std::mutex>> held;
+    std::vector<StoredAction> records;
+    std::vector<Trainee*> submitted;
+    Action submit;
+    submit.type = ActionType::Submit;
+    for (const auto& t : trainees_) {
+        held.emplace_back(t->mutex);
+        if (t->session->submitted() || !t->session->apply(submit).accepted) continue;
+        records.push_back({0, t->record.id, "instructor", submit, t->session->casefile().now});
+        submitted.push_back(t.get());
+    }
+    std::string error;
+    if (!records.empty() && !store_->append_actions(records, error)) {
+        for (Trainee* t : submitted) rebuild_session(*t, t->session->accepted_actions().size() - 1);
+        return internal(error);
+    }
+    for (Trainee* t : submitted) ++t->instructor_actions;
+    changed.body["submitted"] = submitted.size();
+    return changed;
 }
 
 Reply Seminar::inject(const LocalizedText& message) {
@@ -513,6 +537,11 @@ Reply Seminar::hint_all() {
     hint.type = ActionType::Hint;
     for (const auto& t : trainees_) {
         held.emplace_back(t->mutex);
+        // A trainee still in the lobby or who has not acted yet is not charged for a hint.
+        if (t->session->accepted_actions().empty()) {
+            skipped.push_back({{"name", t->record.name}, {"reason_key", "seminar.not_started"}});
+            continue;
+        }
         const ActionOutcome outcome = t->session->apply(hint);
         if (!outcome.accepted) {
             skipped.push_back({{"name", t->record.name}, {"reason", outcome.reason}});

@@ -88,6 +88,7 @@ class InvestigatorUi {
 
     // The workspace's windows and panels, one file each.
     void draw_status_bar(UiHost& host, const Casefile& casefile, Region region);
+    void draw_message_banner(const Casefile& casefile);
     void draw_case_panel(UiHost& host, const Casefile& casefile, Region region);
     void draw_briefing_tab(const Casefile& casefile);
     void draw_checkpoints_tab(UiHost& host, const Casefile& casefile);

@@ -12,6 +12,29 @@
 
 namespace mt::ui {
 
+// A message that arrived while the trainee worked (the instructor's, in a seminar) stays across
+// the top, under the clock, until dismissed: in the Timeline alone it went unseen.
+void InvestigatorUi::draw_message_banner(const Casefile& casefile) {
+    std::size_t messages = 0;
+    const TimelineEntry* latest = nullptr;
+    for (const TimelineEntry& e : casefile.timeline)
+        if (e.kind == TimelineKind::Message) {
+            ++messages;
+            latest = &e;
+        }
+    if (!state_.messages_seen) state_.messages_seen = messages;
+    if (!latest || messages <= *state_.messages_seen) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kPending);
+    {
+        FontScope bold(fonts().bold);
+        text_wrapped(trf("ui.status.message",
+                         {sim_date_short(casefile.briefing, latest->at), text_of(latest->text)}));
+    }
+    ImGui::PopStyleColor();
+    probe("status.message");
+    if (button("ui.status.dismiss", "status.message_dismiss")) state_.messages_seen = messages;
+}
+
 void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Region region) {
     ImGui::SetNextWindowPos(region.pos);
     ImGui::SetNextWindowSize(region.size);
@@ -121,6 +144,7 @@ void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Reg
         if (ImGui::Button(submit.c_str())) state_.submit_dialog = true;
         probe("ui.clock.submit");
     }
+    draw_message_banner(casefile);
     status_height_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y +
                      ImGui::GetStyle().WindowPadding.y;
     ImGui::End();

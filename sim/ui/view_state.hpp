@@ -119,8 +119,11 @@ struct ViewState {
     bool submit_dialog = false;
     bool hint_dialog = false;
     bool shortcuts_dialog = false;
-    bool export_report = false;      // the platform writes the case report after this frame
-    bool show_debrief = true;        // after submit: debrief, or back to the case for review
+    bool export_report = false;  // the platform writes the case report after this frame
+    bool show_debrief = true;    // after submit: debrief, or back to the case for review
+    // Messages (instructor messages among them) acknowledged in the banner; unset until the case's
+    // first frame, so only messages that arrive while the trainee works are announced.
+    std::optional<std::size_t> messages_seen;
     std::string confirm_start_over;  // case path awaiting "start over" confirmation
 
     // The last outcome to show in the status bar.

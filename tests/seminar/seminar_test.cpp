@@ -102,11 +102,18 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     REQUIRE(seminar->resume().ok());
     CHECK(seminar->act(t, wait_for(hours(1))).body["accepted"] == true);
 
-    REQUIRE(seminar->end().ok());
+    CHECK(seminar->casefile(t).body["casefile"]["submitted"] == false);
+    const Reply ended = seminar->end();
+    REQUIRE(ended.ok());
     CHECK(seminar->end().failure == Failure::Conflict);
+    // Ending submits every open session, so each trainee gets a score and the debrief.
+    CHECK(ended.body["submitted"] == 1);
+    const nlohmann::json after = seminar->casefile(t).body["casefile"];
+    CHECK(after["submitted"] == true);
+    CHECK(after.contains("score"));
     r = seminar->act(t, wait_for(hours(1)));
     CHECK(r.body["reason_key"] == "seminar.ended");
-    CHECK(seminar->stored_action_count() == 2);
+    CHECK(seminar->stored_action_count() == 3);
     CHECK(seminar->join(seminar->join_code(), "Late Comer", "").failure == Failure::Conflict);
     CHECK(seminar->join(seminar->join_code(), "bruno", "").ok());  // results stay readable
 }
@@ -159,17 +166,25 @@ TEST_CASE("hint-all gives each trainee the next hint as a journaled action") {
     const std::string b = token_of(seminar->join(seminar->join_code(), "Bea", ""));
     CHECK(seminar->hint_all().failure == Failure::Conflict);  // not started
     REQUIRE(seminar->start().ok());
+    // Only trainees who have started are given (and charged for) a hint.
+    const std::string c = token_of(seminar->join(seminar->join_code(), "Caro", ""));
+    REQUIRE(seminar->act(a, wait_for(hours(1))).body["accepted"] == true);
+    REQUIRE(seminar->act(b, wait_for(hours(1))).body["accepted"] == true);
     REQUIRE(seminar->pause().ok());
     const Reply given = seminar->hint_all();
     REQUIRE(given.ok());
     CHECK(given.body["given"].size() == 2);
+    REQUIRE(given.body["skipped"].size() == 1);
+    CHECK(given.body["skipped"][0]["name"] == "Caro");
+    CHECK(seminar->casefile(c).body["casefile"]["hints"].empty());
     CHECK(seminar->casefile(a).body["casefile"]["hints"].size() == 1);
     // The sample case has one hint: the second round has nothing left to give.
     const Reply second = seminar->hint_all();
     CHECK(second.body["given"].empty());
-    CHECK(second.body["skipped"].size() == 2);
-    CHECK(seminar->stored_action_count() == 2);
+    CHECK(second.body["skipped"].size() == 3);
+    CHECK(seminar->stored_action_count() == 4);
     for (const TraineeSnapshot& t : seminar->snapshot()) {
+        if (t.name == "Caro") continue;
         CHECK(t.instructor_actions == 1);
         CHECK(t.hints_used == 1);
         CHECK(t.score.penalties.size() == 1);  // the rubric's hint penalty, as if asked

@@ -383,3 +383,20 @@ TEST_CASE("a graph of thousands of nodes draws in one frame", "[ui][graph]") {
     driver.frames(1);
     CHECK(driver.vertex_count() > 0);
 }
+
+TEST_CASE("a message that arrives while the trainee works stays across the top until dismissed",
+          "[ui]") {
+    Fixture f;
+    // The messages already in the timeline when the case opened are not announced again.
+    CHECK_FALSE(f.driver.drawn("status.message"));
+    f.host.case_open->timeline.push_back(
+        {hours(3),
+         TimelineKind::Message,
+         {"Instructor: check the deposits", "Instructor: revisen"}});
+    f.host.case_open->actions_taken++;
+    f.driver.frames(2);
+    CHECK(f.driver.drawn("status.message"));
+    f.driver.click("status.message_dismiss");
+    f.driver.frames(1);
+    CHECK_FALSE(f.driver.drawn("status.message"));
+}
