@@ -4,7 +4,8 @@
 DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config clang-format \
   libimgui-dev libglfw3-dev python3-glad libyaml-cpp-dev catch2 libcli11-dev \
   nlohmann-json3-dev libxxhash-dev libstb-dev libsqlite3-dev libcpp-httplib-dev libbenchmark-dev \
-  fonts-dejavu-core xvfb xauth libgl1-mesa-dri graphviz python3 time
+  fonts-dejavu-core xvfb xauth libgl1-mesa-dri graphviz python3 time \
+  emscripten chromium chromium-driver python3-selenium libqrencode-dev debian-archive-keyring
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREEN := 1600x900x24

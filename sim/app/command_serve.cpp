@@ -32,6 +32,7 @@ struct ServeOptions {
     std::string database = "seminar.sqlite";
     std::string variants;  // a seed, or empty for everyone on the same case
     bool console = false;  // also open the instructor's console window in this process
+    std::string web_dir = MT_WEB_CLIENT_DIR;  // the browser client's files (sim/web's build)
     ConsoleOptions console_options;
 };
 
@@ -99,7 +100,14 @@ int serve(const ServeOptions& o) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    seminar::SeminarServer server(seminar, {o.bind, o.port, 64});
+    // The browser client is served from the same port; without it desktop programs still join.
+    std::string web_error;
+    std::shared_ptr<const seminar::WebClient> web_client =
+        seminar::load_web_client(o.web_dir, web_error);
+    if (!web_client)
+        std::cerr << "moneytrail serve: " << web_error
+                  << "; trainees can join only from the program\n";
+    seminar::SeminarServer server(seminar, {o.bind, o.port, 64, web_client});
     std::string error;
     if (!server.bind(error)) {
         std::cerr << "moneytrail serve: " << error << '\n';
@@ -139,6 +147,13 @@ int serve(const ServeOptions& o) {
         console.host = o.bind == "0.0.0.0" ? "127.0.0.1" : o.bind;
         console.port = server.port();
         console.secret = seminar.instructor_secret();
+        if (web_client) {
+            const std::vector<std::string> addresses = local_addresses();
+            const std::string host = o.bind != "0.0.0.0" ? o.bind
+                                     : addresses.empty() ? std::string("127.0.0.1")
+                                                         : addresses.front();
+            console.browser_url = "http://" + host + ":" + std::to_string(server.port()) + "/";
+        }
         console.stop_requested = [&stopping] { return stopping.load(); };
         const int code = run_console(console);
         if (code != kExitOk) std::cerr << "moneytrail serve: the console could not open\n";
@@ -172,6 +187,9 @@ void register_serve(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--variants", o->variants,
                     "Give each trainee a renamed variant of the case, from this seed");
+    cmd->add_option("--web-dir", o->web_dir,
+                    "Folder of the browser client the server sends to trainees' browsers")
+        ->capture_default_str();
     cmd->add_flag("--console", o->console,
                   "Also open the instructor's console window (closing it stops the seminar)");
     cmd->add_option("--lang", o->console_options.language, "The console's language: en or es")

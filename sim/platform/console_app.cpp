@@ -30,7 +30,9 @@ class ConsoleApp {
     ConsoleApp(const ConsoleOptions& options, platform::Window& window)
         : options_(options),
           window_(window),
-          link_(options.host, options.port, options.secret, options.export_dir) {}
+          link_(options.host, options.port, options.secret, options.export_dir) {
+        link_.set_browser_url(options.browser_url);
+    }
 
     int run() {
         link_.refresh(kRefreshEvery, true);

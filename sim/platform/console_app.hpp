@@ -11,6 +11,7 @@ struct ConsoleOptions {
     std::string host = "127.0.0.1";
     int port = 8642;
     std::string secret;
+    std::string browser_url;  // the page trainees open, shown large with a QR code; empty: none
     std::filesystem::path export_dir = ".";  // where Export writes results.csv / results.json
     std::string language = "en";
     float scale = 0.0f;                // 0: from the monitor's DPI

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "i18n/catalogue.hpp"
+#include "platform/qr_encoder.hpp"
 
 namespace mt::platform {
 namespace {
@@ -91,6 +92,11 @@ ConsoleLink::ConsoleLink(const std::string& host, int port, std::string secret,
                          std::filesystem::path export_dir)
     : client_(host, port, std::move(secret)), export_dir_(std::move(export_dir)) {
     model_.server = host + ":" + std::to_string(port);
+}
+
+void ConsoleLink::set_browser_url(const std::string& url) {
+    model_.browser_url = url;
+    model_.browser_qr = url.empty() ? ui::QrCode{} : encode_qr(url);
 }
 
 bool ConsoleLink::refresh(std::chrono::milliseconds every, bool force) {

@@ -30,6 +30,8 @@ class ConsoleLink {
     void run(const std::vector<ui::ConsoleCommand>& commands);
 
     const ui::ConsoleModel& model() const { return model_; }
+    // The browser client's address, which the console shows large and as a QR code.
+    void set_browser_url(const std::string& url);
 
   private:
     void report(const seminar::ClientReply& reply, const std::string& what);

@@ -114,6 +114,7 @@ SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
             send_error(res, 500, "seminar.internal", "internal error: " + what);
         });
     add_routes();
+    if (options_.web_client) add_web_client_routes(*http_, options_.web_client);
 }
 
 SeminarServer::~SeminarServer() {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "seminar/seminar.hpp"
+#include "seminar/web_client.hpp"
 
 namespace httplib {
 class Server;
@@ -18,6 +19,7 @@ struct ServerOptions {
     std::string bind = "0.0.0.0";
     int port = 8642;           // 0: any free port (tests)
     std::size_t threads = 64;  // one per concurrently open connection, so 40 laptops never queue
+    std::shared_ptr<const WebClient> web_client;  // the browser client's page; null: API only
 };
 
 class SeminarServer {

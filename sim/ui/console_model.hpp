@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/text.hpp"
+#include "ui/qr_code.hpp"
 
 namespace mt::ui {
 
@@ -60,6 +61,8 @@ struct ConsolePenalised {
 
 struct ConsoleModel {
     std::string server;            // "192.168.1.23:8642"
+    std::string browser_url;       // the page trainees open ("http://192.168.1.23:8642/"), or empty
+    QrCode browser_qr;             // browser_url as a QR code
     std::string connection_error;  // non-empty while the server cannot be read
     std::string state;             // "lobby", "running", "paused", "ended"
     std::string join_code;

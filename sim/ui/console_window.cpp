@@ -9,6 +9,7 @@
 #include "i18n/catalogue.hpp"
 #include "ui/format.hpp"
 #include "ui/palette.hpp"
+#include "ui/qr_code.hpp"
 #include "ui/widgets.hpp"
 
 namespace mt::ui {
@@ -104,6 +105,15 @@ void ConsoleWindow::draw_header(const ConsoleModel& model, std::vector<ConsoleCo
         probe("console.state");
     }
     if (!model.server.empty()) text_disabled(trf("ui.console.server", {model.server}));
+    if (!model.browser_url.empty()) {
+        // Large enough to read from the back of the room, and as a QR code for tablets.
+        draw_qr_code(model.browser_qr, scaled(3.0f));
+        probe("console.browser_qr");
+        ImGui::SameLine();
+        FontScope title(fonts().title);
+        ImGui::TextUnformatted(trf("ui.console.browser_address", {model.browser_url}).c_str());
+        probe("console.browser_url");
+    }
     if (!model.connection_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);
         text_wrapped(trf("ui.console.unreachable", {model.connection_error}));

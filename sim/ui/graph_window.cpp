@@ -432,6 +432,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             draw_analysis_menu_items(host, node.id, is_address, can_act);
             if (ImGui::MenuItem(label("ui.graph.copy_id").c_str()))
                 ImGui::SetClipboardText(node.id.c_str());
+            probe("graph.copy_id");
             if (ImGui::MenuItem(label("ui.graph.center_here").c_str())) {
                 record_view();
                 g.center_on = node.id;

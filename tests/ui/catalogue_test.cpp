@@ -141,6 +141,7 @@ TEST_CASE("every key the interface and platform use is in both catalogues", "[i1
     std::set<std::string> used = keys_used_in(sim / "ui", {"ui", "action", "lang", "report"});
     if (fs::exists(sim / "platform"))
         used.merge(keys_used_in(sim / "platform", {"platform", "app", "ui"}));
+    if (fs::exists(sim / "web")) used.merge(keys_used_in(sim / "web", {"web", "ui"}));
     REQUIRE(used.size() > 100);
     for (const std::string language : {"en", "es"}) {
         const auto keys = keys_of(catalogue_json(language));

@@ -1,0 +1,39 @@
+#pragma once
+// The browser page around the canvas, reached from C++ (EM_JS functions in page.cpp): the
+// canvas size and device pixel ratio, the page's own storage (the trainee's token survives a
+// reload), the clipboard without the asynchronous Clipboard API (a LAN address is not a secure
+// context), and the HTML banner and loading screen index.html draws over the canvas.
+#include <string>
+
+namespace mt::web {
+
+struct CanvasSize {
+    int css_width = 0;  // CSS pixels
+    int css_height = 0;
+    float pixel_ratio = 1.0f;  // device pixels per CSS pixel
+};
+CanvasSize canvas_size();
+
+// localStorage; an empty string when the key is absent or storage is refused.
+std::string stored(const std::string& key);
+void store(const std::string& key, const std::string& value);
+void forget(const std::string& key);
+
+// The page's origin, which the seminar's API shares ("192.168.1.23", 8642).
+std::string page_host();
+int page_port();
+// "es" when the browser prefers Spanish, else "en".
+std::string browser_language();
+
+// Copies to the system clipboard with a hidden textarea and document.execCommand('copy'); when
+// the browser refuses outside a user gesture, the copy is retried on the next click or key.
+void copy_to_clipboard(const std::string& text);
+// What the trainee last pasted into the page (Ctrl+V), for ImGui's paste.
+std::string pasted_text();
+
+// Shows `text` in the banner above the canvas (empty hides it).
+void show_banner(const std::string& text);
+// The first interactive frame is on screen: hides the loading screen and records the time.
+void first_frame_shown();
+
+}  // namespace mt::web

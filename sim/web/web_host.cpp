@@ -1,0 +1,200 @@
+#include "web/web_host.hpp"
+
+#include "i18n/catalogue.hpp"
+#include "model/action.hpp"
+#include "seminar/casefile_json.hpp"
+#include "web/page.hpp"
+
+namespace mt::web {
+namespace {
+
+// What the page keeps in localStorage, so a reload (or a browser restart) rejoins.
+constexpr const char* kTokenKey = "moneytrail.token";
+constexpr const char* kCodeKey = "moneytrail.code";
+constexpr const char* kNameKey = "moneytrail.name";
+constexpr const char* kAgencyKey = "moneytrail.agency";
+// How often the casefile is fetched when nothing else happens (instructor messages, pause, end),
+// and how often a lost server is tried again.
+constexpr double kPollMs = 2000.0;
+
+}  // namespace
+
+WebHost::WebHost() {
+    form_.host = page_host();
+    form_.port = page_port();
+    form_.code = stored(kCodeKey);
+    form_.name = stored(kNameKey);
+    form_.agency = stored(kAgencyKey);
+}
+
+void WebHost::start() {
+    token_ = stored(kTokenKey);
+    if (!token_.empty()) poll();
+}
+
+std::string WebHost::session_location() const {
+    if (lost_) return tr("web.connection_lost");
+    const std::string state_key = "ui.console.state." + (state_.empty() ? "unknown" : state_);
+    return trf("ui.join.connected", {tr(state_key), form_.host + ":" + std::to_string(form_.port)});
+}
+
+void WebHost::reached(bool yes) {
+    if (lost_ != !yes) changed_ = true;
+    lost_ = !yes;
+}
+
+bool WebHost::take(const LinkReply& reply, std::string& error) {
+    const auto it = reply.body.find("casefile");
+    if (!reply.ok() || it == reply.body.end()) {
+        error = reply.reached ? reply.error() : std::string(tr("web.unreachable"));
+        return false;
+    }
+    seminar::CasefileParse parsed = seminar::casefile_from_json(*it);
+    if (!parsed.casefile) {
+        error = parsed.error;
+        return false;
+    }
+    casefile_ = std::move(parsed.casefile);
+    if (const auto s = reply.body.find("state"); s != reply.body.end() && s->is_string())
+        state_ = s->get<std::string>();
+    changed_ = true;
+    return true;
+}
+
+void WebHost::join(bool resend_after) {
+    if (joining_) return;
+    joining_ = true;
+    const nlohmann::json body = {
+        {"code", form_.code}, {"name", form_.name}, {"agency", form_.agency}};
+    const unsigned generation = generation_;
+    request("POST", "/api/join", {},
+            body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+            [this, resend_after, generation](const LinkReply& reply) {
+                joining_ = false;
+                if (generation != generation_) return;
+                reached(reply.reached);
+                std::string error;
+                const auto token = reply.body.find("token");
+                if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
+                    !take(reply, error)) {
+                    form_.error = error.empty() ? reply.error() : error;
+                    changed_ = true;
+                    if (resend_after) {
+                        // The stored session could not be rejoined: the action fails visibly.
+                        answered_.push_back(
+                            {queue_.front(), {false, "web.rejoin_failed", form_.error, 0}});
+                        queue_.pop_front();
+                        in_flight_ = false;
+                    }
+                    return;
+                }
+                form_.error.clear();
+                token_ = token->get<std::string>();
+                store(kTokenKey, token_);
+                store(kCodeKey, form_.code);
+                store(kNameKey, form_.name);
+                store(kAgencyKey, form_.agency);
+                if (resend_after) {
+                    in_flight_ = false;
+                    send_next();
+                }
+            });
+}
+
+void WebHost::send_next() {
+    if (in_flight_ || joining_ || queue_.empty() || token_.empty()) return;
+    in_flight_ = true;
+    const nlohmann::json body = {{"action", to_json(queue_.front())}};
+    const unsigned generation = generation_;
+    request("POST", "/api/action", token_,
+            body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+            [this, generation](const LinkReply& reply) {
+                if (generation != generation_) return;
+                reached(reply.reached);
+                if (reply.reached && reply.status == 401 && !form_.code.empty()) {
+                    // The server forgot the token (restarted on another record, say): join again
+                    // with the same name, which continues the same session, and send once more.
+                    join(true);
+                    return;
+                }
+                std::string error;
+                ui::ActionFeedback feedback;
+                if (!take(reply, error)) {
+                    feedback = {false, reply.reached ? "" : "web.unreachable", error, 0};
+                } else {
+                    const auto text = [&](const char* key) {
+                        const auto it = reply.body.find(key);
+                        return it != reply.body.end() && it->is_string() ? it->get<std::string>()
+                                                                         : std::string();
+                    };
+                    const auto cost = reply.body.find("cost");
+                    feedback = {reply.body.value("accepted", false), text("reason_key"),
+                                text("reason"),
+                                cost != reply.body.end() && cost->is_number_integer()
+                                    ? cost->get<SimSeconds>()
+                                    : 0};
+                }
+                answered_.push_back({queue_.front(), feedback});
+                queue_.pop_front();
+                in_flight_ = false;
+                send_next();
+            });
+}
+
+void WebHost::poll() {
+    if (polling_ || token_.empty()) return;
+    polling_ = true;
+    last_poll_ms_ = now_ms_;
+    const unsigned generation = generation_;
+    request("GET", "/api/casefile", token_, {}, [this, generation](const LinkReply& reply) {
+        polling_ = false;
+        if (generation != generation_) return;
+        reached(reply.reached);
+        if (reply.reached && (reply.status == 401 || reply.status == 403)) {
+            // The stored token is not (or no longer) known: join again with the stored name and
+            // code when there are some, else back to the form.
+            if (!form_.code.empty() && !form_.name.empty()) {
+                join(false);
+            } else {
+                token_.clear();
+                forget(kTokenKey);
+                casefile_.reset();
+                changed_ = true;
+            }
+            return;
+        }
+        std::string ignored;
+        take(reply, ignored);
+    });
+}
+
+bool WebHost::update(ui::InvestigatorUi& view, double now_ms) {
+    now_ms_ = now_ms;
+    if (leave_) {
+        // Leaving the seminar: the session stays on the server; this page forgets its token.
+        leave_ = false;
+        ++generation_;
+        token_.clear();
+        forget(kTokenKey);
+        casefile_.reset();
+        queue_.clear();
+        answered_.clear();
+        in_flight_ = polling_ = joining_ = false;
+        lost_ = false;
+        changed_ = true;
+    }
+    if (form_.submitted) {
+        form_.submitted = false;
+        join(false);
+    }
+    for (const Feedback& f : answered_) view.report(f.action, f.feedback);
+    if (!answered_.empty()) changed_ = true;
+    answered_.clear();
+    send_next();
+    if (!token_.empty() && !in_flight_ && !joining_ && now_ms_ - last_poll_ms_ >= kPollMs) poll();
+    const bool changed = changed_;
+    changed_ = false;
+    return changed;
+}
+
+}  // namespace mt::web

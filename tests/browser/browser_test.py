@@ -1,0 +1,396 @@
+#!/usr/bin/python3
+"""The browser client end to end: a real `moneytrail serve` on 127.0.0.1 sends the page, and
+Debian's headless Chromium (software WebGL2) plays a trainee through it with real mouse and
+keyboard events from chromedriver (python3-selenium).
+
+Run 1, in Spanish, opens the page as a room would: through a host name that Chromium maps to
+127.0.0.1, so the origin is not a secure context. The trainee joins, explores, answers a question,
+sends a request, copies an address to the clipboard, reloads the page (and is the same trainee),
+sees the server go away and come back, submits and reads the debrief. Run 2 does the same in
+English on 127.0.0.1. Every step leaves a PNG in the output folder.
+
+The page answers where it drew a named item (window.Module.ccall('mt_test_item'), the probe keys
+of sim/ui) and what the casefile holds, so the test clicks where a trainee would and checks what
+the server accepted.
+
+usage: browser_test.py --moneytrail BIN --web-dir DIR --scenario YAML --out DIR
+"""
+import argparse
+import gzip
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+RANSOM = "bc1qtc5kqy2kx9ljgqzc7l5e6kj6vetpwj02k5h8eu"
+AFFILIATE = "bc1q0ja4xdjqjh8gff6yyw66h60fnh52mkga9j8usd"
+CHANGE = "bc1q0y0heaflmn5743myljvjqyteuw0cc64jzd4th7"
+DEPOSIT = "bc1q5t8h8ffa7lzttrd7r5y08klvaq9fqfchhlwkam"
+
+# Bounded waits: every loop below gives up after this many seconds.
+WAIT_S = 30.0
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, what):
+    if not condition:
+        raise Failure(what)
+
+
+def require_tools():
+    """Missing tools fail the test by name: they are part of `make deps`."""
+    for tool, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not os.access(tool, os.X_OK):
+            raise Failure("%s is missing (Debian package %s; run `make deps`)" % (tool, package))
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        raise Failure("python3-selenium is missing (Debian package python3-selenium; run `make deps`)")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Seminar:
+    """`moneytrail serve` in the background, its join code and instructor secret."""
+
+    def __init__(self, args, port, db):
+        self.args, self.port, self.db = args, port, db
+        self.process = None
+        self.code = self.secret = None
+        self.output = []
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [self.args.moneytrail, "serve", self.args.scenario, "--bind", "127.0.0.1",
+             "--port", str(self.port), "--db", self.db, "--web-dir", self.args.web_dir],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        ready = threading.Event()
+
+        def read():
+            for line in self.process.stdout:
+                self.output.append(line)
+                if "JOIN CODE:" in line:
+                    self.code = line.split(":", 1)[1].strip()
+                if "instructor secret:" in line:
+                    self.secret = line.split(":", 1)[1].split()[0]
+                if "Ctrl+C" in line:
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        check(ready.wait(WAIT_S) and self.process.poll() is None,
+              "moneytrail serve did not start:\n" + "".join(self.output))
+        check(self.code and self.secret, "no join code or secret printed:\n" + "".join(self.output))
+        check(not any("browser client is not built" in l for l in self.output),
+              "the server did not find the browser client:\n" + "".join(self.output))
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(WAIT_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def instructor(self, path):
+        request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path), data=b"",
+                                         headers={"X-Instructor-Secret": self.secret}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return json.loads(reply.read())
+
+
+def check_static_files(port):
+    """The page, script and module come gzip-compressed from the seminar's port (the module as
+    compressed at build time, the text by the HTTP library), and plain when not asked for gzip."""
+    sizes = {}
+    for path, kind in (("/", "text/html"), ("/moneytrail.js", "javascript"),
+                       ("/moneytrail.wasm", "application/wasm")):
+        request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path),
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            body = reply.read()
+            check(reply.headers.get("Content-Encoding") == "gzip", path + " is not sent gzipped")
+            check(kind in reply.headers.get("Content-Type", ""), path + " has the wrong type")
+            plain = gzip.decompress(body)
+            sizes[path] = len(body)
+        with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=10) as reply:
+            check(reply.headers.get("Content-Encoding") is None, path + " gzipped unasked")
+            check(reply.read() == plain, path + " differs between its plain and gzip forms")
+    total = sum(sizes.values())
+    print("compressed download: %d bytes (page %d, script %d, module %d)" %
+          (total, sizes["/"], sizes["/moneytrail.js"], sizes["/moneytrail.wasm"]))
+    return total
+
+
+class Page:
+    """One Chromium showing the client; clicks and keys are real input events."""
+
+    def __init__(self, language, host_rule, out_dir, prefix):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for argument in ("--headless=new", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                         "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,900",
+                         "--force-device-scale-factor=1", "--lang=" + language,
+                         "--no-first-run", "--disable-extensions"):
+            options.add_argument(argument)
+        if host_rule:
+            options.add_argument("--host-resolver-rules=" + host_rule)
+        options.add_experimental_option("prefs", {"intl.accept_languages": language})
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver.set_script_timeout(WAIT_S)
+        self.out_dir, self.prefix, self.shot = out_dir, prefix, 0
+
+    def close(self):
+        self.driver.quit()
+
+    def js(self, script, *args):
+        return self.driver.execute_script(script, *args)
+
+    def wait(self, what, condition, seconds=WAIT_S):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            value = condition()
+            if value:
+                return value
+            time.sleep(0.1)
+        self.screenshot("failed")
+        raise Failure("timed out waiting for " + what)
+
+    def open(self, url):
+        self.driver.get(url)
+        self.wait("the first frame", lambda: self.js("return moneytrailPage.firstFrameMs"))
+        self.js("Module.ccall('mt_test_record_items', null, [], [])")
+        return self.js("return moneytrailPage.firstFrameMs")
+
+    def state(self):
+        return json.loads(self.js("return Module.ccall('mt_test_state', 'string', [], [])"))
+
+    def casefile(self):
+        return self.state()["casefile"]
+
+    def item(self, key):
+        return json.loads(self.js("return Module.ccall('mt_test_item', 'string', ['string'], [arguments[0]])", key))
+
+    def screenshot(self, name):
+        self.shot += 1
+        path = os.path.join(self.out_dir, "%s-%d-%s.png" % (self.prefix, self.shot, name))
+        self.driver.save_screenshot(path)
+        return path
+
+    def click(self, key, button="left"):
+        rect = self.wait("item " + key, lambda: self.item(key))
+        x, y = int((rect[0] + rect[2]) / 2), int((rect[1] + rect[3]) / 2)
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+        from selenium.webdriver.common.actions.mouse_button import MouseButton
+        actions = ActionBuilder(self.driver)
+        pointer = actions.pointer_action
+        pointer.move_to_location(x, y)
+        pointer.pause(0.05)
+        which = MouseButton.RIGHT if button == "right" else MouseButton.LEFT
+        pointer.pointer_down(which)
+        pointer.pause(0.05)
+        pointer.pointer_up(which)
+        actions.perform()
+        time.sleep(0.25)  # a few frames for ImGui to act on the click
+
+    def type(self, text):
+        from selenium.webdriver.common.action_chains import ActionChains
+        ActionChains(self.driver).send_keys(text).perform()
+        time.sleep(0.25)
+
+
+def address(casefile, wanted):
+    for entry in casefile["addresses"]:
+        if entry["address"] == wanted:
+            return entry
+    return None
+
+
+def play(seminar, args, language, host, name, prefix):
+    """One trainee end to end; returns the first-frame time in ms."""
+    from selenium.webdriver.common.keys import Keys
+    host_rule = "MAP %s 127.0.0.1" % host if host != "127.0.0.1" else None
+    page = Page(language, host_rule, args.out, prefix)
+    url = "http://%s:%d/" % (host, seminar.port)
+    try:
+        first_frame = page.open(url)
+        print("%s: first interactive frame %.0f ms after navigation" % (prefix, first_frame))
+        secure = page.js("return window.isSecureContext")
+        check(secure == (host == "127.0.0.1"), "isSecureContext is %s on %s" % (secure, url))
+        check(page.js("return document.documentElement.lang") == language, "the page is not in " + language)
+        page.screenshot("picker")
+
+        # Join with the code and a name with accents, typed key by key.
+        page.click("join.open")
+        page.click("join.code")
+        page.type(seminar.code)
+        page.click("join.name")
+        page.type(name)
+        page.click("join.agency")
+        page.type("Unidad de Inteligencia Financiera" if language == "es" else "Financial Crimes Unit")
+        page.screenshot("join")
+        page.click("join.join")
+        page.wait("the casefile after joining", page.casefile)
+        page.wait("the graph", lambda: page.item("graph.node:" + RANSOM))
+        page.screenshot("joined")
+
+        # Explore: select the ransom address and list its outputs.
+        page.click("graph.node:" + RANSOM)
+        page.wait("the ransom address selected", lambda: page.state()["selection"] == RANSOM)
+        page.click("inspector.expand_out")
+        page.wait("the ransom address explored",
+                  lambda: (address(page.casefile(), RANSOM) or {}).get("explored_out"))
+        check(address(page.casefile(), AFFILIATE), "the affiliate address did not appear")
+        page.click("ui.graph.fit")
+        page.click("graph.expand_out:" + AFFILIATE)
+        page.wait("the change address", lambda: address(page.casefile(), CHANGE))
+        page.click("ui.graph.fit")
+        page.screenshot("explored")
+
+        # Answer a question with the selected node.
+        page.click("graph.node:" + CHANGE)
+        page.wait("the change address selected", lambda: page.state()["selection"] == CHANGE)
+        page.click("tab.checkpoints")
+        page.click("checkpoint.use_selection:hop1-change")
+        page.click("checkpoint.answer:hop1-change")
+
+        def answered():
+            for cp in page.casefile()["checkpoints"]:
+                if cp["id"] == "hop1-change" and cp.get("answer"):
+                    return cp["answer"]
+            return None
+        check(page.wait("the answer", answered) == CHANGE, "the answer is not the change address")
+        page.screenshot("answered")
+
+        # Find the deposit address, look it up, and send a freeze request with a justification.
+        page.click("graph.search")
+        page.type(DEPOSIT)
+        page.click("ui.graph.find")
+        page.click("ui.graph.explore_address")
+        page.wait("the deposit address", lambda: address(page.casefile(), DEPOSIT))
+        page.click("graph.search")
+        page.click("ui.graph.find")
+        page.wait("the deposit address selected", lambda: page.state()["selection"] == DEPOSIT)
+        page.click("tab.tools")
+        page.click("tools.lookup")
+        page.wait("the attribution", lambda: (address(page.casefile(), DEPOSIT) or {}).get("attribution"))
+        page.click("tab.legal")
+        page.click("legal.instrument")
+        page.click("legal.instrument:freeze_request")
+        page.click("legal.recipient")
+        page.click("legal.recipient:bitnova")
+        page.click("ui.legal.add_selection")
+        page.click("legal.justification")
+        justification = ("Fondos del rescate rastreados por una cadena de seis saltos; ¿podrían "
+                         "congelar el saldo? Señal de la unidad, año 2024." if language == "es" else
+                         "Ransom proceeds traced through a six-hop peel chain; please hold the balance.")
+        page.type(justification)
+        page.click("legal.send")
+        requests = page.wait("the request", lambda: page.casefile()["requests"])
+        check(len(requests) == 1, "%d requests sent" % len(requests))
+        check(requests[0]["justification"] == justification,
+              "the justification arrived as %r" % requests[0]["justification"])
+        page.screenshot("request")
+
+        # Copy the deposit address from its node's menu and paste it into a text field of the page.
+        copied_before = page.js("return moneytrailPage.copied")
+        page.click("graph.node:" + DEPOSIT, button="right")
+        page.click("graph.copy_id")
+        page.wait("the copy", lambda: page.js("return moneytrailPage.copied") > copied_before)
+        page.js("var f = document.createElement('input'); f.id = 'paste-check';"
+                "f.style.position = 'fixed'; f.style.left = '0'; f.style.top = '0';"
+                "document.body.appendChild(f); f.focus();")
+        from selenium.webdriver.common.action_chains import ActionChains
+        ActionChains(page.driver).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
+        pasted = page.js("var f = document.getElementById('paste-check'); var v = f.value;"
+                         "f.remove(); document.getElementById('canvas').focus(); return v;")
+        check(pasted == DEPOSIT, "the clipboard holds %r, not the address" % pasted)
+
+        # A reload rejoins the same trainee: nothing lost, no join form.
+        before = page.casefile()
+        page.driver.refresh()
+        page.wait("the first frame after reload", lambda: page.js("return moneytrailPage.firstFrameMs"))
+        page.js("Module.ccall('mt_test_record_items', null, [], [])")
+        after = page.wait("the casefile after reload", page.casefile)
+        check(after["actions_taken"] == before["actions_taken"] and len(after["requests"]) == 1,
+              "the reload lost actions (%d before, %d after)" % (before["actions_taken"], after["actions_taken"]))
+        page.screenshot("reloaded")
+
+        # The server goes away: the page says so, and reconnects by itself when it is back.
+        seminar.stop()
+        page.wait("the connection-lost banner",
+                  lambda: page.js("return document.getElementById('banner').style.display") == "block")
+        banner = page.js("return document.getElementById('banner').textContent")
+        check(("Reconectando" in banner) if language == "es" else ("Reconnecting" in banner),
+              "the banner says %r" % banner)
+        page.screenshot("server-gone")
+        seminar.start()
+        page.wait("the reconnection",
+                  lambda: page.js("return document.getElementById('banner').style.display") == "none"
+                  and not page.state()["lost"])
+
+        # Submit and read the debrief.
+        page.click("ui.clock.submit")
+        page.click("submit.findings")
+        page.type("Rastreado hasta Bitnova; congelamiento confirmado." if language == "es" else
+                  "Traced to Bitnova; freeze confirmed.")
+        page.click("ui.submit.confirm")
+        page.wait("the submission", lambda: page.casefile()["submitted"])
+        page.wait("the debrief", lambda: page.item("debrief.grade"))
+        check(page.casefile().get("score"), "no score in the submitted casefile")
+        page.screenshot("debrief")
+        return first_frame
+    finally:
+        page.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--moneytrail", required=True)
+    parser.add_argument("--web-dir", required=True)
+    parser.add_argument("--scenario", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    require_tools()
+    shutil.rmtree(args.out, ignore_errors=True)
+    os.makedirs(args.out)
+    work = tempfile.mkdtemp(prefix="moneytrail-browser-")
+    seminar = Seminar(args, free_port(), os.path.join(work, "seminar.sqlite"))
+    try:
+        seminar.start()
+        check_static_files(seminar.port)
+        seminar.instructor("/api/instructor/start")
+        play(seminar, args, "es", "aula.seminario", "Inés Peña Núñez", "es")
+        play(seminar, args, "en", "127.0.0.1", "Dana Whitfield", "en")
+    finally:
+        seminar.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print("browser test passed; screenshots in " + args.out)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as failure:
+        print("FAILED: %s" % failure, file=sys.stderr)
+        sys.exit(1)
