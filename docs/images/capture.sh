@@ -47,7 +47,7 @@ deposit=bc1q5t8h8ffa7lzttrd7r5y08klvaq9fqfchhlwkam
 shot() {  # shot NAME [play options...]
     name=$1
     shift
-    xvfb-run -a -s "-screen 0 1600x1600x24" "$app" play --frames 4 --scale 1 \
+    xvfb-run -a -s "-screen 0 1920x1600x24" "$app" play --frames 4 --scale "${scale:-1}" \
         --screenshot "$out/$name.png" "$@"
     echo "wrote docs/images/$name.png"
 }
@@ -66,3 +66,10 @@ shot briefing-en "$case" --journal "$work/fresh.journal.jsonl"
 shot debrief-en "$case" --journal "$work/expert.journal.jsonl" --height 1500
 shot debrief-es "$case" --journal "$work/expert.journal.jsonl" --height 1500 --lang es
 shot case-error-en "$work/broken-case.yaml"
+# Projector sizes: the layout wraps instead of cutting or overlapping.
+scale=1.5 shot main-view-es-1280x720-1.5 "$case" --journal "$work/midway.journal.jsonl" --lang es \
+    --select "$deposit" --width 1280 --height 720
+scale=2 shot main-view-en-1600x900-2 "$case" --journal "$work/midway.journal.jsonl" --lang en \
+    --select "$deposit" --width 1600 --height 900
+scale=2 shot checkpoints-es-1600x900-2 "$case" --journal "$work/midway.journal.jsonl" --lang es \
+    --select "$deposit" --width 1600 --height 900 --show checkpoints

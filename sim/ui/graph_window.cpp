@@ -706,11 +706,34 @@ void InvestigatorUi::draw_graph_legend(ImVec2 canvas_min, ImVec2 canvas_max) {
     const ImVec2 padding = ImGui::GetStyle().WindowPadding;
     const ImVec2 size(std::max(scaled(190.0f), content + padding.x * 2.0f + scaled(4.0f)),
                       line * rows + padding.y * 2.0f);
-    ImGui::SetCursorScreenPos(
-        ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - size.y - scaled(8.0f)));
+    // On a small canvas (projector scales) the legend would cover the graph: it docks as a button
+    // in the corner and opens on demand.
+    const ImVec2 canvas(canvas_max.x - canvas_min.x, canvas_max.y - canvas_min.y);
+    const bool docked = size.x * size.y > 0.2f * canvas.x * canvas.y;
+    if (docked) {
+        const std::string title =
+            std::string(tr("ui.graph.legend")) + (state_.graph.legend_open ? " ▾" : " ▸");
+        const float button_height = ImGui::GetFrameHeight();
+        ImGui::SetCursorScreenPos(
+            ImVec2(canvas_min.x + scaled(8.0f), canvas_max.y - button_height - scaled(8.0f)));
+        // In a child window of its own so the canvas under it does not take the click.
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("legend_toggle", ImVec2(button_width(title), button_height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        if (ImGui::Button((title + "###legend_toggle").c_str()))
+            state_.graph.legend_open = !state_.graph.legend_open;
+        probe("graph.legend_toggle");
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        if (!state_.graph.legend_open) return;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(canvas_min.x + scaled(8.0f),
+                                     canvas_max.y - size.y - scaled(8.0f) -
+                                         (docked ? ImGui::GetFrameHeight() + scaled(4.0f) : 0.0f)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.08f, 0.09f, 0.10f, 0.88f));
     ImGui::BeginChild("legend", size, true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    probe("graph.legend");
     ImGui::TextDisabled("%s", tr("ui.graph.legend"));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (EntityKind kind : kinds) {

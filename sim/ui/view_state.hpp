@@ -78,6 +78,7 @@ struct GraphViewState {
     bool show_taint = true;
     std::string cluster_report;
     bool show_cluster = true;
+    bool legend_open = false;  // the legend opened from its corner button on a small canvas
 };
 
 // The window comparing taint methods on one source.

@@ -58,3 +58,33 @@ TEST_CASE("multiple-choice options and 'Use the selection' are never cut off", "
     }
     set_interface_language("en");
 }
+
+TEST_CASE("on a projector the legend docks instead of covering the graph", "[ui][layout]") {
+    RecordingHost host;
+    host.case_open = sample_casefile();
+    ui::InvestigatorUi view;
+    HeadlessUi driver(view, host, 1280.0f, 720.0f);
+    ImGui::GetIO().FontGlobalScale = 2.0f;  // text as large as at --scale 2
+    driver.frames(3);
+    const auto canvas = view.state().probe.find("graph.canvas");
+    REQUIRE(canvas);
+    REQUIRE(driver.drawn("graph.legend_toggle"));
+    CHECK_FALSE(driver.drawn("graph.legend"));
+    driver.click("graph.legend_toggle");
+    driver.frames(1);
+    CHECK(driver.drawn("graph.legend"));
+
+    // At the desk the legend shows in its corner, a small part of the canvas.
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+    RecordingHost desk_host;
+    desk_host.case_open = sample_casefile();
+    ui::InvestigatorUi desk;
+    HeadlessUi desk_driver(desk, desk_host, 1920.0f, 1080.0f);
+    desk_driver.frames(3);
+    const auto legend = desk.state().probe.find("graph.legend");
+    const auto desk_canvas = desk.state().probe.find("graph.canvas");
+    REQUIRE(legend);
+    REQUIRE(desk_canvas);
+    CHECK(legend->width() * legend->height() <=
+          0.2f * desk_canvas->width() * desk_canvas->height());
+}
