@@ -155,17 +155,20 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
     ImGui::Spacing();
     heading(tr("ui.inspector.exploration"));
     auto state_line = [](const char* key, bool done) {
-        ImGui::TextColored(done ? palette::kGood : palette::kPending, "%s %s", done ? "✓" : "○",
-                           tr(key));
+        const std::string text = std::string(done ? "✓ " : "○ ") + tr(key);
+        ImGui::TextColored(done ? palette::kGood : palette::kPending, "%s", text.c_str());
+        note_text(text);
     };
     state_line("ui.inspector.outputs_listed", address.explored_out);
-    ImGui::SameLine(0.0f, scaled(20.0f));
+    same_line_or_wrap(
+        ImGui::CalcTextSize((std::string("○ ") + tr("ui.inspector.inputs_listed")).c_str()).x,
+        scaled(20.0f));
     state_line("ui.inspector.inputs_listed", address.explored_in);
     const Action out = explore_address_action(address.address, Direction::Out);
     const Action in = explore_address_action(address.address, Direction::In);
     if (cost_button("ui.graph.expand_out", host.cost_of(out), open, "inspector.expand_out"))
         emit(host, out);
-    ImGui::SameLine();
+    same_line_or_wrap(button_width(cost_label("ui.graph.expand_in", host.cost_of(in))));
     if (cost_button("ui.graph.expand_in", host.cost_of(in), open, "inspector.expand_in"))
         emit(host, in);
 

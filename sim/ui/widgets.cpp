@@ -159,7 +159,11 @@ std::string wrapped_label(std::string_view text) {
     const char* end = visible.data() + visible.size();
     while (at < end) {
         const char* cut = font->CalcWordWrapPositionA(scale, at, end, room);
-        if (cut == at) cut = at + 1;  // a character wider than the room: keep going
+        // ImGui cuts a word longer than the room; keep words whole (the layout check then sees a
+        // button too wide for its place rather than a label broken mid-word).
+        const char* word_end = at;
+        while (word_end < end && *word_end != ' ') ++word_end;
+        if (cut < word_end) cut = word_end;
         if (!out.empty()) out += '\n';
         out.append(at, cut);
         at = cut;
