@@ -55,6 +55,9 @@ void register_console(CLI::App& app, int& exit_code) {
         ->required();
     cmd->add_option("--export-dir", *export_dir, "Where Export writes results.csv and results.json")
         ->capture_default_str();
+    cmd->add_option("--browser-url", o->browser_url,
+                    "The address trainees open in a browser, shown large with a QR code "
+                    "(serve --console shows it by itself)");
     add_window_options(cmd, o->language, o->scale, o->frames, *screenshot);
     cmd->callback([o, screenshot, export_dir, &exit_code] {
         o->screenshot = *screenshot;
