@@ -1,6 +1,7 @@
 #include "ui/console_model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 namespace mt::ui {
@@ -24,6 +25,63 @@ bool command_allowed(std::string_view state, ConsoleCommandKind kind) {
             return !state.empty();
     }
     return false;
+}
+
+namespace {
+
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Submitted last when ascending by status; among the others, the longest idle last.
+long long status_rank(const ConsoleTrainee& t) {
+    return t.submitted ? 1'000'000'000LL : std::max<long long>(0, t.idle_seconds);
+}
+
+}  // namespace
+
+std::vector<std::size_t> ordered_trainees(const std::vector<ConsoleTrainee>& trainees,
+                                          const TraineeOrder& order) {
+    const std::string filter = lowered(order.filter);
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < trainees.size(); ++i)
+        if (filter.empty() || lowered(trainees[i].name).find(filter) != std::string::npos ||
+            lowered(trainees[i].agency).find(filter) != std::string::npos)
+            out.push_back(i);
+    const auto less = [&](std::size_t a, std::size_t b) {
+        const ConsoleTrainee& x = trainees[a];
+        const ConsoleTrainee& y = trainees[b];
+        switch (order.column) {
+            case TraineeColumn::Name:
+                return lowered(x.name) < lowered(y.name);
+            case TraineeColumn::Agency:
+                return lowered(x.agency) < lowered(y.agency);
+            case TraineeColumn::Actions:
+                return x.actions < y.actions;
+            case TraineeColumn::Objectives:
+                return x.objectives_met < y.objectives_met;
+            case TraineeColumn::Score:
+                return x.total < y.total;
+            case TraineeColumn::Status:
+                return status_rank(x) < status_rank(y);
+        }
+        return false;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return order.descending ? less(b, a) : less(a, b);
+    });
+    return out;
+}
+
+TraineeStatus status_of(const ConsoleTrainee& trainee, std::string_view exercise_state) {
+    if (trainee.submitted) return TraineeStatus::Submitted;
+    if (exercise_state == "lobby") return TraineeStatus::InLobby;
+    if (exercise_state == "running" &&
+        (trainee.idle_seconds < 0 || trainee.idle_seconds >= kIdleAlertSeconds))
+        return TraineeStatus::Idle;
+    return TraineeStatus::Working;
 }
 
 std::vector<std::size_t> most_missed_checkpoints(

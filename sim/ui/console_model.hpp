@@ -83,6 +83,23 @@ struct ConsoleCommand {
     LocalizedText message;  // Inject only
 };
 
+// How the instructor orders and narrows the trainee table (a room of 35 does not fit unsorted).
+enum class TraineeColumn { Name, Agency, Actions, Objectives, Score, Status };
+struct TraineeOrder {
+    TraineeColumn column = TraineeColumn::Name;
+    bool descending = false;
+    std::string filter;  // part of a name or agency, any case; empty shows everyone
+};
+// Indices into `trainees` in that order, the filtered-out left out. Ties keep the join order.
+std::vector<std::size_t> ordered_trainees(const std::vector<ConsoleTrainee>& trainees,
+                                          const TraineeOrder& order);
+
+// A trainee who has not been heard from for this long while the exercise runs may be stuck.
+inline constexpr std::int64_t kIdleAlertSeconds = 5 * 60;
+// What the status column says of a trainee, and whether it is an alert.
+enum class TraineeStatus { InLobby, Working, Idle, Submitted };
+TraineeStatus status_of(const ConsoleTrainee& trainee, std::string_view exercise_state);
+
 // Whether a control makes sense in this exercise state (the server checks again).
 bool command_allowed(std::string_view state, ConsoleCommandKind kind);
 

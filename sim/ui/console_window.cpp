@@ -171,27 +171,59 @@ void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
         text_disabled(tr("ui.console.none_joined"));
         return;
     }
+    // Who may be stuck, counted where the instructor looks first.
+    const auto idle = std::count_if(
+        model.trainees.begin(), model.trainees.end(),
+        [&](const ConsoleTrainee& t) { return status_of(t, model.state) == TraineeStatus::Idle; });
+    if (idle > 0) {
+        ImGui::SameLine(0.0f, scaled(24.0f));
+        ImGui::TextColored(
+            palette::kBad, "%s",
+            render(Message("ui.console.idle_alert").arg("count", static_cast<long long>(idle)))
+                .c_str());
+        probe("console.idle_alert");
+    }
+    ImGui::SetNextItemWidth(std::min(scaled(320.0f), ImGui::GetContentRegionAvail().x));
+    ImGui::InputTextWithHint("###trainee_filter", tr("ui.console.filter_hint"), &order_.filter);
+    probe("console.filter");
+
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                                      ImGuiTableFlags_Sortable;
     if (!ImGui::BeginTable("trainees_table", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("ui.console.col.name"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(tr("ui.console.col.agency"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    constexpr TraineeColumn kColumns[] = {TraineeColumn::Name,       TraineeColumn::Agency,
+                                          TraineeColumn::Actions,    TraineeColumn::Name,
+                                          TraineeColumn::Objectives, TraineeColumn::Score,
+                                          TraineeColumn::Status};
+    ImGui::TableSetupColumn(tr("ui.console.col.name"),
+                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort,
+                            3.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.agency"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr("ui.console.col.actions"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr("ui.console.col.sim_time"), ImGuiTableColumnFlags_WidthStretch,
+    ImGui::TableSetupColumn(tr("ui.console.col.sim_time"),
+                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
                             1.2f);
     ImGui::TableSetupColumn(tr("ui.console.col.objectives"), ImGuiTableColumnFlags_WidthStretch,
-                            2.0f);
+                            1.6f);
     ImGui::TableSetupColumn(tr("ui.console.col.score"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr("ui.console.col.status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("ui.console.col.status"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
-    for (const ConsoleTrainee& t : model.trainees) {
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+        order_.column = kColumns[spec.ColumnIndex];
+        order_.descending = spec.SortDirection == ImGuiSortDirection_Descending;
+    }
+    for (const std::size_t index : ordered_trainees(model.trainees, order_)) {
+        const ConsoleTrainee& t = model.trainees[index];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(t.name.c_str());
+        const std::string name = fitted_text(t.name, ImGui::GetContentRegionAvail().x);
+        ImGui::TextUnformatted(name.c_str());
         probe("console.trainee:" + t.name);
+        if (name != t.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.name.c_str());
         ImGui::TableNextColumn();
-        text_disabled(t.agency);
+        ImGui::TextDisabled("%s", fitted_text(t.agency, ImGui::GetContentRegionAvail().x).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%zu", t.actions);
         ImGui::TableNextColumn();
@@ -203,10 +235,23 @@ void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
         ImGui::TableNextColumn();
         ImGui::Text("%d / %d", t.total, t.max);
         ImGui::TableNextColumn();
-        if (t.submitted)
-            ImGui::TextColored(palette::kGood, "%s", tr("ui.console.submitted"));
-        else
-            text_disabled(trf("ui.console.working", {idle_text(t.idle_seconds)}));
+        switch (status_of(t, model.state)) {
+            case TraineeStatus::Submitted:
+                ImGui::TextColored(palette::kGood, "%s", tr("ui.console.submitted"));
+                break;
+            case TraineeStatus::InLobby:
+                ImGui::TextDisabled("%s", tr("ui.console.in_lobby"));
+                break;
+            case TraineeStatus::Idle:
+                ImGui::TextColored(palette::kBad, "%s",
+                                   trf("ui.console.idle", {idle_text(t.idle_seconds)}).c_str());
+                break;
+            case TraineeStatus::Working:
+                ImGui::TextDisabled("%s",
+                                    trf("ui.console.working", {idle_text(t.idle_seconds)}).c_str());
+                break;
+        }
+        probe("console.status:" + t.name);
     }
     ImGui::EndTable();
 }

@@ -29,6 +29,7 @@ class ConsoleWindow {
     void draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
 
     ItemProbe probe_;
+    TraineeOrder order_;
     std::string inject_en_;
     std::string inject_es_;
 };
