@@ -400,3 +400,25 @@ TEST_CASE("a message that arrives while the trainee works stays across the top u
     f.driver.frames(1);
     CHECK_FALSE(f.driver.drawn("status.message"));
 }
+
+TEST_CASE("selecting a transaction keeps the graph on screen", "[ui][graph]") {
+    Fixture f;
+    std::size_t before = 0;
+    for (const auto& [key, rect] : f.view.state().probe.all())
+        if (key.rfind("graph.node:", 0) == 0) ++before;
+    REQUIRE(before > 0);
+    f.driver.click("graph.edge:tx-peel-2");
+    f.driver.frames(3);
+    REQUIRE(f.view.state().selection.is_transaction());
+    std::size_t after = 0;
+    for (const auto& [key, rect] : f.view.state().probe.all())
+        if (key.rfind("graph.node:", 0) == 0) ++after;
+    CHECK(after == before);
+    // From the inspector's transaction view, following the money keeps the canvas too.
+    f.view.state().selection = {ui::Selection::Kind::Transaction, kRansomTx};
+    f.driver.frames(3);
+    std::size_t from_inspector = 0;
+    for (const auto& [key, rect] : f.view.state().probe.all())
+        if (key.rfind("graph.node:", 0) == 0) ++from_inspector;
+    CHECK(from_inspector == before);
+}
