@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
 
 #include "i18n/catalogue.hpp"
 #include "ui/actions.hpp"
@@ -468,6 +469,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             }
             if (node.frozen) draw_frozen_badge(draw, r0, r1, t.scale, detailed);
             if (detailed) {
+                note_canvas_label(node.attributed ? text_of(node.name) : node.id, r0, r1);
                 const float marker = 7.0f * t.scale;
                 draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
                 const float text_x = r0.x + 32.0f * t.scale;
@@ -538,6 +540,9 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         }
         ImGui::PopID();
     }
+    // Labels placed so far this frame: arrows that share a midpoint (a swap, two assets between
+    // the same nodes, a fan-out) move their label to the nearest free place above or below.
+    std::vector<ImVec4> placed_labels;
     for (std::size_t e = 0; e < graph.edges.size(); ++e) {
         const GraphEdge& edge = graph.edges[e];
         const GraphNode& from = graph.nodes[static_cast<std::size_t>(edge.from)];
@@ -580,11 +585,28 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         const std::string& text = graph_.edge_labels[e];
         const float label_size = text_size * 0.9f;
         const ImVec2 size = body_font->CalcTextSizeA(label_size, FLT_MAX, 0.0f, text.c_str());
-        const ImVec2 mid = bezier_point(p0, p1, p2, p3, 0.5f);
         const float pad = 3.0f * t.scale;
-        const ImVec2 box_min(mid.x - size.x * 0.5f - pad, mid.y - size.y * 0.5f - pad);
-        const ImVec2 box_max(mid.x + size.x * 0.5f + pad, mid.y + size.y * 0.5f + pad);
+        const ImVec2 mid = bezier_point(p0, p1, p2, p3, 0.5f);
+        ImVec2 box_min(mid.x - size.x * 0.5f - pad, mid.y - size.y * 0.5f - pad);
+        ImVec2 box_max(mid.x + size.x * 0.5f + pad, mid.y + size.y * 0.5f + pad);
+        {
+            const float step = box_max.y - box_min.y + 2.0f;
+            const auto collides = [&](float dy) {
+                for (const ImVec4& r : placed_labels)
+                    if (box_min.x < r.z && r.x < box_max.x && box_min.y + dy < r.w &&
+                        r.y < box_max.y + dy)
+                        return true;
+                return false;
+            };
+            float dy = 0.0f;
+            for (int attempt = 1; attempt <= 12 && collides(dy); ++attempt)
+                dy = step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
+            box_min.y += dy;
+            box_max.y += dy;
+            placed_labels.emplace_back(box_min.x, box_min.y, box_max.x, box_max.y);
+        }
         if (!ImGui::IsRectVisible(box_min, box_max)) continue;
+        note_canvas_label(text, box_min, box_max);
         ImGui::SetCursorScreenPos(box_min);
         ImGui::PushID(static_cast<int>(e));
         ImGui::InvisibleButton("edge", ImVec2(box_max.x - box_min.x, box_max.y - box_min.y));

@@ -59,6 +59,8 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                 const auto check = [&](const std::string& what) {
                     for (const std::string& p : layout_problems(view.state().probe))
                         problems.try_emplace(p, config.name() + ", " + what);
+                    for (const std::string& p : canvas_label_collisions(view.state().probe))
+                        problems.try_emplace(p, config.name() + ", " + what);
                 };
 
                 host.choices = choices;
