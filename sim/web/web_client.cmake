@@ -6,7 +6,7 @@
 # sets FROZEN_CACHE). EM_CACHE is a tree of links to that cache inside the build folder, so the
 # web build never writes outside the build folder and costs no system-library build.
 option(MT_WEB_CLIENT "Build the browser client with Debian's emscripten (package emscripten)" ON)
-set(MT_WEB_DIST ${CMAKE_BINARY_DIR}/web/dist)
+set(MT_WEB_DIST ${CMAKE_BINARY_DIR}/web/dist CACHE INTERNAL "The browser client's files, for serve and the tests")
 if(MT_WEB_CLIENT)
     find_program(MT_EMCC emcc)
     find_file(MT_EMSCRIPTEN_TOOLCHAIN Emscripten.cmake

@@ -6,8 +6,10 @@ keyboard events from chromedriver (python3-selenium).
 Run 1, in Spanish, opens the page as a room would: through a host name that Chromium maps to
 127.0.0.1, so the origin is not a secure context. The trainee joins, explores, answers a question,
 sends a request, copies an address to the clipboard, reloads the page (and is the same trainee),
-sees the server go away and come back, submits and reads the debrief. Run 2 does the same in
-English on 127.0.0.1. Every step leaves a PNG in the output folder.
+sees the server go away and come back, submits and reads the debrief. Run 2 plays the same case
+in English on 127.0.0.1 (without the clipboard and the server restart). Run 3 turns WebGL off and
+expects the page's explanation instead of a blank canvas. Every step leaves a PNG in the output
+folder.
 
 The page answers where it drew a named item (window.Module.ccall('mt_test_item'), the probe keys
 of sim/ui) and what the casefile holds, so the test clicks where a trainee would and checks what
@@ -143,7 +145,7 @@ def check_static_files(port):
 class Page:
     """One Chromium showing the client; clicks and keys are real input events."""
 
-    def __init__(self, language, host_rule, out_dir, prefix):
+    def __init__(self, language, host_rule, out_dir, prefix, extra=()):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
         options = webdriver.ChromeOptions()
@@ -155,6 +157,8 @@ class Page:
             options.add_argument(argument)
         if host_rule:
             options.add_argument("--host-resolver-rules=" + host_rule)
+        for argument in extra:
+            options.add_argument(argument)
         options.add_experimental_option("prefs", {"intl.accept_languages": language})
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_script_timeout(WAIT_S)
@@ -226,9 +230,60 @@ def address(casefile, wanted):
     return None
 
 
-def play(seminar, args, language, host, name, prefix):
-    """One trainee end to end; returns the first-frame time in ms."""
+def copy_and_paste(page):
+    """Copies the deposit address from its node's menu, then pastes it into a text field of the
+    page with Ctrl+V: the system clipboard holds it, on an insecure origin too."""
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
+    copied_before = page.js("return moneytrailPage.copied")
+    page.click("graph.node:" + DEPOSIT, button="right")
+    page.click("graph.copy_id")
+    page.wait("the copy", lambda: page.js("return moneytrailPage.copied") > copied_before)
+    page.js("var f = document.createElement('input'); f.id = 'paste-check';"
+            "f.style.position = 'fixed'; f.style.left = '0'; f.style.top = '0';"
+            "document.body.appendChild(f); f.focus();")
+    ActionChains(page.driver).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
+    pasted = page.js("var f = document.getElementById('paste-check'); var v = f.value;"
+                     "f.remove(); document.getElementById('canvas').focus(); return v;")
+    check(pasted == DEPOSIT, "the clipboard holds %r, not the address" % pasted)
+
+
+def server_goes_away(page, seminar, language):
+    """The server stops: the page says so in its banner, and reconnects by itself when the server
+    is back on the same record."""
+    seminar.stop()
+    page.wait("the connection-lost banner",
+              lambda: page.js("return document.getElementById('banner').style.display") == "block")
+    banner = page.js("return document.getElementById('banner').textContent")
+    check(("Reconectando" in banner) if language == "es" else ("Reconnecting" in banner),
+          "the banner says %r" % banner)
+    page.screenshot("server-gone")
+    seminar.start()
+    page.wait("the reconnection",
+              lambda: page.js("return document.getElementById('banner').style.display") == "none"
+              and not page.state()["lost"])
+
+
+def without_webgl(seminar, args):
+    """A browser without WebGL2 gets the page's explanation, not a blank canvas."""
+    page = Page("es", None, args.out, "no-webgl", extra=("--disable-3d-apis",))
+    try:
+        page.driver.get("http://127.0.0.1:%d/" % seminar.port)
+        title = page.wait("the no-WebGL2 page",
+                          lambda: page.js("return document.getElementById('screen-title').textContent"
+                                          " === TEXTS.es.no_webgl_title && TEXTS.es.no_webgl_title"))
+        check("WebGL2" in page.js("return document.getElementById('screen-text').textContent"),
+              "the no-WebGL2 page does not name WebGL2")
+        check(page.js("return typeof Module") == "undefined", "the program was loaded anyway")
+        print("no-WebGL2 page: " + title)
+        page.screenshot("page")
+    finally:
+        page.close()
+
+
+def play(seminar, args, language, host, name, prefix, full):
+    """One trainee end to end; returns the first-frame time in ms. `full` adds the clipboard and
+    the server going away and coming back."""
     host_rule = "MAP %s 127.0.0.1" % host if host != "127.0.0.1" else None
     page = Page(language, host_rule, args.out, prefix)
     url = "http://%s:%d/" % (host, seminar.port)
@@ -312,19 +367,8 @@ def play(seminar, args, language, host, name, prefix):
               "the justification arrived as %r" % requests[0]["justification"])
         page.screenshot("request")
 
-        # Copy the deposit address from its node's menu and paste it into a text field of the page.
-        copied_before = page.js("return moneytrailPage.copied")
-        page.click("graph.node:" + DEPOSIT, button="right")
-        page.click("graph.copy_id")
-        page.wait("the copy", lambda: page.js("return moneytrailPage.copied") > copied_before)
-        page.js("var f = document.createElement('input'); f.id = 'paste-check';"
-                "f.style.position = 'fixed'; f.style.left = '0'; f.style.top = '0';"
-                "document.body.appendChild(f); f.focus();")
-        from selenium.webdriver.common.action_chains import ActionChains
-        ActionChains(page.driver).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
-        pasted = page.js("var f = document.getElementById('paste-check'); var v = f.value;"
-                         "f.remove(); document.getElementById('canvas').focus(); return v;")
-        check(pasted == DEPOSIT, "the clipboard holds %r, not the address" % pasted)
+        if full:
+            copy_and_paste(page)
 
         # A reload rejoins the same trainee: nothing lost, no join form.
         before = page.casefile()
@@ -336,18 +380,8 @@ def play(seminar, args, language, host, name, prefix):
               "the reload lost actions (%d before, %d after)" % (before["actions_taken"], after["actions_taken"]))
         page.screenshot("reloaded")
 
-        # The server goes away: the page says so, and reconnects by itself when it is back.
-        seminar.stop()
-        page.wait("the connection-lost banner",
-                  lambda: page.js("return document.getElementById('banner').style.display") == "block")
-        banner = page.js("return document.getElementById('banner').textContent")
-        check(("Reconectando" in banner) if language == "es" else ("Reconnecting" in banner),
-              "the banner says %r" % banner)
-        page.screenshot("server-gone")
-        seminar.start()
-        page.wait("the reconnection",
-                  lambda: page.js("return document.getElementById('banner').style.display") == "none"
-                  and not page.state()["lost"])
+        if full:
+            server_goes_away(page, seminar, language)
 
         # Submit and read the debrief.
         page.click("ui.clock.submit")
@@ -380,8 +414,9 @@ def main():
         seminar.start()
         check_static_files(seminar.port)
         seminar.instructor("/api/instructor/start")
-        play(seminar, args, "es", "aula.seminario", "Inés Peña Núñez", "es")
-        play(seminar, args, "en", "127.0.0.1", "Dana Whitfield", "en")
+        play(seminar, args, "es", "aula.seminario", "Inés Peña Núñez", "es", full=True)
+        play(seminar, args, "en", "127.0.0.1", "Dana Whitfield", "en", full=False)
+        without_webgl(seminar, args)
     finally:
         seminar.stop()
         shutil.rmtree(work, ignore_errors=True)
