@@ -60,15 +60,32 @@ struct Service {
     std::vector<Record> records;
 };
 
+// How a custodian holds funds, which decides what a freeze or seizure catches when it takes effect.
+enum class Custody : std::uint8_t {
+    // An exchange account credited by deposits to the subject address when they arrive on chain.
+    // Sweeps to hot wallets and trades inside the exchange do not change it; a freeze holds the
+    // balance and every deposit credited while it lasts, never funds already withdrawn.
+    Account,
+    // The subject address's on-chain balance: a token issuer's freeze or a seizure by whoever holds
+    // the key acts on what the address holds at that moment.
+    Address,
+};
+
 // Funds held by a custodian (an exchange account, a token balance an issuer can freeze).
 struct Holding {
     std::string id;
     std::string custodian;  // entity id of the service that can freeze it
     AddressId subject = 0;  // the address that identifies it in a request
     AssetId asset = 0;
-    Units amount = 0;
-    std::int64_t value_usd_cents = 0;  // for scoring recovery across assets
+    Units amount = 0;  // at stake: at most what the ledger puts in custody (checked on load)
+    std::int64_t value_usd_cents = 0;  // of `amount`, for scoring recovery across assets
     LocalizedText description;
+    Custody custody = Custody::Account;
+    // Why nobody can recover it (a service abroad that never answers); empty when it can be
+    // recovered. Recovery is scored against the recoverable holdings only.
+    LocalizedText unrecoverable;
+
+    bool recoverable() const { return unrecoverable.empty(); }
 };
 
 enum class EventKind : std::uint8_t { MoveFunds, Message };
@@ -81,6 +98,9 @@ struct ScheduledEvent {
     std::string holding;  // MoveFunds: the holding that leaves unless frozen first
     bool visible = true;  // whether the trainee is told when it happens
     LocalizedText message;
+    // MoveFunds: the ledger transaction that is the move (at `at`); it never happens on chain when
+    // the holding was frozen first. kNoTx: an off-chain withdrawal from an exchange account.
+    TxIndex transaction = kNoTx;
 };
 
 enum class CheckpointKind : std::uint8_t { Choice, Address, Entity, Transaction };

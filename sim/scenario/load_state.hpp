@@ -101,6 +101,17 @@ struct LoadState {
     std::set<std::string, std::less<>> event_ids;
     std::set<std::string, std::less<>> objective_ids;
 
+    // Where each holding (scenario.holdings, same order) and its `amount` were written, for the
+    // custody checks against the ledger once the events are read.
+    struct HoldingSlots {
+        Slot item;
+        std::optional<Slot> amount;
+        bool complete = false;  // custodian, subject and asset all resolved
+    };
+    std::vector<HoldingSlots> holding_slots;
+    bool ledger_complete = true;             // false when a transaction was dropped for a problem
+    std::map<std::string, Slot> move_slots;  // holding id -> the move_funds event that moves it
+
     Where csv_where(int line, int column, std::string column_name) const {
         return Where{csv_name, line, column, std::move(column_name)};
     }
@@ -169,6 +180,9 @@ void build_ledger(LoadState& state);
 void read_services(LoadState& state, MapReader& root);
 void read_holdings(LoadState& state, MapReader& root);
 void read_events(LoadState& state, MapReader& root);
+// Every holding against the ledger: the declared amount is in custody when it is at stake, the
+// adversary's move spends it; an omitted amount is read from the ledger.
+void check_custody(LoadState& state);
 void read_checkpoints(LoadState& state, MapReader& root);
 void read_start_knowledge(LoadState& state, MapReader& root);
 void read_hints(LoadState& state, MapReader& root);

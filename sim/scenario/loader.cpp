@@ -34,16 +34,23 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
                                     ? find_cached_ledger(cache, state, root, yaml)
                                     : std::nullopt;
             result.ledger_from_cache = cached && restore_cached_ledger(*cached, state);
+            // A ledger with broken transactions is incomplete: checks against it would only
+            // repeat its problems.
+            std::size_t before = diagnostics.count();
             if (!result.ledger_from_cache) {
                 read_yaml_transactions(state, root);
                 read_ledger_file(state, root);
             }
+            state.ledger_complete = diagnostics.count() == before;
             read_entities(state, root);
             read_opening_balances(state, root);
+            before = diagnostics.count();
             if (!result.ledger_from_cache) build_ledger(state);
+            state.ledger_complete = state.ledger_complete && diagnostics.count() == before;
             read_services(state, root);
             read_holdings(state, root);
             read_events(state, root);
+            check_custody(state);
             read_checkpoints(state, root);
             read_start_knowledge(state, root);
             read_hints(state, root);

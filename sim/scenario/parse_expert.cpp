@@ -15,7 +15,7 @@ namespace {
 // The fields each action type uses, besides `type`.
 const std::map<std::string_view, std::vector<std::string_view>>& fields_by_type() {
     static const std::map<std::string_view, std::vector<std::string_view>> fields{
-        {"explore_address", {"type", "target", "direction"}},
+        {"explore_address", {"type", "target", "direction", "page"}},
         {"explore_transaction", {"type", "target"}},
         {"lookup", {"type", "target"}},
         {"run_analysis", {"type", "tool", "target", "method"}},

@@ -37,7 +37,7 @@ void read_events(LoadState& state, MapReader& root) {
     std::map<std::string, std::string> moved_by;  // holding -> event that moves it
     for (const Slot& item : *items) {
         MapReader map(yaml, item, "an event",
-                      {"id", "kind", "at", "holding", "visible", "message"});
+                      {"id", "kind", "at", "transaction", "holding", "visible", "message"});
         if (!map.is_map()) continue;
         ScheduledEvent event;
         std::optional<std::string> id;
@@ -45,8 +45,39 @@ void read_events(LoadState& state, MapReader& root) {
         std::optional<std::size_t> kind;
         if (auto v = map.need("kind")) kind = yaml.choice(*v, kEventKinds, "event kind");
         if (kind) event.kind = *kind == 0 ? EventKind::MoveFunds : EventKind::Message;
-        if (auto v = map.need("at"))
-            if (auto t = read_play_time(state, *v, "the event")) event.at = *t;
+        // A move on chain happens when its transaction does: `at` may be left out.
+        auto tx_slot = map.get("transaction");
+        if (tx_slot && kind && event.kind != EventKind::MoveFunds) {
+            yaml.error(*tx_slot, "only a move_funds event names a transaction");
+            tx_slot.reset();
+        }
+        if (tx_slot) {
+            if (auto tx_id = yaml.id(*tx_slot, "a transaction id")) {
+                if (auto tx = scenario.ledger.find_transaction(*tx_id)) {
+                    event.transaction = *tx;
+                    event.at = scenario.ledger.transaction(*tx).time;
+                    if (event.at < 0)
+                        yaml.error(*tx_slot, "transaction '" + *tx_id + "' happens at " +
+                                                 format_offset(event.at) +
+                                                 ", before the case start; a move during play "
+                                                 "needs a transaction at or after it");
+                } else if (!state.is_known_tx(*tx_id)) {
+                    yaml.error(*tx_slot, "unknown transaction '" + *tx_id +
+                                             "'; expected a transaction id of this case");
+                }
+            }
+        }
+        if (auto v = tx_slot ? map.get("at") : map.need("at")) {
+            if (auto t = read_play_time(state, *v, "the event")) {
+                if (event.transaction != kNoTx && *t != event.at)
+                    yaml.error(*v, "the event is at " + format_offset(*t) +
+                                       " but its transaction happens at " +
+                                       format_offset(event.at) +
+                                       "; leave `at` out or give the transaction's time");
+                else
+                    event.at = *t;
+            }
+        }
         if (auto v = map.get("visible"))
             if (auto b = yaml.boolean(*v)) event.visible = *b;
         auto holding_slot = map.get("holding");
@@ -63,6 +94,7 @@ void read_events(LoadState& state, MapReader& root) {
                                                   it->second + "'; funds can leave only once");
                 } else {
                     event.holding = *h;
+                    state.move_slots.emplace(*h, tx_slot ? *tx_slot : *holding_slot);
                 }
             }
         } else if (kind && holding_slot) {

@@ -165,9 +165,12 @@ void read_rubric(LoadState& state, MapReader& root) {
     if (auto v = map.get("recovery_points")) {
         if (auto n = yaml.integer(*v, 0, 1000, "the recovery points")) {
             rubric.recovery_points = static_cast<int>(*n);
-            if (*n > 0 && state.scenario.holdings.empty())
+            const auto& holdings = state.scenario.holdings;
+            if (*n > 0 && std::none_of(holdings.begin(), holdings.end(),
+                                       [](const Holding& h) { return h.recoverable(); }))
                 yaml.error(*v,
-                           "recovery points need at least one holding under holdings to recover");
+                           "recovery points need at least one holding under holdings that can be "
+                           "recovered (one without `unrecoverable`)");
         }
     }
     if (auto v = map.need("grades")) {

@@ -9,6 +9,7 @@ namespace mt::scenario_detail {
 namespace {
 
 constexpr std::array<std::string_view, 4> kDisclosures{"public", "lookup", "legal", "hidden"};
+constexpr std::array<std::string_view, 2> kCustodies{"account", "address"};  // Custody order
 
 // An entity address: "bc1q..." (its chain is where it appears in a transaction) or
 // {address, chain} for one that appears in none.
@@ -230,9 +231,9 @@ void read_holdings(LoadState& state, MapReader& root) {
     if (!items) return;
     const Ledger& ledger = scenario.ledger;
     for (const Slot& item : *items) {
-        MapReader map(
-            yaml, item, "a holding",
-            {"id", "custodian", "subject", "asset", "amount", "value_usd", "description"});
+        MapReader map(yaml, item, "a holding",
+                      {"id", "custodian", "custody", "subject", "asset", "amount", "value_usd",
+                       "description", "unrecoverable"});
         if (!map.is_map()) continue;
         Holding holding;
         std::optional<std::string> id;
@@ -252,14 +253,28 @@ void read_holdings(LoadState& state, MapReader& root) {
                     holding.custodian = *entity;
             }
         }
-        if (auto v = map.need("subject"))
-            if (auto address = state.known_address(*v)) holding.subject = *address;
+        // A token issuer freezes an address's balance; everyone else named here keeps accounts.
+        const Entity* custodian = scenario.find_entity(holding.custodian);
+        if (custodian && custodian->kind == EntityKind::StablecoinIssuer)
+            holding.custody = Custody::Address;
+        if (auto v = map.get("custody"))
+            if (auto c = yaml.choice(*v, kCustodies, "custody"))
+                holding.custody = static_cast<Custody>(*c);
+        bool subject_known = false;
+        if (auto v = map.need("subject")) {
+            if (auto address = state.known_address(*v)) {
+                holding.subject = *address;
+                subject_known = true;
+            }
+        }
         std::optional<AssetId> asset;
         if (auto v = map.need("asset")) asset = resolve_asset(state, *v);
         if (asset) holding.asset = *asset;
-        if (auto v = map.need("amount"); v && asset) {
+        std::optional<Slot> amount_slot = map.get("amount");
+        if (amount_slot && asset) {
             const Asset& a = ledger.asset(*asset);
-            if (auto amount = yaml.amount(*v, a.decimals, a.symbol)) holding.amount = *amount;
+            if (auto amount = yaml.amount(*amount_slot, a.decimals, a.symbol))
+                holding.amount = *amount;
         }
         if (auto v = map.need("value_usd")) {
             if (auto cents = yaml.amount(*v, 2, "USD")) {
@@ -271,6 +286,13 @@ void read_holdings(LoadState& state, MapReader& root) {
         }
         if (auto v = map.need("description"))
             if (auto text = yaml.localized(*v)) holding.description = std::move(*text);
+        if (auto v = map.get("unrecoverable")) {
+            if (auto text = yaml.localized(*v)) {
+                if (text->empty())
+                    yaml.error(*v, "expected why nobody can recover this holding, in en and es");
+                holding.unrecoverable = std::move(*text);
+            }
+        }
         if (!id) continue;
         if (scenario.find_holding(*id) != nullptr) {
             yaml.error(*map.get("id"),
@@ -278,6 +300,8 @@ void read_holdings(LoadState& state, MapReader& root) {
             continue;
         }
         holding.id = *id;
+        state.holding_slots.push_back(
+            {item, amount_slot, subject_known && asset && !holding.custodian.empty()});
         scenario.holdings.push_back(std::move(holding));
     }
 }

@@ -79,6 +79,17 @@ LocalizedText get_text(const json& object, const char* key, const std::string& p
     return text_of(member(object, key, path), at(path, key));
 }
 
+Message get_message(const json& object, const char* key, const std::string& path) {
+    const json& v = member(object, key, path);
+    Message out;
+    try {
+        v.get_to(out);
+    } catch (const json::exception&) {
+        fail(at(path, key), "a message {\"key\", \"args\"}");
+    }
+    return out;
+}
+
 const json& get_array(const json& object, const char* key, const std::string& path) {
     const json& v = member(object, key, path);
     if (!v.is_array()) fail(at(path, key), "an array");
@@ -218,7 +229,7 @@ LegalRequestFile read_request(const json& r, const std::string& p) {
     out.sent_at = get_int(r, "sent_at", p);
     out.due_at = get_int(r, "due_at", p);
     out.status = get_named(r, "status", p, kStatuses);
-    out.response = get_text(r, "response", p);
+    out.response = get_message(r, "response", p);
     const json& records = get_array(r, "records", p);
     for (std::size_t i = 0; i < records.size(); ++i) {
         const std::string rp = at(at(p, "records"), i);
@@ -289,6 +300,18 @@ ScoreReport read_score(const json& s, const std::string& p) {
     out.recovery_earned = get_small_int(recovery, "earned", rp);
     out.frozen_usd_cents = get_int(recovery, "frozen_usd_cents", rp);
     out.at_stake_usd_cents = get_int(recovery, "at_stake_usd_cents", rp);
+    // Absent in scores written before recovery counted only what can be recovered.
+    out.recoverable_usd_cents = recovery.contains("recoverable_usd_cents")
+                                    ? get_int(recovery, "recoverable_usd_cents", rp)
+                                    : out.at_stake_usd_cents;
+    const json empty = json::array();
+    const json& unrecovered = s.contains("unrecovered") ? get_array(s, "unrecovered", p) : empty;
+    for (std::size_t i = 0; i < unrecovered.size(); ++i) {
+        const std::string up = at(at(p, "unrecovered"), i);
+        const json& u = unrecovered[i];
+        out.unrecovered.push_back({get_string(u, "holding", up), get_text(u, "description", up),
+                                   get_int(u, "value_usd_cents", up), get_text(u, "reason", up)});
+    }
     const json& objectives = get_array(s, "objectives", p);
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         const std::string op = at(at(p, "objectives"), i);

@@ -109,6 +109,8 @@ std::string scenario_fingerprint(const Scenario& s) {
         h.number(x.asset);
         h.units(x.amount);
         h.number(x.value_usd_cents);
+        h.number(static_cast<std::int64_t>(x.custody));
+        h.number(x.recoverable() ? 1 : 0);
     }
     for (const ScheduledEvent& e : s.events) {
         h.bytes(e.id);
@@ -116,6 +118,7 @@ std::string scenario_fingerprint(const Scenario& s) {
         h.number(e.at);
         h.bytes(e.holding);
         h.number(e.visible ? 1 : 0);
+        h.number(e.transaction);
     }
     for (const Checkpoint& c : s.checkpoints) {
         h.bytes(c.id);

@@ -7,8 +7,8 @@
 namespace mt {
 namespace {
 
-// The explorer lists at most this many transactions per direction and exploration, newest first,
-// as real block explorers paginate; it keeps an exchange hot wallet from flooding the casefile.
+// The explorer lists this many transactions a page, newest first, as real block explorers
+// paginate; each further page is another exploration, costing its time.
 constexpr std::size_t kExplorerPage = 200;
 
 ActionOutcome reject(std::string key, std::string reason) {
@@ -34,6 +34,28 @@ bool is_known_target(const Casefile& c, const std::string& target) {
     return c.addresses.count(target) || c.transactions.count(target);
 }
 
+// What a move the freeze prevented took from an address on the ledger, to give back to its balance.
+Units prevented_outflow(const SessionContext& ctx, AddressId address, AssetId asset) {
+    const Ledger& ledger = ctx.scenario.ledger;
+    Units out = 0;
+    for (TxIndex t : ctx.state.prevented) {
+        const Transaction tx = ledger.transaction(t);
+        if (tx.time > ctx.casefile.now) continue;
+        const auto ins = ledger.inputs(t);
+        if (tx.asset == asset) {
+            for (const TxInput& i : ins)
+                if (i.address == address) out += i.amount;
+            for (const TxOutput& o : ledger.outputs(t))
+                if (o.address == address) out -= o.amount;
+        }
+        const Chain& chain = ledger.chain(tx.chain);
+        if (chain.model == ChainModel::Account && chain.native_asset == asset && !ins.empty() &&
+            ins[0].address == address)
+            out += tx.fee;
+    }
+    return out;
+}
+
 std::vector<KnownBalance> balances_of(const SessionContext& ctx, AddressId address) {
     const Ledger& ledger = ctx.scenario.ledger;
     std::vector<KnownBalance> out;
@@ -41,7 +63,9 @@ std::vector<KnownBalance> balances_of(const SessionContext& ctx, AddressId addre
     for (std::size_t i = 0; i < ledger.assets().size(); ++i) {
         const Asset& asset = ledger.assets()[i];
         if (asset.chain != chain) continue;
-        const Units amount = ledger.balance(address, static_cast<AssetId>(i), ctx.casefile.now);
+        const auto id = static_cast<AssetId>(i);
+        const Units amount =
+            ledger.balance(address, id, ctx.casefile.now) + prevented_outflow(ctx, address, id);
         // Account balances funded before the case began can read negative in a partial ledger.
         if (amount > 0 || asset.id == ledger.asset(ledger.chain(chain).native_asset).id)
             out.push_back({asset.symbol, asset.decimals, amount > 0 ? amount : 0});
@@ -58,9 +82,13 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
     advance_clock(ctx, ctx.casefile.now + cost);
     learn_address(ctx, *address);
     std::vector<TxIndex> listed;
+    std::size_t matching = 0;  // transactions in the listing before this page and on it
+    std::size_t total = 0;     // every transaction the explorer shows for the address now
+    const std::size_t first = static_cast<std::size_t>(a.page) * kExplorerPage;
     for (auto it = ledger.transactions_of(*address).rbegin();
          it != ledger.transactions_of(*address).rend(); ++it) {
-        if (ledger.transaction(*it).time > ctx.casefile.now) continue;
+        if (ledger.transaction(*it).time > ctx.casefile.now || !happened(ctx.state, *it)) continue;
+        ++total;
         const auto ins = ledger.inputs(*it);
         const auto outs = ledger.outputs(*it);
         const bool sends = std::any_of(ins.begin(), ins.end(),
@@ -70,7 +98,7 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
         if ((a.direction == Direction::Out && !sends) ||
             (a.direction == Direction::In && !receives))
             continue;
-        if (listed.size() == kExplorerPage) break;
+        if (matching++ < first || listed.size() == kExplorerPage) continue;
         listed.push_back(*it);
     }
     for (auto it = listed.rbegin(); it != listed.rend(); ++it) reveal_transaction(ctx, *it);
@@ -79,7 +107,7 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
     if (a.direction != Direction::In) known.explored_out = true;
     known.balances = balances_of(ctx, *address);
     known.balance_at = ctx.casefile.now;
-    known.transaction_total = ledger.transactions_of(*address).size();
+    known.transaction_total = total;
     const std::string n = std::to_string(listed.size());
     add_timeline(ctx, TimelineKind::Action,
                  {"Explored " + short_id(a.target) + " (" + std::string(direction_en(a.direction)) +
@@ -93,7 +121,7 @@ ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSecon
     const Ledger& ledger = ctx.scenario.ledger;
     const auto tx = ledger.find_transaction(a.target);
     // A transaction in the future does not exist yet: the same answer as one that never will.
-    if (!tx || ledger.transaction(*tx).time > ctx.casefile.now + cost)
+    if (!tx || ledger.transaction(*tx).time > ctx.casefile.now + cost || !happened(ctx.state, *tx))
         return reject("reject.unknown_transaction",
                       "no transaction '" + a.target + "' exists (yet) on the chains of this case");
     advance_clock(ctx, ctx.casefile.now + cost);

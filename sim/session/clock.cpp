@@ -22,8 +22,12 @@ std::string kind_name(CheckpointKind k) {
 
 void fire_event(SessionContext& ctx, const ScheduledEvent& event) {
     if (event.kind == EventKind::MoveFunds) {
-        // The adversary's move happens unless the holding was frozen first.
-        if (ctx.state.frozen.count(event.holding)) return;
+        // The adversary's move happens unless the holding was frozen first; a move on chain then
+        // never happens.
+        if (ctx.state.frozen.count(event.holding)) {
+            if (event.transaction != kNoTx) ctx.state.prevented.insert(event.transaction);
+            return;
+        }
         ctx.state.moved.insert(event.holding);
         if (event.visible) add_timeline(ctx, TimelineKind::Event, event.message);
         return;

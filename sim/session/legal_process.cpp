@@ -2,6 +2,8 @@
 // jurisdiction when it is sent (penalties are decided then), and answered when it falls due.
 #include <algorithm>
 
+#include "model/custody.hpp"
+
 #include "session/session_state.hpp"
 
 namespace mt {
@@ -38,42 +40,70 @@ void penalise(SessionContext& ctx, PenaltyKind kind, int points, std::string det
     if (points > 0) ctx.state.penalties.push_back({kind, points, std::move(detail)});
 }
 
+std::string amount_text(const Ledger& ledger, const Holding& h, Units amount) {
+    const Asset& asset = ledger.asset(h.asset);
+    return format_amount(amount, asset.decimals) + " " + asset.symbol;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+// A freeze or seizure acts on what the ledger puts in the custodian's hands when it takes effect:
+// an account's credited balance (and its later deposits), or an address's balance at that moment.
 void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
-    std::vector<std::string> held;
-    std::vector<std::string> gone;
+    const Ledger& ledger = ctx.scenario.ledger;
+    std::vector<std::string> held;  // amounts held now
+    bool empty_account = false;     // an account frozen before any deposit was credited
+    bool gone = false;              // withdrawn before the hold
+    bool not_there = false;         // an address that holds nothing at this moment
     for (const Holding& h : ctx.scenario.holdings) {
         if (h.custodian != file.service) continue;
-        const std::string subject = ctx.scenario.ledger.address_text(h.subject).str();
+        const std::string subject = ledger.address_text(h.subject).str();
         if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
             file.identifiers.end())
             continue;
         if (ctx.state.moved.count(h.id)) {
-            gone.push_back(h.id);
+            gone = true;
             continue;
         }
-        if (ctx.state.frozen.emplace(h.id, ctx.casefile.now).second) {
-            held.push_back(h.id);
-            ctx.casefile.frozen.push_back(h.description);
+        if (ctx.state.frozen.count(h.id)) {
+            held.push_back(amount_text(ledger, h, held_amount(ctx, h)));
+            continue;
         }
+        const Units amount = holdable(ledger, h, ctx.casefile.now);
+        if (amount == 0 && h.custody == Custody::Address) {
+            not_there = true;
+            continue;
+        }
+        ctx.state.frozen.emplace(h.id, FrozenHolding{ctx.casefile.now, amount});
+        if (amount == 0) {
+            empty_account = true;
+            continue;
+        }
+        held.push_back(amount_text(ledger, h, amount));
+        ctx.casefile.frozen.push_back(h.description);
     }
-    const std::string& name_en = file.service_name.en;
-    const std::string& name_es = file.service_name.es;
+    Message& response = file.response;
     if (!held.empty()) {
         file.status = RequestStatus::Frozen;
-        file.response = {
-            name_en + " confirms the funds linked to the identifiers are now held.",
-            name_es +
-                " confirma que los fondos vinculados a los identificadores quedaron retenidos."};
-    } else if (!gone.empty()) {
+        response = Message("legal.freeze.held").arg("amount", joined(held));
+    } else if (empty_account) {
+        file.status = RequestStatus::Frozen;
+        response = Message("legal.freeze.account_empty");
+    } else if (gone) {
         file.status = RequestStatus::NothingFound;
-        file.response = {
-            name_en + " reports the funds were withdrawn before the hold could be applied.",
-            name_es + " informa que los fondos se retiraron antes de poder aplicar la retención."};
+        response = Message("legal.freeze.withdrawn");
+    } else if (not_there) {
+        file.status = RequestStatus::NothingFound;
+        response = Message("legal.freeze.nothing_at_address");
     } else {
         file.status = RequestStatus::NothingFound;
-        file.response = {name_en + " holds no funds for the identifiers given.",
-                         name_es + " no custodia fondos para los identificadores indicados."};
+        response = Message("legal.freeze.no_funds");
     }
+    response.arg("service", file.service_name);
 }
 
 void deliver_records(SessionContext& ctx, const Service& service, const ServiceTerms& terms,
@@ -90,26 +120,21 @@ void deliver_records(SessionContext& ctx, const Service& service, const ServiceT
         ctx.state.records.insert(r.id);
         if (const Entity* revealed = ctx.scenario.find_entity(r.reveals_entity)) {
             ctx.state.identified.insert(revealed->id);
+            ctx.state.revealed_by.emplace(revealed->id, r.id);
             for (AddressId a : revealed->addresses) attribute(ctx, *revealed, a, r.id);
         }
     }
-    const std::string& name_en = file.service_name.en;
-    const std::string& name_es = file.service_name.es;
     if (file.instrument == Instrument::Preservation) {
         file.status = RequestStatus::Fulfilled;
-        file.response = {
-            name_en + " confirms the records for the identifiers are preserved for 90 days.",
-            name_es + " confirma que conserva los registros de los identificadores por 90 días."};
+        file.response = Message("legal.preservation.kept").arg("days", 90);
     } else if (file.records.empty()) {
         file.status = RequestStatus::NothingFound;
-        file.response = {name_en + " found no records for the identifiers given.",
-                         name_es + " no encontró registros para los identificadores indicados."};
+        file.response = Message("legal.records.none");
     } else {
         file.status = RequestStatus::Fulfilled;
-        file.response = {
-            name_en + " produced " + std::to_string(file.records.size()) + " record(s).",
-            name_es + " entregó " + std::to_string(file.records.size()) + " registro(s)."};
+        file.response = Message("legal.records.produced").arg("count", file.records.size());
     }
+    file.response.arg("service", file.service_name);
 }
 
 }  // namespace
@@ -188,15 +213,17 @@ void deliver_request(SessionContext& ctx, SentRequest& request) {
     const Service& service = *ctx.scenario.find_service(request.service);
     if (!request.honoured) {
         file.status = RequestStatus::Declined;
-        file.response = service.decline_reason;
+        file.response = Message("legal.declined")
+                            .arg("service", file.service_name)
+                            .arg("reason", service.decline_reason);
     } else if (is_freeze(file.instrument)) {
         deliver_freeze(ctx, file);
     } else {
         deliver_records(ctx, service, service.honours.at(file.instrument), file);
     }
     add_timeline(ctx, TimelineKind::Response,
-                 {file.service_name.en + " answered " + file.id + ": " + file.response.en,
-                  file.service_name.es + " respondió " + file.id + ": " + file.response.es});
+                 {file.service_name.en + " answered " + file.id,
+                  file.service_name.es + " respondió " + file.id});
 }
 
 SimSeconds next_delivery_time(const SessionContext& ctx) {

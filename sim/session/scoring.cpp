@@ -13,7 +13,7 @@ bool holds(const Condition& c, const Casefile& casefile, const SessionState& sta
         case ConditionKind::RecordObtained:
             return state.records.count(c.target) > 0;
         case ConditionKind::HoldingFrozen:
-            return state.frozen.count(c.target) > 0;
+            return false;  // decided with the scenario below
         case ConditionKind::AddressDiscovered:
             return casefile.addresses.count(c.target) > 0;
         case ConditionKind::EntityIdentified:
@@ -25,6 +25,14 @@ bool holds(const Condition& c, const Casefile& casefile, const SessionState& sta
             });
     }
     return false;
+}
+
+// The share of a holding's value that a freeze holds by `now`.
+std::int64_t held_value(const Scenario& s, const SessionState& state, const Holding& h,
+                        SimSeconds now) {
+    if (h.amount <= 0) return 0;
+    const Units held = held_amount(s, state, h, now);
+    return static_cast<std::int64_t>(Units{h.value_usd_cents} * held / h.amount);
 }
 
 bool answered_correctly(const Scenario& s, const SessionState& state,
@@ -42,24 +50,35 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     for (const Objective& o : s.rubric.objectives) {
         const bool met =
             std::all_of(o.conditions.begin(), o.conditions.end(), [&](const Condition& c) {
-                return c.kind == ConditionKind::CheckpointCorrect
-                           ? answered_correctly(s, state, c.target)
-                           : holds(c, casefile, state);
+                if (c.kind == ConditionKind::CheckpointCorrect)
+                    return answered_correctly(s, state, c.target);
+                if (c.kind == ConditionKind::HoldingFrozen) {
+                    const Holding* h = s.find_holding(c.target);
+                    return h && held_amount(s, state, *h, casefile.now) > 0;
+                }
+                return holds(c, casefile, state);
             });
         report.objectives.push_back({o.id, o.title, o.points, met ? o.points : 0, o.debrief});
         report.max += o.points;
         earned += met ? o.points : 0;
     }
 
+    // Recovery is scored against what somebody can recover; the rest is named in the debrief.
     for (const Holding& h : s.holdings) {
+        const std::int64_t frozen = held_value(s, state, h, casefile.now);
         report.at_stake_usd_cents += h.value_usd_cents;
-        if (state.frozen.count(h.id)) report.frozen_usd_cents += h.value_usd_cents;
+        report.frozen_usd_cents += frozen;
+        if (h.recoverable()) report.recoverable_usd_cents += h.value_usd_cents;
+        if (frozen < h.value_usd_cents)
+            report.unrecovered.push_back(
+                {h.id, h.description, h.value_usd_cents - frozen, h.unrecoverable});
     }
     report.recovery_points = s.rubric.recovery_points;
-    if (report.at_stake_usd_cents > 0)
+    if (report.recoverable_usd_cents > 0)
         report.recovery_earned =
             static_cast<int>(static_cast<std::int64_t>(s.rubric.recovery_points) *
-                             report.frozen_usd_cents / report.at_stake_usd_cents);
+                             std::min(report.frozen_usd_cents, report.recoverable_usd_cents) /
+                             report.recoverable_usd_cents);
     report.max += report.recovery_points;
     earned += report.recovery_earned;
 

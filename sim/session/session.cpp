@@ -41,6 +41,10 @@ KnownAddress& learn_address(SessionContext& ctx, AddressId address) {
         const Entity* owner = ctx.scenario.owner_of(address);
         if (owner && owner->attribution == Disclosure::Public)
             attribute(ctx, *owner, address, "public");
+        else if (auto r =
+                     owner ? ctx.state.revealed_by.find(owner->id) : ctx.state.revealed_by.end();
+                 r != ctx.state.revealed_by.end())
+            attribute(ctx, *owner, address, r->second);  // what a record established still holds
     }
     return ctx.casefile.addresses.at(text);
 }

@@ -23,14 +23,24 @@ struct SentRequest {
     bool honoured = false;
 };
 
+// A holding a freeze or seizure took hold of.
+struct FrozenHolding {
+    SimSeconds at = 0;  // when it took effect
+    Units held = 0;     // what it held then (an account also holds the deposits credited later)
+};
+
 struct SessionState {
-    std::size_t next_event = 0;                 // scenario.events is sorted by time
-    std::size_t next_checkpoint = 0;            // index into checkpoint_order
-    std::vector<std::size_t> checkpoint_order;  // checkpoints sorted by opens_at
-    std::map<std::string, SimSeconds> frozen;   // holding id -> when it was frozen
-    std::set<std::string> moved;                // holdings the adversary moved out
-    std::set<std::string> records;              // record ids obtained
-    std::set<std::string> identified;           // entity ids whose identity was established
+    std::size_t next_event = 0;                   // scenario.events is sorted by time
+    std::size_t next_checkpoint = 0;              // index into checkpoint_order
+    std::vector<std::size_t> checkpoint_order;    // checkpoints sorted by opens_at
+    std::map<std::string, FrozenHolding> frozen;  // by holding id
+    std::set<std::string> moved;                  // holdings the adversary moved out
+    std::set<TxIndex> prevented;       // the adversary's moves on chain that a freeze stopped
+    std::set<std::string> records;     // record ids obtained
+    std::set<std::string> identified;  // entity ids whose identity was established
+    // Entities a record identified, with that record's id: their addresses found later are
+    // labelled from it too.
+    std::map<std::string, std::string> revealed_by;
     std::vector<SentRequest> sent;
     std::vector<PenaltyItem> penalties;          // request and hint penalties, in order
     std::map<std::string, std::string> answers;  // checkpoint id -> answer given
@@ -70,6 +80,14 @@ void attribute(SessionContext& ctx, const Entity& entity, AddressId address,
                const std::string& source);
 void learn_service(SessionContext& ctx, const Entity& entity);
 void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text);
+
+// holdings.cpp: what a frozen holding holds by `now` (an account also holds the deposits credited
+// after the freeze), and the freeze of one holding when a request takes effect.
+Units held_amount(const SessionContext& ctx, const Holding& holding);
+Units held_amount(const Scenario& scenario, const SessionState& state, const Holding& holding,
+                  SimSeconds now);
+// Whether the explorer can see a transaction: not when a freeze prevented it.
+bool happened(const SessionState& state, TxIndex tx);
 
 // scoring.cpp
 ScoreReport compute_score(const Scenario& scenario, const Casefile& casefile,

@@ -126,8 +126,8 @@ void write_requests(std::ostringstream& out, const Casefile& casefile) {
         out << "- " << tr("report.col.identifiers") << ": " << joined(identifiers, ", ") << "\n";
         out << "- " << tr("report.col.justification") << ": " << cell(request.justification)
             << "\n";
-        if (!text_of(request.response).empty())
-            out << "- " << tr("report.col.response") << ": " << cell(text_of(request.response))
+        if (!request.response.empty())
+            out << "- " << tr("report.col.response") << ": " << cell(render(request.response))
                 << "\n";
         for (const ObtainedRecord& record : request.records)
             out << "- " << tr("report.record") << " " << record.id << " ("

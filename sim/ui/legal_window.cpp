@@ -185,7 +185,7 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
             if (!r.justification.empty()) text_disabled(r.justification);
             if (!r.response.empty()) {
                 heading(tr("ui.legal.response"));
-                text_wrapped(text_of(r.response));
+                text_wrapped(render(r.response));
             }
             if (!r.records.empty()) {
                 ImGui::TextUnformatted(

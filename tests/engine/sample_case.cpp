@@ -107,19 +107,23 @@ std::shared_ptr<Scenario> make_sample_case() {
                            0,
                            60'000'000,
                            3'000'000'00,
-                           {"0.6 BTC at Bitnova", "0.6 BTC en Bitnova"}});
+                           {"0.6 BTC at Bitnova", "0.6 BTC en Bitnova"},
+                           Custody::Account,
+                           {}});
     s->events.push_back({"withdraw",
                          EventKind::MoveFunds,
                          hours(36),
                          "h-bitnova",
                          true,
-                         {"Bitnova balance withdrawn", "Saldo de Bitnova retirado"}});
+                         {"Bitnova balance withdrawn", "Saldo de Bitnova retirado"},
+                         kNoTx});
     s->events.push_back({"note",
                          EventKind::Message,
                          hours(10),
                          "",
                          true,
-                         {"Instructor: check the change", "Instructor: revisa el cambio"}});
+                         {"Instructor: check the change", "Instructor: revisa el cambio"},
+                         kNoTx});
 
     Checkpoint change_cp;
     change_cp.id = "cp-change";

@@ -16,7 +16,9 @@ std::shared_ptr<Scenario> make_seminar_case() {
                            0,
                            39'996'000,
                            0,
-                           {"0.4 BTC at Offshorex", "0.4 BTC en Offshorex"}});
+                           {"0.4 BTC at Offshorex", "0.4 BTC en Offshorex"},
+                           Custody::Account,
+                           {}});
     s->events.insert(s->events.begin(), {"silent",
                                          EventKind::MoveFunds,
                                          hours(3),

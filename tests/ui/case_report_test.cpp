@@ -48,7 +48,7 @@ TEST_CASE("the case report holds every part of the casefile", "[report]") {
     CHECK(contains(report, "### req-1: "));
     CHECK(contains(report, "### req-2: "));
     CHECK(contains(report, "Ransom proceeds deposited"));
-    CHECK(contains(report, "Records attached."));
+    CHECK(contains(report, "CoinBay produced 1 record."));
     CHECK(contains(report, "Name: J. Doe"));
     CHECK(contains(report, "Taint reaches the exchange."));
     CHECK_FALSE(contains(report, "## Score"));
@@ -67,7 +67,7 @@ TEST_CASE("the case report speaks the interface language", "[report]") {
     INFO(report);
     CHECK(report.rfind("# Informe del caso: " + casefile.briefing.title.es, 0) == 0);
     CHECK(contains(report, "## Solicitudes legales"));
-    CHECK(contains(report, "Se adjuntan registros."));
+    CHECK(contains(report, "CoinBay entregó 1 registro."));
     CHECK(contains(report, "Nombre: J. Doe"));
     CHECK(contains(report, "La contaminación llega al exchange."));
     CHECK_FALSE(contains(report, "Records attached."));

@@ -92,7 +92,8 @@ Casefile sample_casefile() {
     done.id = "req-2";
     done.instrument = Instrument::Subpoena;
     done.status = RequestStatus::Fulfilled;
-    done.response = {"Records attached.", "Se adjuntan registros."};
+    done.response =
+        Message("legal.records.produced").arg("service", done.service_name).arg("count", 1);
     done.records.push_back(
         {"rec-kyc-1", RecordKind::Kyc, kDeposit, {"Name: J. Doe", "Nombre: J. Doe"}});
     c.requests.push_back(done);

@@ -43,6 +43,7 @@ nlohmann::json to_json(const Action& a) {
         case ActionType::ExploreAddress:
             j["target"] = a.target;
             j["direction"] = name_of(a.direction);
+            if (a.page > 0) j["page"] = a.page;  // left out for the first page, as journals had it
             break;
         case ActionType::ExploreTransaction:
         case ActionType::Lookup:
@@ -146,6 +147,12 @@ ActionParse action_from_json(const nlohmann::json& j) {
         case ActionType::ExploreAddress:
             ok =
                 read_string("target", a.target, true) && read_enum("direction", a.direction, false);
+            if (auto it = j.find("page"); ok && it != j.end()) {
+                if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
+                    it->get<std::int64_t>() > 1'000'000)
+                    return fail("field 'page' must be an integer from 0 to 1000000");
+                a.page = static_cast<std::uint32_t>(it->get<std::int64_t>());
+            }
             break;
         case ActionType::ExploreTransaction:
         case ActionType::Lookup:

@@ -15,7 +15,7 @@
 namespace mt {
 
 enum class ActionType : std::uint8_t {
-    ExploreAddress,      // target = address, direction
+    ExploreAddress,      // target = address, direction, page
     ExploreTransaction,  // target = tx id
     Lookup,              // target = address: attribution lookup
     RunAnalysis,         // tool, target = address or tx id, method (taint)
@@ -39,6 +39,7 @@ struct Action {
     std::string text;
     std::vector<std::string> tags;
     SimSeconds duration = 0;
+    std::uint32_t page = 0;  // ExploreAddress: which page of the explorer's listing, newest first
 
     bool operator==(const Action&) const = default;
 };

@@ -129,7 +129,7 @@ nlohmann::json to_json(const Casefile& c) {
                                  {"sent_at", r.sent_at},
                                  {"due_at", r.due_at},
                                  {"status", name_of(r.status)},
-                                 {"response", text_json(r.response)},
+                                 {"response", r.response},
                                  {"records", records}});
     }
     j["analyses"] = json::array();

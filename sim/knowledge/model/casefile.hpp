@@ -11,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "model/action.hpp"
+#include "model/message.hpp"
 #include "model/money.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
@@ -111,7 +112,7 @@ struct LegalRequestFile {
     SimSeconds sent_at = 0;
     SimSeconds due_at = 0;
     RequestStatus status = RequestStatus::Pending;
-    LocalizedText response;  // the service's covering letter
+    Message response;  // the covering letter of whoever answered
     std::vector<ObtainedRecord> records;
 };
 

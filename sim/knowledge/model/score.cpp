@@ -37,7 +37,14 @@ nlohmann::json to_json(const ScoreReport& r) {
     j["recovery"] = {{"points", r.recovery_points},
                      {"earned", r.recovery_earned},
                      {"frozen_usd_cents", r.frozen_usd_cents},
-                     {"at_stake_usd_cents", r.at_stake_usd_cents}};
+                     {"at_stake_usd_cents", r.at_stake_usd_cents},
+                     {"recoverable_usd_cents", r.recoverable_usd_cents}};
+    j["unrecovered"] = nlohmann::json::array();
+    for (const auto& u : r.unrecovered)
+        j["unrecovered"].push_back({{"holding", u.holding},
+                                    {"description", text_json(u.description)},
+                                    {"value_usd_cents", u.value_usd_cents},
+                                    {"reason", text_json(u.reason)}});
     j["objectives"] = nlohmann::json::array();
     for (const auto& o : r.objectives)
         j["objectives"].push_back({{"id", o.id},

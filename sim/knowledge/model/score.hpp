@@ -43,6 +43,15 @@ struct CheckpointResult {
     LocalizedText explanation;
 };
 
+// Value at stake that the trainee did not recover: the holding, what it was worth, and, when
+// nobody could have recovered it, the case's reason.
+struct UnrecoveredItem {
+    std::string holding;
+    LocalizedText description;
+    std::int64_t value_usd_cents = 0;
+    LocalizedText reason;  // empty when it could have been recovered
+};
+
 struct ScoreReport {
     std::vector<ObjectiveResult> objectives;
     std::vector<PenaltyItem> penalties;
@@ -50,7 +59,9 @@ struct ScoreReport {
     int recovery_points = 0;  // available
     int recovery_earned = 0;
     std::int64_t frozen_usd_cents = 0;
-    std::int64_t at_stake_usd_cents = 0;
+    std::int64_t at_stake_usd_cents = 0;     // every holding
+    std::int64_t recoverable_usd_cents = 0;  // the holdings somebody can recover
+    std::vector<UnrecoveredItem> unrecovered;
     int total = 0;  // earned - penalties, never below zero
     int max = 0;
     int percent = 0;
