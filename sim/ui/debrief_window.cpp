@@ -83,7 +83,7 @@ void draw_debrief_requests(const Casefile& casefile) {
                  text_of(r.service_name), duration_text(r.sent_at)}));
         if (!r.response.empty()) {
             ImGui::Indent();
-            text_disabled(trf("ui.debrief.reply", {text_of(r.response)}));
+            text_disabled(trf("ui.debrief.reply", {render(r.response)}));
             probe("debrief.reply:" + std::to_string(i + 1));
             ImGui::Unindent();
         }

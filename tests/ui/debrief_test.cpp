@@ -45,8 +45,11 @@ TEST_CASE("the debrief marks a declined request and quotes the reply", "[ui][deb
     Casefile c = submitted_casefile();
     REQUIRE(c.requests.size() == 2);
     c.requests[0].status = RequestStatus::Declined;
-    c.requests[0].response = {"We cannot act on a foreign subpoena.",
-                              "No podemos atender un requerimiento extranjero."};
+    c.requests[0].response =
+        Message("legal.declined")
+            .arg("service", c.requests[0].service_name)
+            .arg("reason", LocalizedText{"We cannot act on a foreign subpoena.",
+                                         "No podemos atender un requerimiento extranjero."});
     Debrief d(c);
     CHECK(d.driver.drawn("debrief.request_status:1"));
     CHECK(d.driver.drawn("debrief.request_status:2"));
