@@ -75,9 +75,11 @@ void register_join(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
     cmd->add_option("--code", o->join.code, "The join code shown by the instructor")->required();
-    cmd->add_option("--name", o->join.name, "Your full name (join again with it to continue)")
-        ->required();
+    cmd->add_option("--name", o->join.name, "Your full name")->required();
     cmd->add_option("--agency", o->join.agency, "Your agency");
+    cmd->add_option("--rejoin-code", o->join.rejoin_code,
+                    "To continue your session from another program or computer: the rejoin code "
+                    "shown when you first joined");
     add_window_options(cmd, o->gui.language, o->gui.scale, o->gui.frames, o->screenshot);
     cmd->callback([o, &exit_code] { exit_code = join_and_play(*o); });
 }

@@ -107,7 +107,7 @@ int serve(const ServeOptions& o) {
     if (!web_client)
         std::cerr << "moneytrail serve: " << web_error
                   << "; trainees can join only from the program\n";
-    seminar::SeminarServer server(seminar, {o.bind, o.port, 64, web_client});
+    seminar::SeminarServer server(seminar, {o.bind, o.port, {}, web_client});
     std::string error;
     if (!server.bind(error)) {
         std::cerr << "moneytrail serve: " << error << '\n';

@@ -16,7 +16,8 @@ std::unique_ptr<RemoteSession> RemoteSession::join(const SeminarJoin& join, std:
         return nullptr;
     }
     std::unique_ptr<RemoteSession> remote(new RemoteSession(join));
-    const seminar::ClientReply reply = remote->client_.join(join.code, join.name, join.agency);
+    const seminar::ClientReply reply =
+        remote->client_.join(join.code, join.name, join.agency, join.rejoin_code);
     if (!remote->take(reply, error)) return nullptr;
     return remote;
 }
@@ -37,8 +38,8 @@ bool RemoteSession::take(const seminar::ClientReply& reply, std::string& error) 
 ui::ActionFeedback RemoteSession::act(const Action& action) {
     seminar::ClientReply reply = client_.act(action);
     if (reply.status == 401) {
-        // The server restarted under another token or the laptop slept past a rejoin: join again
-        // with the same name, which continues the same session, and resend once.
+        // The server lost this token (a new seminar under the same address?): join again with
+        // the same name and the kept token and rejoin code, and resend once.
         std::string ignored;
         if (take(client_.join(join_.code, join_.name, join_.agency), ignored))
             reply = client_.act(action);

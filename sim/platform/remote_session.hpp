@@ -17,16 +17,22 @@ struct SeminarJoin {
     std::string code;
     std::string name;
     std::string agency;
+    // The code shown when this trainee first joined: needed to continue the session from
+    // another program or computer (the same program sends the token it kept instead).
+    std::string rejoin_code;
 };
 
 class RemoteSession {
   public:
-    // Joins (or rejoins: same name and code, same session). Null with `error` set on failure.
+    // Joins (or rejoins: same name, code and rejoin code, same session). Null with `error` set on
+    // failure.
     static std::unique_ptr<RemoteSession> join(const SeminarJoin& join, std::string& error);
 
     const Casefile& casefile() const { return casefile_; }
     const std::string& state() const { return state_; }  // "lobby", "running", "paused", "ended"
     const std::string& where() const { return where_; }  // "host:port"
+    // The code to continue this session from elsewhere (shown in the status line).
+    const std::string& rejoin_code() const { return client_.rejoin_code(); }
 
     // Sends one action and takes the casefile of the reply. A refusal by the seminar (not
     // started, paused, unreachable) comes back as a rejected action with its reason.

@@ -153,8 +153,12 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     queue_.clear();
     if (join_form_.submitted) {
         join_form_.submitted = false;
-        join_now({join_form_.host, join_form_.port, join_form_.code, join_form_.name,
-                  join_form_.agency});
+        join_now({join_form_.host,
+                  join_form_.port,
+                  join_form_.code,
+                  join_form_.name,
+                  join_form_.agency,
+                  {}});
         changed = true;
     }
     if (pending_close_) {
@@ -179,7 +183,7 @@ std::string SessionHost::session_location() const {
     if (!remote_) return {};
     const std::string state_key =
         "ui.console.state." + (remote_->state().empty() ? "unknown" : remote_->state());
-    return trf("ui.join.connected", {tr(state_key), remote_->where()});
+    return trf("ui.join.connected", {tr(state_key), remote_->where(), remote_->rejoin_code()});
 }
 
 }  // namespace mt::platform

@@ -41,13 +41,21 @@ ClientReply make_reply(int status, const std::string& body, bool reached) {
 }
 
 ClientReply SeminarClient::join(const std::string& code, const std::string& name,
-                                const std::string& agency) {
-    const nlohmann::json request = {{"code", code}, {"name", name}, {"agency", agency}};
+                                const std::string& agency, const std::string& rejoin_code) {
+    nlohmann::json request = {{"code", code}, {"name", name}, {"agency", agency}};
+    if (!token_.empty()) request["token"] = token_;
+    const std::string& proof = rejoin_code.empty() ? rejoin_code_ : rejoin_code;
+    if (!proof.empty()) request["rejoin_code"] = proof;
     auto res = http_->Post("/api/join", request.dump(), "application/json");
     ClientReply reply = res ? finish(res->status, res->body, true) : finish(0, {}, false);
     if (reply.ok()) {
-        const auto it = reply.body.find("token");
-        if (it != reply.body.end() && it->is_string()) token_ = it->get<std::string>();
+        const auto text = [&](const char* key) {
+            const auto it = reply.body.find(key);
+            return it != reply.body.end() && it->is_string() ? it->get<std::string>()
+                                                             : std::string();
+        };
+        token_ = text("token");
+        rejoin_code_ = text("rejoin_code");
     }
     return reply;
 }

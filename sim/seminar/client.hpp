@@ -34,9 +34,11 @@ class SeminarClient {
     SeminarClient(const SeminarClient&) = delete;
     SeminarClient& operator=(const SeminarClient&) = delete;
 
-    // On success the token is kept for the calls below; joining again with the same name and code
-    // (after the laptop slept, say) resumes the same session.
-    ClientReply join(const std::string& code, const std::string& name, const std::string& agency);
+    // On success the token and the rejoin code are kept for the calls below. Joining again under
+    // the same name resumes the same session only with proof that it is the same person: this
+    // client sends the token it kept, and `rejoin_code` (or the one it kept) when given.
+    ClientReply join(const std::string& code, const std::string& name, const std::string& agency,
+                     const std::string& rejoin_code = {});
     // {"accepted", "reason", "reason_key", "cost", "state", "casefile"}
     ClientReply act(const Action& action);
     // {"state", "casefile"}
@@ -45,12 +47,15 @@ class SeminarClient {
 
     const std::string& token() const { return token_; }
     void set_token(std::string token) { token_ = std::move(token); }
+    // The code the server showed on joining; the trainee types it to rejoin from elsewhere.
+    const std::string& rejoin_code() const { return rejoin_code_; }
 
   private:
     ClientReply finish(int status, const std::string& body, bool reached);
 
     std::unique_ptr<httplib::Client> http_;
     std::string token_;
+    std::string rejoin_code_;
 };
 
 // The casefile inside a reply, parsed for the views (sim/seminar/casefile_json.hpp).

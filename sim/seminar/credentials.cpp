@@ -1,5 +1,6 @@
 #include "seminar/credentials.hpp"
 
+#include <cstdint>
 #include <random>
 
 namespace mt::seminar {
@@ -30,6 +31,23 @@ std::string make_instructor_secret() {
 
 std::string make_session_token() {
     return random_text("0123456789abcdef", 32);
+}
+
+std::string rejoin_code_of(std::string_view token) {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < 8 && i < token.size(); ++i) {
+        const char c = token[i];
+        const unsigned digit = c >= '0' && c <= '9'   ? static_cast<unsigned>(c - '0')
+                               : c >= 'a' && c <= 'f' ? static_cast<unsigned>(c - 'a' + 10)
+                                                      : static_cast<unsigned>(c) & 0xFu;
+        bits = bits << 4 | digit;
+    }
+    std::string code(kJoinCodeLength, ' ');
+    for (char& c : code) {
+        c = kUnambiguousAlphabet[bits % kUnambiguousAlphabet.size()];
+        bits /= kUnambiguousAlphabet.size();
+    }
+    return code;
 }
 
 std::string normalize_join_code(std::string_view typed) {

@@ -17,6 +17,13 @@ std::string make_instructor_secret();
 // 32 hex digits (128 bits).
 std::string make_session_token();
 
+// The short code that lets a trainee rejoin their session from another program or computer
+// (kJoinCodeLength characters of the unambiguous alphabet), shown only to that trainee and, on
+// request, to the instructor. It is derived from the first 8 hex digits of the session token, so
+// it needs no storage and survives a restart; knowing it reveals at most 32 of the token's 128
+// bits.
+std::string rejoin_code_of(std::string_view token);
+
 // What a trainee typed, as the code to compare: letters upper-cased, spaces and dashes dropped.
 std::string normalize_join_code(std::string_view typed);
 // Compares in time that depends only on the expected value's length, so a secret cannot be guessed

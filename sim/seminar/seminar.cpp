@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "i18n/catalogue.hpp"
+#include "model/message.hpp"
 #include "seminar/credentials.hpp"
 #include "seminar/display_text.hpp"
 #include "seminar/fingerprint.hpp"
@@ -58,6 +60,11 @@ Reply unknown_session() {
     return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
                        {"Your session is not recognised; join again with the code and your name.",
                         "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+}
+
+// A refusal whose words come from the catalogues, in both languages.
+Reply refusal(Failure failure, const Message& message) {
+    return Reply::fail(failure, message.key, {render(message, "en"), render(message, "es")});
 }
 
 Reply clock_refusal(ExerciseState state) {
@@ -305,8 +312,8 @@ Reply Seminar::status() const {
            {"title", {{"en", scenario_->info.title.en}, {"es", scenario_->info.title.es}}}}}});
 }
 
-Reply Seminar::join(std::string_view code, std::string_view name_text,
-                    std::string_view agency_text) {
+Reply Seminar::join(std::string_view code, std::string_view name_text, std::string_view agency_text,
+                    const RejoinProof& proof) {
     if (!constant_time_equal(normalize_join_code(code), join_code_))
         return Reply::fail(
             Failure::Forbidden, "seminar.wrong_code",
@@ -336,13 +343,22 @@ Reply Seminar::join(std::string_view code, std::string_view name_text,
     {
         std::lock_guard lock(roster_mutex_);
         if (auto it = by_key_.find(key); it != by_key_.end()) {
-            // The same person again (a laptop slept, the program restarted): same session, new
-            // token.
+            // The same name again: the same person only if they prove it (a laptop slept, the
+            // program restarted, the browser reloaded). They keep their token.
             t = it->second;
-            if (!store_->update_token(t->record.id, token, error)) return internal(error);
-            by_token_.erase(t->record.token);
-            t->record.token = token;
-            by_token_[token] = t;
+            const bool by_token =
+                !proof.token.empty() && constant_time_equal(proof.token, t->record.token);
+            const bool by_code = !proof.rejoin_code.empty() &&
+                                 constant_time_equal(normalize_join_code(proof.rejoin_code),
+                                                     rejoin_code_of(t->record.token));
+            if (!by_token && !by_code) {
+                if (proof.rejoin_code.empty())
+                    return refusal(Failure::Conflict,
+                                   Message("seminar.name_taken").arg("name", t->record.name));
+                return refusal(Failure::Forbidden,
+                               Message("seminar.wrong_rejoin_code").arg("name", t->record.name));
+            }
+            token = t->record.token;
             rejoined = true;
         } else {
             if (state() == ExerciseState::Ended)
@@ -377,9 +393,13 @@ Reply Seminar::join(std::string_view code, std::string_view name_text,
     }
     std::lock_guard trainee_lock(t->mutex);
     t->last_seen_unix = now_unix();
-    nlohmann::json body = {
-        {"token", token},       {"name", t->record.name},    {"agency", t->record.agency},
-        {"rejoined", rejoined}, {"state", name_of(state())}, {"casefile", render_casefile(*t)}};
+    nlohmann::json body = {{"token", token},
+                           {"rejoin_code", rejoin_code_of(token)},
+                           {"name", t->record.name},
+                           {"agency", t->record.agency},
+                           {"rejoined", rejoined},
+                           {"state", name_of(state())},
+                           {"casefile", render_casefile(*t)}};
     log((rejoined ? "rejoined: " : "joined: ") + t->record.name +
         (t->record.agency.empty() ? "" : " (" + t->record.agency + ")"));
     return Reply::success(std::move(body));
@@ -561,6 +581,24 @@ Reply Seminar::hint_all() {
         names.push_back(t->record.name);
     }
     return Reply::success({{"given", names}, {"skipped", skipped}});
+}
+
+Reply Seminar::rejoin_code(std::string_view name) const {
+    const CleanText clean = clean_display_text(name, {"name", "nombre"}, 1, kMaxNameChars);
+    if (!clean.error.empty())
+        return Reply::fail(Failure::BadRequest, "seminar.bad_name", clean.error);
+    std::string found, token;
+    {
+        std::lock_guard lock(roster_mutex_);
+        const auto it = by_key_.find(name_key(clean.text));
+        if (it == by_key_.end())
+            return refusal(Failure::NotFound,
+                           Message("seminar.unknown_trainee").arg("name", clean.text));
+        found = it->second->record.name;
+        token = it->second->record.token;
+    }
+    log("rejoin code shown to the instructor for " + found);
+    return Reply::success({{"name", found}, {"rejoin_code", rejoin_code_of(token)}});
 }
 
 std::vector<TraineeSnapshot> Seminar::snapshot() const {

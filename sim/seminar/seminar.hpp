@@ -59,6 +59,14 @@ struct Reply {
     nlohmann::json error_json() const;
 };
 
+// What a join under a name already taken must bring to continue that trainee's session: the
+// session token the trainee's program kept, or the rejoin code it showed them. Without either
+// the join is refused: a name alone proves nothing, names are on the leaderboard.
+struct RejoinProof {
+    std::string token;
+    std::string rejoin_code;
+};
+
 struct SeminarOptions {
     std::filesystem::path database;
     std::optional<std::uint64_t> variant_seed;  // each trainee gets a renamed variant of the case
@@ -101,8 +109,10 @@ class Seminar {
     const Scenario& scenario() const { return *scenario_; }
     bool has_variants() const { return variant_seed_.has_value(); }
 
-    // Trainees. The token is the only key to a session.
-    Reply join(std::string_view code, std::string_view name, std::string_view agency);
+    // Trainees. The token is the only key to a session. A join under a taken name is a rejoin
+    // only with `proof`; it then answers with the same token (the first one keeps working).
+    Reply join(std::string_view code, std::string_view name, std::string_view agency,
+               const RejoinProof& proof = {});
     Reply act(std::string_view token, const Action& action);
     Reply casefile(std::string_view token);
     Reply status() const;  // public: case title and exercise state, nothing else
@@ -114,6 +124,9 @@ class Seminar {
     Reply end();
     Reply inject(const LocalizedText& message);
     Reply hint_all();
+    // The rejoin code of the trainee called `name`, for the instructor to read out to a trainee
+    // whose program lost it (the instructor's approval of a rejoin).
+    Reply rejoin_code(std::string_view name) const;
     std::vector<TraineeSnapshot> snapshot() const;
     std::int64_t stored_action_count();
 

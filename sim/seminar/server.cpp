@@ -5,8 +5,11 @@
 
 #include <thread>
 
+#include "i18n/catalogue.hpp"
+#include "model/message.hpp"
 #include "seminar/http_body.hpp"
 #include "seminar/instructor_report.hpp"
+#include "seminar/requests.hpp"
 #include "seminar/xapi_statements.hpp"
 
 namespace mt::seminar {
@@ -54,26 +57,41 @@ void send(httplib::Response& res, const Reply& reply) {
         send_json(res, status_of(reply.failure), reply.error_json());
 }
 
-// The trainee's token: X-Trainee-Token, or Authorization: Bearer <token>.
+void send_refusal(httplib::Response& res, const RequestError& error) {
+    send_error(res, error.status, error.key, error.message);
+}
+
 std::string header_token(const httplib::Request& req) {
-    if (req.has_header("X-Trainee-Token")) return req.get_header_value("X-Trainee-Token");
-    const std::string auth = req.get_header_value("Authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    if (auth.size() > kBearer.size() && auth.compare(0, kBearer.size(), kBearer) == 0)
-        return auth.substr(kBearer.size());
-    return {};
+    return trainee_token(req.get_header_value("X-Trainee-Token"),
+                         req.get_header_value("Authorization"));
+}
+
+// 429 with a Retry-After: this address made too many wrong guesses in the last minute.
+void send_too_many_guesses(httplib::Response& res, long long wait_seconds) {
+    const Message message = Message("seminar.too_many_attempts").arg("count", wait_seconds);
+    send_json(res, 429,
+              {{"error", render(message, "en")},
+               {"error_es", render(message, "es")},
+               {"error_key", message.key}});
+    res.set_header("Retry-After", std::to_string(wait_seconds));
+}
+
+// Replies whose failure means a wrong code or proof was guessed.
+bool is_wrong_guess(const Reply& reply) {
+    return reply.error_key == "seminar.wrong_code" ||
+           reply.error_key == "seminar.wrong_rejoin_code" ||
+           reply.error_key == "seminar.name_taken";
 }
 
 }  // namespace
 
 SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
-    : seminar_(seminar), options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {
-    const std::size_t threads = options_.threads;
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    : seminar_(seminar),
+      options_(std::move(options)),
+      guarded_(options_.limits),
+      http_(&guarded_.http()),
+      guesses_(options_.wrong_guesses_per_minute) {
     http_->set_payload_max_length(kMaxBodyBytes);
-    http_->set_read_timeout(10, 0);
-    http_->set_write_timeout(10, 0);
-    http_->set_keep_alive_timeout(5);
     http_->set_keep_alive_max_count(1000);
     // Debian's httplib is a shared library that listens with a backlog of 5 connections. Forty
     // laptops joining at the same moment overflowed it, and some were told the server cannot be
@@ -113,7 +131,8 @@ SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
             }
             send_error(res, 500, "seminar.internal", "internal error: " + what);
         });
-    add_routes();
+    add_trainee_routes();
+    add_instructor_routes();
     if (options_.web_client) add_web_client_routes(*http_, options_.web_client);
 }
 
@@ -132,7 +151,10 @@ bool SeminarServer::bind(std::string& error) {
     }
     // Listening again on a listening socket only changes its backlog (Linux, POSIX).
     if (bound && listening_socket_ >= 0) ::listen(listening_socket_, kListenBacklog);
-    if (bound) return true;
+    if (bound) {
+        guarded_.watch(port_);
+        return true;
+    }
     error = "cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
             " (is the address right, or is the port in use by another program?)";
     return false;
@@ -151,72 +173,46 @@ void SeminarServer::stop() {
     http_->stop();
 }
 
-void SeminarServer::add_routes() {
+bool SeminarServer::check_instructor(const std::string& address, const std::string* secret,
+                                     std::string& status_key) {
+    if (secret == nullptr) {
+        status_key = "seminar.no_secret";
+        return false;
+    }
+    if (guesses_.wait_seconds(address) > 0) {
+        status_key = "seminar.too_many_attempts";
+        return false;
+    }
+    if (seminar_.is_instructor(*secret)) return true;
+    guesses_.record_failure(address);
+    status_key = "seminar.wrong_secret";
+    return false;
+}
+
+void SeminarServer::add_trainee_routes() {
     Seminar* s = &seminar_;  // captured by value: the lambdas outlive this function
+    GuessLimiter* guesses = &guesses_;
     using httplib::Request;
     using httplib::Response;
 
-    // Parses a JSON object body with only `allowed` fields, or answers 400 and returns false.
-    auto read_body = [](const Request& req, Response& res,
-                        std::initializer_list<std::string_view> allowed, nlohmann::json& out) {
-        BodyParse parsed = parse_json_object(req.body);
-        std::string error = parsed.error;
-        if (error.empty() && !only_fields(parsed.json, allowed, error)) parsed.json = nullptr;
-        if (!error.empty()) {
-            send_error(res, 400, "seminar.bad_request", error);
-            return false;
-        }
-        out = std::move(parsed.json);
-        return true;
-    };
-    // Instructor endpoints: 401 without the secret, 403 with a wrong one.
-    auto instructor = [s](const Request& req, Response& res) {
-        if (!req.has_header("X-Instructor-Secret")) {
-            send_error(res, 401, "seminar.no_secret",
-                       "this endpoint needs the X-Instructor-Secret header");
-            return false;
-        }
-        if (!s->is_instructor(req.get_header_value("X-Instructor-Secret"))) {
-            send_error(res, 403, "seminar.wrong_secret", "wrong instructor secret");
-            return false;
-        }
-        return true;
-    };
-
     http_->Get("/api/status", [s](const Request&, Response& res) { send(res, s->status()); });
 
-    http_->Post("/api/join", [s, read_body](const Request& req, Response& res) {
-        nlohmann::json body;
-        if (!read_body(req, res, {"code", "name", "agency"}, body)) return;
-        std::string code, name, agency, error;
-        if (!string_field(body, "code", true, code, error) ||
-            !string_field(body, "name", true, name, error) ||
-            !string_field(body, "agency", false, agency, error))
-            return send_error(res, 400, "seminar.bad_request", error);
-        send(res, s->join(code, name, agency));
+    http_->Post("/api/join", [s, guesses](const Request& req, Response& res) {
+        if (const long long wait = guesses->wait_seconds(req.remote_addr); wait > 0)
+            return send_too_many_guesses(res, wait);
+        RequestError error;
+        const auto join = parse_join_request(req.body, header_token(req), error);
+        if (!join) return send_refusal(res, error);
+        const Reply reply = s->join(join->code, join->name, join->agency, join->proof);
+        if (is_wrong_guess(reply)) guesses->record_failure(req.remote_addr);
+        send(res, reply);
     });
 
-    http_->Post("/api/action", [s, read_body](const Request& req, Response& res) {
-        nlohmann::json body;
-        if (!read_body(req, res, {"token", "action"}, body)) return;
-        std::string token = header_token(req), body_token, error;
-        if (!string_field(body, "token", false, body_token, error))
-            return send_error(res, 400, "seminar.bad_request", error);
-        if (!body_token.empty() && !token.empty() && body_token != token)
-            return send_error(res, 400, "seminar.bad_request",
-                              "the token in the body and in the header differ");
-        if (token.empty()) token = body_token;
-        if (token.empty())
-            return send_error(
-                res, 401, "seminar.bad_token",
-                "a session token is required (field 'token' or header X-Trainee-Token)");
-        auto it = body.find("action");
-        if (it == body.end())
-            return send_error(res, 400, "seminar.bad_request", "field 'action' is required");
-        const ActionParse parsed = action_from_json(*it);
-        if (!parsed.action)
-            return send_error(res, 400, "seminar.bad_action", "field 'action': " + parsed.error);
-        send(res, s->act(token, *parsed.action));
+    http_->Post("/api/action", [s](const Request& req, Response& res) {
+        RequestError error;
+        const auto request = parse_action_request(req.body, header_token(req), error);
+        if (!request) return send_refusal(res, error);
+        send(res, s->act(request->token, request->action));
     });
 
     http_->Get("/api/casefile", [s](const Request& req, Response& res) {
@@ -226,7 +222,28 @@ void SeminarServer::add_routes() {
                               "a session token is required (header X-Trainee-Token)");
         send(res, s->casefile(token));
     });
+}
 
+void SeminarServer::add_instructor_routes() {
+    Seminar* s = &seminar_;
+    using httplib::Request;
+    using httplib::Response;
+
+    // Instructor endpoints: 401 without the secret, 403 with a wrong one, 429 after too many
+    // wrong ones from the caller's address.
+    auto instructor = [this](const Request& req, Response& res) {
+        const bool given = req.has_header("X-Instructor-Secret");
+        const std::string secret = req.get_header_value("X-Instructor-Secret");
+        std::string key;
+        if (check_instructor(req.remote_addr, given ? &secret : nullptr, key)) return true;
+        if (key == "seminar.no_secret")
+            send_error(res, 401, key, "this endpoint needs the X-Instructor-Secret header");
+        else if (key == "seminar.wrong_secret")
+            send_error(res, 403, key, "wrong instructor secret");
+        else
+            send_too_many_guesses(res, std::max(1LL, guesses_.wait_seconds(req.remote_addr)));
+        return false;
+    };
     http_->Get("/api/instructor/overview", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send_json(res, 200, overview_json(*s, s->snapshot()));
     });
@@ -267,23 +284,20 @@ void SeminarServer::add_routes() {
     clock_route("/api/instructor/resume", &Seminar::resume);
     clock_route("/api/instructor/end", &Seminar::end);
 
-    http_->Post(
-        "/api/instructor/inject", [s, instructor, read_body](const Request& req, Response& res) {
-            if (!instructor(req, res)) return;
-            nlohmann::json body;
-            if (!read_body(req, res, {"message"}, body)) return;
-            auto it = body.find("message");
-            if (it == body.end() || !it->is_object())
-                return send_error(res, 400, "seminar.bad_request",
-                                  "field 'message' must be an object {\"en\": ..., \"es\": ...}");
-            std::string error;
-            LocalizedText text;
-            if (!only_fields(*it, {"en", "es"}, error) ||
-                !string_field(*it, "en", false, text.en, error) ||
-                !string_field(*it, "es", false, text.es, error))
-                return send_error(res, 400, "seminar.bad_request", "field 'message': " + error);
-            send(res, s->inject(text));
-        });
+    http_->Post("/api/instructor/inject", [s, instructor](const Request& req, Response& res) {
+        if (!instructor(req, res)) return;
+        RequestError error;
+        const auto text = parse_inject_request(req.body, error);
+        if (!text) return send_refusal(res, error);
+        send(res, s->inject(*text));
+    });
+    http_->Post("/api/instructor/rejoin-code", [s, instructor](const Request& req, Response& res) {
+        if (!instructor(req, res)) return;
+        RequestError error;
+        const auto name = parse_rejoin_code_request(req.body, error);
+        if (!name) return send_refusal(res, error);
+        send(res, s->rejoin_code(*name));
+    });
     http_->Post("/api/instructor/hint-all", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send(res, s->hint_all());
     });

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "seminar/connection_guard.hpp"
+#include "seminar/guess_limiter.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/web_client.hpp"
 
@@ -17,9 +19,13 @@ namespace mt::seminar {
 
 struct ServerOptions {
     std::string bind = "0.0.0.0";
-    int port = 8642;           // 0: any free port (tests)
-    std::size_t threads = 64;  // one per concurrently open connection, so 40 laptops never queue
-    std::shared_ptr<const WebClient> web_client;  // the browser client's page; null: API only
+    int port = 8642;  // 0: any free port (tests)
+    // Workers, per-address cap, queue bound and deadlines (connection_guard.hpp).
+    ConnectionLimits limits;
+    std::shared_ptr<const WebClient> web_client =
+        nullptr;  // the browser client's page; null: API only
+    // Wrong instructor secrets, join codes and rejoin codes allowed per address and minute.
+    std::size_t wrong_guesses_per_minute = GuessLimiter::kFreeGuesses;
 };
 
 class SeminarServer {
@@ -32,17 +38,25 @@ class SeminarServer {
     // Binds the listening socket. On failure returns false and sets `error`.
     bool bind(std::string& error);
     int port() const { return port_; }
+    ConnectionCounts connection_counts() const { return guarded_.counts(); }
     // Serves until stop() is called (from any thread, before or after run() began). Call after
     // bind().
     void run();
     void stop();
 
   private:
-    void add_routes();
+    void add_trainee_routes();
+    void add_instructor_routes();
+    // True when the caller may go on; otherwise answers 401, 403 or 429 (too many wrong
+    // secrets from its address).
+    bool check_instructor(const std::string& address, const std::string* secret,
+                          std::string& status_key);
 
     Seminar& seminar_;
     ServerOptions options_;
-    std::unique_ptr<httplib::Server> http_;
+    GuardedServer guarded_;
+    httplib::Server* http_;  // guarded_'s
+    GuessLimiter guesses_;
     int port_ = 0;
     int listening_socket_ = -1;  // seen on its way to bind(), to deepen its backlog
     // httplib's stop() is lost if it comes before the accept loop starts: these close that gap.

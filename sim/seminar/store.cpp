@@ -216,16 +216,6 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
     return true;
 }
 
-bool SeminarStore::update_token(std::int64_t trainee, const std::string& token,
-                                std::string& error) {
-    std::lock_guard lock(mutex_);
-    Statement q(db_, "UPDATE trainees SET token = ? WHERE id = ?");
-    q.bind(1, token).bind(2, trainee);
-    if (q.run()) return true;
-    error = db_error(db_, "cannot store the new session token");
-    return false;
-}
-
 bool SeminarStore::append_actions(std::vector<StoredAction>& actions, std::string& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);

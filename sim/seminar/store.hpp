@@ -66,7 +66,6 @@ class SeminarStore {
     // Each write is one transaction; on failure nothing is stored and `error` says why.
     bool add_trainee(StoredTrainee& trainee, const std::vector<StoredDelivery>& deliveries,
                      std::string& error);
-    bool update_token(std::int64_t trainee, const std::string& token, std::string& error);
     bool append_actions(std::vector<StoredAction>& actions, std::string& error);  // sets seq
     bool add_message(StoredMessage& message, std::vector<StoredDelivery>& deliveries,
                      std::string& error);

@@ -33,7 +33,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
 
     std::string error;
     auto ana = platform::RemoteSession::join(
-        {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR"}, error);
+        {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR", ""}, error);
     REQUIRE(ana);
     CHECK(ana->state() == "lobby");
     Action wait;
@@ -91,10 +91,10 @@ TEST_CASE("the console and the trainee's program say clearly what is wrong", "[c
     CHECK(wrong_secret.model().trainees.empty());
 
     std::string error;
-    CHECK_FALSE(
-        platform::RemoteSession::join({"127.0.0.1", server.port(), "WRONG1", "Ana", ""}, error));
+    CHECK_FALSE(platform::RemoteSession::join({"127.0.0.1", server.port(), "WRONG1", "Ana", "", ""},
+                                              error));
     CHECK(error.find("join code") != std::string::npos);
-    CHECK_FALSE(platform::RemoteSession::join({"", 8642, "X", "Ana", ""}, error));
+    CHECK_FALSE(platform::RemoteSession::join({"", 8642, "X", "Ana", "", ""}, error));
     CHECK_FALSE(error.empty());
 
     server.stop();

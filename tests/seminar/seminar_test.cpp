@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "sample_case.hpp"
+#include "seminar/credentials.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/variant.hpp"
 #include "seminar_case.hpp"
@@ -47,7 +48,7 @@ Action wait_for(SimSeconds s) {
 
 }  // namespace
 
-TEST_CASE("trainees join with the code; the same name rejoins the same session with a new token") {
+TEST_CASE("trainees join with the code; the same name rejoins only with the token or code") {
     TempDir dir;
     auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"));
     CHECK(seminar->join("WRONG1", "Ana", "FGR").failure == Failure::Forbidden);
@@ -57,6 +58,8 @@ TEST_CASE("trainees join with the code; the same name rejoins the same session w
     const Reply first =
         seminar->join(lower.substr(0, 3) + "-" + lower.substr(3), "  Ana  López ", "FGR");
     const std::string token = token_of(first);
+    const std::string rejoin_code = first.body["rejoin_code"];
+    CHECK(rejoin_code.size() == kJoinCodeLength);
     CHECK(first.body["name"] == "Ana López");
     CHECK(first.body["rejoined"] == false);
     CHECK(first.body["state"] == "lobby");
@@ -65,16 +68,52 @@ TEST_CASE("trainees join with the code; the same name rejoins the same session w
     REQUIRE(seminar->start().ok());
     REQUIRE(seminar->act(token, explore(testing::kRansom)).body["accepted"] == true);
 
-    const Reply again = seminar->join(code, "ANA LÓPEZ", "");
-    const std::string token2 = token_of(again);
-    CHECK(token2 != token);
-    CHECK(again.body["rejoined"] == true);
-    CHECK(again.body["agency"] == "FGR");  // the first join's agency stays
-    CHECK(again.body["casefile"]["actions_taken"] == 1);
-    CHECK(seminar->casefile(token).failure == Failure::Unauthorized);
-    CHECK(seminar->act(token, explore(testing::kRansom)).failure == Failure::Unauthorized);
-    CHECK(seminar->casefile(token2).ok());
-    CHECK(seminar->snapshot().size() == 1);
+    SECTION("a name alone is refused, in both languages, and changes nothing") {
+        for (const char* impostor : {"ANA LÓPEZ", "ana lópez", "Ana\u00A0López", "Ana   López"}) {
+            const Reply taken = seminar->join(code, impostor, "");
+            CHECK(taken.failure == Failure::Conflict);
+            CHECK(taken.error_key == "seminar.name_taken");
+            CHECK(taken.error.en.find("Someone named Ana López has already joined") !=
+                  std::string::npos);
+            CHECK(taken.error.es.find("Alguien con el nombre Ana López ya se unió") !=
+                  std::string::npos);
+            CHECK(taken.body.is_null());  // no token, no casefile
+        }
+        const Reply guessed = seminar->join(code, "Ana López", "", {"", "AAAAAA"});
+        CHECK(guessed.failure == Failure::Forbidden);
+        CHECK(guessed.error_key == "seminar.wrong_rejoin_code");
+        CHECK(guessed.error.es.find("no corresponde a Ana López") != std::string::npos);
+        CHECK(seminar->join(code, "Ana López", "", {"0123456789abcdef0123456789abcdef", ""})
+                  .failure == Failure::Conflict);
+        // The real trainee's token keeps working.
+        CHECK(seminar->act(token, explore(testing::kRansom)).body["accepted"] == true);
+        CHECK(seminar->snapshot().size() == 1);
+    }
+    SECTION("the kept token or the rejoin code continues the same session with the same token") {
+        const Reply by_token = seminar->join(code, "ANA LÓPEZ", "", {token, ""});
+        CHECK(token_of(by_token) == token);
+        CHECK(by_token.body["rejoined"] == true);
+        CHECK(by_token.body["agency"] == "FGR");  // the first join's agency stays
+        CHECK(by_token.body["casefile"]["actions_taken"] == 1);
+        const std::string typed = rejoin_code.substr(0, 3) + " " + rejoin_code.substr(3);
+        std::string typed_lower = typed;
+        for (char& c : typed_lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const Reply by_code = seminar->join(code, "ana lópez", "", {"", typed_lower});
+        CHECK(token_of(by_code) == token);
+        CHECK(by_code.body["rejoin_code"] == rejoin_code);
+        CHECK(seminar->casefile(token).ok());
+        CHECK(seminar->snapshot().size() == 1);
+    }
+    SECTION("the instructor can look up a trainee's rejoin code") {
+        const Reply looked_up = seminar->rejoin_code("ana LÓPEZ");
+        REQUIRE(looked_up.ok());
+        CHECK(looked_up.body["rejoin_code"] == rejoin_code);
+        CHECK(looked_up.body["name"] == "Ana López");
+        const Reply nobody = seminar->rejoin_code("Nadie");
+        CHECK(nobody.failure == Failure::NotFound);
+        CHECK(nobody.error.es.find("Nadie con el nombre Nadie") != std::string::npos);
+    }
 }
 
 TEST_CASE("actions wait for the start, stop while paused and after the end") {
@@ -115,7 +154,8 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     CHECK(r.body["reason_key"] == "seminar.ended");
     CHECK(seminar->stored_action_count() == 3);
     CHECK(seminar->join(seminar->join_code(), "Late Comer", "").failure == Failure::Conflict);
-    CHECK(seminar->join(seminar->join_code(), "bruno", "").ok());  // results stay readable
+    // Results stay readable for a trainee who rejoins.
+    CHECK(seminar->join(seminar->join_code(), "bruno", "", {t, ""}).ok());
 }
 
 TEST_CASE(

@@ -5,8 +5,13 @@
 namespace mt::testing {
 
 TestSeminar::TestSeminar(std::shared_ptr<const Scenario> scenario, std::filesystem::path database,
-                         std::optional<std::uint64_t> variant_seed)
-    : scenario_(std::move(scenario)), database_(std::move(database)), seed_(variant_seed) {
+                         std::optional<std::uint64_t> variant_seed, seminar::ServerOptions options)
+    : scenario_(std::move(scenario)),
+      database_(std::move(database)),
+      seed_(variant_seed),
+      options_(std::move(options)) {
+    options_.bind = "127.0.0.1";
+    options_.port = 0;
     start();
 }
 
@@ -18,8 +23,7 @@ void TestSeminar::start() {
     auto opened = seminar::Seminar::open(scenario_, {database_, seed_, 200});
     if (!opened.seminar) throw std::runtime_error("cannot open the seminar: " + opened.error);
     seminar_ = std::move(opened.seminar);
-    server_ = std::make_unique<seminar::SeminarServer>(*seminar_,
-                                                       seminar::ServerOptions{"127.0.0.1", 0, 64});
+    server_ = std::make_unique<seminar::SeminarServer>(*seminar_, options_);
     std::string error;
     if (!server_->bind(error)) throw std::runtime_error(error);
     port_ = server_->port();
