@@ -5,12 +5,13 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config clang-format \
   libimgui-dev libglfw3-dev python3-glad libyaml-cpp-dev catch2 libcli11-dev \
   nlohmann-json3-dev libxxhash-dev libstb-dev libsqlite3-dev libcpp-httplib-dev libbenchmark-dev \
   fonts-dejavu-core xvfb xauth libgl1-mesa-dri graphviz python3 time \
-  emscripten chromium chromium-driver python3-selenium libqrencode-dev debian-archive-keyring
+  emscripten chromium chromium-driver python3-selenium libqrencode-dev debian-archive-keyring \
+  clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREEN := 1600x900x24
 
-.PHONY: deps build run test bench format format-check clean
+.PHONY: deps build run test bench fuzz tsan loadtest format format-check clean
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
@@ -56,6 +57,37 @@ bench: deps
 	MT_BENCH_DATA=$(MT_BENCH_DATA) $(BENCH_DIR)/tests/bench/moneytrail_benchmarks $(BENCH_ARGS)
 	tests/bench/cold_start.sh $(BENCH_DIR)/moneytrail
 	@echo "machine: load average $$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Fuzzing (docs/security.md): each libFuzzer target of tests/fuzz runs for FUZZ_SECONDS (default
+# 120 s each, 6 minutes in all) from its corpus in tests/fuzz/corpus/<target>/; new interesting
+# inputs go to build/fuzz/found/<target>/ and crashes to build/fuzz/crash-*. Copy an input worth
+# keeping (a fixed crash, say) into the corpus: make test replays the corpus (fuzz_corpus_test).
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS := case_yaml case_csv seminar_request
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/found/$$t; \
+	  echo "make fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/tests/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crash-$$t- -print_final_stats=1 \
+	    build/fuzz/found/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+# The seminar tests under ThreadSanitizer (Debian's uninstrumented libraries suppressed in
+# tests/tsan.supp). A CI or manual step: building the tsan tree takes about 15 minutes on 2 cores.
+tsan: deps
+	cmake --preset tsan
+	cmake --build --preset tsan
+	ctest --preset tsan
+
+# The seminar under load (Release): 40 trainees, 100 slow connections, the server killed and
+# restarted twice; prints p50/p99 action latency (docs/performance.md). Not part of make test.
+loadtest: deps
+	cmake --preset release
+	cmake --build --preset release --target seminar_load_test
+	build/release/tests/seminar/seminar_load_test
 
 format:
 	find sim tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
