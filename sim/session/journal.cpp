@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace mt {
@@ -13,6 +14,12 @@ namespace {
 
 constexpr const char* kMagic = "moneytrail-journal";
 constexpr int kVersion = 1;
+
+// Appends `text` and waits until it is on disk.
+bool write_synced(std::FILE* file, const std::string& text) {
+    return std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
+           std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+}
 
 }  // namespace
 
@@ -23,38 +30,46 @@ JournalContents read_journal(const std::filesystem::path& path) {
         out.error = "cannot open journal " + path.string();
         return out;
     }
-    std::string line;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::size_t number = 0;
-    while (std::getline(in, line)) {
+    for (std::size_t begin = 0; begin < text.size();) {
         ++number;
-        const bool complete = !in.eof();  // the last line of a crashed write has no newline
-        auto json = nlohmann::json::parse(line, nullptr, false);
-        if (json.is_discarded()) {
-            if (!complete || in.peek() == std::char_traits<char>::eof()) {
+        const std::size_t newline = text.find('\n', begin);
+        const bool terminated = newline != std::string::npos;
+        const std::size_t end = terminated ? newline : text.size();
+        const std::size_t next = terminated ? newline + 1 : text.size();
+        auto json =
+            nlohmann::json::parse(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+        // A valid line is a complete JSON object; only the last line may be torn by a crash.
+        if (json.is_discarded() || !json.is_object()) {
+            if (next == text.size()) {
                 out.warnings.push_back("line " + std::to_string(number) +
                                        " was cut short by an interrupted write and was ignored");
                 break;
             }
-            out.error = path.string() + ":" + std::to_string(number) + ": not valid JSON";
+            out.error = path.string() + ":" + std::to_string(number) + ": not a JSON object";
             return out;
         }
         if (number == 1) {
-            if (!json.is_object() || json.value("journal", "") != kMagic ||
-                !json["scenario"].is_string()) {
+            if (json.value("journal", "") != kMagic || !json["scenario"].is_string()) {
                 out.error = path.string() + ":1: not a moneytrail journal";
                 return out;
             }
             out.scenario_id = json["scenario"].get<std::string>();
-            continue;
+        } else {
+            auto parsed = action_from_json(json);
+            if (!parsed.action) {
+                out.error = path.string() + ":" + std::to_string(number) + ": " + parsed.error;
+                return out;
+            }
+            out.actions.push_back(std::move(*parsed.action));
         }
-        auto parsed = action_from_json(json);
-        if (!parsed.action) {
-            out.error = path.string() + ":" + std::to_string(number) + ": " + parsed.error;
-            return out;
-        }
-        out.actions.push_back(std::move(*parsed.action));
+        out.valid_bytes = next;
+        out.missing_final_newline = !terminated;
+        begin = next;
     }
-    if (number == 0) out.error = path.string() + ": the journal is empty";
+    if (out.scenario_id.empty()) out.error = path.string() + ": the journal is empty";
     return out;
 }
 
@@ -65,7 +80,7 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
     std::error_code ec;
     const bool resuming =
         std::filesystem::exists(path_, ec) && std::filesystem::file_size(path_, ec) > 0;
-    std::uintmax_t good_bytes = 0;
+    bool complete_last_line = false;
     if (resuming) {
         JournalContents contents = read_journal(path_);
         if (!contents.error.empty()) {
@@ -86,28 +101,23 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
             }
         }
         // Drop a torn last line so the next append starts on a line of its own.
-        std::ifstream in(path_, std::ios::binary);
-        std::string line;
-        std::uintmax_t offset = 0;
-        while (std::getline(in, line)) {
-            if (in.eof()) break;
-            if (nlohmann::json::parse(line, nullptr, false).is_discarded()) break;
-            offset += line.size() + 1;
-            good_bytes = offset;
-        }
-        std::filesystem::resize_file(path_, good_bytes, ec);
+        std::filesystem::resize_file(path_, contents.valid_bytes, ec);
+        complete_last_line = contents.missing_final_newline;
     }
     file_ = std::fopen(path_.c_str(), resuming ? "ab" : "wb");
     if (!file_) {
         error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
         return;
     }
+    // A last line complete but for its newline was counted above: end it rather than lose it.
+    if (complete_last_line && !write_synced(file_, "\n")) {
+        error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
+        return;
+    }
     if (!resuming) {
         const nlohmann::json header = {
             {"journal", kMagic}, {"version", kVersion}, {"scenario", scenario->info.id}};
-        const std::string text = header.dump() + "\n";
-        if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() ||
-            std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) {
+        if (!write_synced(file_, header.dump() + "\n")) {
             error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
             return;
         }
@@ -126,9 +136,7 @@ ActionOutcome JournaledSession::apply(const Action& action) {
     Session trial = session_->clone();
     ActionOutcome outcome = trial.apply(action);
     if (!outcome.accepted) return outcome;
-    const std::string line = to_json(action).dump() + "\n";
-    if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0 ||
-        ::fsync(::fileno(file_)) != 0)
+    if (!write_synced(file_, to_json(action).dump() + "\n"))
         return {false, "reject.journal_write",
                 "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
     *session_ = std::move(trial);

@@ -1,7 +1,9 @@
 #pragma once
 // The session journal: one JSON object per line, the first naming the scenario, then one line per
 // accepted action. Each line is flushed and fsync'ed before the action is acknowledged, so a
-// process killed at any moment loses no acknowledged action; a torn last line is ignored on load.
+// process killed at any moment loses no acknowledged action. A line counts when it is a complete
+// JSON object, whether or not its newline was written; an incomplete last line (torn by a crash)
+// is ignored. Reading, resuming and replaying all go through read_journal(), so they agree.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -16,8 +18,10 @@ namespace mt {
 struct JournalContents {
     std::string scenario_id;
     std::vector<Action> actions;
-    std::vector<std::string> warnings;  // e.g. "line 12 was cut short by a crash and was ignored"
-    std::string error;                  // non-empty when the journal cannot be used
+    std::vector<std::string> warnings;   // e.g. "line 12 was cut short by a crash and was ignored"
+    std::string error;                   // non-empty when the journal cannot be used
+    std::uintmax_t valid_bytes = 0;      // the file's length without a torn last line
+    bool missing_final_newline = false;  // the last line counted is complete but unterminated
 };
 
 JournalContents read_journal(const std::filesystem::path& path);

@@ -89,6 +89,39 @@ TEST_CASE("a torn last line from a crash is ignored and overwritten", "[journal]
     std::filesystem::remove(path);
 }
 
+TEST_CASE("a last line complete but for its newline counts the same live and on replay",
+          "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("unterminated");
+    const auto& expert = scenario->expert_solution;
+    {
+        JournaledSession js(scenario, path);
+        for (std::size_t i = 0; i < 2; ++i) REQUIRE(js.apply(expert[i]).accepted);
+    }
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);  // drop the '\n'
+    const JournalContents before = read_journal(path);
+    REQUIRE(before.error.empty());
+    CHECK(before.warnings.empty());
+    CHECK(before.actions.size() == 2);
+    CHECK(before.missing_final_newline);
+
+    std::string live;
+    {
+        JournaledSession resumed(scenario, path);
+        REQUIRE(resumed.session());
+        CHECK(resumed.session()->accepted_actions().size() == 2);
+        REQUIRE(resumed.apply(expert[2]).accepted);
+        live = to_json(resumed.session()->casefile()).dump();
+    }
+    const JournalContents after = read_journal(path);
+    REQUIRE(after.error.empty());
+    CHECK(after.warnings.empty());
+    CHECK_FALSE(after.missing_final_newline);
+    REQUIRE(after.actions.size() == 3);
+    CHECK(casefile_of(after.actions, scenario) == live);
+    std::filesystem::remove(path);
+}
+
 TEST_CASE("a journal of another case or with garbage is refused with a reason", "[journal]") {
     auto scenario = make_sample_case();
     const auto path = temp_journal("foreign");
