@@ -23,12 +23,12 @@ std::unique_ptr<RemoteSession> RemoteSession::join(const SeminarJoin& join, std:
 }
 
 bool RemoteSession::take(const seminar::ClientReply& reply, std::string& error) {
-    seminar::ParsedCasefile parsed = seminar::casefile_of(reply);
-    if (!parsed.error.empty()) {
+    CasefileParse parsed = seminar::casefile_of(reply);
+    if (!parsed.casefile) {
         error = parsed.error;
         return false;
     }
-    casefile_ = std::move(parsed.casefile);
+    casefile_ = std::move(*parsed.casefile);
     if (const auto it = reply.body.find("state"); it != reply.body.end() && it->is_string())
         state_ = it->get<std::string>();
     fetched_ = std::chrono::steady_clock::now();

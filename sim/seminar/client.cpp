@@ -2,8 +2,6 @@
 
 #include <httplib.h>
 
-#include "seminar/casefile_json.hpp"
-
 namespace mt::seminar {
 
 SeminarClient::SeminarClient(const std::string& host, int port)
@@ -78,20 +76,11 @@ ClientReply SeminarClient::status() {
     return res ? finish(res->status, res->body, true) : finish(0, {}, false);
 }
 
-ParsedCasefile casefile_of(const ClientReply& reply) {
-    ParsedCasefile out;
+CasefileParse casefile_of(const ClientReply& reply) {
     const auto it = reply.body.find("casefile");
-    if (!reply.ok() || it == reply.body.end()) {
-        out.error = reply.error.empty() ? "the reply holds no casefile" : reply.error;
-        return out;
-    }
-    CasefileParse parsed = casefile_from_json(*it);
-    if (!parsed.casefile) {
-        out.error = parsed.error;
-        return out;
-    }
-    out.casefile = std::move(*parsed.casefile);
-    return out;
+    if (!reply.ok() || it == reply.body.end())
+        return {std::nullopt, reply.error.empty() ? "the reply holds no casefile" : reply.error};
+    return casefile_from_json(*it);
 }
 
 }  // namespace mt::seminar

@@ -58,11 +58,7 @@ class SeminarClient {
     std::string rejoin_code_;
 };
 
-// The casefile inside a reply, parsed for the views (sim/seminar/casefile_json.hpp).
-struct ParsedCasefile {
-    Casefile casefile;
-    std::string error;
-};
-ParsedCasefile casefile_of(const ClientReply& reply);
+// The casefile inside a reply, parsed for the views (model/json.hpp).
+CasefileParse casefile_of(const ClientReply& reply);
 
 }  // namespace mt::seminar

@@ -17,18 +17,22 @@ TEST_CASE("actions round-trip through JSON", "[action]") {
     CHECK(*parsed.action == request);
 }
 
-TEST_CASE("hostile action JSON is rejected with the field named", "[action]") {
+TEST_CASE("hostile action JSON is rejected with the JSON path named", "[action]") {
     using nlohmann::json;
     CHECK(action_from_json(json::array()).error == "an action must be a JSON object");
-    CHECK(action_from_json(json{{"type", 7}}).error == "field 'type' must be a string");
-    CHECK(action_from_json(json{{"type", "teleport"}}).error ==
-          "field 'type': unknown action 'teleport'");
-    CHECK(action_from_json(json{{"type", "lookup"}}).error == "field 'target' is required");
+    CHECK(action_from_json(json{{"type", 7}}).error ==
+          "(/type) type must be string, but is number");
+    CHECK(action_from_json(json{{"type", "teleport"}}).error == "(/type) unknown value 'teleport'");
+    CHECK(action_from_json(json{{"type", "lookup"}}).error == "key 'target' not found");
     CHECK(
         action_from_json(json{{"type", "legal_request"}, {"instrument", "bribe"}, {"target", "x"}})
-            .error == "field 'instrument': unknown value 'bribe'");
+            .error == "(/instrument) unknown value 'bribe'");
     CHECK(action_from_json(json{{"type", "wait"}, {"duration", -5}}).error ==
-          "field 'duration' must be between 1 second and 365 days");
+          "(/duration) the duration must be between 1 second and 365 days");
+    CHECK(action_from_json(json{{"type", "wait"}, {"duration", 2.5}}).error ==
+          "(/duration) an integer is expected");
+    CHECK(action_from_json(json{{"type", "annotate"}, {"target", "x"}, {"tags", {"a", 3}}}).error ==
+          "(/tags/1) type must be string, but is number");
     json many = json{{"type", "annotate"}, {"target", "x"}, {"tags", json::array()}};
     for (int i = 0; i < 65; ++i) many["tags"].push_back("t");
     CHECK_FALSE(action_from_json(many).action);

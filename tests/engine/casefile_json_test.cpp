@@ -1,12 +1,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "model/casefile.hpp"
 #include "sample_case.hpp"
-#include "seminar/casefile_json.hpp"
 #include "session/session.hpp"
 
 using namespace mt;
-using namespace mt::seminar;
 
 namespace {
 
@@ -58,24 +57,24 @@ TEST_CASE("a malformed casefile names the path of the first problem") {
         CHECK_FALSE(p.casefile);
         return p.error;
     };
-    CHECK(error_of(nlohmann::json::array()) == "casefile: expected an object");
+    CHECK(error_of(nlohmann::json::array()) == "casefile: a casefile must be a JSON object");
     nlohmann::json bad = j;
     bad["addresses"][0]["balances"] = {{{"asset", "BTC"}, {"decimals", 8}, {"amount", "-5"}}};
     CHECK(error_of(bad) ==
-          "casefile: addresses[0].balances[0].amount: expected a decimal count of base units");
+          "casefile: (/addresses/0/balances/0/amount) a decimal count of base "
+          "units is expected");
     bad = j;
     bad["transactions"][0].erase("fee");
-    CHECK(error_of(bad) ==
-          "casefile: transactions[0].fee: expected a value (the field is missing)");
+    CHECK(error_of(bad) == "casefile: (/transactions/0) key 'fee' not found");
     bad = j;
     bad["timeline"][0]["kind"] = "gossip";
-    CHECK(error_of(bad) == "casefile: timeline[0].kind: expected a known value, not 'gossip'");
+    CHECK(error_of(bad) == "casefile: (/timeline/0/kind) unknown value 'gossip'");
     bad = j;
     bad["now"] = "soon";
-    CHECK(error_of(bad) == "casefile: now: expected an integer");
+    CHECK(error_of(bad) == "casefile: (/now) an integer is expected");
     bad = j;
     bad["briefing"]["title"] = 5;
-    CHECK(error_of(bad) == "casefile: briefing.title: expected an object {\"en\", \"es\"}");
+    CHECK(error_of(bad) == "casefile: (/briefing/title) cannot use at() with number");
 }
 
 TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 1]") {
@@ -105,5 +104,6 @@ TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 
     bad["analyses"][0]["rows"][0]["share"] = 1.5;
     const CasefileParse rejected = casefile_from_json(bad);
     CHECK_FALSE(rejected.casefile);
-    CHECK(rejected.error == "casefile: analyses[0].rows[0].share: expected a number from 0 to 1");
+    CHECK(rejected.error ==
+          "casefile: (/analyses/0/rows/0/share) a number from 0 to 1 is expected");
 }

@@ -151,11 +151,11 @@ class Player {
 
     bool update(const seminar::ClientReply& reply) {
         auto parsed = seminar::casefile_of(reply);
-        if (!parsed.error.empty()) {
+        if (!parsed.casefile) {
             problem("casefile does not parse: " + parsed.error);
             return false;
         }
-        casefile_ = std::move(parsed.casefile);
+        casefile_ = std::move(*parsed.casefile);
         return true;
     }
 

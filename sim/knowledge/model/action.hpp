@@ -45,17 +45,16 @@ struct Action {
 };
 
 std::string_view name_of(ActionType v);
-std::optional<ActionType> parse_action_type(std::string_view text);
 
 // JSON shape: {"type":"explore_address","target":"bc1q...","direction":"out"}; fields that a
-// type does not use are omitted.
+// type does not use are omitted (model/json.hpp).
 nlohmann::json to_json(const Action& action);
 
 struct ActionParse {
     std::optional<Action> action;
-    std::string error;  // what was wrong, naming the field
+    std::string error;  // what was wrong, naming the JSON path
 };
-// Never throws: hostile JSON yields an error naming the field.
+// Never throws: hostile JSON yields an error naming the JSON path.
 ActionParse action_from_json(const nlohmann::json& json);
 
 }  // namespace mt

@@ -187,7 +187,15 @@ struct Casefile {
     LocalizedText expert_summary;         // only after submit
 };
 
-// The whole casefile as JSON: the only thing a seminar client receives about its session.
+// The whole casefile as JSON (model/json.hpp): the only thing a seminar client receives about its
+// session.
 nlohmann::json to_json(const Casefile& casefile);
+
+struct CasefileParse {
+    std::optional<Casefile> casefile;
+    std::string error;  // "casefile: (/addresses/3/chain) ...": the JSON path and what was wrong
+};
+// The inverse of to_json. Never throws: a malformed casefile yields an error naming the path.
+CasefileParse casefile_from_json(const nlohmann::json& json);
 
 }  // namespace mt

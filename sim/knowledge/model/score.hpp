@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "model/text.hpp"
+#include "model/vocabulary.hpp"
 
 namespace mt {
 

@@ -1,13 +1,11 @@
 #include "model/vocabulary.hpp"
 
-#include <array>
-#include <utility>
+#include "model/enum_names.hpp"
 
 namespace mt {
 namespace {
 
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
+using enum_names::Names;
 
 constexpr Names<EntityKind, 12> kEntityKinds{{
     {EntityKind::Victim, "victim"},
@@ -62,65 +60,14 @@ constexpr Names<TaintMethod, 5> kTaintMethods{{
     {TaintMethod::Tiho, "tiho"},
 }};
 
-template <typename Enum, std::size_t N>
-std::string_view lookup_name(const Names<Enum, N>& names, Enum v) {
-    for (const auto& [value, name] : names)
-        if (value == v) return name;
-    return "?";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup_value(const Names<Enum, N>& names, std::string_view text) {
-    for (const auto& [value, name] : names)
-        if (name == text) return value;
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-constexpr std::array<Enum, N> values_of(const Names<Enum, N>& names) {
-    std::array<Enum, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = names[i].first;
-    return out;
-}
-
 }  // namespace
 
-std::string_view name_of(EntityKind v) {
-    return lookup_name(kEntityKinds, v);
-}
-std::string_view name_of(Instrument v) {
-    return lookup_name(kInstruments, v);
-}
-std::string_view name_of(RecordKind v) {
-    return lookup_name(kRecordKinds, v);
-}
-std::string_view name_of(Direction v) {
-    return lookup_name(kDirections, v);
-}
-std::string_view name_of(AnalysisTool v) {
-    return lookup_name(kTools, v);
-}
-std::string_view name_of(TaintMethod v) {
-    return lookup_name(kTaintMethods, v);
-}
-
-#define MT_ENUM_TABLE(Enum, table)                                \
-    template <>                                                   \
-    std::optional<Enum> parse_enum<Enum>(std::string_view text) { \
-        return lookup_value(table, text);                         \
-    }                                                             \
-    template <>                                                   \
-    std::span<const Enum> all_values<Enum>() {                    \
-        static constexpr auto values = values_of(table);          \
-        return values;                                            \
-    }
-MT_ENUM_TABLE(EntityKind, kEntityKinds)
-MT_ENUM_TABLE(Instrument, kInstruments)
-MT_ENUM_TABLE(RecordKind, kRecordKinds)
-MT_ENUM_TABLE(Direction, kDirections)
-MT_ENUM_TABLE(AnalysisTool, kTools)
-MT_ENUM_TABLE(TaintMethod, kTaintMethods)
-#undef MT_ENUM_TABLE
+MT_ENUM_NAMES(EntityKind, kEntityKinds)
+MT_ENUM_NAMES(Instrument, kInstruments)
+MT_ENUM_NAMES(RecordKind, kRecordKinds)
+MT_ENUM_NAMES(Direction, kDirections)
+MT_ENUM_NAMES(AnalysisTool, kTools)
+MT_ENUM_NAMES(TaintMethod, kTaintMethods)
 
 bool is_compulsory(Instrument v) {
     switch (v) {

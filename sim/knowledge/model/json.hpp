@@ -1,0 +1,58 @@
+#pragma once
+// The one JSON form of what a trainee knows and does, used by the journal, the seminar's wire and
+// `moneytrail run`. Built on nlohmann-json's to_json/from_json (found by argument-dependent
+// lookup), with JSON_DIAGNOSTICS on so a reading error names the JSON path ("(/addresses/3/chain)
+// type must be string"). Enums are written as their stable names (vocabulary.hpp); an unknown
+// name is an error, never a silent default.
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+#include "model/action.hpp"
+#include "model/casefile.hpp"
+#include "model/score.hpp"
+#include "model/text.hpp"
+#include "model/vocabulary.hpp"
+
+namespace mt {
+
+// Throws nlohmann's exception for a value that has the right type but a wrong content, with the
+// JSON path of `at` in its message.
+[[noreturn]] void reject_json(const nlohmann::json& at, const std::string& what);
+
+// The message of a nlohmann exception without its "[json.exception...] " prefix.
+std::string json_error_text(const nlohmann::json::exception& error);
+
+template <typename Enum>
+concept NamedEnum = std::is_enum_v<Enum> && requires(Enum e) {
+    { name_of(e) } -> std::convertible_to<std::string_view>;
+};
+
+template <NamedEnum Enum>
+void to_json(nlohmann::json& json, Enum value) {
+    json = name_of(value);
+}
+
+template <NamedEnum Enum>
+void from_json(const nlohmann::json& json, Enum& value) {
+    const auto parsed = parse_enum<Enum>(json.get<std::string>());
+    if (!parsed) reject_json(json, "unknown value '" + json.get<std::string>().substr(0, 40) + "'");
+    value = *parsed;
+}
+
+void to_json(nlohmann::json& json, const LocalizedText& text);
+void from_json(const nlohmann::json& json, LocalizedText& text);
+
+void to_json(nlohmann::json& json, const Action& action);
+void from_json(const nlohmann::json& json, Action& action);
+
+void to_json(nlohmann::json& json, const ScoreReport& report);
+void from_json(const nlohmann::json& json, ScoreReport& report);
+
+void to_json(nlohmann::json& json, const Casefile& casefile);
+void from_json(const nlohmann::json& json, Casefile& casefile);
+
+}  // namespace mt
