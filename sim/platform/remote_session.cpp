@@ -35,7 +35,10 @@ bool RemoteSession::take(const seminar::ClientReply& reply, std::string& error) 
     return true;
 }
 
-ui::ActionFeedback RemoteSession::act(const Action& action) {
+ui::ActionFeedback RemoteSession::act(const Action& emitted) {
+    // The id makes the resend below (and any retry) at-most-once on the server.
+    Action action = emitted;
+    if (action.id.empty()) action.id = new_action_id();
     seminar::ClientReply reply = client_.act(action);
     if (reply.status == 401) {
         // The server lost this token (a new seminar under the same address?): join again with

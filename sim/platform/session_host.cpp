@@ -143,7 +143,8 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
         // Instructor messages, pause and end reach the trainee without an action of theirs.
         changed = remote_->refresh(std::chrono::seconds(2)) || changed;
     } else if (session_) {
-        for (const Action& action : queue_) {
+        for (Action& action : queue_) {
+            if (action.id.empty()) action.id = new_action_id();
             const ActionOutcome outcome = session_->apply(action);
             view.report(action,
                         {outcome.accepted, outcome.reason_key, outcome.reason, outcome.cost});

@@ -22,6 +22,8 @@ struct Seminar::Trainee {
     std::vector<std::pair<std::size_t, TimelineEntry>> inbox;
     std::size_t instructor_actions = 0;
     std::int64_t last_seen_unix = 0;
+    // The outcome of each accepted action that carried an id: a resend gets it again.
+    std::map<std::string, ActionOutcome> acknowledged;
 };
 
 namespace {
@@ -243,6 +245,7 @@ std::string Seminar::load(const SeminarOptions& options) {
                    " no longer ends at the recorded simulated time; was the case or the program "
                    "changed?";
         if (a.origin == "instructor") ++t.instructor_actions;
+        if (!a.action.id.empty()) t.acknowledged.emplace(a.action.id, outcome);
     }
     messages_ = store_->messages();
     std::map<std::int64_t, const StoredMessage*> message_by_id;
@@ -411,6 +414,19 @@ Reply Seminar::act(std::string_view token, const Action& action) {
     std::lock_guard lock(t->mutex);
     t->last_seen_unix = now_unix();
     const ExerciseState clock = state();
+    const auto reply = [&](const ActionOutcome& outcome) {
+        return Reply::success({{"accepted", outcome.accepted},
+                               {"reason_key", outcome.reason_key},
+                               {"reason", outcome.reason},
+                               {"cost", outcome.cost},
+                               {"state", name_of(clock)},
+                               {"casefile", render_casefile(*t)}});
+    };
+    // A resend of an action stored before its answer was lost (a crash, a dropped connection):
+    // answered as the first time, never applied twice.
+    if (const auto first = t->acknowledged.find(action.id);
+        !action.id.empty() && first != t->acknowledged.end())
+        return reply(first->second);
     if (clock != ExerciseState::Running) {
         const Reply refusal = clock_refusal(clock);
         return Reply::success({{"accepted", false},
@@ -434,13 +450,9 @@ Reply Seminar::act(std::string_view token, const Action& action) {
             log("storage failure: " + error);
             return internal(error);
         }
+        if (!action.id.empty()) t->acknowledged.emplace(action.id, outcome);
     }
-    return Reply::success({{"accepted", outcome.accepted},
-                           {"reason_key", outcome.reason_key},
-                           {"reason", outcome.reason},
-                           {"cost", outcome.cost},
-                           {"state", name_of(clock)},
-                           {"casefile", render_casefile(*t)}});
+    return reply(outcome);
 }
 
 Reply Seminar::casefile(std::string_view token) {

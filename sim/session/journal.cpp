@@ -99,6 +99,8 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
                          " no longer applies: " + outcome.reason;
                 return;
             }
+            if (!contents.actions[i].id.empty())
+                acknowledged_.emplace(contents.actions[i].id, outcome);
         }
         // Drop a torn last line so the next append starts on a line of its own.
         std::filesystem::resize_file(path_, contents.valid_bytes, ec);
@@ -131,6 +133,9 @@ JournaledSession::~JournaledSession() {
 
 ActionOutcome JournaledSession::apply(const Action& action) {
     if (!session_) return {false, "reject.no_session", error_, 0};
+    if (const auto first = acknowledged_.find(action.id);
+        !action.id.empty() && first != acknowledged_.end())
+        return first->second;
     // Validate on a copy first so that a line is written only for an action that will be accepted;
     // then write and sync before the live session applies it and the caller hears "accepted".
     Session trial = session_->clone();
@@ -140,6 +145,7 @@ ActionOutcome JournaledSession::apply(const Action& action) {
         return {false, "reject.journal_write",
                 "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
     *session_ = std::move(trial);
+    if (!action.id.empty()) acknowledged_.emplace(action.id, outcome);
     return outcome;
 }
 

@@ -6,6 +6,7 @@
 // is ignored. Reading, resuming and replaying all go through read_journal(), so they agree.
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ class JournaledSession {
     JournaledSession(const JournaledSession&) = delete;
     JournaledSession& operator=(const JournaledSession&) = delete;
 
+    // Applies, journals and acknowledges `action`. An action whose id was accepted before (a
+    // resend whose first answer was lost) is not applied again: its first outcome is returned.
     ActionOutcome apply(const Action& action);
     Session* session() { return session_.get(); }
     const std::string& error() const { return error_; }
@@ -46,6 +49,7 @@ class JournaledSession {
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;
     std::string error_;
+    std::map<std::string, ActionOutcome> acknowledged_;  // by action id
 };
 
 }  // namespace mt

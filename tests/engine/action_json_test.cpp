@@ -17,6 +17,25 @@ TEST_CASE("actions round-trip through JSON", "[action]") {
     CHECK(*parsed.action == request);
 }
 
+TEST_CASE("an action's client id travels with it; actions without one still read", "[action]") {
+    Action wait;
+    wait.type = ActionType::Wait;
+    wait.duration = 60;
+    wait.id = new_action_id();
+    CHECK(wait.id.size() == 32);
+    CHECK(wait.id != new_action_id());
+    const nlohmann::json json = to_json(wait);
+    CHECK(json["id"] == wait.id);
+    const auto parsed = action_from_json(json);
+    REQUIRE(parsed.action);
+    CHECK(parsed.action->id == wait.id);
+    const auto old = action_from_json(nlohmann::json{{"type", "wait"}, {"duration", 60}});
+    REQUIRE(old.action);
+    CHECK(old.action->id.empty());
+    CHECK(action_from_json(nlohmann::json{{"type", "hint"}, {"id", std::string(65, 'a')}}).error ==
+          "(/id) an action id has 1 to 64 characters");
+}
+
 TEST_CASE("hostile action JSON is rejected with the JSON path named", "[action]") {
     using nlohmann::json;
     CHECK(action_from_json(json::array()).error == "an action must be a JSON object");

@@ -122,6 +122,38 @@ TEST_CASE("a last line complete but for its newline counts the same live and on 
     std::filesystem::remove(path);
 }
 
+TEST_CASE("an action resent after a crash before its answer is applied once", "[journal]") {
+    auto scenario = make_sample_case();
+    const auto path = temp_journal("resend");
+    Action first = scenario->expert_solution[0];
+    first.id = new_action_id();
+    Action wait;
+    wait.type = ActionType::Wait;
+    wait.duration = hours(1);
+    wait.id = new_action_id();
+    ActionOutcome acknowledged;
+    {
+        JournaledSession js(scenario, path);
+        REQUIRE(js.apply(first).accepted);
+        acknowledged = js.apply(wait);  // journaled; the process dies before the client hears it
+        REQUIRE(acknowledged.accepted);
+    }
+    JournaledSession resumed(scenario, path);
+    REQUIRE(resumed.session());
+    const SimSeconds now = resumed.session()->casefile().now;
+    const ActionOutcome again = resumed.apply(wait);  // the client resends the same action
+    CHECK(again.accepted);
+    CHECK(again.cost == acknowledged.cost);
+    CHECK(resumed.session()->casefile().now == now);
+    CHECK(resumed.session()->accepted_actions().size() == 2);
+    CHECK(read_journal(path).actions.size() == 2);
+    wait.id = new_action_id();  // a new wait of the trainee's is a new action
+    REQUIRE(resumed.apply(wait).accepted);
+    CHECK(resumed.session()->casefile().now == now + hours(1));
+    CHECK(read_journal(path).actions.back().id == wait.id);
+    std::filesystem::remove(path);
+}
+
 TEST_CASE("a journal of another case or with garbage is refused with a reason", "[journal]") {
     auto scenario = make_sample_case();
     const auto path = temp_journal("foreign");

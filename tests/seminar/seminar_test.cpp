@@ -266,6 +266,34 @@ TEST_CASE("a restart rebuilds every session, message and the clock from the data
         for (const auto& y : before_b["casefile"]["addresses"]) CHECK(x["address"] != y["address"]);
 }
 
+TEST_CASE("an action stored before the server died unanswered is applied once when resent") {
+    TempDir dir;
+    const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
+    std::string token;
+    Action wait = wait_for(hours(2));
+    wait.id = new_action_id();
+    nlohmann::json first;
+    {
+        auto seminar = open_seminar(scenario, dir.file("s.sqlite"));
+        token = token_of(seminar->join(seminar->join_code(), "Ana", "FGR"));
+        REQUIRE(seminar->start().ok());
+        first = seminar->act(token, wait).body;  // stored; the server is killed before replying
+        REQUIRE(first["accepted"] == true);
+    }
+    auto seminar = open_seminar(scenario, dir.file("s.sqlite"));
+    const std::int64_t stored = seminar->stored_action_count();
+    const Reply again = seminar->act(token, wait);  // the laptop resends the same action
+    REQUIRE(again.ok());
+    CHECK(again.body["accepted"] == true);
+    CHECK(again.body["cost"] == first["cost"]);
+    CHECK(again.body["casefile"]["now"] == first["casefile"]["now"]);
+    CHECK(seminar->stored_action_count() == stored);
+    wait.id = new_action_id();  // a second wait is a new action
+    CHECK(seminar->act(token, wait).body["casefile"]["now"] ==
+          first["casefile"]["now"].get<SimSeconds>() + hours(2));
+    CHECK(seminar->stored_action_count() == stored + 1);
+}
+
 TEST_CASE("a database recorded for another case or variant seed is refused, naming why") {
     TempDir dir;
     { auto seminar = open_seminar(testing::make_seminar_case(), dir.file("s.sqlite"), 5); }

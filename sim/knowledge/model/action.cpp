@@ -1,5 +1,8 @@
 #include "model/action.hpp"
 
+#include <cstdio>
+#include <random>
+
 #include "model/enum_names.hpp"
 #include "model/json.hpp"
 
@@ -22,6 +25,17 @@ constexpr enum_names::Names<ActionType, 10> kActionTypes{{
 }  // namespace
 
 MT_ENUM_NAMES(ActionType, kActionTypes)
+
+std::string new_action_id() {
+    std::random_device random;
+    std::string id;
+    for (int i = 0; i < 4; ++i) {
+        char part[9];
+        std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(random()));
+        id += part;
+    }
+    return id;
+}
 
 nlohmann::json to_json(const Action& action) {
     return action;

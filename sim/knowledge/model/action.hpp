@@ -40,9 +40,16 @@ struct Action {
     std::vector<std::string> tags;
     SimSeconds duration = 0;
     std::uint32_t page = 0;  // ExploreAddress: which page of the explorer's listing, newest first
+    // Chosen by the client (new_action_id()) so that a resend after a lost answer is recognised
+    // and answered with the first outcome instead of being applied twice. Empty in journals
+    // written before ids existed and in a case's expert solution.
+    std::string id;
 
     bool operator==(const Action&) const = default;
 };
+
+// A fresh action id: 128 random bits as 32 hex digits.
+std::string new_action_id();
 
 std::string_view name_of(ActionType v);
 

@@ -11,6 +11,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxString = 4096;
 constexpr std::size_t kMaxList = 64;
+constexpr std::size_t kMaxActionId = 64;
 
 // Strict readers for what nlohmann would convert silently: an integer must be an integer in the
 // field's range (not 3.7, not 2^40 into an int), an amount a non-negative decimal string.
@@ -146,6 +147,7 @@ void to_json(json& j, const Action& a) {
             j["text"] = a.text;
             break;
     }
+    if (!a.id.empty()) j["id"] = a.id;
 }
 
 void from_json(const json& j, Action& out) {
@@ -195,6 +197,11 @@ void from_json(const json& j, Action& out) {
         case ActionType::Submit:
             action_text(j, "text", a.text, false);
             break;
+    }
+    if (j.contains("id")) {
+        field(j, "id", a.id);
+        if (a.id.empty() || a.id.size() > kMaxActionId)
+            reject_json(j.at("id"), "an action id has 1 to 64 characters");
     }
     out = std::move(a);
 }
