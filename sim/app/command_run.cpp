@@ -121,7 +121,7 @@ int run(const RunOptions& o) {
         plain = std::make_unique<Session>(loaded.scenario);
     }
     auto apply = [&](const Action& a) { return journaled ? journaled->apply(a) : plain->apply(a); };
-    Session& session = journaled ? *journaled->session() : *plain;
+    const Session& session = journaled ? *journaled->session() : *plain;
 
     nlohmann::json log = nlohmann::json::array();
     int rejected = 0;

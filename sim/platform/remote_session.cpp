@@ -35,7 +35,7 @@ bool RemoteSession::take(const seminar::ClientReply& reply, std::string& error) 
     return true;
 }
 
-ui::ActionFeedback RemoteSession::act(const Action& emitted) {
+ActionOutcome RemoteSession::act(const Action& emitted) {
     // The id makes the resend below (and any retry) at-most-once on the server.
     Action action = emitted;
     if (action.id.empty()) action.id = new_action_id();

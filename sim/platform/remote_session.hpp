@@ -36,7 +36,7 @@ class RemoteSession {
 
     // Sends one action and takes the casefile of the reply. A refusal by the seminar (not
     // started, paused, unreachable) comes back as a rejected action with its reason.
-    ui::ActionFeedback act(const Action& action);
+    ActionOutcome act(const Action& action);
     // Fetches the casefile again when the last one is older than `every` (instructor messages,
     // pause and end arrive this way). Returns whether anything changed.
     bool refresh(std::chrono::milliseconds every);

@@ -145,9 +145,7 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     } else if (session_) {
         for (Action& action : queue_) {
             if (action.id.empty()) action.id = new_action_id();
-            const ActionOutcome outcome = session_->apply(action);
-            view.report(action,
-                        {outcome.accepted, outcome.reason_key, outcome.reason, outcome.cost});
+            view.report(action, session_->apply(action));
             changed = true;
         }
     }

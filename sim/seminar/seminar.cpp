@@ -9,6 +9,7 @@
 #include "seminar/display_text.hpp"
 #include "seminar/fingerprint.hpp"
 #include "seminar/variant.hpp"
+#include "session/pending_action.hpp"
 #include "session/session.hpp"
 
 namespace mt::seminar {
@@ -22,8 +23,7 @@ struct Seminar::Trainee {
     std::vector<std::pair<std::size_t, TimelineEntry>> inbox;
     std::size_t instructor_actions = 0;
     std::int64_t last_seen_unix = 0;
-    // The outcome of each accepted action that carried an id: a resend gets it again.
-    std::map<std::string, ActionOutcome> acknowledged;
+    Acknowledgements acknowledged;  // a resend of an accepted action gets its first outcome
 };
 
 namespace {
@@ -245,7 +245,7 @@ std::string Seminar::load(const SeminarOptions& options) {
                    " no longer ends at the recorded simulated time; was the case or the program "
                    "changed?";
         if (a.origin == "instructor") ++t.instructor_actions;
-        if (!a.action.id.empty()) t.acknowledged.emplace(a.action.id, outcome);
+        t.acknowledged.remember(a.action, outcome);
     }
     messages_ = store_->messages();
     std::map<std::int64_t, const StoredMessage*> message_by_id;
@@ -294,17 +294,6 @@ nlohmann::json Seminar::render_casefile(const Trainee& t) const {
         if (i < engine.timeline.size()) view.timeline.push_back(engine.timeline[i]);
     }
     return to_json(view);
-}
-
-bool Seminar::rebuild_session(Trainee& t, std::size_t keep_actions) {
-    const std::vector<Action> actions(
-        t.session->accepted_actions().begin(),
-        t.session->accepted_actions().begin() + static_cast<std::ptrdiff_t>(keep_actions));
-    auto fresh = std::make_unique<Session>(t.scenario);
-    for (const Action& a : actions)
-        if (!fresh->apply(a).accepted) return false;
-    t.session = std::move(fresh);
-    return true;
 }
 
 Reply Seminar::status() const {
@@ -424,9 +413,7 @@ Reply Seminar::act(std::string_view token, const Action& action) {
     };
     // A resend of an action stored before its answer was lost (a crash, a dropped connection):
     // answered as the first time, never applied twice.
-    if (const auto first = t->acknowledged.find(action.id);
-        !action.id.empty() && first != t->acknowledged.end())
-        return reply(first->second);
+    if (const ActionOutcome* first = t->acknowledged.find(action)) return reply(*first);
     if (clock != ExerciseState::Running) {
         const Reply refusal = clock_refusal(clock);
         return Reply::success({{"accepted", false},
@@ -437,20 +424,18 @@ Reply Seminar::act(std::string_view token, const Action& action) {
                                {"state", name_of(clock)},
                                {"casefile", render_casefile(*t)}});
     }
-    const std::size_t before = t->session->accepted_actions().size();
-    const ActionOutcome outcome = t->session->apply(action);
+    PendingAction pending(*t->session, action);
+    const ActionOutcome outcome = pending.outcome();
     if (outcome.accepted) {
         std::vector<StoredAction> record{
-            {0, t->record.id, "trainee", action, t->session->casefile().now}};
+            {0, t->record.id, "trainee", action, pending.after().casefile().now}};
         std::string error;
-        if (!store_->append_actions(record, error)) {
-            // Not stored, so not acknowledged: take it back.
-            if (!rebuild_session(*t, before))
-                log("could not roll back an unstored action of " + t->record.name);
+        if (!store_->append_actions(record, error)) {  // not stored, so not acknowledged
             log("storage failure: " + error);
             return internal(error);
         }
-        if (!action.id.empty()) t->acknowledged.emplace(action.id, outcome);
+        std::move(pending).commit(*t->session);
+        t->acknowledged.remember(action, outcome);
     }
     return reply(outcome);
 }
@@ -502,21 +487,24 @@ Reply Seminar::end() {
     std::lock_guard lock(roster_mutex_);
     std::vector<std::unique_lock<std::mutex>> held;
     std::vector<StoredAction> records;
-    std::vector<Trainee*> submitted;
+    std::vector<std::pair<Trainee*, PendingAction>> submitted;
     Action submit;
     submit.type = ActionType::Submit;
     for (const auto& t : trainees_) {
         held.emplace_back(t->mutex);
-        if (t->session->submitted() || !t->session->apply(submit).accepted) continue;
-        records.push_back({0, t->record.id, "instructor", submit, t->session->casefile().now});
-        submitted.push_back(t.get());
+        if (t->session->submitted()) continue;
+        PendingAction pending(*t->session, submit);
+        if (!pending.accepted()) continue;
+        records.push_back({0, t->record.id, "instructor", submit, pending.after().casefile().now});
+        submitted.emplace_back(t.get(), std::move(pending));
     }
     std::string error;
-    if (!records.empty() && !store_->append_actions(records, error)) {
-        for (Trainee* t : submitted) rebuild_session(*t, t->session->accepted_actions().size() - 1);
-        return internal(error);
+    // All stored, or none submitted.
+    if (!records.empty() && !store_->append_actions(records, error)) return internal(error);
+    for (auto& [t, pending] : submitted) {
+        std::move(pending).commit(*t->session);
+        ++t->instructor_actions;
     }
-    for (Trainee* t : submitted) ++t->instructor_actions;
     changed.body["submitted"] = submitted.size();
     return changed;
 }
@@ -563,7 +551,7 @@ Reply Seminar::hint_all() {
     std::lock_guard lock(roster_mutex_);
     std::vector<std::unique_lock<std::mutex>> held;
     std::vector<StoredAction> records;
-    std::vector<Trainee*> given;
+    std::vector<std::pair<Trainee*, PendingAction>> given;
     nlohmann::json skipped = nlohmann::json::array();
     Action hint;
     hint.type = ActionType::Hint;
@@ -574,21 +562,20 @@ Reply Seminar::hint_all() {
             skipped.push_back({{"name", t->record.name}, {"reason_key", "seminar.not_started"}});
             continue;
         }
-        const ActionOutcome outcome = t->session->apply(hint);
-        if (!outcome.accepted) {
-            skipped.push_back({{"name", t->record.name}, {"reason", outcome.reason}});
+        PendingAction pending(*t->session, hint);
+        if (!pending.accepted()) {
+            skipped.push_back({{"name", t->record.name}, {"reason", pending.outcome().reason}});
             continue;
         }
-        records.push_back({0, t->record.id, "instructor", hint, t->session->casefile().now});
-        given.push_back(t.get());
+        records.push_back({0, t->record.id, "instructor", hint, pending.after().casefile().now});
+        given.emplace_back(t.get(), std::move(pending));
     }
     std::string error;
-    if (!records.empty() && !store_->append_actions(records, error)) {
-        for (Trainee* t : given) rebuild_session(*t, t->session->accepted_actions().size() - 1);
-        return internal(error);
-    }
+    // All stored, or none given.
+    if (!records.empty() && !store_->append_actions(records, error)) return internal(error);
     nlohmann::json names = nlohmann::json::array();
-    for (Trainee* t : given) {
+    for (auto& [t, pending] : given) {
+        std::move(pending).commit(*t->session);
         ++t->instructor_actions;
         names.push_back(t->record.name);
     }

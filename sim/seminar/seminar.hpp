@@ -141,7 +141,6 @@ class Seminar {
     std::shared_ptr<const Scenario> scenario_for(const std::string& name_key) const;
     std::shared_ptr<Trainee> find_by_token(std::string_view token) const;
     nlohmann::json render_casefile(const Trainee& trainee) const;  // trainee lock held
-    static bool rebuild_session(Trainee& trainee, std::size_t keep_actions);
     Reply change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
                        const LocalizedText& verb);
     void log(const std::string& line) const;

@@ -99,8 +99,7 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
                          " no longer applies: " + outcome.reason;
                 return;
             }
-            if (!contents.actions[i].id.empty())
-                acknowledged_.emplace(contents.actions[i].id, outcome);
+            acknowledged_.remember(contents.actions[i], outcome);
         }
         // Drop a torn last line so the next append starts on a line of its own.
         std::filesystem::resize_file(path_, contents.valid_bytes, ec);
@@ -133,19 +132,15 @@ JournaledSession::~JournaledSession() {
 
 ActionOutcome JournaledSession::apply(const Action& action) {
     if (!session_) return {false, "reject.no_session", error_, 0};
-    if (const auto first = acknowledged_.find(action.id);
-        !action.id.empty() && first != acknowledged_.end())
-        return first->second;
-    // Validate on a copy first so that a line is written only for an action that will be accepted;
-    // then write and sync before the live session applies it and the caller hears "accepted".
-    Session trial = session_->clone();
-    ActionOutcome outcome = trial.apply(action);
-    if (!outcome.accepted) return outcome;
+    if (const ActionOutcome* first = acknowledged_.find(action)) return *first;
+    PendingAction pending(*session_, action);
+    if (!pending.accepted()) return pending.outcome();
     if (!write_synced(file_, to_json(action).dump() + "\n"))
         return {false, "reject.journal_write",
                 "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
-    *session_ = std::move(trial);
-    if (!action.id.empty()) acknowledged_.emplace(action.id, outcome);
+    const ActionOutcome outcome = pending.outcome();
+    std::move(pending).commit(*session_);
+    acknowledged_.remember(action, outcome);
     return outcome;
 }
 

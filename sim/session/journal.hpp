@@ -6,12 +6,12 @@
 // is ignored. Reading, resuming and replaying all go through read_journal(), so they agree.
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "model/action.hpp"
+#include "session/pending_action.hpp"
 #include "session/session.hpp"
 
 namespace mt {
@@ -40,7 +40,8 @@ class JournaledSession {
     // Applies, journals and acknowledges `action`. An action whose id was accepted before (a
     // resend whose first answer was lost) is not applied again: its first outcome is returned.
     ActionOutcome apply(const Action& action);
-    Session* session() { return session_.get(); }
+    // Read-only: every change goes through apply(), so nothing is acknowledged unjournaled.
+    const Session* session() const { return session_.get(); }
     const std::string& error() const { return error_; }
     const std::filesystem::path& path() const { return path_; }
 
@@ -49,7 +50,7 @@ class JournaledSession {
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;
     std::string error_;
-    std::map<std::string, ActionOutcome> acknowledged_;  // by action id
+    Acknowledgements acknowledged_;
 };
 
 }  // namespace mt

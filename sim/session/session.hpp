@@ -7,18 +7,12 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/action_outcome.hpp"
 #include "model/casefile.hpp"
 #include "model/score.hpp"
 #include "model/world.hpp"
 
 namespace mt {
-
-struct ActionOutcome {
-    bool accepted = false;
-    std::string reason_key;  // i18n key of the rejection reason, "reject.unknown_address"
-    std::string reason;      // English text naming what was wrong
-    SimSeconds cost = 0;     // simulated time the action took
-};
 
 struct SessionState;
 

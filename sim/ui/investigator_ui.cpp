@@ -176,7 +176,7 @@ void InvestigatorUi::draw_side_panel(UiHost& host, const Casefile& casefile, Reg
     ImGui::End();
 }
 
-void InvestigatorUi::report(const Action& action, const ActionFeedback& feedback) {
+void InvestigatorUi::report(const Action& action, const ActionOutcome& feedback) {
     auto& shown = state_.feedback;
     shown.accepted = feedback.accepted;
     if (feedback.accepted) {

@@ -26,7 +26,7 @@ class InvestigatorUi {
     // Draws one frame of the interface; call between ImGui::NewFrame() and ImGui::Render().
     void draw(UiHost& host);
     // The host applied an action the views emitted.
-    void report(const Action& action, const ActionFeedback& feedback);
+    void report(const Action& action, const ActionOutcome& feedback);
     // Forgets everything that belonged to the case on screen (selection, camera, drafts, layout).
     void reset_case_view();
 

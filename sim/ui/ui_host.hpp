@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/action_outcome.hpp"
 #include "model/casefile.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
@@ -40,14 +41,6 @@ struct CaseProblem {
 struct CaseLoadFailure {
     std::string path;
     std::vector<CaseProblem> problems;
-};
-
-// What became of an action the views emitted.
-struct ActionFeedback {
-    bool accepted = false;
-    std::string reason_key;  // i18n key of the rejection reason
-    std::string reason;      // English text, shown when the catalogue has no such key
-    SimSeconds cost = 0;
 };
 
 enum class OpenMode { Resume, StartOver };

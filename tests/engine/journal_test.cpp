@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <type_traits>
+#include <utility>
 
 #include "sample_case.hpp"
 #include "session/journal.hpp"
@@ -121,6 +123,10 @@ TEST_CASE("a last line complete but for its newline counts the same live and on 
     CHECK(casefile_of(after.actions, scenario) == live);
     std::filesystem::remove(path);
 }
+
+// Nothing can apply an action around the journal: the session it hands out is read-only.
+static_assert(
+    std::is_same_v<decltype(std::declval<JournaledSession&>().session()), const Session*>);
 
 TEST_CASE("an action resent after a crash before its answer is applied once", "[journal]") {
     auto scenario = make_sample_case();

@@ -39,7 +39,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     Action wait;
     wait.type = ActionType::Wait;
     wait.duration = hours(1);
-    const ui::ActionFeedback early = ana->act(wait);
+    const ActionOutcome early = ana->act(wait);
     CHECK_FALSE(early.accepted);
     CHECK(early.reason_key == "seminar.not_started");
 
