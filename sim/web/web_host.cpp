@@ -2,7 +2,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/action.hpp"
-#include "seminar/casefile_json.hpp"
+#include "model/casefile.hpp"
 #include "web/page.hpp"
 
 namespace mt::web {
@@ -49,7 +49,7 @@ bool WebHost::take(const LinkReply& reply, std::string& error) {
         error = reply.reached ? reply.error() : std::string(tr("web.unreachable"));
         return false;
     }
-    seminar::CasefileParse parsed = seminar::casefile_from_json(*it);
+    CasefileParse parsed = casefile_from_json(*it);
     if (!parsed.casefile) {
         error = parsed.error;
         return false;
@@ -118,7 +118,7 @@ void WebHost::send_next() {
                     return;
                 }
                 std::string error;
-                ui::ActionFeedback feedback;
+                ActionOutcome feedback;
                 if (!take(reply, error)) {
                     feedback = {false, reply.reached ? "" : "web.unreachable", error, 0};
                 } else {

@@ -42,7 +42,7 @@ class WebHost : public ui::UiHost {
   private:
     struct Feedback {
         Action action;
-        ui::ActionFeedback feedback;
+        ActionOutcome feedback;
     };
     void join(bool resend_after);
     void send_next();
