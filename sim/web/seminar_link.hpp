@@ -15,7 +15,8 @@ struct LinkReply {
     nlohmann::json body;   // the JSON object the server sent; empty object otherwise
 
     bool ok() const { return reached && status == 200; }
-    // The server's error text ("error" field), or a short description of the HTTP status.
+    // The server's error text in the interface language when it sent one, or a short description
+    // of the HTTP status.
     std::string error() const;
 };
 

@@ -13,6 +13,9 @@ constexpr const char* kTokenKey = "moneytrail.token";
 constexpr const char* kCodeKey = "moneytrail.code";
 constexpr const char* kNameKey = "moneytrail.name";
 constexpr const char* kAgencyKey = "moneytrail.agency";
+// The seminar's proof that this is the trainee who first took the name (a taken name rejoins only
+// with the kept token or this code).
+constexpr const char* kRejoinKey = "moneytrail.rejoin_code";
 // How often the casefile is fetched when nothing else happens (instructor messages, pause, end),
 // and how often a lost server is tried again.
 constexpr double kPollMs = 2000.0;
@@ -64,8 +67,10 @@ bool WebHost::take(const LinkReply& reply, std::string& error) {
 void WebHost::join(bool resend_after) {
     if (joining_) return;
     joining_ = true;
-    const nlohmann::json body = {
-        {"code", form_.code}, {"name", form_.name}, {"agency", form_.agency}};
+    nlohmann::json body = {{"code", form_.code}, {"name", form_.name}, {"agency", form_.agency}};
+    if (!token_.empty()) body["token"] = token_;
+    if (const std::string rejoin = stored(kRejoinKey); !rejoin.empty())
+        body["rejoin_code"] = rejoin;
     const unsigned generation = generation_;
     request("POST", "/api/join", {},
             body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
@@ -94,6 +99,9 @@ void WebHost::join(bool resend_after) {
                 store(kCodeKey, form_.code);
                 store(kNameKey, form_.name);
                 store(kAgencyKey, form_.agency);
+                if (const auto rejoin = reply.body.find("rejoin_code");
+                    rejoin != reply.body.end() && rejoin->is_string())
+                    store(kRejoinKey, rejoin->get<std::string>());
                 if (resend_after) {
                     in_flight_ = false;
                     send_next();
