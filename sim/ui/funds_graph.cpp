@@ -33,6 +33,7 @@ FundsGraph build_funds_graph(const Casefile& casefile) {
             node.entity = known.attribution->kind;
             node.name = known.attribution->name;
         }
+        node.chain = known.chain;
         node.explored_in = known.explored_in;
         node.explored_out = known.explored_out;
         node.annotated = !known.note.empty() || !known.tags.empty();

@@ -15,7 +15,8 @@ namespace mt::ui {
 struct GraphNode {
     enum class Kind : std::uint8_t { Address, Junction };
     Kind kind = Kind::Address;
-    std::string id;  // address text, or the transaction id of a junction
+    std::string id;     // address text, or the transaction id of a junction
+    std::string chain;  // the chain it is on, as the casefile names it ("Bitcoin")
     EntityKind entity = EntityKind::Unknown;
     bool attributed = false;
     LocalizedText name;  // the attribution's name when attributed

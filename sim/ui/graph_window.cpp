@@ -76,6 +76,21 @@ void draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool
                       text);
 }
 
+// The chain a node is on, on its top-left edge, so a case across chains reads at a glance.
+void draw_chain_badge(ImDrawList* draw, const GraphNode& node, ImVec2 r0, float scale) {
+    const float size = std::max(9.0f, 10.0f * scale);
+    const char* text = node.chain.c_str();
+    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
+    const float pad = 3.0f * scale;
+    const ImVec2 min(r0.x + 10.0f * scale, r0.y - extent.y * 0.5f - pad);
+    const ImVec2 max(min.x + extent.x + 2.0f * pad, r0.y + extent.y * 0.5f + pad);
+    draw->AddRectFilled(min, max, palette::kLabelBack, 3.0f * scale);
+    draw->AddRect(min, max, palette::kEdge, 3.0f * scale);
+    draw->AddText(ImGui::GetFont(), size, ImVec2(min.x + pad, min.y + pad), palette::kTextDim,
+                  text);
+    probe_rect("graph.chain:" + node.id, min, max);
+}
+
 }  // namespace
 
 void InvestigatorUi::sync_graph(const Casefile& casefile) {
@@ -468,6 +483,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                     colour);
             }
             if (node.frozen) draw_frozen_badge(draw, r0, r1, t.scale, detailed);
+            if (detailed && !node.chain.empty()) draw_chain_badge(draw, node, r0, t.scale);
             if (detailed) {
                 note_canvas_label(node.attributed ? text_of(node.name) : node.id, r0, r1);
                 const float marker = 7.0f * t.scale;

@@ -51,6 +51,9 @@ class ItemProbe {
     void note_last_item(std::string_view key, float needed_width = 0.0f);
     // Records the last ImGui item for the layout check only (texts have no key).
     void note_text_item(std::string_view text, float needed_width = 0.0f);
+    void note_rect(std::string_view key, const ProbeRect& rect) {
+        if (enabled) rects_.insert_or_assign(std::string(key), rect);
+    }
     void note_canvas_label(std::string_view text, const ProbeRect& rect) {
         if (enabled) canvas_labels_.push_back({std::string(text), rect});
     }

@@ -31,6 +31,10 @@ void probe(std::string_view key, float needed_width) {
     if (g_probe && g_probe->enabled) g_probe->note_last_item(key, needed_width);
 }
 
+void probe_rect(std::string_view key, ImVec2 min, ImVec2 max) {
+    if (g_probe && g_probe->enabled) g_probe->note_rect(key, {min.x, min.y, max.x, max.y});
+}
+
 void note_text(std::string_view text, float needed_width) {
     if (g_probe && g_probe->enabled) g_probe->note_text_item(text, needed_width);
 }

@@ -30,6 +30,8 @@ void set_fonts(const UiFonts& fonts);
 void set_active_probe(ItemProbe* probe);
 // `needed_width`: the width the item's text needs when the item may be drawn narrower.
 void probe(std::string_view key, float needed_width = 0.0f);
+// A rectangle drawn without an ImGui item (a badge on the graph), for tests to find.
+void probe_rect(std::string_view key, ImVec2 min, ImVec2 max);
 // The last item, a text without a probe key, for the layout check.
 void note_text(std::string_view text, float needed_width = 0.0f);
 // A text drawn on the graph canvas, for the check that canvas labels never overlap.

@@ -422,3 +422,19 @@ TEST_CASE("selecting a transaction keeps the graph on screen", "[ui][graph]") {
         if (key.rfind("graph.node:", 0) == 0) ++from_inspector;
     CHECK(from_inspector == before);
 }
+
+TEST_CASE("every address on the graph carries a badge naming its chain", "[ui][graph]") {
+    Fixture f;
+    for (const char* address : {kVictim, kSuspect, kHop1, kHop2, kMule, kDeposit}) {
+        INFO(address);
+        const auto node = f.view.state().probe.find(f.node(address));
+        const auto badge = f.view.state().probe.find(std::string("graph.chain:") + address);
+        REQUIRE(node);
+        REQUIRE(badge);
+        // On the node's top edge, inside its width.
+        CHECK(badge->y0 < node->y0 + 2.0f);
+        CHECK(badge->y1 > node->y0);
+        CHECK(badge->x0 >= node->x0);
+        CHECK(badge->x1 <= node->x1);
+    }
+}
