@@ -47,7 +47,7 @@ test: deps
 # $(MT_BENCH_DATA) (never in the source tree); the first run generates them (about a minute).
 # Pass Google Benchmark options with BENCH_ARGS, e.g.
 #   make bench BENCH_ARGS='--benchmark_filter=BM_UiFrame'
-BENCH_DIR ?= build/release
+BENCH_DIR ?= build/bench
 MT_BENCH_DATA ?= /tmp/moneytrail-bench
 BENCH_ARGS ?=
 bench: deps

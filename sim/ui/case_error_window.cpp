@@ -10,16 +10,7 @@
 namespace mt::ui {
 
 void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failure, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    constexpr ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-        ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("###case_error", nullptr, flags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###case_error", region)) return;
     {
         FontScope title(fonts().title);
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);

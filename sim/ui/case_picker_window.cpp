@@ -11,16 +11,7 @@
 namespace mt::ui {
 
 void InvestigatorUi::draw_case_picker(UiHost& host, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    constexpr ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-        ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("###case_picker", nullptr, flags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###case_picker", region)) return;
     // A readable column in the middle of wide screens.
     const float column = std::min(region.size.x - scaled(40.0f), scaled(980.0f));
     const float indent = std::max(0.0f, (region.size.x - column) * 0.5f);

@@ -94,16 +94,7 @@ void draw_debrief_requests(const Casefile& casefile) {
 }  // namespace
 
 void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    constexpr ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-        ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("###debrief", nullptr, flags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###debrief", region)) return;
     const ScoreReport& score = *casefile.score;
     const float column = std::min(region.size.x - scaled(40.0f), scaled(1100.0f));
     const float indent = std::max(0.0f, (region.size.x - column) * 0.5f);

@@ -195,20 +195,11 @@ void InvestigatorUi::run_search(UiHost& host, const Casefile& casefile) {
 }
 
 void InvestigatorUi::draw_graph_window(UiHost& host, const Casefile& casefile, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    constexpr ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-        ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(scaled(6.0f), scaled(6.0f)));
-    const bool visible = ImGui::Begin("###graph", nullptr, flags);
+    const bool visible = begin_pinned_window(
+        "###graph", region, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    if (!visible) {
-        ImGui::End();
-        return;
-    }
+    if (!visible) return;
     sync_graph(casefile);
     sync_overlays(casefile);
     draw_graph_toolbar(host, casefile);

@@ -9,11 +9,6 @@
 namespace mt::ui {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-    ImGuiWindowFlags_NoTitleBar;
-
 bool key_pressed(ImGuiKey key) {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
 }
@@ -21,6 +16,18 @@ bool key_pressed(ImGuiKey key) {
 }  // namespace
 
 InvestigatorUi::InvestigatorUi() = default;
+
+bool InvestigatorUi::begin_pinned_window(const char* id, Region region, ImGuiWindowFlags extra) {
+    ImGui::SetNextWindowPos(region.pos);
+    ImGui::SetNextWindowSize(region.size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoTitleBar |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | extra;
+    if (ImGui::Begin(id, nullptr, flags)) return true;
+    ImGui::End();
+    return false;
+}
 
 void InvestigatorUi::reset_case_view() {
     const float scale = state_.presenter_scale;
@@ -142,12 +149,7 @@ void InvestigatorUi::draw_tabs(const std::vector<PanelTabBody>& tabs, std::strin
 }
 
 void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    if (!ImGui::Begin("###case_panel", nullptr, kPanelFlags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###case_panel", region)) return;
     const PanelFlags& p = state_.panels;
     draw_tabs({{"ui.panel.briefing", "briefing", p.briefing, [&] { draw_briefing_tab(casefile); }},
                {"ui.panel.checkpoints", "checkpoints", p.checkpoints,
@@ -159,12 +161,7 @@ void InvestigatorUi::draw_case_panel(UiHost& host, const Casefile& casefile, Reg
 }
 
 void InvestigatorUi::draw_side_panel(UiHost& host, const Casefile& casefile, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    if (!ImGui::Begin("###side_panel", nullptr, kPanelFlags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###side_panel", region)) return;
     const PanelFlags& p = state_.panels;
     draw_tabs(
         {{"ui.panel.inspector", "inspector", p.inspector,

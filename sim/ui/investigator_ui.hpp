@@ -77,6 +77,10 @@ class InvestigatorUi {
         ImVec2 pos;
         ImVec2 size;
     };
+    // Begins a window pinned over `region`: no title bar, moving, resizing or saved settings, and
+    // never brought in front of the dialogs. The screens and panels that tile the program's window
+    // are these. False when ImGui skips it, the window then already ended.
+    static bool begin_pinned_window(const char* id, Region region, ImGuiWindowFlags extra = 0);
 
     // Screens (investigator_ui.cpp, case_picker_window.cpp, case_error_window.cpp,
     // debrief_window.cpp).

@@ -36,16 +36,7 @@ void InvestigatorUi::draw_message_banner(const Casefile& casefile) {
 }
 
 void InvestigatorUi::draw_status_bar(UiHost& host, const Casefile& casefile, Region region) {
-    ImGui::SetNextWindowPos(region.pos);
-    ImGui::SetNextWindowSize(region.size);
-    constexpr ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("###status_bar", nullptr, flags)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_pinned_window("###status_bar", region, ImGuiWindowFlags_NoScrollbar)) return;
     // The items flow left to right and wrap onto another row when the bar is too narrow
     // (projector scales); the workspace gives the bar the height its rows took.
     const CaseBriefing& b = casefile.briefing;
