@@ -49,6 +49,9 @@ struct ServiceTerms {
     SimSeconds turnaround = hours(24);
     std::vector<RecordKind>
         returns;  // record kinds handed over; empty for preservation and freezes
+    // A service abroad that answers this instrument of its own accord (as large exchanges do):
+    // sending it is no jurisdiction mistake.
+    bool voluntary = false;
 };
 
 // A service's behaviour toward the trainee's agency.
@@ -58,6 +61,9 @@ struct Service {
     LocalizedText decline_reason;  // said when an instrument is not honoured
     SimSeconds decline_turnaround = hours(48);
     std::vector<Record> records;
+    // Nobody there can answer anything (a CoinJoin coordinator keeps no records): every request is
+    // declined with decline_reason and scored as a dead end.
+    bool dead_end = false;
 };
 
 // How a custodian holds funds, which decides what a freeze or seizure catches when it takes effect.
@@ -127,6 +133,7 @@ enum class ConditionKind : std::uint8_t {
     AddressDiscovered,  // target: address text
     EntityIdentified,   // target: entity id
     RequestSent,        // target: service entity id; instrument; before (optional)
+    FirstRequest,       // target: service entity id the first request goes to; instrument
 };
 
 struct Condition {
@@ -149,6 +156,7 @@ struct PenaltyRates {
     int overbroad_request = 5;    // a request naming identifiers the service holds nothing on
     int wrong_instrument = 5;     // an instrument the service does not honour
     int wrong_jurisdiction = 8;   // a domestic compulsory instrument sent to a foreign service
+    int dead_end_request = 5;     // a request to a service nobody at which can answer
     int hint = 3;
     int per_hour_over_budget = 1;
     int max_time_penalty = 20;

@@ -9,16 +9,18 @@
 namespace mt::scenario_detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kConditionKeys{"checkpoint_correct", "record_obtained",
-                                                         "holding_frozen",     "address_discovered",
-                                                         "entity_identified",  "request_sent"};
+// In ConditionKind order.
+constexpr std::array<std::string_view, 7> kConditionKeys{
+    "checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
+    "entity_identified",  "request_sent",    "first_request"};
 
 std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
     const Scenario& scenario = state.scenario;
-    MapReader map(yaml, slot, "a condition",
-                  {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
-                   "entity_identified", "request_sent", "instrument", "before_hours"});
+    MapReader map(
+        yaml, slot, "a condition",
+        {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
+         "entity_identified", "request_sent", "first_request", "instrument", "before_hours"});
     if (!map.is_map()) return std::nullopt;
     std::vector<std::string_view> present;
     for (std::string_view key : kConditionKeys)
@@ -37,9 +39,10 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     Condition c;
     c.kind = kind;
     if (kind != ConditionKind::RequestSent) {
-        for (std::string_view extra : {"instrument", "before_hours"})
-            if (auto v = map.get(extra))
-                yaml.error(*v, std::string(extra) + " belongs only with request_sent");
+        if (auto v = map.get("before_hours"))
+            yaml.error(*v, "before_hours belongs only with request_sent");
+        if (auto v = map.get("instrument"); v && kind != ConditionKind::FirstRequest)
+            yaml.error(*v, "instrument belongs only with request_sent or first_request");
     }
     auto unknown = [&](std::string_view what, const std::string& id, std::string_view section) {
         yaml.error(target, "unknown " + std::string(what) + " '" + id +
@@ -57,6 +60,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         case ConditionKind::HoldingFrozen:
         case ConditionKind::EntityIdentified:
         case ConditionKind::RequestSent:
+        case ConditionKind::FirstRequest:
             break;
     }
     auto id = yaml.id(target, "an id");
@@ -84,6 +88,11 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
                     c.before = hours(*h);
             }
             break;
+        case ConditionKind::FirstRequest:
+            if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
+            if (auto v = map.get("instrument"))
+                c.instrument = yaml.vocabulary<Instrument>(*v, "instrument");
+            break;
         case ConditionKind::AddressDiscovered:
             break;
     }
@@ -92,9 +101,10 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
 
 void read_penalties(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
-    MapReader map(yaml, slot, "the penalty rates",
-                  {"uninvolved_request", "overbroad_request", "wrong_instrument",
-                   "wrong_jurisdiction", "hint", "per_hour_over_budget", "max_time_penalty"});
+    MapReader map(
+        yaml, slot, "the penalty rates",
+        {"uninvolved_request", "overbroad_request", "wrong_instrument", "wrong_jurisdiction",
+         "dead_end_request", "hint", "per_hour_over_budget", "max_time_penalty"});
     if (!map.is_map()) return;
     PenaltyRates& rates = state.scenario.rubric.penalties;
     auto read = [&](std::string_view key, int& into) {
@@ -106,6 +116,7 @@ void read_penalties(LoadState& state, const Slot& slot) {
     read("overbroad_request", rates.overbroad_request);
     read("wrong_instrument", rates.wrong_instrument);
     read("wrong_jurisdiction", rates.wrong_jurisdiction);
+    read("dead_end_request", rates.dead_end_request);
     read("hint", rates.hint);
     read("per_hour_over_budget", rates.per_hour_over_budget);
     read("max_time_penalty", rates.max_time_penalty);

@@ -124,9 +124,9 @@ void read_services(LoadState& state, MapReader& root) {
     auto items = yaml.list(*s, "services");
     if (!items) return;
     for (const Slot& item : *items) {
-        MapReader map(
-            yaml, item, "a service",
-            {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records"});
+        MapReader map(yaml, item, "a service",
+                      {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records",
+                       "dead_end"});
         if (!map.is_map()) continue;
         Service service;
         if (auto v = map.need("entity")) {
@@ -154,7 +154,7 @@ void read_services(LoadState& state, MapReader& root) {
                     Slot terms_slot{kv.second, key_slot.path,
                                     kv.second.IsNull() ? key_mark : kv.second.Mark()};
                     MapReader terms_map(yaml, terms_slot, "the terms of an instrument",
-                                        {"turnaround_hours", "returns"});
+                                        {"turnaround_hours", "returns", "voluntary"});
                     if (!instrument || !terms_map.is_map()) continue;
                     if (service.honours.count(*instrument) != 0) {
                         yaml.error(key_slot, "instrument '" + key + "' is listed twice");
@@ -170,6 +170,8 @@ void read_services(LoadState& state, MapReader& root) {
                                     terms.returns.push_back(*kind);
                         }
                     }
+                    if (auto f = terms_map.get("voluntary"))
+                        if (auto b = yaml.boolean(*f)) terms.voluntary = *b;
                     service.honours.emplace(*instrument, std::move(terms));
                 }
             } else {
@@ -179,6 +181,8 @@ void read_services(LoadState& state, MapReader& root) {
         }
         if (auto v = map.need("decline_reason"))
             if (auto text = yaml.localized(*v)) service.decline_reason = std::move(*text);
+        if (auto v = map.get("dead_end"))
+            if (auto b = yaml.boolean(*v)) service.dead_end = *b;
         if (auto v = map.get("decline_turnaround_hours"))
             if (auto d = yaml.duration(*v, hours(1))) service.decline_turnaround = *d;
         if (auto v = map.get("records")) {

@@ -24,7 +24,8 @@ int penalty_points(const ScoreReport& r) {
 
 bool is_request_penalty(PenaltyKind k) {
     return k == PenaltyKind::UninvolvedRequest || k == PenaltyKind::OverbroadRequest ||
-           k == PenaltyKind::WrongInstrument || k == PenaltyKind::WrongJurisdiction;
+           k == PenaltyKind::WrongInstrument || k == PenaltyKind::WrongJurisdiction ||
+           k == PenaltyKind::DeadEndRequest;
 }
 
 std::string csv_cell(const std::string& value) {

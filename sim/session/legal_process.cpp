@@ -15,9 +15,24 @@ ActionOutcome reject(std::string key, std::string reason) {
 
 // An identifier is relevant to a service when the service can act on it: the address is its own
 // (a deposit address), or it holds records or custodial funds for it.
+bool is_relevant_address(const Scenario& s, const Service& service, AddressId address);
+
+// A transaction id is relevant where the service holds it: a deposit to, or a withdrawal from, an
+// address the service can act on.
 bool is_relevant(const Scenario& s, const Service& service, const std::string& identifier) {
+    if (const auto tx = s.ledger.find_transaction(identifier)) {
+        for (const TxInput& i : s.ledger.inputs(*tx))
+            if (is_relevant_address(s, service, i.address)) return true;
+        for (const TxOutput& o : s.ledger.outputs(*tx))
+            if (is_relevant_address(s, service, o.address)) return true;
+        return false;
+    }
     const auto address = s.ledger.find_address(identifier);
-    if (!address) return false;
+    return address && is_relevant_address(s, service, *address);
+}
+
+bool is_relevant_address(const Scenario& s, const Service& service, AddressId found) {
+    const std::optional<AddressId> address = found;
     const Entity* owner = s.owner_of(*address);
     if (owner && owner->id == service.entity) return true;
     if (std::any_of(service.records.begin(), service.records.end(),
@@ -159,35 +174,34 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     const Entity& entity = *s.find_entity(a.target);
 
     advance_clock(ctx, ctx.casefile.now + cost);  // drafting takes time before anything is sent
-    const std::string label = instrument_en(a.instrument) + " to " + entity.id;
+    // Identifiers only: the rule (the penalty's kind) is worded by the interface.
+    const std::string label = "req-" + std::to_string(ctx.casefile.requests.size() + 1) + " " +
+                              std::string(name_of(a.instrument)) + " " + entity.id;
     const PenaltyRates& rates = s.rubric.penalties;
     const bool foreign =
         !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
     auto terms = service.honours.find(a.instrument);
-    bool honoured = terms != service.honours.end();
-    // One mistake, one penalty: the most specific explanation wins.
-    if (foreign && is_compulsory(a.instrument)) {
-        penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction,
-                 label + ": compulsory process does not reach " + entity.jurisdiction);
-    } else if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
-        honoured = false;
-        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument,
-                 label + ": no life is at risk in this case");
-    } else if (!honoured) {
-        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument,
-                 label + ": not an instrument this service acts on");
-    }
+    bool honoured = terms != service.honours.end() && !service.dead_end;
+    const bool voluntary = honoured && terms->second.voluntary;
     const auto relevant =
         std::count_if(a.identifiers.begin(), a.identifiers.end(),
                       [&](const std::string& id) { return is_relevant(s, service, id); });
-    if (relevant == 0)
-        penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request,
-                 label + ": the service holds nothing on these identifiers");
-    else if (static_cast<std::size_t>(relevant) < a.identifiers.size())
-        penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request,
-                 label + ": " +
-                     std::to_string(a.identifiers.size() - static_cast<std::size_t>(relevant)) +
-                     " identifier(s) unrelated to the service");
+    // One mistake, one penalty: a request is penalised once, for its most specific mistake.
+    if (service.dead_end) {
+        penalise(ctx, PenaltyKind::DeadEndRequest, rates.dead_end_request, label);
+    } else if (foreign && is_compulsory(a.instrument) && !voluntary) {
+        penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction,
+                 label + " " + entity.jurisdiction);
+    } else if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
+        honoured = false;
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label);
+    } else if (!honoured) {
+        penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label);
+    } else if (relevant == 0 || !entity.involved) {
+        penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request, label);
+    } else if (static_cast<std::size_t>(relevant) < a.identifiers.size()) {
+        penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request, label);
+    }
 
     LegalRequestFile file;
     file.id = "req-" + std::to_string(ctx.casefile.requests.size() + 1);
@@ -213,7 +227,7 @@ void deliver_request(SessionContext& ctx, SentRequest& request) {
     const Service& service = *ctx.scenario.find_service(request.service);
     if (!request.honoured) {
         file.status = RequestStatus::Declined;
-        file.response = Message("legal.declined")
+        file.response = Message(service.dead_end ? "legal.dead_end" : "legal.declined")
                             .arg("service", file.service_name)
                             .arg("reason", service.decline_reason);
     } else if (is_freeze(file.instrument)) {

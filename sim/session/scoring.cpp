@@ -23,6 +23,9 @@ bool holds(const Condition& c, const Casefile& casefile, const SessionState& sta
                 return r.service == c.target && (!c.instrument || r.instrument == *c.instrument) &&
                        (!c.before || r.sent_at <= *c.before);
             });
+        case ConditionKind::FirstRequest:
+            return !state.sent.empty() && state.sent.front().service == c.target &&
+                   (!c.instrument || state.sent.front().instrument == *c.instrument);
     }
     return false;
 }

@@ -75,12 +75,12 @@ TEST_CASE(
         {request(Instrument::FreezeRequest, "arcadia-bridge", {tron_landing}), wait_hours(4)});
     path[find_answer(path, "who-can-stop")].answer = "bridge";
     const ScoreReport r = play(s, path).score();
-    CHECK(penalty_kinds(r) ==
-          std::vector<PenaltyKind>{PenaltyKind::WrongInstrument, PenaltyKind::UninvolvedRequest});
+    // One mistake, one penalty: the bridge does not act on freezes (the most specific mistake).
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::WrongInstrument});
     CHECK(missed_objectives(r) == std::vector<std::string>{"right-recipient", "freeze-th2"});
     // Only the 736,392.71 USDT of the second address were frozen: 15 x 736392.71 / 1636392.71.
     CHECK(r.recovery_earned == 6);
-    CHECK(r.total == r.max - 10 - 20 - (15 - 6) - 5 - 10);
+    CHECK(r.total == r.max - 10 - 20 - (15 - 6) - 5);
 }
 
 TEST_CASE("exchange-hack-bridge: naming only one Tron address leaves the other branch",

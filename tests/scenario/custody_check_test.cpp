@@ -133,3 +133,27 @@ TEST_CASE("an unrecoverable holding says why, and recovery needs a recoverable o
     REQUIRE(ok.scenario);
     CHECK_FALSE(ok.scenario->holdings[0].recoverable());
 }
+
+TEST_CASE("request rules read from the case: voluntary terms, dead ends, first requests",
+          "[scenario][rules]") {
+    std::string text =
+        replace_once(tiny_case(), "      freeze_request: {turnaround_hours: 6}\n",
+                     "      freeze_request: {turnaround_hours: 6, voluntary: true}\n");
+    text = replace_once(text, "    decline_reason: {en: Not honoured, es: No se atiende}\n",
+                        "    decline_reason: {en: Not honoured, es: No se atiende}\n"
+                        "    dead_end: true\n");
+    text = replace_once(text, "  recovery_points: 5\n",
+                        "    - {id: o9, title: {en: T, es: T}, points: 5, conditions: "
+                        "[{first_request: ex, instrument: freeze_request}], debrief: {en: D, es: "
+                        "D}}\n  recovery_points: 5\n");
+    const LoadResult r = load(text);
+    INFO(describe(r));
+    REQUIRE(r.scenario);
+    const Service& ex = r.scenario->services.at(0);
+    CHECK(ex.dead_end);
+    CHECK(ex.honours.at(Instrument::FreezeRequest).voluntary);
+    const Condition& c = r.scenario->rubric.objectives.back().conditions.at(0);
+    CHECK(c.kind == ConditionKind::FirstRequest);
+    CHECK(c.target == "ex");
+    CHECK(c.instrument == Instrument::FreezeRequest);
+}

@@ -6,13 +6,14 @@
 namespace mt {
 namespace {
 
-constexpr enum_names::Names<PenaltyKind, 6> kPenaltyKinds{{
+constexpr enum_names::Names<PenaltyKind, 7> kPenaltyKinds{{
     {PenaltyKind::UninvolvedRequest, "uninvolved_request"},
     {PenaltyKind::OverbroadRequest, "overbroad_request"},
     {PenaltyKind::WrongInstrument, "wrong_instrument"},
     {PenaltyKind::WrongJurisdiction, "wrong_jurisdiction"},
     {PenaltyKind::Hint, "hint"},
     {PenaltyKind::TimeOverBudget, "time_over_budget"},
+    {PenaltyKind::DeadEndRequest, "dead_end_request"},
 }};
 
 }  // namespace

@@ -26,13 +26,16 @@ enum class PenaltyKind : std::uint8_t {
     WrongJurisdiction,
     Hint,
     TimeOverBudget,
+    DeadEndRequest,
 };
 std::string_view name_of(PenaltyKind v);
 
 struct PenaltyItem {
     PenaltyKind kind = PenaltyKind::Hint;
-    int points = 0;      // deducted (positive number)
-    std::string detail;  // what triggered it: "subpoena to coinmix (req-3)"
+    int points = 0;  // deducted (positive number)
+    // What triggered it, in identifiers only: "req-3 subpoena coinmix". The rule is `kind`; the
+    // interface words it from the catalogue (penalty_kind.*, penalty_rule.*).
+    std::string detail;
 };
 
 struct CheckpointResult {
