@@ -122,13 +122,15 @@ class ExpertReader {
         if (!ok) return std::nullopt;
         const ActionParse parsed = action_from_json(json);
         if (!parsed.action) {
-            // action_from_json names the field in quotes: point at it when it is present.
+            // action_from_json names the field by its JSON path, "(/instrument) ...": point
+            // at that field when the action has it.
             const Slot* at = &item;
-            const auto open = parsed.error.find('\'');
-            const auto close = open == std::string::npos ? open : parsed.error.find('\'', open + 1);
-            if (close != std::string::npos) {
-                auto it = slots.find(parsed.error.substr(open + 1, close - open - 1));
-                if (it != slots.end()) at = &it->second;
+            if (parsed.error.rfind("(/", 0) == 0) {
+                const auto end = parsed.error.find_first_of("/)", 2);
+                if (end != std::string::npos) {
+                    auto it = slots.find(parsed.error.substr(2, end - 2));
+                    if (it != slots.end()) at = &it->second;
+                }
             }
             yaml_.error(*at, "invalid " + std::string(type) + " action: " + parsed.error);
             return std::nullopt;
