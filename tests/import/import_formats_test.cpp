@@ -70,7 +70,8 @@ TEST_CASE("A peel chain is followed across five hops from address pages and outs
     require_expert_full_marks(scenario);
 }
 
-TEST_CASE("--hops keeps only what is within that many hops of the seed", "[import][esplora]") {
+TEST_CASE("the --hops option keeps only what is within that many hops of the seed",
+          "[import][esplora]") {
     testing::ScratchDir dir;
     import::ImportOptions o = options_for(import_testing::peel_chain_exports(), dir.path());
     o.trail.seeds = {kPeelIds[0]};
@@ -173,7 +174,7 @@ TEST_CASE("A large trail goes to the CSV side file", "[import][csv]") {
 
 namespace mt {
 
-TEST_CASE("--shift-time moves the whole case in time", "[import][time]") {
+TEST_CASE("the --shift-time option moves the whole case in time", "[import][time]") {
     testing::ScratchDir dir;
     import::ImportOptions o;
     o.exports = {import_testing::data("trongrid-trc20.json")};
