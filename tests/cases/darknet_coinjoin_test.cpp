@@ -78,8 +78,8 @@ TEST_CASE("darknet-coinjoin: subpoenas to the mixer are declined and penalised",
     const Session played = play(s, path);
     const ScoreReport r = played.score();
     // One mistake, one penalty per request: each subpoena is one the mixer does not act on.
-    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::WrongInstrument,
-                                                       PenaltyKind::WrongInstrument});
+    CHECK(penalty_kinds(r) ==
+          std::vector<PenaltyKind>{PenaltyKind::WrongInstrument, PenaltyKind::WrongInstrument});
     CHECK(missed_objectives(r) == std::vector<std::string>{"remaining-route"});
     CHECK(r.total == r.max - 10 - 5 - 5);
     CHECK(played.casefile().requests.at(0).status == RequestStatus::Declined);
