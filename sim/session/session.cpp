@@ -24,6 +24,53 @@ CaseBriefing make_briefing(const Scenario& s) {
     return b;
 }
 
+// The adversary's moves of funds as they went (or would have gone) in this session, beside when
+// the trainee's freeze of each landed: released into the casefile with the debrief only.
+std::vector<AdversaryMove> adversary_moves(const Scenario& s, const Casefile& casefile,
+                                           const SessionState& state) {
+    std::vector<AdversaryMove> moves;
+    for (std::size_t i = 0; i < s.events.size(); ++i) {
+        const ScheduledEvent& event = s.events[i];
+        if (event.kind != EventKind::MoveFunds) continue;
+        AdversaryMove move;
+        move.at = event.at;
+        move.due = i < state.next_event;
+        const auto holding = std::find_if(s.holdings.begin(), s.holdings.end(),
+                                          [&](const Holding& h) { return h.id == event.holding; });
+        if (holding == s.holdings.end()) continue;
+        move.holding = holding->description;
+        if (const Entity* custodian = s.find_entity(holding->custodian))
+            move.custodian = custodian->name;
+        const std::string subject = s.ledger.address_text(holding->subject).str();
+        for (const LegalRequestFile& r : casefile.requests) {
+            const bool freezes = r.instrument == Instrument::FreezeRequest ||
+                                 r.instrument == Instrument::SeizureWarrant;
+            if (!freezes || r.service != holding->custodian || r.status == RequestStatus::Pending ||
+                std::find(r.identifiers.begin(), r.identifiers.end(), subject) ==
+                    r.identifiers.end())
+                continue;
+            if (!move.freeze_landed_at || r.due_at < *move.freeze_landed_at)
+                move.freeze_landed_at = r.due_at;
+        }
+        if (const auto frozen = state.frozen.find(event.holding); frozen != state.frozen.end())
+            move.prevented = frozen->second.at <= event.at;
+        moves.push_back(std::move(move));
+    }
+    return moves;
+}
+
+// When each step of the expert's path was done (the clock after it, as the trainee's own steps
+// are timed): the path replayed up to, not including, its submission.
+std::vector<SimSeconds> expert_times(const std::shared_ptr<const Scenario>& scenario) {
+    std::vector<SimSeconds> times;
+    Session expert(scenario);
+    for (const Action& action : scenario->expert_solution) {
+        if (action.type != ActionType::Submit) expert.apply(action);
+        times.push_back(expert.casefile().now);
+    }
+    return times;
+}
+
 }  // namespace
 
 void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text) {
@@ -150,6 +197,8 @@ ActionOutcome Session::apply(const Action& action) {
         casefile_.score = score();
         casefile_.expert_solution = scenario_->expert_solution;
         casefile_.expert_summary = scenario_->expert_summary;
+        casefile_.expert_times = expert_times(scenario_);
+        casefile_.adversary_moves = adversary_moves(*scenario_, casefile_, *state_);
     }
     accepted_.push_back(action);
     ++casefile_.actions_taken;

@@ -261,6 +261,55 @@ TEST_CASE("the score and the expert path are revealed only on submit", "[session
     CHECK_FALSE(s.apply(wait_for(60)).accepted);
 }
 
+TEST_CASE("the adversary's moves and the expert's times are released only on submit",
+          "[session][debrief]") {
+    // A freeze that lands after the withdrawal: the debrief can say "your freeze landed at +37 h;
+    // the withdrawal was at +36 h".
+    Session s = traced_session();
+    REQUIRE(s.apply(wait_for(hours(30))).accepted);
+    REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
+    REQUIRE(s.apply(wait_for(hours(12))).accepted);
+    CHECK(s.casefile().adversary_moves.empty());
+    CHECK(s.casefile().expert_times.empty());
+    REQUIRE(s.apply(make(ActionType::Submit)).accepted);
+    const Casefile& c = s.casefile();
+    REQUIRE(c.adversary_moves.size() == 1);  // the message event is no move of funds
+    const AdversaryMove& move = c.adversary_moves.front();
+    CHECK(move.at == hours(36));
+    CHECK(move.holding.en == "0.6 BTC at Bitnova");
+    CHECK(move.custodian.en == "Bitnova");
+    CHECK(move.due);
+    CHECK_FALSE(move.prevented);
+    REQUIRE(move.freeze_landed_at);
+    CHECK(*move.freeze_landed_at == c.requests.at(0).due_at);
+    CHECK(*move.freeze_landed_at > move.at);
+    // One time per expert step, never going back, the last no later than the expert's submission.
+    REQUIRE(c.expert_times.size() == c.expert_solution.size());
+    for (std::size_t i = 1; i < c.expert_times.size(); ++i)
+        CHECK(c.expert_times[i] >= c.expert_times[i - 1]);
+    CHECK(c.expert_times.back() > 0);
+}
+
+TEST_CASE("a freeze in time shows the adversary's move as prevented", "[session][debrief]") {
+    Session s = traced_session();
+    REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
+    REQUIRE(s.apply(make(ActionType::Submit)).accepted);  // before the freeze is answered
+    REQUIRE(s.casefile().adversary_moves.size() == 1);
+    const AdversaryMove& unanswered = s.casefile().adversary_moves.front();
+    CHECK_FALSE(unanswered.due);
+    CHECK_FALSE(unanswered.freeze_landed_at);
+
+    Session in_time = traced_session();
+    REQUIRE(in_time.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
+    REQUIRE(in_time.apply(wait_for(days(2))).accepted);
+    REQUIRE(in_time.apply(make(ActionType::Submit)).accepted);
+    const AdversaryMove& move = in_time.casefile().adversary_moves.at(0);
+    CHECK(move.due);
+    CHECK(move.prevented);
+    REQUIRE(move.freeze_landed_at);
+    CHECK(*move.freeze_landed_at < move.at);
+}
+
 TEST_CASE("replaying the same actions gives the same casefile and score", "[session][replay]") {
     auto scenario = make_sample_case();
     Session first(scenario);

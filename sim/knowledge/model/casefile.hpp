@@ -168,6 +168,19 @@ struct OpenCheckpoint {
     std::optional<std::string> answer;
 };
 
+// One of the adversary's scheduled moves of funds, released with the debrief (after submit) so the
+// trainee can set their own timing against it.
+struct AdversaryMove {
+    SimSeconds at = 0;        // when the adversary moves (or would move) the holding
+    LocalizedText holding;    // what: "0.4 BTC at Offshorex"
+    LocalizedText custodian;  // the service holding it
+    bool due = false;         // the clock reached the move before the trainee submitted
+    bool prevented = false;   // a freeze took hold first, so the funds stayed
+    // When the trainee's first freeze or seizure of it was answered: it took hold, or came too
+    // late.
+    std::optional<SimSeconds> freeze_landed_at;
+};
+
 struct Casefile {
     CaseBriefing briefing;
     SimSeconds now = 0;
@@ -185,6 +198,10 @@ struct Casefile {
     std::optional<ScoreReport> score;     // only after submit
     std::vector<Action> expert_solution;  // only after submit, for the debrief
     LocalizedText expert_summary;         // only after submit
+    // Only after submit: the simulated time at which the expert took each step of
+    // expert_solution, and the adversary's moves, for the debrief's time line.
+    std::vector<SimSeconds> expert_times;
+    std::vector<AdversaryMove> adversary_moves;
 };
 
 // The whole casefile as JSON (model/json.hpp): the only thing a seminar client receives about its

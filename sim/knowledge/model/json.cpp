@@ -547,6 +547,28 @@ void from_json(const json& j, TimelineEntry& e) {
     field(j, "text", e.text);
 }
 
+void to_json(json& j, const AdversaryMove& m) {
+    j = {{"at", m.at},
+         {"holding", m.holding},
+         {"custodian", m.custodian},
+         {"due", m.due},
+         {"prevented", m.prevented}};
+    if (m.freeze_landed_at) j["freeze_landed_at"] = *m.freeze_landed_at;
+}
+
+void from_json(const json& j, AdversaryMove& m) {
+    field(j, "at", m.at);
+    field(j, "holding", m.holding);
+    field(j, "custodian", m.custodian);
+    field(j, "due", m.due);
+    field(j, "prevented", m.prevented);
+    if (j.contains("freeze_landed_at")) {
+        SimSeconds at = 0;
+        field(j, "freeze_landed_at", at);
+        m.freeze_landed_at = at;
+    }
+}
+
 // Maps keyed by an item's own id travel as arrays of the items.
 template <typename Item>
 json items_json(const std::map<std::string, Item>& items) {
@@ -583,6 +605,8 @@ void to_json(json& j, const Casefile& c) {
         j["score"] = *c.score;
         j["expert_solution"] = c.expert_solution;
         j["expert_summary"] = c.expert_summary;
+        j["expert_times"] = c.expert_times;
+        j["adversary_moves"] = c.adversary_moves;
     }
 }
 
@@ -606,6 +630,9 @@ void from_json(const json& j, Casefile& out) {
         c.score = j.at("score").get<ScoreReport>();
         field(j, "expert_solution", c.expert_solution);
         field(j, "expert_summary", c.expert_summary);
+        // Casefiles saved before the debrief's time line have neither.
+        optional_field(j, "expert_times", c.expert_times);
+        optional_field(j, "adversary_moves", c.adversary_moves);
     }
     out = std::move(c);
 }
