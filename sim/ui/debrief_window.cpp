@@ -91,6 +91,75 @@ void draw_debrief_requests(const Casefile& casefile) {
     }
 }
 
+// Each of the adversary's moves of funds against when the trainee's freeze of it landed: "your
+// freeze landed at +44 h; the withdrawal was at +36 h".
+void draw_debrief_adversary(const Casefile& casefile) {
+    if (casefile.adversary_moves.empty()) return;
+    ImGui::Spacing();
+    heading(tr("ui.debrief.adversary"));
+    for (std::size_t i = 0; i < casefile.adversary_moves.size(); ++i) {
+        const AdversaryMove& move = casefile.adversary_moves[i];
+        const char* key = move.prevented          ? "ui.debrief.move_prevented"
+                          : !move.due             ? "ui.debrief.move_after_submit"
+                          : move.freeze_landed_at ? "ui.debrief.move_late"
+                                                  : "ui.debrief.move_unfrozen";
+        Message line(key);
+        line.arg("holding", move.holding)
+            .arg("custodian", move.custodian)
+            .arg("moved", duration_text(move.at));
+        if (move.freeze_landed_at) line.arg("landed", duration_text(*move.freeze_landed_at));
+        ImGui::TextColored(move.prevented ? palette::kGood
+                           : move.due     ? palette::kBad
+                                          : palette::kPending,
+                           "%s",
+                           move.prevented ? "✓"
+                           : move.due     ? "✗"
+                                          : "…");
+        ImGui::SameLine();
+        text_wrapped(render(line));
+        probe("debrief.move:" + std::to_string(i + 1));
+    }
+}
+
+// One row of the debrief's time line: who did what when.
+struct TimeLineRow {
+    SimSeconds at = 0;
+    bool timed = true;       // expert steps of a casefile saved without their times are not
+    int lane = 0;            // 0 the trainee, 1 the adversary, 2 the expert
+    std::size_t number = 0;  // 1-based within its lane
+    std::string text;
+    bool stopped = false;  // an adversary's move a freeze prevented
+};
+
+std::vector<TimeLineRow> time_line_rows(const Casefile& casefile) {
+    std::vector<TimeLineRow> rows;
+    std::size_t own = 0;
+    for (const TimelineEntry& entry : casefile.timeline)
+        if (entry.kind == TimelineKind::Action)
+            rows.push_back({entry.at, true, 0, ++own, text_of(entry.text)});
+    for (std::size_t i = 0; i < casefile.adversary_moves.size(); ++i) {
+        const AdversaryMove& move = casefile.adversary_moves[i];
+        const char* key = move.prevented ? "ui.debrief.stopped_lane"
+                          : move.due     ? "ui.debrief.moved_lane"
+                                         : "ui.debrief.would_move_lane";
+        rows.push_back(
+            {move.at, true, 1, i + 1,
+             render(Message(key).arg("holding", move.holding).arg("custodian", move.custodian)),
+             move.prevented});
+    }
+    const bool expert_timed = casefile.expert_times.size() == casefile.expert_solution.size();
+    for (std::size_t i = 0; i < casefile.expert_solution.size(); ++i)
+        rows.push_back({expert_timed ? casefile.expert_times[i] : 0, expert_timed, 2, i + 1,
+                        describe_action(casefile.expert_solution[i], &casefile)});
+    // In time order; at equal times the trainee first, then the adversary, then the expert.
+    std::stable_sort(rows.begin(), rows.end(), [](const TimeLineRow& a, const TimeLineRow& b) {
+        if (a.timed != b.timed) return a.timed;
+        if (a.at != b.at) return a.at < b.at;
+        return a.lane < b.lane;
+    });
+    return rows;
+}
+
 }  // namespace
 
 void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region region) {
@@ -204,34 +273,45 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
 
     draw_debrief_requests(casefile);
 
+    draw_debrief_adversary(casefile);
+
     ImGui::Spacing();
     heading(tr("ui.debrief.paths"));
     if (!casefile.expert_summary.empty()) text_wrapped(text_of(casefile.expert_summary));
-    // The trainee's steps beside the expert's, step by step, so the first divergence shows.
-    std::vector<const TimelineEntry*> own_steps;
-    for (const TimelineEntry& entry : casefile.timeline)
-        if (entry.kind == TimelineKind::Action) own_steps.push_back(&entry);
-    const std::size_t rows = std::max(own_steps.size(), casefile.expert_solution.size());
-    if (rows > 0 && ImGui::BeginTable("paths", 2, table_flags, ImVec2(column, 0))) {
+    // The trainee's steps, the adversary's moves and the expert's steps on one clock, each in its
+    // own column, so the first divergence and every late step show.
+    const std::vector<TimeLineRow> rows = time_line_rows(casefile);
+    std::size_t own_steps = 0;
+    for (const TimeLineRow& row : rows) own_steps += row.lane == 0 ? 1 : 0;
+    const int lanes = casefile.adversary_moves.empty() ? 2 : 3;
+    if (!rows.empty() && ImGui::BeginTable("paths", lanes + 1, table_flags, ImVec2(column, 0))) {
+        const std::string when = tr("ui.debrief.when");
         ImGui::TableSetupColumn(
-            trf("ui.debrief.your_path", {std::to_string(own_steps.size())}).c_str());
+            when.c_str(), ImGuiTableColumnFlags_WidthFixed,
+            std::max(ImGui::CalcTextSize(when.c_str()).x, ImGui::CalcTextSize("+00d 00h 00m").x));
+        ImGui::TableSetupColumn(trf("ui.debrief.your_path", {std::to_string(own_steps)}).c_str(),
+                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        if (lanes == 3)
+            ImGui::TableSetupColumn(tr("ui.debrief.adversary_lane"),
+                                    ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(
             trf("ui.debrief.expert_path_steps", {std::to_string(casefile.expert_solution.size())})
-                .c_str());
+                .c_str(),
+            ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < rows; ++i) {
+        for (const TimeLineRow& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (i < own_steps.size()) {
-                // When, in simulated time since the case opened, beside what.
-                ImGui::TextDisabled("%zu.  +%s", i + 1, duration_text(own_steps[i]->at).c_str());
-                probe("debrief.step_time:" + std::to_string(i + 1));
-                cell_text(text_of(own_steps[i]->text));
-            }
-            ImGui::TableNextColumn();
-            if (i < casefile.expert_solution.size())
-                cell_text(std::to_string(i + 1) + ". " +
-                          describe_action(casefile.expert_solution[i], &casefile));
+            // When, in simulated time since the case opened.
+            if (row.timed) ImGui::TextDisabled("+%s", duration_text(row.at).c_str());
+            static constexpr const char* kLaneProbe[] = {
+                "debrief.step_time:", "debrief.move_time:", "debrief.expert_time:"};
+            if (row.timed) probe(kLaneProbe[row.lane] + std::to_string(row.number));
+            const int column_index = row.lane == 2 ? lanes : row.lane + 1;
+            ImGui::TableSetColumnIndex(column_index);
+            if (row.lane == 1) ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);
+            cell_text(row.lane == 1 ? row.text : std::to_string(row.number) + ". " + row.text);
+            if (row.lane == 1) ImGui::PopStyleColor();
         }
         ImGui::EndTable();
     }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "i18n/catalogue.hpp"
@@ -61,6 +63,87 @@ void draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colo
     draw->AddText(font, size, at, colour, text.data(), text.data() + text.size(), 0.0f, &clip);
 }
 
+// `text` in `font` at `size` cut to `width` pixels with "…" at the end, never inside a UTF-8
+// sequence: a node's name shortened to its box instead of cut mid-letter by the clip rectangle.
+std::string fit_to(ImFont* font, float size, std::string_view text, float width) {
+    const auto measure = [&](std::string_view t) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.data(), t.data() + t.size()).x;
+    };
+    if (measure(text) <= width) return std::string(text);
+    std::size_t keep = text.size();
+    while (keep > 0) {
+        --keep;
+        while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+        std::string out = std::string(text.substr(0, keep)) + "…";
+        if (measure(out) <= width) return out;
+    }
+    return "…";
+}
+
+// An identifier shortened in the middle ("bc1qxy2k…x0wlh") to `width` pixels, as short as needed.
+std::string fit_id_to(ImFont* font, float size, const std::string& id, float width) {
+    const auto fits = [&](const std::string& t) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.c_str()).x <= width;
+    };
+    std::size_t keep = std::min<std::size_t>(id.size(), 18);
+    while (keep > 8 && !fits(short_id(id, keep))) --keep;
+    return short_id(id, keep);
+}
+
+bool overlaps(const ImVec4& a, const ImVec4& b) {
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+// Rectangles placed on the canvas this frame, bucketed in a coarse grid so that placing thousands
+// of labels stays linear.
+class PlacedRects {
+  public:
+    bool free(const ImVec4& r) const {
+        bool clear = true;
+        visit(r, [&](long long key) {
+            if (auto it = cells_.find(key); it != cells_.end())
+                for (const ImVec4& other : it->second) clear = clear && !overlaps(r, other);
+        });
+        return clear;
+    }
+    void add(const ImVec4& r) {
+        visit(r, [&](long long key) { cells_[key].push_back(r); });
+    }
+
+  private:
+    static constexpr float kCell = 96.0f;
+    std::unordered_map<long long, std::vector<ImVec4>> cells_;
+    template <typename Visit>
+    static void visit(const ImVec4& r, Visit&& f) {
+        const int x0 = static_cast<int>(std::floor(r.x / kCell)),
+                  x1 = static_cast<int>(std::floor(r.z / kCell));
+        const int y0 = static_cast<int>(std::floor(r.y / kCell)),
+                  y1 = static_cast<int>(std::floor(r.w / kCell));
+        for (int x = x0; x <= x1; ++x)
+            for (int y = y0; y <= y1; ++y)
+                f((static_cast<long long>(x) << 32) ^
+                  static_cast<long long>(static_cast<unsigned>(y)));
+    }
+};
+
+// A label with a dark backing at `at` (its top-left) if it fits inside the canvas and covers
+// nothing placed before; recorded as a canvas label for the layout check.
+bool place_label(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, ImVec2 at,
+                 std::string_view text, float size, ImU32 colour) {
+    ImFont* font = ImGui::GetFont();
+    const ImVec2 extent =
+        font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+    const float pad = 2.0f;
+    const ImVec4 box(at.x - pad, at.y - pad, at.x + extent.x + pad, at.y + extent.y + pad);
+    if (box.x < canvas.x || box.z > canvas.z || box.y < canvas.y || box.w > canvas.w) return false;
+    if (!placed.free(box)) return false;
+    placed.add(box);
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), palette::kLabelBack, 2.0f);
+    draw->AddText(font, size, at, colour, text.data(), text.data() + text.size());
+    note_canvas_label(text, ImVec2(box.x, box.y), ImVec2(box.z, box.w));
+    return true;
+}
+
 // "Frozen" on a node's top edge; a plain blue tab when zoomed out too far for text.
 void draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool with_text) {
     const char* text = tr("ui.graph.frozen_badge");
@@ -91,6 +174,101 @@ void draw_chain_badge(ImDrawList* draw, const GraphNode& node, ImVec2 r0, float 
     probe_rect("graph.chain:" + node.id, min, max);
 }
 
+// The trail's depth along the canvas's top, "Hop 0", "Hop 1", ... over the layout's columns, at
+// every zoom (every other column or fewer when zoomed out too far for each to have its own).
+void draw_hop_headers(ImDrawList* draw, PlacedRects& placed, const std::vector<Point>& positions,
+                      const Transform& t, const ImVec4& canvas) {
+    std::set<long> columns;
+    for (const Point& p : positions) columns.insert(std::lround(p.x / LayoutMetrics::column));
+    if (columns.size() < 2) return;
+    const long first = *columns.begin();
+    const float size = ImGui::GetFontSize() * 0.85f;
+    const float widest =
+        ImGui::GetFont()
+            ->CalcTextSizeA(
+                size, FLT_MAX, 0.0f,
+                trf("ui.graph.hop_column", {std::to_string(*columns.rbegin() - first)}).c_str())
+            .x;
+    const float spacing = LayoutMetrics::column * t.scale;
+    const long every = std::max(1L, static_cast<long>(std::ceil((widest + 16.0f) / spacing)));
+    for (long column : columns) {
+        if ((column - first) % every != 0) continue;
+        const std::string text = trf("ui.graph.hop_column", {std::to_string(column - first)});
+        const float width = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
+        const float x = t.to_screen({static_cast<float>(column) * LayoutMetrics::column, 0.0f}).x;
+        place_label(draw, placed, canvas, ImVec2(x - width * 0.5f, canvas.y + 4.0f), text, size,
+                    palette::kTextDim);
+    }
+}
+
+// Zoomed out past the detail level (Fit on a large case) node boxes have no room for text and
+// arrows none for amounts: names go under their boxes and amounts on their arrows at a readable
+// size wherever they cover nothing else, the selected node's and the attributed names first, as a
+// map places its labels.
+void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGraph& graph,
+                          const std::vector<Point>& positions,
+                          const std::vector<std::string>& edge_labels, const Transform& t,
+                          int selected, bool names, const ImVec4& canvas) {
+    const float size = ImGui::GetFontSize() * 0.85f;
+    const float room = std::max(LayoutMetrics::column * t.scale - 8.0f, size * 4.0f);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const GraphNode& node = graph.nodes[i];
+        const ImVec2 c = t.to_screen(positions[i]);
+        const ImVec2 half(half_size(node).x * t.scale, half_size(node).y * t.scale);
+        if (c.x + half.x < canvas.x || c.x - half.x > canvas.z || c.y + half.y < canvas.y ||
+            c.y - half.y > canvas.w)
+            continue;
+        placed.add(ImVec4(c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y));
+        if (node.kind == GraphNode::Kind::Address) order.push_back(i);
+    }
+    if (names) {
+        const auto rank = [&](std::size_t i) {
+            return static_cast<int>(i) == selected ? 0 : graph.nodes[i].attributed ? 1 : 2;
+        };
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+        ImFont* font = ImGui::GetFont();
+        for (std::size_t i : order) {
+            const GraphNode& node = graph.nodes[i];
+            const std::string text = node.attributed ? fit_to(font, size, text_of(node.name), room)
+                                                     : fit_id_to(font, size, node.id, room);
+            const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
+            const ImVec2 c = t.to_screen(positions[i]);
+            const float half_h = half_size(node).y * t.scale;
+            const ImU32 colour = node.attributed ? palette::kText : palette::kTextDim;
+            // Under the box, or above it when something is in the way.
+            if (!place_label(draw, placed, canvas, ImVec2(c.x - width * 0.5f, c.y + half_h + 3.0f),
+                             text, size, colour))
+                place_label(draw, placed, canvas,
+                            ImVec2(c.x - width * 0.5f, c.y - half_h - 3.0f - size), text, size,
+                            colour);
+        }
+    }
+    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+        const GraphEdge& edge = graph.edges[e];
+        const ImVec2 a = t.to_screen(positions[static_cast<std::size_t>(edge.from)]);
+        const ImVec2 b = t.to_screen(positions[static_cast<std::size_t>(edge.to)]);
+        const std::string_view label = edge_labels[e];
+        const std::string_view amount = label.substr(0, label.find('\n'));
+        const float width =
+            ImGui::GetFont()
+                ->CalcTextSizeA(size, FLT_MAX, 0.0f, amount.data(), amount.data() + amount.size())
+                .x;
+        // At the arrow's middle, or the nearest free place above or below it (a fan-out's
+        // arrows share their start).
+        const ImVec2 at((a.x + b.x) * 0.5f - width * 0.5f, (a.y + b.y) * 0.5f - size * 0.5f);
+        const float step = size + 6.0f;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            const float dy =
+                step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
+            if (place_label(draw, placed, canvas, ImVec2(at.x, at.y + dy), amount, size,
+                            palette::kText))
+                break;
+        }
+    }
+}
+
 }  // namespace
 
 void InvestigatorUi::sync_graph(const Casefile& casefile) {
@@ -102,10 +280,6 @@ void InvestigatorUi::sync_graph(const Casefile& casefile) {
     }
     graph_.graph = build_funds_graph(casefile);
     graph_.layout.update(graph_.graph);
-    graph_.node_ids_short.clear();
-    graph_.node_ids_short.reserve(graph_.graph.nodes.size());
-    for (const GraphNode& node : graph_.graph.nodes)
-        graph_.node_ids_short.push_back(short_id(node.id, 18));
     graph_.edge_labels.clear();
     graph_.edge_labels.reserve(graph_.graph.edges.size());
     for (const GraphEdge& edge : graph_.graph.edges) {
@@ -483,18 +657,33 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                 const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
                 const float line = text_size * 1.15f;
                 const float top = c.y - line;
+                const float room = clip.z - clip.x;
                 if (node.attributed) {
-                    draw_text(draw, fonts().bold ? fonts().bold : body_font, text_size,
-                              ImVec2(text_x, top), palette::kText, text_of(node.name), clip);
+                    ImFont* bold = fonts().bold ? fonts().bold : body_font;
+                    draw_text(draw, bold, text_size, ImVec2(text_x, top), palette::kText,
+                              fit_to(bold, text_size, text_of(node.name), room), clip);
                 } else {
                     draw_text(draw, mono_font, text_size, ImVec2(text_x, top), palette::kText,
-                              graph_.node_ids_short[i], clip);
+                              fit_id_to(mono_font, text_size, node.id, room), clip);
                 }
+                // The kind, then (for a named node) its identifier shortened in the middle to
+                // the room left, then the note mark.
+                const float small = text_size * 0.9f;
                 std::string second = tr(key_of(node.entity));
-                if (node.attributed) second += "  ·  " + graph_.node_ids_short[i];
-                if (node.annotated) second += "  ·  ✎";
+                const std::string mark = node.annotated ? "  ·  ✎" : "";
+                if (node.attributed) {
+                    const float left = room - body_font
+                                                  ->CalcTextSizeA(small, FLT_MAX, 0.0f,
+                                                                  (second + "  ·  " + mark).c_str())
+                                                  .x;
+                    const std::string id = fit_id_to(body_font, small, node.id, left);
+                    if (body_font->CalcTextSizeA(small, FLT_MAX, 0.0f, id.c_str()).x <= left)
+                        second += "  ·  " + id;
+                }
+                second += mark;
                 draw_text(draw, body_font, text_size * 0.9f, ImVec2(text_x, top + line),
-                          palette::kTextDim, second, clip);
+                          palette::kTextDim, fit_to(body_font, text_size * 0.9f, second, room),
+                          clip);
             } else {
                 draw_kind_marker(draw, c, std::max(2.0f, 12.0f * t.scale), node.entity);
             }
@@ -547,6 +736,14 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         }
         ImGui::PopID();
     }
+    // Hop columns along the top, and when zoomed out the names and amounts that still fit.
+    const ImVec4 canvas_rect(canvas_min.x, canvas_min.y, canvas_max.x, canvas_max.y);
+    PlacedRects overview;
+    layers.SetCurrentChannel(draw, 2);
+    draw_hop_headers(draw, overview, positions, t, canvas_rect);
+    if (!edge_labels)
+        draw_overview_labels(draw, overview, graph, positions, graph_.edge_labels, t, selected_node,
+                             !detailed, canvas_rect);
     // Labels placed so far this frame: arrows that share a midpoint (a swap, two assets between
     // the same nodes, a fan-out) move their label to the nearest free place above or below.
     std::vector<ImVec4> placed_labels;

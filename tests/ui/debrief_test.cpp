@@ -66,3 +66,29 @@ TEST_CASE("the trainee's steps show when they happened", "[ui][debrief]") {
     for (std::size_t i = 1; i <= actions; ++i)
         CHECK(d.driver.drawn("debrief.step_time:" + std::to_string(i)));
 }
+
+TEST_CASE("the debrief sets the trainee's moves against the adversary's and the expert's",
+          "[ui][debrief]") {
+    Casefile c = submitted_casefile();
+    REQUIRE(c.adversary_moves.size() == 1);
+    Debrief d(c);
+    // "Your freeze landed at +1d 20h; the adversary had moved ... at +1d 12h."
+    CHECK(d.driver.drawn("debrief.move:1"));
+    // One clock: the expert's steps at 30 and 50 minutes, the trainee's at 1 h, the withdrawal
+    // at 36 h, each on its row in that order.
+    const float expert_1 = d.driver.centre_of("debrief.expert_time:1").y;
+    const float expert_2 = d.driver.centre_of("debrief.expert_time:2").y;
+    const float own_1 = d.driver.centre_of("debrief.step_time:1").y;
+    const float move_1 = d.driver.centre_of("debrief.move_time:1").y;
+    CHECK(expert_1 < expert_2);
+    CHECK(expert_2 < own_1);
+    CHECK(own_1 < move_1);
+
+    // A casefile saved before the time line: no moves, expert steps without times, still drawn.
+    c.adversary_moves.clear();
+    c.expert_times.clear();
+    Debrief old(c);
+    CHECK_FALSE(old.driver.drawn("debrief.move:1"));
+    CHECK_FALSE(old.driver.drawn("debrief.expert_time:1"));
+    CHECK(old.driver.drawn("debrief.step_time:1"));
+}

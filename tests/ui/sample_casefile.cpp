@@ -182,6 +182,15 @@ Casefile submitted_casefile() {
     request.identifiers = {kDeposit};
     c.expert_solution.push_back(request);
     c.expert_summary = {"Freeze first, then subpoena.", "Primero congelar, luego citar."};
+    c.expert_times = {minutes(30), minutes(50)};
+    // The withdrawal at +36 h, the trainee's freeze answered at +44 h: too late.
+    AdversaryMove withdrawal;
+    withdrawal.at = hours(36);
+    withdrawal.holding = {"0.5 BTC at CoinBay", "0.5 BTC en CoinBay"};
+    withdrawal.custodian = {"CoinBay", "CoinBay"};
+    withdrawal.due = true;
+    withdrawal.freeze_landed_at = hours(44);
+    c.adversary_moves.push_back(withdrawal);
     return c;
 }
 

@@ -3,6 +3,7 @@
 
 #include "headless_ui.hpp"
 #include "i18n/catalogue.hpp"
+#include "layout_check.hpp"
 #include "recording_host.hpp"
 #include "sample_casefile.hpp"
 
@@ -437,4 +438,25 @@ TEST_CASE("every address on the graph carries a badge naming its chain", "[ui][g
         CHECK(badge->x0 >= node->x0);
         CHECK(badge->x1 <= node->x1);
     }
+}
+
+TEST_CASE("at Fit on a graph too large for text in its boxes, names, amounts and hop columns stay",
+          "[ui][graph]") {
+    RecordingHost host;
+    ui::InvestigatorUi view;
+    HeadlessUi driver{view, host};
+    set_interface_language("en");
+    host.case_open = large_casefile(8, 6);  // 8 hop columns: Fit zooms out past the box text
+    driver.frames(3);
+    std::size_t hops = 0, names = 0, amounts = 0;
+    for (const ui::CanvasLabel& label : view.state().probe.canvas_labels()) {
+        if (label.text.rfind("Hop ", 0) == 0) ++hops;
+        if (label.text.rfind("addr-", 0) == 0) ++names;
+        if (label.text.find("BTC") != std::string::npos) ++amounts;
+    }
+    CHECK(hops >= 4);    // every column or every other one
+    CHECK(names >= 12);  // where a name covers no other name or box
+    CHECK(amounts >= 8);
+    INFO(canvas_label_collisions(view.state().probe).size());
+    CHECK(canvas_label_collisions(view.state().probe).empty());
 }
