@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/justification_rule.hpp"
 #include "model/ledger.hpp"
 #include "model/money.hpp"
 #include "model/text.hpp"
@@ -157,6 +158,7 @@ struct PenaltyRates {
     int wrong_instrument = 5;     // an instrument the service does not honour
     int wrong_jurisdiction = 8;   // a domestic compulsory instrument sent to a foreign service
     int dead_end_request = 5;     // a request to a service nobody at which can answer
+    int weak_justification = 5;   // a justification lacking what rubric.justification requires
     int hint = 3;
     int per_hour_over_budget = 1;
     int max_time_penalty = 20;
@@ -170,6 +172,7 @@ struct GradeBand {
 struct Rubric {
     std::vector<Objective> objectives;
     PenaltyRates penalties;
+    JustificationRule justification;
     int recovery_points = 0;        // scaled by frozen value / value of all holdings at stake
     std::vector<GradeBand> grades;  // highest min_percent first
 };

@@ -101,10 +101,10 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
 
 void read_penalties(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
-    MapReader map(
-        yaml, slot, "the penalty rates",
-        {"uninvolved_request", "overbroad_request", "wrong_instrument", "wrong_jurisdiction",
-         "dead_end_request", "hint", "per_hour_over_budget", "max_time_penalty"});
+    MapReader map(yaml, slot, "the penalty rates",
+                  {"uninvolved_request", "overbroad_request", "wrong_instrument",
+                   "wrong_jurisdiction", "dead_end_request", "weak_justification", "hint",
+                   "per_hour_over_budget", "max_time_penalty"});
     if (!map.is_map()) return;
     PenaltyRates& rates = state.scenario.rubric.penalties;
     auto read = [&](std::string_view key, int& into) {
@@ -117,9 +117,65 @@ void read_penalties(LoadState& state, const Slot& slot) {
     read("wrong_instrument", rates.wrong_instrument);
     read("wrong_jurisdiction", rates.wrong_jurisdiction);
     read("dead_end_request", rates.dead_end_request);
+    read("weak_justification", rates.weak_justification);
     read("hint", rates.hint);
     read("per_hour_over_budget", rates.per_hour_over_budget);
     read("max_time_penalty", rates.max_time_penalty);
+}
+
+// In JustificationElement order.
+constexpr std::array<std::string_view, 3> kJustificationElements{"identifier", "basis", "evidence"};
+constexpr std::array<std::string_view, 2> kJustificationMissing{"penalise", "refuse"};
+
+// rubric.justification: what every legal request's justification must cite.
+void read_justification(LoadState& state, const Slot& slot) {
+    YamlReader& yaml = state.yaml;
+    MapReader map(yaml, slot, "the justification rule",
+                  {"min_characters", "cite", "bases", "instruments", "missing"});
+    if (!map.is_map()) return;
+    JustificationRule& rule = state.scenario.rubric.justification;
+    if (auto v = map.get("min_characters"))
+        if (auto n = yaml.integer(*v, 10, 2000, "the characters a justification needs at least"))
+            rule.min_characters = static_cast<int>(*n);
+    if (auto v = map.get("cite"))
+        if (auto items = yaml.list(*v, "elements to cite"))
+            for (const Slot& item : *items)
+                if (auto e = yaml.choice(item, kJustificationElements, "element to cite")) {
+                    const auto element = static_cast<JustificationElement>(*e);
+                    if (std::find(rule.cite.begin(), rule.cite.end(), element) != rule.cite.end())
+                        yaml.error(item, "'" + std::string(kJustificationElements[*e]) +
+                                             "' is listed twice; expected each element once");
+                    else
+                        rule.cite.push_back(element);
+                }
+    const bool cites_basis = std::find(rule.cite.begin(), rule.cite.end(),
+                                       JustificationElement::Basis) != rule.cite.end();
+    if (auto v = map.get("bases")) {
+        if (auto items = yaml.list(*v, "legal bases"))
+            for (const Slot& item : *items)
+                if (auto phrase = yaml.text_line(item, "a phrase citing the legal basis")) {
+                    if (phrase->size() < 3)
+                        yaml.error(item,
+                                   "a legal basis phrase needs at least 3 characters, "
+                                   "such as 'CNPP art. 229'");
+                    else
+                        rule.bases.push_back(std::move(*phrase));
+                }
+        if (!cites_basis)
+            yaml.error(*v, "bases are read only when cite lists basis; add basis to cite");
+    } else if (cites_basis) {
+        yaml.error(*map.get("cite"),
+                   "cite lists basis, so bases must list the phrases that cite the legal basis "
+                   "(for example 'CNPP art. 229', '18 U.S.C. 2703')");
+    }
+    if (auto v = map.get("instruments"))
+        if (auto items = yaml.list(*v, "instruments"))
+            for (const Slot& item : *items)
+                if (auto i = yaml.vocabulary<Instrument>(item, "instrument"))
+                    rule.instruments.push_back(*i);
+    if (auto v = map.get("missing"))
+        if (auto m = yaml.choice(*v, kJustificationMissing, "what happens to a weak justification"))
+            rule.missing = static_cast<JustificationMissing>(*m);
 }
 
 }  // namespace
@@ -128,7 +184,8 @@ void read_rubric(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     auto s = root.need("rubric");
     if (!s) return;
-    MapReader map(yaml, *s, "the rubric", {"objectives", "penalties", "recovery_points", "grades"});
+    MapReader map(yaml, *s, "the rubric",
+                  {"objectives", "penalties", "justification", "recovery_points", "grades"});
     if (!map.is_map()) return;
     Rubric& rubric = state.scenario.rubric;
 
@@ -173,6 +230,7 @@ void read_rubric(LoadState& state, MapReader& root) {
         }
     }
     if (auto v = map.get("penalties")) read_penalties(state, *v);
+    if (auto v = map.get("justification")) read_justification(state, *v);
     if (auto v = map.get("recovery_points")) {
         if (auto n = yaml.integer(*v, 0, 1000, "the recovery points")) {
             rubric.recovery_points = static_cast<int>(*n);

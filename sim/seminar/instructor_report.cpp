@@ -23,9 +23,7 @@ int penalty_points(const ScoreReport& r) {
 }
 
 bool is_request_penalty(PenaltyKind k) {
-    return k == PenaltyKind::UninvolvedRequest || k == PenaltyKind::OverbroadRequest ||
-           k == PenaltyKind::WrongInstrument || k == PenaltyKind::WrongJurisdiction ||
-           k == PenaltyKind::DeadEndRequest;
+    return k != PenaltyKind::Hint && k != PenaltyKind::TimeOverBudget;
 }
 
 std::string csv_cell(const std::string& value) {

@@ -4,6 +4,7 @@
 
 #include "model/custody.hpp"
 
+#include "session/justification.hpp"
 #include "session/session_state.hpp"
 
 namespace mt {
@@ -170,6 +171,10 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     if (a.text.size() < 10)
         return reject("reject.no_justification",
                       "a request needs a justification (at least 10 characters)");
+    const JustificationGap gap = justification_gap(ctx, a);
+    if (gap != JustificationGap::None &&
+        s.rubric.justification.missing == JustificationMissing::Refuse)
+        return reject(std::string(rejection_key(gap)), std::string(rejection_reason(gap)));
     const Service& service = *s.find_service(a.target);
     const Entity& entity = *s.find_entity(a.target);
 
@@ -201,6 +206,8 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
         penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request, label);
     } else if (static_cast<std::size_t>(relevant) < a.identifiers.size()) {
         penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request, label);
+    } else if (gap != JustificationGap::None) {
+        penalise(ctx, penalty_kind(gap), rates.weak_justification, label);
     }
 
     LegalRequestFile file;

@@ -49,8 +49,11 @@ Action lookup(std::string address) {
 Action request(Instrument instrument, std::string service, std::vector<std::string> identifiers) {
     Action a = make(ActionType::LegalRequest, std::move(service));
     a.instrument = instrument;
+    // Cites what it names, as cases whose rubric.justification asks for an identifier require.
+    a.text = "Proceeds of the offence under investigation reached";
+    for (const std::string& id : identifiers) a.text += " " + id;
+    a.text += ".";
     a.identifiers = std::move(identifiers);
-    a.text = "Proceeds of the offence under investigation reached these identifiers.";
     return a;
 }
 

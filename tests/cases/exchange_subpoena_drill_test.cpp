@@ -87,3 +87,22 @@ TEST_CASE("exchange-subpoena-drill: subpoenas first leave the emergency too late
                                                            "emergency-first"});
     CHECK(r.total == r.max - 20 - 15 - 5);
 }
+
+TEST_CASE(
+    "exchange-subpoena-drill: a request that does not say which address it is about is "
+    "penalised",
+    "[cases][drill][justification]") {
+    const auto s = load_case(kFile);
+    CHECK(s->rubric.justification.min_characters == 60);
+    auto path = expert_path(*s);
+    // Issue 16, defect 9: a one-word justification.
+    path[find_request(path, Instrument::FreezeRequest, "tianguis")].text = "ransomware";
+    path[find_request(path, Instrument::FreezeRequest, "harborline")].text =
+        "Please hold the balance credited by the kidnappers' deposit at your exchange.";
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::JustificationTooShort,
+                                                       PenaltyKind::JustificationNoIdentifier});
+    // Sent all the same: the freezes still land, only the justification costs points.
+    CHECK(missed_objectives(r).empty());
+    CHECK(r.total == r.max - 2 * s->rubric.penalties.weak_justification);
+}

@@ -173,10 +173,7 @@ TEST_CASE("every value of the domain vocabularies has a label", "[i18n]") {
         for (auto v : {TimelineKind::Action, TimelineKind::Response, TimelineKind::Event,
                        TimelineKind::Message, TimelineKind::Checkpoint})
             CHECK(keys.count(mt::ui::key_of(v)) == 1);
-        for (auto v :
-             {PenaltyKind::UninvolvedRequest, PenaltyKind::OverbroadRequest,
-              PenaltyKind::WrongInstrument, PenaltyKind::WrongJurisdiction, PenaltyKind::Hint,
-              PenaltyKind::TimeOverBudget, PenaltyKind::DeadEndRequest}) {
+        for (auto v : mt::all_values<mt::PenaltyKind>()) {
             CHECK(keys.count(mt::ui::key_of(v)) == 1);
             CHECK(keys.count("penalty_rule." + std::string(name_of(v))) == 1);
         }

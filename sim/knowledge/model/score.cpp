@@ -6,7 +6,7 @@
 namespace mt {
 namespace {
 
-constexpr enum_names::Names<PenaltyKind, 7> kPenaltyKinds{{
+constexpr enum_names::Names<PenaltyKind, 11> kPenaltyKinds{{
     {PenaltyKind::UninvolvedRequest, "uninvolved_request"},
     {PenaltyKind::OverbroadRequest, "overbroad_request"},
     {PenaltyKind::WrongInstrument, "wrong_instrument"},
@@ -14,6 +14,10 @@ constexpr enum_names::Names<PenaltyKind, 7> kPenaltyKinds{{
     {PenaltyKind::Hint, "hint"},
     {PenaltyKind::TimeOverBudget, "time_over_budget"},
     {PenaltyKind::DeadEndRequest, "dead_end_request"},
+    {PenaltyKind::JustificationTooShort, "justification_too_short"},
+    {PenaltyKind::JustificationNoIdentifier, "justification_no_identifier"},
+    {PenaltyKind::JustificationNoBasis, "justification_no_basis"},
+    {PenaltyKind::JustificationNoEvidence, "justification_no_evidence"},
 }};
 
 }  // namespace

@@ -27,6 +27,11 @@ enum class PenaltyKind : std::uint8_t {
     Hint,
     TimeOverBudget,
     DeadEndRequest,
+    // A justification lacking what the case's rubric requires (rubric.justification).
+    JustificationTooShort,
+    JustificationNoIdentifier,
+    JustificationNoBasis,
+    JustificationNoEvidence,
 };
 std::string_view name_of(PenaltyKind v);
 
