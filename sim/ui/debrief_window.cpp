@@ -142,10 +142,8 @@ std::vector<TimeLineRow> time_line_rows(const Casefile& casefile) {
         const char* key = move.prevented ? "ui.debrief.stopped_lane"
                           : move.due     ? "ui.debrief.moved_lane"
                                          : "ui.debrief.would_move_lane";
-        rows.push_back(
-            {move.at, true, 1, i + 1,
-             render(Message(key).arg("holding", move.holding).arg("custodian", move.custodian)),
-             move.prevented});
+        rows.push_back({move.at, true, 1, i + 1,
+                        render(Message(key).arg("custodian", move.custodian)), move.prevented});
     }
     const bool expert_timed = casefile.expert_times.size() == casefile.expert_solution.size();
     for (std::size_t i = 0; i < casefile.expert_solution.size(); ++i)

@@ -20,6 +20,38 @@ int add_node(FundsGraph& graph, const std::string& id, GraphNode::Kind kind) {
     return it->second;
 }
 
+// Each address of a service that pays out on one chain is linked from the same service's address
+// on another chain that received before one of its payments (the latest such, so a service with
+// many addresses adds one link per paying address).
+void link_crossings(FundsGraph& graph) {
+    const std::size_t n = graph.nodes.size();
+    std::vector<SimSeconds> first_in(n, INT64_MAX), last_out(n, INT64_MIN);
+    for (const GraphEdge& edge : graph.edges)
+        for (const EdgeTransfer& transfer : edge.transfers) {
+            auto& in = first_in[static_cast<std::size_t>(edge.to)];
+            auto& out = last_out[static_cast<std::size_t>(edge.from)];
+            in = std::min(in, transfer.time);
+            out = std::max(out, transfer.time);
+        }
+    std::map<std::string, std::vector<std::size_t>> by_entity;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!graph.nodes[i].entity_id.empty()) by_entity[graph.nodes[i].entity_id].push_back(i);
+    for (const auto& [entity, members] : by_entity) {
+        for (std::size_t payer : members) {
+            if (last_out[payer] == INT64_MIN) continue;
+            std::size_t from = n;
+            for (std::size_t receiver : members) {
+                if (first_in[receiver] > last_out[payer] ||
+                    graph.nodes[receiver].chain == graph.nodes[payer].chain)
+                    continue;
+                if (from == n || first_in[receiver] > first_in[from]) from = receiver;
+            }
+            if (from < n)
+                graph.crossings.emplace_back(static_cast<int>(from), static_cast<int>(payer));
+        }
+    }
+}
+
 }  // namespace
 
 FundsGraph build_funds_graph(const Casefile& casefile) {
@@ -32,6 +64,7 @@ FundsGraph build_funds_graph(const Casefile& casefile) {
             node.attributed = true;
             node.entity = known.attribution->kind;
             node.name = known.attribution->name;
+            node.entity_id = known.attribution->entity_id;
         }
         node.chain = known.chain;
         node.explored_in = known.explored_in;
@@ -106,6 +139,7 @@ FundsGraph build_funds_graph(const Casefile& casefile) {
     }
     for (GraphNode& node : graph.nodes)
         if (node.first_time == INT64_MAX) node.first_time = 0;
+    link_crossings(graph);
     return graph;
 }
 

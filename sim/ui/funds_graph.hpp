@@ -19,7 +19,8 @@ struct GraphNode {
     std::string chain;  // the chain it is on, as the casefile names it ("Bitcoin")
     EntityKind entity = EntityKind::Unknown;
     bool attributed = false;
-    LocalizedText name;  // the attribution's name when attributed
+    LocalizedText name;     // the attribution's name when attributed
+    std::string entity_id;  // the attributed entity ("arcadia-bridge"), empty when unknown
     bool explored_in = false;
     bool explored_out = false;
     bool annotated = false;     // has a note or tags
@@ -46,6 +47,11 @@ struct GraphEdge {
 struct FundsGraph {
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
+    // Money crossing chains through one service (a bridge, an exchange): from its address that
+    // received on one chain to its address that paid out on another, later. No transaction joins
+    // the two, but the layout keeps the second to the right of the first and the view draws a
+    // dashed link, so a case across chains still flows left to right.
+    std::vector<std::pair<int, int>> crossings;
     std::unordered_map<std::string, int> node_index;             // id -> index into nodes
     std::unordered_map<std::string, std::vector<int>> tx_edges;  // tx id -> edges carrying it
 

@@ -49,6 +49,11 @@ std::vector<Point> layered_layout(const FundsGraph& graph, const std::vector<int
         if (a == local.end() || b == local.end()) continue;
         succ[static_cast<std::size_t>(a->second)].push_back(b->second);
     }
+    for (const auto& [from, to] : graph.crossings) {
+        auto a = local.find(from), b = local.find(to);
+        if (a == local.end() || b == local.end()) continue;
+        succ[static_cast<std::size_t>(a->second)].push_back(b->second);
+    }
 
     // Visit order: earliest money first, then by id, so results do not depend on map order.
     std::vector<int> order(n);
@@ -234,6 +239,11 @@ void FundsLayout::update(const FundsGraph& graph) {
             const SimSeconds t = e.transfers.empty() ? 0 : e.transfers.front().time;
             succ[static_cast<std::size_t>(e.from)].emplace_back(e.to, t);
             pred[static_cast<std::size_t>(e.to)].emplace_back(e.from, t);
+        }
+        for (const auto& [from, to] : graph.crossings) {
+            const SimSeconds t = graph.nodes[static_cast<std::size_t>(to)].first_time;
+            succ[static_cast<std::size_t>(from)].emplace_back(to, t);
+            pred[static_cast<std::size_t>(to)].emplace_back(from, t);
         }
         // Breadth-first from the placed nodes: each newcomer goes beside the node that reaches it,
         // outputs one column right, inputs one column left, spread around its row in time order.

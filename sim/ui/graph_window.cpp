@@ -744,6 +744,32 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     if (!edge_labels)
         draw_overview_labels(draw, overview, graph, positions, graph_.edge_labels, t, selected_node,
                              !detailed, canvas_rect);
+    // Money crossing chains through one service: a dashed link from where it went in to where
+    // it came out.
+    layers.SetCurrentChannel(draw, 0);
+    for (const auto& [from, to] : graph.crossings) {
+        const ImVec2 a = t.to_screen(positions[static_cast<std::size_t>(from)]);
+        const ImVec2 b = t.to_screen(positions[static_cast<std::size_t>(to)]);
+        const ImVec2 p0(a.x + half_size(graph.nodes[static_cast<std::size_t>(from)]).x * t.scale,
+                        a.y);
+        const ImVec2 p1(b.x - half_size(graph.nodes[static_cast<std::size_t>(to)]).x * t.scale,
+                        b.y);
+        if (!ImGui::IsRectVisible(ImVec2(std::min(p0.x, p1.x), std::min(p0.y, p1.y)),
+                                  ImVec2(std::max(p0.x, p1.x) + 1, std::max(p0.y, p1.y) + 1)))
+            continue;
+        const float length = std::hypot(p1.x - p0.x, p1.y - p0.y);
+        const float dash = std::max(4.0f, 8.0f * std::min(t.scale, 1.5f));
+        const int dashes = std::min(400, static_cast<int>(length / (2.0f * dash)));
+        for (int k = 0; k <= dashes; ++k) {
+            const float s0 =
+                std::min(1.0f, static_cast<float>(2 * k) * dash / std::max(length, 1.0f));
+            const float s1 =
+                std::min(1.0f, static_cast<float>(2 * k + 1) * dash / std::max(length, 1.0f));
+            draw->AddLine(ImVec2(p0.x + (p1.x - p0.x) * s0, p0.y + (p1.y - p0.y) * s0),
+                          ImVec2(p0.x + (p1.x - p0.x) * s1, p0.y + (p1.y - p0.y) * s1),
+                          palette::kEdge, std::max(1.0f, 1.5f * std::min(t.scale, 1.5f)));
+        }
+    }
     // Labels placed so far this frame: arrows that share a midpoint (a swap, two assets between
     // the same nodes, a fan-out) move their label to the nearest free place above or below.
     std::vector<ImVec4> placed_labels;

@@ -181,3 +181,63 @@ TEST_CASE("a large layered graph is placed without overlaps", "[ui][layout]") {
     for (const GraphEdge& e : graph.edges)
         CHECK(layout.position(e.from).x < layout.position(e.to).x);
 }
+
+namespace {
+
+void add_known(Casefile& c, const std::string& address, const std::string& chain,
+               const std::string& entity = {}) {
+    KnownAddress a;
+    a.address = address;
+    a.chain = chain;
+    if (!entity.empty()) {
+        Attribution attribution;
+        attribution.entity_id = entity;
+        attribution.kind = EntityKind::Bridge;
+        attribution.name = {"Arcadia Bridge", "Arcadia Bridge"};
+        a.attribution = attribution;
+    }
+    c.addresses[address] = a;
+}
+
+void add_transfer(Casefile& c, const std::string& id, SimSeconds time, const std::string& from,
+                  const std::string& to, const std::string& chain) {
+    KnownTransaction tx;
+    tx.id = id;
+    tx.chain = chain;
+    tx.asset = "USDT";
+    tx.decimals = 6;
+    tx.time = time;
+    tx.inputs = {{from, 1000}};
+    tx.outputs = {{to, 1000}};
+    c.transactions[id] = tx;
+}
+
+}  // namespace
+
+TEST_CASE("money crossing chains through a bridge flows left to right", "[ui][graph]") {
+    // Ethereum: thief -> bridge deposit. Tron: bridge release -> launderer, and a release to
+    // someone else before the hack (the bridge's own earlier business).
+    Casefile c;
+    add_known(c, "eth-thief", "Ethereum");
+    add_known(c, "eth-bridge", "Ethereum", "arcadia");
+    add_known(c, "tron-bridge", "Tron", "arcadia");
+    add_known(c, "tron-launderer", "Tron");
+    add_known(c, "tron-earlier", "Tron");
+    add_transfer(c, "tx-earlier", 5, "tron-bridge", "tron-earlier", "Tron");
+    add_transfer(c, "tx-deposit", 10, "eth-thief", "eth-bridge", "Ethereum");
+    add_transfer(c, "tx-release", 20, "tron-bridge", "tron-launderer", "Tron");
+    const FundsGraph graph = build_funds_graph(c);
+    REQUIRE(graph.crossings.size() == 1);
+    CHECK(graph.crossings[0].first == graph.find("eth-bridge"));
+    CHECK(graph.crossings[0].second == graph.find("tron-bridge"));
+    FundsLayout layout;
+    layout.update(graph);
+    CHECK(at(graph, layout, "eth-thief").x < at(graph, layout, "eth-bridge").x);
+    CHECK(at(graph, layout, "eth-bridge").x < at(graph, layout, "tron-bridge").x);
+    CHECK(at(graph, layout, "tron-bridge").x < at(graph, layout, "tron-launderer").x);
+
+    // The same service on one chain only: nothing crosses.
+    Casefile one_chain = c;
+    one_chain.addresses["tron-bridge"].chain = "Ethereum";
+    CHECK(build_funds_graph(one_chain).crossings.empty());
+}
