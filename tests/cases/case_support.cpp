@@ -163,7 +163,9 @@ ScoreReport check_expert_scores_maximum(const std::shared_ptr<const Scenario>& s
     CHECK(replay.score.percent == 100);
     CHECK(replay.score.penalties.empty());
     CHECK(replay.score.recovery_earned == replay.score.recovery_points);
-    CHECK(replay.score.frozen_usd_cents == replay.score.at_stake_usd_cents);
+    // Everything somebody can recover; what nobody can stays at stake with its reason.
+    CHECK(replay.score.frozen_usd_cents == replay.score.recoverable_usd_cents);
+    for (const UnrecoveredItem& u : replay.score.unrecovered) CHECK(!u.reason.en.empty());
     CHECK(scenario->expert_solution.back().type == ActionType::Submit);
     return replay.score;
 }

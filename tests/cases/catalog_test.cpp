@@ -15,11 +15,12 @@ namespace {
 
 const std::vector<std::string> kCaseIds{"darknet-coinjoin",        "exchange-hack-bridge",
                                         "exchange-subpoena-drill", "laundering-ring-mules",
-                                        "pig-butchering-scam",     "ransomware-peel-chain"};
+                                        "pig-butchering-scam",     "ransomware-peel-chain",
+                                        "usdt-tron-otc-mexico"};
 
 }  // namespace
 
-TEST_CASE("list_scenarios returns the six shipped cases with both-language titles",
+TEST_CASE("list_scenarios returns the shipped cases with both-language titles",
           "[cases][catalog]") {
     const auto listed = list_scenarios(std::filesystem::path(MT_SOURCE_DIR) / "scenarios");
     std::vector<std::string> ids;
