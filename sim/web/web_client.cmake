@@ -6,6 +6,8 @@
 # sets FROZEN_CACHE). EM_CACHE is a tree of links to that cache inside the build folder, so the
 # web build never writes outside the build folder and costs no system-library build.
 option(MT_WEB_CLIENT "Build the browser client with Debian's emscripten (package emscripten)" ON)
+set(MT_WEB_BUILD_TYPE Release CACHE STRING
+    "Build type of the browser client: Release, or Check (light optimisation; the test preset)")
 set(MT_WEB_DIST ${CMAKE_BINARY_DIR}/web/dist CACHE INTERNAL "The browser client's files, for serve and the tests")
 if(MT_WEB_CLIENT)
     find_program(MT_EMCC emcc)
@@ -31,7 +33,7 @@ if(MT_WEB_CLIENT)
             ${CMAKE_COMMAND} -DCACHE=${MT_EM_CACHE} -P ${MT_SOURCE_DIR}/sim/web/link_em_cache.cmake
             COMMAND ${CMAKE_COMMAND} -E env ${MT_WEB_ENV}
                 ${CMAKE_COMMAND} -G Ninja -S ${MT_SOURCE_DIR}/sim/web -B ${MT_WEB_BUILD}
-                -DCMAKE_TOOLCHAIN_FILE=${MT_EMSCRIPTEN_TOOLCHAIN} -DCMAKE_BUILD_TYPE=Release
+                -DCMAKE_TOOLCHAIN_FILE=${MT_EMSCRIPTEN_TOOLCHAIN} -DCMAKE_BUILD_TYPE=${MT_WEB_BUILD_TYPE}
                 -DMT_SOURCE_DIR=${MT_SOURCE_DIR} -DPython3_EXECUTABLE=${MT_DEBIAN_PYTHON}
         BUILD_COMMAND ${CMAKE_COMMAND} -E env ${MT_WEB_ENV} ${CMAKE_COMMAND} --build ${MT_WEB_BUILD}
         BUILD_ALWAYS ON
