@@ -1,0 +1,111 @@
+// The 2016 Bitfinex theft and the 2022 seizure: an exchange record gives the probable cause for a
+// search warrant of cloud storage, whose file gives the keys the seizure needs; the market and the
+// swap service are dead ends; justifications without the address and the law are sent back.
+#include <catch2/catch.hpp>
+
+#include "case_support.hpp"
+
+using namespace mt;
+using namespace mt::cases;
+
+namespace {
+
+constexpr const char* kFile = "bitfinex-2016-seizure.yaml";
+
+std::string wallet(const Scenario& s) {
+    return entity_address(s, "thief-wallet", 0);
+}
+
+}  // namespace
+
+TEST_CASE("bitfinex-2016-seizure: loads cleanly and the expert scores the maximum",
+          "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    CHECK(s->info.home_jurisdiction == "US");
+    const ScoreReport score = check_expert_scores_maximum(s);
+    CHECK(score.max == 100);
+    // The real figures: 119,754 BTC stolen, 94,636 BTC left in the wallet and seized.
+    CHECK(s->ledger.balance(*s->ledger.find_address(wallet(*s)), 0, 0) == Units{9'463'600'000'000});
+}
+
+TEST_CASE("bitfinex-2016-seizure: waiting for the records before freezing lets the wire go",
+          "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    const std::size_t at = find_request(path, Instrument::FreezeRequest, "coinvault");
+    const Action freeze = path[at];
+    path.erase(path.begin() + static_cast<std::ptrdiff_t>(at));
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(
+                                   find_request(path, Instrument::SearchWarrant, "nimbus")),
+                freeze);  // after the 48 h wait: the +36h wire has gone
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r).empty());
+    CHECK(missed_objectives(r) == std::vector<std::string>{"freeze-business"});
+    CHECK(r.recovery_earned == 14);  // 15 x 3,600,000,000 / 3,600,608,000
+    CHECK(r.total == r.max - 15 - 1);
+}
+
+TEST_CASE("bitfinex-2016-seizure: a subpoena to a market taken down years ago is a dead end",
+          "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    const std::string market = entity_address(*s, "alphabay", 0);
+    path.push_back(lookup(market));
+    path.push_back(request(Instrument::Subpoena, "alphabay", {market}));
+    path.back().text =
+        "Grand jury subpoena under 18 U.S.C. 2703(c)(2) for the account credited by " + market +
+        ", which received 7,000 BTC of the Bitfinex theft.";
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::DeadEndRequest});
+    CHECK(r.total == r.max - 5);
+}
+
+TEST_CASE("bitfinex-2016-seizure: a US subpoena to the swap service abroad does not reach it",
+          "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    const std::string swap = entity_address(*s, "swaphub", 0);
+    path.push_back(request(Instrument::Subpoena, "swaphub", {swap}));
+    path.back().text = "Grand jury subpoena under 18 U.S.C. 2703(c)(2) for the customer who sent " +
+                       swap + " 16,600 BTC of the Bitfinex theft.";
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::WrongJurisdiction});
+    CHECK(r.total == r.max - 8);
+}
+
+TEST_CASE(
+    "bitfinex-2016-seizure: a search warrant that also names the laundering hops is "
+    "overbroad",
+    "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    Action& warrant = path[find_request(path, Instrument::SearchWarrant, "nimbus")];
+    warrant.identifiers.push_back(entity_address(*s, "launderer", 0));
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::OverbroadRequest});
+    CHECK(missed_objectives(r).empty());
+    CHECK(r.total == r.max - 5);
+}
+
+TEST_CASE("bitfinex-2016-seizure: justifications without the address or the law are sent back",
+          "[cases][bitfinex][justification]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    const std::size_t at = find_request(path, Instrument::FreezeRequest, "coinvault");
+    Session session(s);
+    for (std::size_t i = 0; i < at; ++i) REQUIRE(session.apply(path[i]).accepted);
+    Action freeze = path[at];
+    const SimSeconds before = session.casefile().now;
+    freeze.text = "ransomware";
+    CHECK(session.apply(freeze).reason_key == "reject.justification.too_short");
+    freeze.text = "Bitcoin traced from the Bitfinex theft reached " + freeze.identifiers[0] +
+                  "; please hold the account.";
+    CHECK(session.apply(freeze).reason_key == "reject.justification.no_basis");
+    freeze.text =
+        "Hold the account pending a seizure warrant under 18 U.S.C. 981(b): it received "
+        "bitcoin traced from the Bitfinex theft.";
+    CHECK(session.apply(freeze).reason_key == "reject.justification.no_identifier");
+    CHECK(session.casefile().requests.empty());
+    CHECK(session.casefile().now == before);
+    CHECK(session.apply(path[at]).accepted);
+}
