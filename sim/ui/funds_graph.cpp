@@ -52,9 +52,130 @@ void link_crossings(FundsGraph& graph) {
     }
 }
 
+// Collapses, around each address, the parallel flows from (or to) at least kGroupAt addresses
+// that have nothing else on the graph: one transfer edge, no name, note, freeze or exploration.
+void collapse_parallel_flows(FundsGraph& graph, const std::set<std::string>& expanded) {
+    const std::size_t n = graph.nodes.size();
+    std::vector<std::vector<int>> in_edges(n), out_edges(n);
+    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+        out_edges[static_cast<std::size_t>(graph.edges[e].from)].push_back(static_cast<int>(e));
+        in_edges[static_cast<std::size_t>(graph.edges[e].to)].push_back(static_cast<int>(e));
+    }
+    const auto plain = [&](std::size_t i) {
+        const GraphNode& node = graph.nodes[i];
+        return node.kind == GraphNode::Kind::Address && !node.attributed && !node.annotated &&
+               !node.frozen && !node.explored_in && !node.explored_out &&
+               in_edges[i].size() + out_edges[i].size() == 1;
+    };
+    std::vector<int> group_of(n, -1);  // collapsed node -> index of its group among `groups`
+    struct Group {
+        int hub = 0;
+        bool inbound = true;
+        std::vector<int> members;
+    };
+    std::vector<Group> groups;
+    for (std::size_t hub = 0; hub < n; ++hub) {
+        for (const bool inbound : {true, false}) {
+            if (expanded.count(group_id(graph.nodes[hub].id, inbound))) continue;
+            Group group{static_cast<int>(hub), inbound, {}};
+            for (int e : inbound ? in_edges[hub] : out_edges[hub]) {
+                const GraphEdge& edge = graph.edges[static_cast<std::size_t>(e)];
+                const auto other = static_cast<std::size_t>(inbound ? edge.from : edge.to);
+                if (plain(other) && group_of[other] < 0 && other != hub)
+                    group.members.push_back(static_cast<int>(other));
+            }
+            if (group.members.size() < kGroupAt) continue;
+            for (int m : group.members)
+                group_of[static_cast<std::size_t>(m)] = static_cast<int>(groups.size());
+            groups.push_back(std::move(group));
+        }
+    }
+    if (groups.empty()) return;
+
+    // Rebuild: kept nodes in order, then one node per group; edges re-pointed, a group's merged
+    // per asset.
+    FundsGraph out;
+    std::vector<int> index(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (group_of[i] >= 0) continue;
+        index[i] = static_cast<int>(out.nodes.size());
+        out.node_index.emplace(graph.nodes[i].id, index[i]);
+        out.nodes.push_back(std::move(graph.nodes[i]));
+    }
+    std::vector<int> group_node(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const Group& group = groups[g];
+        GraphNode node;
+        node.kind = GraphNode::Kind::Group;
+        node.id = group_id(
+            out.nodes[static_cast<std::size_t>(index[static_cast<std::size_t>(group.hub)])].id,
+            group.inbound);
+        node.inbound = group.inbound;
+        node.members = group.members.size();
+        node.first_time = INT64_MAX;
+        for (int m : group.members) {
+            const GraphNode& member = graph.nodes[static_cast<std::size_t>(m)];
+            node.first_time = std::min(node.first_time, member.first_time);
+            if (node.chain.empty()) node.chain = member.chain;
+        }
+        group_node[g] = static_cast<int>(out.nodes.size());
+        out.node_index.emplace(node.id, group_node[g]);
+        for (int m : group.members)
+            out.grouped.emplace(graph.nodes[static_cast<std::size_t>(m)].id, group_node[g]);
+        out.nodes.push_back(std::move(node));
+    }
+    std::map<std::tuple<int, int, std::string>, int> merged;
+    for (GraphEdge& edge : graph.edges) {
+        const auto from = static_cast<std::size_t>(edge.from),
+                   to = static_cast<std::size_t>(edge.to);
+        const int a = group_of[from] >= 0 ? group_node[static_cast<std::size_t>(group_of[from])]
+                                          : index[from];
+        const int b =
+            group_of[to] >= 0 ? group_node[static_cast<std::size_t>(group_of[to])] : index[to];
+        auto [it, inserted] =
+            merged.emplace(std::make_tuple(a, b, edge.asset), static_cast<int>(out.edges.size()));
+        if (inserted) {
+            edge.from = a;
+            edge.to = b;
+            out.edges.push_back(std::move(edge));
+        } else {
+            GraphEdge& into = out.edges[static_cast<std::size_t>(it->second)];
+            into.total += edge.total;
+            into.transfers.insert(into.transfers.end(), edge.transfers.begin(),
+                                  edge.transfers.end());
+        }
+    }
+    for (GraphEdge& edge : out.edges) {
+        std::stable_sort(
+            edge.transfers.begin(), edge.transfers.end(),
+            [](const EdgeTransfer& x, const EdgeTransfer& y) { return x.time < y.time; });
+        const bool grouped =
+            out.nodes[static_cast<std::size_t>(edge.from)].kind == GraphNode::Kind::Group ||
+            out.nodes[static_cast<std::size_t>(edge.to)].kind == GraphNode::Kind::Group;
+        if (grouped) {
+            GraphNode& group = out.nodes[static_cast<std::size_t>(
+                out.nodes[static_cast<std::size_t>(edge.from)].kind == GraphNode::Kind::Group
+                    ? edge.from
+                    : edge.to)];
+            group.payments += edge.transfers.size();
+        }
+    }
+    for (std::size_t e = 0; e < out.edges.size(); ++e)
+        for (const EdgeTransfer& transfer : out.edges[e].transfers) {
+            auto& carriers = out.tx_edges[transfer.tx];
+            if (std::find(carriers.begin(), carriers.end(), static_cast<int>(e)) == carriers.end())
+                carriers.push_back(static_cast<int>(e));
+        }
+    graph = std::move(out);
+}
+
 }  // namespace
 
-FundsGraph build_funds_graph(const Casefile& casefile) {
+std::string group_id(const std::string& address, bool inbound) {
+    return (inbound ? "group-in:" : "group-out:") + address;
+}
+
+FundsGraph build_funds_graph(const Casefile& casefile, const std::set<std::string>& expanded) {
     FundsGraph graph;
     graph.nodes.reserve(casefile.addresses.size());
     for (const auto& [text, known] : casefile.addresses) {
@@ -139,6 +260,7 @@ FundsGraph build_funds_graph(const Casefile& casefile) {
     }
     for (GraphNode& node : graph.nodes)
         if (node.first_time == INT64_MAX) node.first_time = 0;
+    collapse_parallel_flows(graph, expanded);
     link_crossings(graph);
     return graph;
 }

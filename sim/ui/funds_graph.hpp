@@ -4,6 +4,7 @@
 // a junction node, so its inputs and outputs are drawn once each instead of every pair.
 // Pure data built from the casefile; no ImGui, so layout and tests do not need a window.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,7 +14,9 @@
 namespace mt::ui {
 
 struct GraphNode {
-    enum class Kind : std::uint8_t { Address, Junction };
+    // Group: many small parallel flows into (or out of) one address, from (or to) addresses known
+    // for nothing else, drawn as one node until the trainee expands it.
+    enum class Kind : std::uint8_t { Address, Junction, Group };
     Kind kind = Kind::Address;
     std::string id;     // address text, or the transaction id of a junction
     std::string chain;  // the chain it is on, as the casefile names it ("Bitcoin")
@@ -26,6 +29,9 @@ struct GraphNode {
     bool annotated = false;     // has a note or tags
     bool frozen = false;        // a service confirmed a freeze of the funds it holds
     SimSeconds first_time = 0;  // earliest known transaction touching it (layout order)
+    std::size_t members = 0;    // Group: the addresses it stands for
+    std::size_t payments = 0;   // Group: the transfers between them and the address
+    bool inbound = true;        // Group: the flows go into the address (a collector's deposits)
 };
 
 struct EdgeTransfer {
@@ -54,6 +60,7 @@ struct FundsGraph {
     std::vector<std::pair<int, int>> crossings;
     std::unordered_map<std::string, int> node_index;             // id -> index into nodes
     std::unordered_map<std::string, std::vector<int>> tx_edges;  // tx id -> edges carrying it
+    std::unordered_map<std::string, int> grouped;  // address in a collapsed group -> group node
 
     int find(const std::string& id) const {
         auto it = node_index.find(id);
@@ -61,7 +68,14 @@ struct FundsGraph {
     }
 };
 
-FundsGraph build_funds_graph(const Casefile& casefile);
+// A node with at least this many parallel flows from (or to) addresses known for nothing else
+// shows them as one group node.
+inline constexpr std::size_t kGroupAt = 8;
+// The id of the group of flows into (inbound) or out of an address.
+std::string group_id(const std::string& address, bool inbound);
+
+// `expanded`: group ids the trainee opened; their addresses are drawn one by one.
+FundsGraph build_funds_graph(const Casefile& casefile, const std::set<std::string>& expanded = {});
 
 // Changes whenever the casefile's graph may have changed (anything accepted, the clock, a new
 // case).

@@ -90,6 +90,14 @@ std::string fit_id_to(ImFont* font, float size, const std::string& id, float wid
     return short_id(id, keep);
 }
 
+// "200 payments from 198 addresses": what a group node stands for.
+std::string group_label(const GraphNode& node) {
+    return render(
+        Message(node.inbound ? "ui.graph.group_in" : "ui.graph.group_out")
+            .arg("count", node.members)
+            .arg("payments", render(Message("count.payments").arg("count", node.payments))));
+}
+
 bool overlaps(const ImVec4& a, const ImVec4& b) {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
 }
@@ -220,7 +228,7 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
             c.y - half.y > canvas.w)
             continue;
         placed.add(ImVec4(c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y));
-        if (node.kind == GraphNode::Kind::Address) order.push_back(i);
+        if (node.kind != GraphNode::Kind::Junction) order.push_back(i);
     }
     if (names) {
         const auto rank = [&](std::size_t i) {
@@ -231,8 +239,10 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
         ImFont* font = ImGui::GetFont();
         for (std::size_t i : order) {
             const GraphNode& node = graph.nodes[i];
-            const std::string text = node.attributed ? fit_to(font, size, text_of(node.name), room)
-                                                     : fit_id_to(font, size, node.id, room);
+            const std::string text =
+                node.kind == GraphNode::Kind::Group ? fit_to(font, size, group_label(node), room)
+                : node.attributed                   ? fit_to(font, size, text_of(node.name), room)
+                                                    : fit_id_to(font, size, node.id, room);
             const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
             const ImVec2 c = t.to_screen(positions[i]);
             const float half_h = half_size(node).y * t.scale;
@@ -272,13 +282,23 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
 }  // namespace
 
 void InvestigatorUi::sync_graph(const Casefile& casefile) {
+    // A selected address (from search, the inspector, a report) is never hidden in a group.
+    if (graph_.valid && state_.selection.is_address())
+        if (auto it = graph_.graph.grouped.find(state_.selection.id);
+            it != graph_.graph.grouped.end()) {
+            state_.graph.expanded_groups.insert(
+                graph_.graph.nodes[static_cast<std::size_t>(it->second)].id);
+            graph_.regroup = true;
+        }
     const GraphSignature signature = signature_of(casefile);
-    if (graph_.valid && signature == graph_.signature) return;
+    if (graph_.valid && !graph_.regroup && signature == graph_.signature) return;
+    graph_.regroup = false;
     if (!graph_.valid || signature.scenario_id != graph_.signature.scenario_id) {
         graph_.layout.clear();
         state_.graph.fit_requested = true;
+        if (graph_.valid) state_.graph.expanded_groups.clear();  // another case
     }
-    graph_.graph = build_funds_graph(casefile);
+    graph_.graph = build_funds_graph(casefile, state_.graph.expanded_groups);
     graph_.layout.update(graph_.graph);
     graph_.edge_labels.clear();
     graph_.edge_labels.reserve(graph_.graph.edges.size());
@@ -549,8 +569,14 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         probe("graph.node:" + node.id);
         const bool hovered = ImGui::IsItemHovered();
         // Selected on press with the mouse, on activation with the keyboard.
-        if (ImGui::IsItemClicked(ImGuiMouseButton_Left) || pressed)
+        const bool is_group = node.kind == GraphNode::Kind::Group;
+        if ((ImGui::IsItemClicked(ImGuiMouseButton_Left) || pressed) && is_group) {
+            // A group opens into its addresses, placed beside the address they pay or are paid by.
+            state_.graph.expanded_groups.insert(node.id);
+            graph_.regroup = true;
+        } else if (ImGui::IsItemClicked(ImGuiMouseButton_Left) || pressed) {
             select({is_address ? Selection::Kind::Address : Selection::Kind::Transaction, node.id});
+        }
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
             // Dragging a node moves it; it keeps the place the trainee gives it.
             const Point p = positions[i];
@@ -561,10 +587,16 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             !ImGui::IsPopupOpen("node_menu")) {
             // The whole identity, which the node itself shortens.
             ImGui::BeginTooltip();
+            if (is_group) {
+                heading(group_label(node));
+                text_disabled(tr("ui.graph.group_expand"));
+            }
             if (node.attributed) heading(text_of(node.name));
-            ImGui::TextDisabled("%s",
-                                tr(is_address ? key_of(node.entity) : "ui.inspector.transaction"));
-            mono_text(node.id);
+            if (!is_group) {
+                ImGui::TextDisabled(
+                    "%s", tr(is_address ? key_of(node.entity) : "ui.inspector.transaction"));
+                mono_text(node.id);
+            }
             if (is_address) {
                 ImGui::Text("%s %s   %s %s", node.explored_out ? "✓" : "○",
                             tr("ui.inspector.outputs_listed"), node.explored_in ? "✓" : "○",
@@ -584,7 +616,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                                                     : Direction::Out;
             emit(host, explore_address_action(node.id, d));
         }
-        if (ImGui::BeginPopupContextItem("node_menu")) {
+        if (!is_group && ImGui::BeginPopupContextItem("node_menu")) {
             ImGui::TextDisabled("%s", short_id(node.id, 30).c_str());
             ImGui::Separator();
             if (is_address) {
@@ -686,6 +718,33 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                           clip);
             } else {
                 draw_kind_marker(draw, c, std::max(2.0f, 12.0f * t.scale), node.entity);
+            }
+        } else if (is_group) {
+            // A stack of boxes: many addresses behind one.
+            const float offset = 4.0f * t.scale;
+            for (int layer = 2; layer >= 1; --layer) {
+                const float d = offset * static_cast<float>(layer);
+                draw->AddRectFilled(ImVec2(r0.x + d, r0.y - d), ImVec2(r1.x + d, r1.y - d),
+                                    palette::kNodeFill, rounding);
+                draw->AddRect(ImVec2(r0.x + d, r0.y - d), ImVec2(r1.x + d, r1.y - d),
+                              palette::kEdge, rounding);
+            }
+            draw->AddRectFilled(r0, r1, hovered ? palette::kNodeHover : palette::kNodeFill,
+                                rounding);
+            draw->AddRect(r0, r1, palette::kEdge, rounding, 0, 1.0f);
+            if (detailed) {
+                note_canvas_label(group_label(node), r0, r1);
+                const float text_x = r0.x + 10.0f * t.scale;
+                const float room = r1.x - 4.0f * t.scale - text_x;
+                const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
+                const float line = text_size * 1.15f;
+                const float top = c.y - line;
+                draw_text(draw, body_font, text_size, ImVec2(text_x, top), palette::kText,
+                          fit_to(body_font, text_size, group_label(node), room), clip);
+                draw_text(draw, body_font, text_size * 0.9f, ImVec2(text_x, top + line),
+                          palette::kTextDim,
+                          fit_to(body_font, text_size * 0.9f, tr("ui.graph.group_expand"), room),
+                          clip);
             }
         } else {
             draw->AddCircleFilled(c, half.x, hovered ? palette::kNodeHover : palette::kNodeFill,

@@ -47,6 +47,7 @@ class InvestigatorUi {
   private:
     struct GraphCache {
         bool valid = false;
+        bool regroup = false;  // a group was expanded: rebuild the graph, keep the layout
         GraphSignature signature;
         FundsGraph graph;
         FundsLayout layout;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,7 @@ struct GraphViewState {
     std::string cluster_report;
     bool show_cluster = true;
     bool legend_open = false;  // the legend opened from its corner button on a small canvas
+    std::set<std::string> expanded_groups;  // groups of parallel flows the trainee opened
 };
 
 // The window comparing taint methods on one source.

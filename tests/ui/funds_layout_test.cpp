@@ -3,6 +3,9 @@
 
 #include <cmath>
 
+#include "headless_ui.hpp"
+#include "i18n/catalogue.hpp"
+#include "recording_host.hpp"
 #include "sample_casefile.hpp"
 #include "ui/funds_graph.hpp"
 #include "ui/funds_layout.hpp"
@@ -240,4 +243,98 @@ TEST_CASE("money crossing chains through a bridge flows left to right", "[ui][gr
     Casefile one_chain = c;
     one_chain.addresses["tron-bridge"].chain = "Ethereum";
     CHECK(build_funds_graph(one_chain).crossings.empty());
+}
+
+namespace {
+
+// 200 victims' payments from 198 addresses into one collector (two victims paid twice), and the
+// collector's one payment onwards.
+Casefile many_victims() {
+    Casefile c;
+    add_known(c, "collector", "Tron");
+    add_known(c, "onwards", "Tron");
+    c.addresses["collector"].explored_in = true;
+    int payment = 0;
+    for (int v = 0; v < 198; ++v) {
+        const std::string victim = "victim-" + std::to_string(v);
+        add_known(c, victim, "Tron");
+        for (int k = 0; k < (v < 2 ? 2 : 1); ++k) {
+            const std::string id = "tx-pay-" + std::to_string(payment++);
+            add_transfer(c, id, payment, victim, "collector", "Tron");
+        }
+    }
+    add_transfer(c, "tx-onwards", 1000, "collector", "onwards", "Tron");
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("many small parallel flows collapse into one group that expands", "[ui][graph]") {
+    const Casefile c = many_victims();
+    const FundsGraph graph = build_funds_graph(c);
+    // collector, onwards and one group node instead of 198 victims.
+    REQUIRE(graph.nodes.size() == 3);
+    const int group = graph.find(group_id("collector", true));
+    REQUIRE(group >= 0);
+    const GraphNode& node = graph.nodes[static_cast<std::size_t>(group)];
+    CHECK(node.kind == GraphNode::Kind::Group);
+    CHECK(node.members == 198);
+    CHECK(node.payments == 200);
+    CHECK(graph.grouped.count("victim-7") == 1);
+    // One arrow carries all 200 payments, and each payment's transaction finds it.
+    REQUIRE(graph.edges.size() == 2);
+    const GraphEdge* into = nullptr;
+    for (const GraphEdge& e : graph.edges)
+        if (e.from == group) into = &e;
+    REQUIRE(into);
+    CHECK(into->to == graph.find("collector"));
+    CHECK(into->transfers.size() == 200);
+    CHECK(into->total == 200 * 1000);
+    REQUIRE(graph.tx_edges.count("tx-pay-150") == 1);
+    CHECK(graph.tx_edges.at("tx-pay-150").front() == static_cast<int>(into - graph.edges.data()));
+
+    // Expanded, every address is back.
+    const FundsGraph open = build_funds_graph(c, {group_id("collector", true)});
+    CHECK(open.nodes.size() == 200);
+    CHECK(open.grouped.empty());
+
+    // An address the trainee looked into is never hidden in a group; below the threshold nothing
+    // is grouped.
+    Casefile noted = c;
+    noted.addresses["victim-7"].note = "the complainant";
+    CHECK(build_funds_graph(noted).nodes.size() == 4);
+    Casefile few;
+    for (const auto& [id, a] : c.addresses)
+        if (id.rfind("victim-", 0) != 0 || (id.size() == 8 && id.back() - '0' < int{kGroupAt} - 1))
+            few.addresses[id] = a;
+    for (const auto& [id, tx] : c.transactions)
+        if (few.addresses.count(tx.inputs.front().address)) few.transactions[id] = tx;
+    REQUIRE(few.addresses.size() == kGroupAt + 1);  // kGroupAt - 1 victims
+    CHECK(build_funds_graph(few).nodes.size() == kGroupAt + 1);
+}
+
+TEST_CASE("the group node names its flows and opens with a click", "[ui][graph]") {
+    set_interface_language("en");
+    test::RecordingHost host;
+    InvestigatorUi view;
+    test::HeadlessUi driver{view, host};
+    host.case_open = many_victims();
+    driver.frames(3);
+    const std::string group = "graph.node:" + group_id("collector", true);
+    REQUIRE(driver.drawn(group));
+    bool named = false;
+    for (const CanvasLabel& label : view.state().probe.canvas_labels())
+        named = named || label.text == "200 payments from 198 addresses";
+    CHECK(named);
+    CHECK_FALSE(driver.drawn("graph.node:victim-7"));
+    driver.click(group);
+    driver.frames(2);
+    CHECK_FALSE(driver.drawn(group));
+    CHECK(view.state().graph.expanded_groups.count(group_id("collector", true)) == 1);
+    // Every victim is on the graph again (the probe records nodes off screen are not drawn, so
+    // count through the graph's layout instead of the screen).
+    std::size_t victims = 0;
+    for (const auto& [key, rect] : view.state().probe.all())
+        victims += key.rfind("graph.node:victim-", 0) == 0 ? 1 : 0;
+    CHECK(victims > 0);
 }
