@@ -1,9 +1,11 @@
 // The shipped case library as the case picker sees it, and what every case must have.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "case_support.hpp"
 #include "scenario/loader.hpp"
@@ -78,4 +80,19 @@ TEST_CASE("every shipped case is complete and bilingual", "[cases][catalog]") {
         CHECK(points == 100);
     }
     CHECK(difficulties == std::set<std::string>{"beginner", "intermediate", "advanced"});
+}
+
+TEST_CASE("every shipped case's typologies are worded in both catalogues", "[cases][catalog]") {
+    for (const char* lang : {"en", "es"}) {
+        std::ifstream in(std::filesystem::path(MT_SOURCE_DIR) / "assets" / "i18n" /
+                         (std::string(lang) + ".json"));
+        const nlohmann::json catalogue = nlohmann::json::parse(in);
+        for (const std::string& id : kCaseIds) {
+            const auto scenario = load_case(id + ".yaml");
+            for (const std::string& typology : scenario->info.typologies) {
+                INFO(lang << " " << id << " " << typology);
+                CHECK(catalogue.contains("typology." + typology));
+            }
+        }
+    }
 }
