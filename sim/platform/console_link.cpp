@@ -142,6 +142,13 @@ void ConsoleLink::run(const std::vector<ui::ConsoleCommand>& commands) {
             case Kind::Inject:
                 report(client_.inject(c.message), tr("ui.console.send"));
                 break;
+            case Kind::RejoinCode: {
+                const seminar::ClientReply reply = client_.rejoin_code(c.trainee);
+                model_.rejoin_name = c.trainee;
+                model_.rejoin_code = reply.ok() ? reply.body.value("rejoin_code", "") : "";
+                if (!reply.ok()) report(reply, c.trainee);
+                break;
+            }
             case Kind::ExportCsv:
             case Kind::ExportJson: {
                 const bool csv = c.kind == Kind::ExportCsv;

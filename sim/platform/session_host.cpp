@@ -152,12 +152,8 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     queue_.clear();
     if (join_form_.submitted) {
         join_form_.submitted = false;
-        join_now({join_form_.host,
-                  join_form_.port,
-                  join_form_.code,
-                  join_form_.name,
-                  join_form_.agency,
-                  {}});
+        join_now({join_form_.host, join_form_.port, join_form_.code, join_form_.name,
+                  join_form_.agency, join_form_.rejoin_code});
         changed = true;
     }
     if (pending_close_) {

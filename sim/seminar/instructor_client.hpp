@@ -1,7 +1,7 @@
 #pragma once
 // What the instructor's console uses to watch and pace a seminar: the overview, the clock
-// controls, injects, hint-all and the exported results, each sent with the instructor's secret.
-// Blocking calls over one keep-alive connection; one client per thread.
+// controls, injects, hint-all, a trainee's rejoin code and the exported results, each sent with the
+// instructor's secret. Blocking calls over one keep-alive connection; one client per thread.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -24,6 +24,8 @@ class InstructorClient {
     // POST /api/instructor/<command>: "start", "pause", "resume", "end" or "hint-all".
     ClientReply command(std::string_view command);
     ClientReply inject(const LocalizedText& message);
+    // POST /api/instructor/rejoin-code: {"name", "rejoin_code"} of the trainee called `name`.
+    ClientReply rejoin_code(std::string_view name);
     // Downloads results.csv or results.json into `path`. Empty on success, else what went wrong.
     std::string export_results(const std::filesystem::path& path, bool csv);
 

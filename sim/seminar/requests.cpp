@@ -106,6 +106,18 @@ std::optional<std::string> parse_rejoin_code_request(std::string_view body, Requ
     return name;
 }
 
+std::optional<std::string> parse_practice_start_request(std::string_view body,
+                                                        RequestError& error) {
+    const auto json = read_object(body, {"case"}, error);
+    if (!json) return std::nullopt;
+    std::string id, why;
+    if (!string_field(*json, "case", true, id, why)) {
+        bad(error, why);
+        return std::nullopt;
+    }
+    return id;
+}
+
 std::string trainee_token(std::string_view x_trainee_token, std::string_view authorization) {
     if (!x_trainee_token.empty()) return std::string(x_trainee_token);
     constexpr std::string_view kBearer = "Bearer ";

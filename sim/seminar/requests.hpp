@@ -44,6 +44,9 @@ std::optional<LocalizedText> parse_inject_request(std::string_view body, Request
 // {"name"}: whose rejoin code the instructor asks for.
 std::optional<std::string> parse_rejoin_code_request(std::string_view body, RequestError& error);
 
+// {"case"}: the case a practice session starts in (serve --practice).
+std::optional<std::string> parse_practice_start_request(std::string_view body, RequestError& error);
+
 // The trainee's token from the X-Trainee-Token header, else from "Authorization: Bearer <token>"
 // (pass both header values; empty when absent).
 std::string trainee_token(std::string_view x_trainee_token, std::string_view authorization);

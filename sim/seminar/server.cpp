@@ -83,10 +83,37 @@ bool is_wrong_guess(const Reply& reply) {
            reply.error_key == "seminar.name_taken";
 }
 
+// A session's actions and casefile, from a seminar or a practice library (the same calls).
+template <typename Sessions>
+void add_session_routes(httplib::Server& http, Sessions* sessions) {
+    using httplib::Request;
+    using httplib::Response;
+    http.Post("/api/action", [sessions](const Request& req, Response& res) {
+        RequestError error;
+        const auto request = parse_action_request(req.body, header_token(req), error);
+        if (!request) return send_refusal(res, error);
+        send(res, sessions->act(request->token, request->action));
+    });
+    http.Get("/api/casefile", [sessions](const Request& req, Response& res) {
+        const std::string token = header_token(req);
+        if (token.empty())
+            return send_error(res, 401, "seminar.bad_token",
+                              "a session token is required (header X-Trainee-Token)");
+        send(res, sessions->casefile(token));
+    });
+}
+
 }  // namespace
 
 SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
+    : SeminarServer(&seminar, nullptr, std::move(options)) {}
+
+SeminarServer::SeminarServer(PracticeLibrary& practice, ServerOptions options)
+    : SeminarServer(nullptr, &practice, std::move(options)) {}
+
+SeminarServer::SeminarServer(Seminar* seminar, PracticeLibrary* practice, ServerOptions options)
     : seminar_(seminar),
+      practice_(practice),
       options_(std::move(options)),
       guarded_(options_.limits),
       http_(&guarded_.http()),
@@ -131,8 +158,12 @@ SeminarServer::SeminarServer(Seminar& seminar, ServerOptions options)
             }
             send_error(res, 500, "seminar.internal", "internal error: " + what);
         });
-    add_trainee_routes();
-    add_instructor_routes();
+    if (seminar_) {
+        add_trainee_routes();
+        add_instructor_routes();
+    } else {
+        add_practice_routes();
+    }
     if (options_.web_client) add_web_client_routes(*http_, options_.web_client);
 }
 
@@ -183,14 +214,14 @@ bool SeminarServer::check_instructor(const std::string& address, const std::stri
         status_key = "seminar.too_many_attempts";
         return false;
     }
-    if (seminar_.is_instructor(*secret)) return true;
+    if (seminar_->is_instructor(*secret)) return true;
     guesses_.record_failure(address);
     status_key = "seminar.wrong_secret";
     return false;
 }
 
 void SeminarServer::add_trainee_routes() {
-    Seminar* s = &seminar_;  // captured by value: the lambdas outlive this function
+    Seminar* s = seminar_;  // captured by value: the lambdas outlive this function
     GuessLimiter* guesses = &guesses_;
     using httplib::Request;
     using httplib::Response;
@@ -208,24 +239,26 @@ void SeminarServer::add_trainee_routes() {
         send(res, reply);
     });
 
-    http_->Post("/api/action", [s](const Request& req, Response& res) {
-        RequestError error;
-        const auto request = parse_action_request(req.body, header_token(req), error);
-        if (!request) return send_refusal(res, error);
-        send(res, s->act(request->token, request->action));
-    });
+    add_session_routes(*http_, s);
+}
 
-    http_->Get("/api/casefile", [s](const Request& req, Response& res) {
-        const std::string token = header_token(req);
-        if (token.empty())
-            return send_error(res, 401, "seminar.bad_token",
-                              "a session token is required (header X-Trainee-Token)");
-        send(res, s->casefile(token));
+void SeminarServer::add_practice_routes() {
+    PracticeLibrary* p = practice_;
+    using httplib::Request;
+    using httplib::Response;
+    http_->Get("/api/status",
+               [p](const Request&, Response& res) { send_json(res, 200, p->status()); });
+    http_->Post("/api/practice/start", [p](const Request& req, Response& res) {
+        RequestError error;
+        const auto id = parse_practice_start_request(req.body, error);
+        if (!id) return send_refusal(res, error);
+        send(res, p->start(*id));
     });
+    add_session_routes(*http_, p);
 }
 
 void SeminarServer::add_instructor_routes() {
-    Seminar* s = &seminar_;
+    Seminar* s = seminar_;
     using httplib::Request;
     using httplib::Response;
 
@@ -276,7 +309,7 @@ void SeminarServer::add_instructor_routes() {
 
     auto clock_route = [this, instructor](const char* path, Reply (Seminar::*change)()) {
         http_->Post(path, [this, instructor, change](const Request& req, Response& res) {
-            if (instructor(req, res)) send(res, (seminar_.*change)());
+            if (instructor(req, res)) send(res, (seminar_->*change)());
         });
     };
     clock_route("/api/instructor/start", &Seminar::start);

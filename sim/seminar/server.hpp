@@ -8,6 +8,7 @@
 
 #include "seminar/connection_guard.hpp"
 #include "seminar/guess_limiter.hpp"
+#include "seminar/practice.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/web_client.hpp"
 
@@ -31,6 +32,9 @@ struct ServerOptions {
 class SeminarServer {
   public:
     SeminarServer(Seminar& seminar, ServerOptions options);
+    // Self-paced practice (serve --practice): the page, the case list, private sessions; no
+    // join code and no instructor endpoints.
+    SeminarServer(PracticeLibrary& practice, ServerOptions options);
     ~SeminarServer();
     SeminarServer(const SeminarServer&) = delete;
     SeminarServer& operator=(const SeminarServer&) = delete;
@@ -45,14 +49,17 @@ class SeminarServer {
     void stop();
 
   private:
+    SeminarServer(Seminar* seminar, PracticeLibrary* practice, ServerOptions options);
     void add_trainee_routes();
+    void add_practice_routes();
     void add_instructor_routes();
     // True when the caller may go on; otherwise answers 401, 403 or 429 (too many wrong
     // secrets from its address).
     bool check_instructor(const std::string& address, const std::string* secret,
                           std::string& status_key);
 
-    Seminar& seminar_;
+    Seminar* seminar_;           // null in practice
+    PracticeLibrary* practice_;  // null in a seminar
     ServerOptions options_;
     GuardedServer guarded_;
     httplib::Server* http_;  // guarded_'s

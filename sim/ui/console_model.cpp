@@ -22,6 +22,7 @@ bool command_allowed(std::string_view state, ConsoleCommandKind kind) {
             return state != "ended" && !state.empty();
         case ConsoleCommandKind::ExportCsv:
         case ConsoleCommandKind::ExportJson:
+        case ConsoleCommandKind::RejoinCode:
             return !state.empty();
     }
     return false;

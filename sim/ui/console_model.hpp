@@ -74,13 +74,28 @@ struct ConsoleModel {
     std::vector<ConsolePenalised> penalised;  // most frequent first
     std::string last_result;  // what the last command did (or why it failed), for the status line
     bool last_failed = false;
+    // The rejoin code the instructor last looked up, shown only in the rejoin dialog (never on the
+    // projected screen) so the instructor reads it out to that trainee alone.
+    std::string rejoin_name;
+    std::string rejoin_code;
 };
 
-enum class ConsoleCommandKind { Start, Pause, Resume, End, Inject, HintAll, ExportCsv, ExportJson };
+enum class ConsoleCommandKind {
+    Start,
+    Pause,
+    Resume,
+    End,
+    Inject,
+    HintAll,
+    ExportCsv,
+    ExportJson,
+    RejoinCode,  // the instructor's approval of a rejoin: look up a trainee's rejoin code
+};
 
 struct ConsoleCommand {
     ConsoleCommandKind kind = ConsoleCommandKind::Start;
-    LocalizedText message;  // Inject only
+    LocalizedText message;     // Inject only
+    std::string trainee = {};  // RejoinCode only: whose code (defaulted: other commands omit it)
 };
 
 // How the instructor orders and narrows the trainee table (a room of 35 does not fit unsorted).

@@ -157,6 +157,8 @@ void ConsoleWindow::draw_controls(const ConsoleModel& model, std::vector<Console
     ImGui::SameLine();
     if (control("ui.console.export_json", s, ConsoleCommandKind::ExportJson))
         out.push_back({ConsoleCommandKind::ExportJson, {}});
+    ImGui::SameLine(0.0f, scaled(32.0f));
+    draw_rejoin(model, out);
     if (!model.last_result.empty()) {
         ImGui::SameLine(0.0f, scaled(24.0f));
         ImGui::TextColored(model.last_failed ? palette::kBad : palette::kGood, "%s",
@@ -322,6 +324,36 @@ void ConsoleWindow::draw_penalised(const ConsoleModel& model) {
         text_wrapped(trf("ui.console.penalised_row",
                          {std::to_string(p.count), tr("penalty_kind." + p.kind), p.detail,
                           render(Message("count.trainees").arg("count", p.trainees))}));
+}
+
+// The instructor's approval of a rejoin: a trainee whose program lost their rejoin code (another
+// computer, a cleared browser) asks; the instructor checks who it is, looks the code up here and
+// reads it out to that trainee alone. The code shows only in this dialog, not on the screen.
+void ConsoleWindow::draw_rejoin(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
+    const std::string title = label("ui.console.rejoin_title", "rejoin");
+    if (control("ui.console.rejoin_open", model.state, ConsoleCommandKind::RejoinCode))
+        ImGui::OpenPopup(title.c_str());
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(scaled(420.0f));
+    text_disabled(tr("ui.console.rejoin_help"));
+    ImGui::PopTextWrapPos();
+    const float rows = static_cast<float>(std::min<std::size_t>(model.trainees.size(), 10));
+    ImGui::BeginChild("rejoin_names",
+                      ImVec2(scaled(420.0f), std::max(1.0f, rows) * ImGui::GetFrameHeight()), true);
+    for (const ConsoleTrainee& t : model.trainees) {
+        if (ImGui::Selectable(t.name.c_str(), t.name == model.rejoin_name))
+            out.push_back({ConsoleCommandKind::RejoinCode, {}, t.name});
+        probe("console.rejoin_name:" + t.name);
+    }
+    ImGui::EndChild();
+    if (!model.rejoin_code.empty()) {
+        ImGui::TextUnformatted(trf("ui.console.rejoin_code_of", {model.rejoin_name}).c_str());
+        FontScope large(fonts().title);
+        ImGui::TextColored(ImVec4(0.94f, 0.89f, 0.26f, 1.0f), "%s", model.rejoin_code.c_str());
+        probe("console.rejoin_code");
+    }
+    if (button("ui.common.close", "console.rejoin_close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void ConsoleWindow::draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {

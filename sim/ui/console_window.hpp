@@ -27,6 +27,7 @@ class ConsoleWindow {
     void draw_stuck(const ConsoleModel& model);
     void draw_penalised(const ConsoleModel& model);
     void draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
+    void draw_rejoin(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
 
     ItemProbe probe_;
     TraineeOrder order_;

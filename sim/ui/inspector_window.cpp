@@ -45,9 +45,16 @@ std::string source_text(const Casefile& casefile, const std::string& source) {
     return trf("ui.inspector.source_record", {tr("ui.inspector.source_unknown_record"), "—"});
 }
 
+// Beside the text when it fits, else under it: a wrapped address fills a narrow panel (a browser
+// window, say) and the button would fall off its right edge.
 void copy_button(const std::string& text) {
+    const std::string copy = label("ui.common.copy");
+    const float width =
+        ImGui::CalcTextSize(copy.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
-    if (ImGui::SmallButton(label("ui.common.copy").c_str())) ImGui::SetClipboardText(text.c_str());
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    if (ImGui::SmallButton(copy.c_str())) ImGui::SetClipboardText(text.c_str());
+    probe("inspector.copy");
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ void draw_seminar_join(SeminarJoinForm& form) {
     field("ui.join.code", "##code", form.code);
     field("ui.join.name", "##name", form.name);
     field("ui.join.agency", "##agency", form.agency);
+    field("ui.join.rejoin_code", "##rejoin_code", form.rejoin_code);
     if (!form.error.empty()) {
         ImGui::PushTextWrapPos(scaled(360.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);

@@ -81,6 +81,38 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     CHECK(link.model().state == "ended");
 }
 
+TEST_CASE("the console approves a rejoin: the code it looks up lets the trainee back in",
+          "[console]") {
+    set_interface_language("en");
+    TempDir dir;
+    TestSeminar server(make_seminar_case(), dir.file("s.sqlite"));
+    seminar::Seminar& s = server.seminar();
+    platform::ConsoleLink link("127.0.0.1", server.port(), s.instructor_secret(), dir.path());
+    std::string error;
+    auto ana = platform::RemoteSession::join(
+        {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR", ""}, error);
+    REQUIRE(ana);
+
+    // Ana's laptop died: another program under her name is refused until she has the code.
+    CHECK_FALSE(platform::RemoteSession::join(
+        {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR", ""}, error));
+    CHECK(error.find("already joined") != std::string::npos);
+
+    link.run({{Kind::RejoinCode, {}, "ana  lópez"}});
+    CHECK_FALSE(link.model().last_failed);
+    CHECK(link.model().rejoin_code == ana->rejoin_code());
+    auto again = platform::RemoteSession::join(
+        {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR", link.model().rejoin_code},
+        error);
+    REQUIRE(again);
+    CHECK(again->rejoin_code() == ana->rejoin_code());
+
+    link.run({{Kind::RejoinCode, {}, "Nobody Here"}});
+    CHECK(link.model().last_failed);
+    CHECK(link.model().rejoin_code.empty());
+    CHECK(link.model().last_result.find("Nobody Here") != std::string::npos);
+}
+
 TEST_CASE("the console and the trainee's program say clearly what is wrong", "[console]") {
     set_interface_language("en");
     TempDir dir;

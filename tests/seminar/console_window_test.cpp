@@ -159,3 +159,31 @@ TEST_CASE("the console says when the server cannot be reached", "[ui][console]")
     CHECK(c.sent.empty());
     set_interface_language("en");
 }
+
+TEST_CASE("the instructor looks a trainee's rejoin code up in a dialog, not on the screen",
+          "[ui][console]") {
+    set_interface_language("en");
+    HeadlessConsole c;
+    c.model = sample_room("running");
+    c.model.rejoin_name = "Bruno Díaz";
+    c.model.rejoin_code = "QW3RTY";
+    c.frame();
+    // The code of the last look-up is not on the (perhaps projected) screen.
+    CHECK_FALSE(c.drawn("console.rejoin_code"));
+    c.model.rejoin_name.clear();
+    c.model.rejoin_code.clear();
+
+    c.click("console.rejoin_open");
+    CHECK(c.drawn("console.rejoin_name:Ana López"));
+    c.click("console.rejoin_name:Bruno Díaz");
+    REQUIRE(c.sent.size() == 1);
+    CHECK(c.sent[0].kind == ConsoleCommandKind::RejoinCode);
+    CHECK(c.sent[0].trainee == "Bruno Díaz");
+    c.model.rejoin_name = "Bruno Díaz";
+    c.model.rejoin_code = "QW3RTY";
+    c.frame();
+    CHECK(c.drawn("console.rejoin_code"));
+    c.click("console.rejoin_close");
+    c.frame();  // the dialog closes at the end of the frame its button was released in
+    CHECK_FALSE(c.drawn("console.rejoin_code"));
+}
