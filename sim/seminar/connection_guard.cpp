@@ -1,22 +1,25 @@
 #include "seminar/connection_guard.hpp"
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <httplib.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace mt::seminar {
@@ -24,7 +27,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A connection as both the watchdog (getpeername) and httplib (Request) name it.
+// A connection as both the watchdog (the kernel's table) and httplib (Request) name it.
 struct Peer {
     std::string address;
     int port = 0;
@@ -34,50 +37,97 @@ struct Peer {
     bool operator==(const Peer& o) const { return port == o.port && address == o.address; }
 };
 
-std::string numeric_host(const sockaddr* address, socklen_t length) {
-    char host[NI_MAXHOST] = "";
-    if (::getnameinfo(address, length, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0)
-        return "?";
-    return host;
+// A connection the watchdog found: the server's descriptor for it and the socket's inode, which
+// names the connection for as long as it exists (a descriptor number is reused after a close).
+struct Connection {
+    int fd = -1;
+    unsigned long inode = 0;
+    Peer peer;
+};
+
+// The socket inode behind descriptor `fd`, from /proc/self/fd (0 when it is not a socket). The
+// watchdog never calls anything on a descriptor the server's workers own except the shutdown of
+// one past its deadline: reading the links is how it looks without touching them.
+unsigned long socket_inode(int fd) {
+    char link[64];
+    const std::string path = "/proc/self/fd/" + std::to_string(fd);
+    const ssize_t n = ::readlink(path.c_str(), link, sizeof link - 1);
+    if (n <= 0) return 0;
+    link[n] = '\0';
+    unsigned long inode = 0;
+    return std::sscanf(link, "socket:[%lu]", &inode) == 1 ? inode : 0;
 }
 
-int port_of(const sockaddr_storage& address) {
-    if (address.ss_family == AF_INET)
-        return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
-    if (address.ss_family == AF_INET6)
-        return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
-    return -1;
-}
-
-// The peer of `fd` when it is a connected socket on local port `port`.
-std::optional<Peer> peer_on_port(int fd, int port) {
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) return std::nullopt;
-    sockaddr_storage local{};
-    socklen_t length = sizeof local;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0 ||
-        port_of(local) != port)
-        return std::nullopt;
-    sockaddr_storage remote{};
-    length = sizeof remote;
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &length) != 0)
-        return std::nullopt;  // the listening socket, or already disconnected
-    return Peer{numeric_host(reinterpret_cast<sockaddr*>(&remote), length), port_of(remote)};
-}
-
-// The process's open descriptors.
-std::vector<int> open_descriptors() {
-    std::vector<int> fds;
+// The process's socket descriptors, by inode.
+std::map<unsigned long, int> socket_descriptors() {
+    std::map<unsigned long, int> fds;
     DIR* dir = ::opendir("/proc/self/fd");
     if (dir == nullptr) return fds;
     const int own = ::dirfd(dir);
     while (const dirent* entry = ::readdir(dir)) {
         char* end = nullptr;
         const long fd = std::strtol(entry->d_name, &end, 10);
-        if (end != entry->d_name && *end == '\0' && fd != own) fds.push_back(static_cast<int>(fd));
+        if (end == entry->d_name || *end != '\0' || fd == own) continue;
+        if (const unsigned long inode = socket_inode(static_cast<int>(fd)); inode != 0)
+            fds.emplace(inode, static_cast<int>(fd));
     }
     ::closedir(dir);
     return fds;
+}
+
+// "0100007F" (IPv4) or 32 hex digits (IPv6) as /proc/net/tcp{,6} print an address: the raw
+// address as 32-bit words in the machine's order, so each word is read back the same way.
+std::string address_text(const std::string& hex) {
+    const std::size_t words = hex.size() / 8;
+    if ((words != 1 && words != 4) || hex.size() % 8 != 0) return "?";
+    unsigned char raw[16];
+    for (std::size_t w = 0; w < words; ++w) {
+        const auto word =
+            static_cast<std::uint32_t>(std::strtoul(hex.substr(w * 8, 8).c_str(), nullptr, 16));
+        std::memcpy(raw + w * 4, &word, 4);
+    }
+    char text[INET6_ADDRSTRLEN] = "";
+    if (!::inet_ntop(words == 1 ? AF_INET : AF_INET6, raw, text, sizeof text)) return "?";
+    return text;
+}
+
+// The connections to local port `port` in the kernel's tables, by socket inode, with the peer as
+// httplib names it (numeric address and port).
+std::map<unsigned long, Peer> peers_on_port(int port) {
+    std::map<unsigned long, Peer> peers;
+    for (const char* table : {"/proc/self/net/tcp", "/proc/self/net/tcp6"}) {
+        std::FILE* file = std::fopen(table, "r");
+        if (file == nullptr) continue;
+        char line[512];
+        bool header = true;
+        while (std::fgets(line, sizeof line, file)) {
+            if (std::exchange(header, false)) continue;
+            char local[64], remote[64];
+            unsigned local_port = 0, remote_port = 0, state = 0;
+            unsigned long inode = 0;
+            // sl local:port remote:port st tx:rx tr:when retrnsmt uid timeout inode
+            if (std::sscanf(line,
+                            " %*d: %63[0-9A-Fa-f]:%x %63[0-9A-Fa-f]:%x %x %*s %*s %*s %*u %*u %lu",
+                            local, &local_port, remote, &remote_port, &state, &inode) != 6)
+                continue;
+            constexpr unsigned kListen = 0x0A;
+            if (static_cast<int>(local_port) != port || state == kListen || inode == 0) continue;
+            peers.emplace(inode, Peer{address_text(remote), static_cast<int>(remote_port)});
+        }
+        std::fclose(file);
+    }
+    return peers;
+}
+
+// The server's open connections: sockets of this process on its port.
+std::vector<Connection> server_connections(int port) {
+    std::vector<Connection> out;
+    const std::map<unsigned long, Peer> peers = peers_on_port(port);
+    if (peers.empty()) return out;
+    for (const auto& [inode, fd] : socket_descriptors())
+        if (const auto it = peers.find(inode); it != peers.end())
+            out.push_back({fd, inode, it->second});
+    return out;
 }
 
 // httplib's worker pool with a bounded queue: while `max_waiting` accepted connections wait for a
@@ -177,36 +227,34 @@ class ConnectionGuard {
         if (!added) it->second.deadline = now + from_now;
     }
 
-    // Shuts down `fd` if it still is the connection of `peer` (a closed descriptor's number may
-    // have been reused since the look); its worker then sees the end and closes it.
-    void shut(int fd, const Peer& peer) {
-        if (peer_on_port(fd, port_) == peer) ::shutdown(fd, SHUT_RDWR);
+    // Shuts down the connection if its descriptor still is that socket (a closed descriptor's
+    // number may have been reused since the look); its worker then sees the end and closes it.
+    static void shut(const Connection& c) {
+        if (socket_inode(c.fd) == c.inode) ::shutdown(c.fd, SHUT_RDWR);
     }
 
     void run() {
         std::unique_lock lock(mutex_);
         while (!wake_.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping_; })) {
             lock.unlock();
-            std::vector<std::pair<int, Peer>> open;
-            for (int fd : open_descriptors())
-                if (auto peer = peer_on_port(fd, port_)) open.emplace_back(fd, *peer);
+            const std::vector<Connection> open = server_connections(port_);
             lock.lock();
             look(open);
         }
     }
 
     // One look at the open connections (mutex held).
-    void look(const std::vector<std::pair<int, Peer>>& open) {
+    void look(const std::vector<Connection>& open) {
         const Clock::time_point now = Clock::now();
         std::map<Peer, Seen> still_open;
         std::map<std::string, std::vector<std::pair<Clock::time_point, std::size_t>>> by_address;
         for (std::size_t i = 0; i < open.size(); ++i) {
-            const Peer& peer = open[i].second;
+            const Peer& peer = open[i].peer;
             auto it = connections_.find(peer);
             Seen seen =
                 it != connections_.end() ? it->second : Seen{now, now + limits_.request_deadline};
             if (!seen.shut && now >= seen.deadline) {
-                shut(open[i].first, peer);
+                shut(open[i]);
                 seen.shut = true;
                 ++counts_.timed_out;
             }
@@ -218,9 +266,9 @@ class ConnectionGuard {
             if (list.size() <= limits_.max_per_address) continue;
             std::sort(list.begin(), list.end());
             for (std::size_t k = limits_.max_per_address; k < list.size(); ++k) {
-                const auto& [fd, peer] = open[list[k].second];
-                shut(fd, peer);
-                still_open[peer].shut = true;
+                const Connection& c = open[list[k].second];
+                shut(c);
+                still_open[c.peer].shut = true;
                 ++counts_.dropped_over_cap;
             }
         }

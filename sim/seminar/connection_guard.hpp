@@ -4,7 +4,8 @@
 // request a byte at a time (or never) holds a worker, and enough of them hold all; it offers no
 // hook that sees a connection before a request has been read. The guard therefore watches the
 // server's connections from outside: every 100 ms its watchdog lists the process's sockets that
-// are connected to the server's port and
+// are connected to the server's port (from /proc only: the kernel's TCP tables and the process's
+// descriptor links, so it never touches a descriptor a worker owns except to shut one down) and
 //  - gives every request a deadline: it must arrive whole within `request_deadline` of the
 //    connection opening or of the previous response (plus the keep-alive wait), and a request
 //    being handled must be answered within `handling_deadline`; past it the connection is shut

@@ -207,7 +207,13 @@ int main(int argc, char** argv) {
                     action.target = testing::kRansom;
                     action.text = "note " + std::to_string(++sequence);
                 } else {
-                    ++failures;
+                    // The first refusal is printed: a run where every action is refused says why.
+                    if (++failures == 1)
+                        std::fprintf(stderr, "first refusal: HTTP %d %s %s\n", reply.status,
+                                     reply.error.c_str(),
+                                     reply.body.is_object()
+                                         ? reply.body.value("reason_key", std::string()).c_str()
+                                         : "");
                     std::this_thread::sleep_for(std::chrono::milliseconds(50));
                 }
             }
