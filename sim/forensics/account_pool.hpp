@@ -1,7 +1,7 @@
 #pragma once
 // The balance of one asset at one account-based address, as the taint methods see it
-// (domain.md section 1, account-based chains). Balances mix inside an address, so each method
-// keeps what it needs of the address's time-ordered history:
+// (docs/forensics.md, "Taint", account-based chains). Balances mix inside an address, so each
+// method keeps what it needs of the address's time-ordered history:
 //   poison:        once any taint is held, the whole balance is tainted (until it reaches zero);
 //   haircut, TIHO: the balance and how much of it is tainted;
 //   FIFO, LIFO:    the balance as arrival-ordered segments, each clean or tainted by one

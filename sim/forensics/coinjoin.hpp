@@ -1,6 +1,6 @@
 #pragma once
 // CoinJoin recognition: BlockSci's isCoinjoin rule (citp/BlockSci,
-// src/blocksci/heuristics/tx_identification.cpp), as stated in domain.md section 2:
+// src/blocksci/heuristics/tx_identification.cpp), as docs/forensics.md states it:
 //   >= 2 inputs and >= 3 outputs; p = floor((outputs + 1) / 2) participants with p <= inputs and
 //   p <= distinct input addresses; the most frequent output value occurs exactly p times; that
 //   value is not dust (546 or 2730 sat).

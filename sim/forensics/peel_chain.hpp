@@ -1,9 +1,9 @@
 #pragma once
-// Peel-chain detector (domain.md section 2): one large amount; each hop pays a small amount out and
-// moves the rest to fresh change, again and again. UTXO: a transaction with two outputs, then
-// 1-in 2-out hops along the change. Account-based: an address pays out smaller amounts and forwards
-// the largest to an address never used before, which does the same.
-// Exchanges and mining pools pay out this way too: a peel chain shows a shape, not a crime.
+// Peel-chain detector (docs/forensics.md, "Pattern detectors"): one large amount; each hop pays a
+// small amount out and moves the rest to fresh change, again and again. UTXO: a transaction with
+// two outputs, then 1-in 2-out hops along the change. Account-based: an address pays out smaller
+// amounts and forwards the largest to an address never used before, which does the same. Exchanges
+// and mining pools pay out this way too: a peel chain shows a shape, not a crime.
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -1,6 +1,7 @@
 #pragma once
 // How one UTXO transaction passes taint from its inputs to its outputs, for each method
-// (domain.md section 1). Pure arithmetic on amounts, so the rule is tested on its own.
+// (docs/forensics.md, "Taint: following stolen funds"). Pure arithmetic on amounts, so the rule is
+// tested on its own.
 #include <span>
 #include <vector>
 

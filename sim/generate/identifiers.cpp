@@ -3,11 +3,11 @@
 #include <array>
 
 #include "generate/random.hpp"
+#include "model/bech32.hpp"
 
 namespace mt::generate {
 namespace {
 
-constexpr std::string_view kBech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 constexpr std::string_view kBase58Alphabet =
     "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
@@ -23,29 +23,6 @@ std::array<std::uint8_t, N> expand(std::uint64_t key, std::uint64_t salt) {
         bytes[i] = static_cast<std::uint8_t>(word >> (8 * (i % 8)));
     }
     return bytes;
-}
-
-std::uint32_t bech32_polymod_step(std::uint32_t chk, std::uint8_t value) {
-    constexpr std::array<std::uint32_t, 5> kGenerator{0x3b6a57b2, 0x26508e6d, 0x1ea119fa,
-                                                      0x3d4233dd, 0x2a1462b3};
-    const std::uint32_t top = chk >> 25;
-    chk = ((chk & 0x1ffffff) << 5) ^ value;
-    for (std::size_t i = 0; i < kGenerator.size(); ++i)
-        if ((top >> i) & 1) chk ^= kGenerator[i];
-    return chk;
-}
-
-// Polymod over the expanded human-readable part "bc" followed by `data` (5-bit values).
-template <typename Range>
-std::uint32_t bech32_polymod(const Range& data) {
-    std::uint32_t chk = 1;
-    for (char c : std::string_view("bc"))
-        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c >> 5));
-    chk = bech32_polymod_step(chk, 0);
-    for (char c : std::string_view("bc"))
-        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c & 31));
-    for (std::uint8_t v : data) chk = bech32_polymod_step(chk, v);
-    return chk;
 }
 
 }  // namespace
@@ -66,11 +43,13 @@ void append_bitcoin_address(std::string& out, std::uint64_t key, std::uint64_t s
             data[n++] = static_cast<std::uint8_t>((accumulator >> bits) & 31);
         }
     }
-    const std::uint32_t polymod = bech32_polymod(data) ^ 1;  // the six trailing zeros included
+    bech32::Checksum checksum("bc");
+    for (std::uint8_t v : data) checksum.add(v);  // the six trailing zeros included
+    const std::uint32_t polymod = checksum.value() ^ bech32::kBech32Constant;
     for (std::size_t i = 0; i < 6; ++i)
         data[33 + i] = static_cast<std::uint8_t>((polymod >> (5 * (5 - i))) & 31);
     out += "bc1";
-    for (std::uint8_t v : data) out += kBech32Charset[v];
+    for (std::uint8_t v : data) out += bech32::kAlphabet[v];
 }
 
 void append_tron_address(std::string& out, std::uint64_t key, std::uint64_t salt) {
@@ -106,18 +85,13 @@ bool has_valid_bech32_checksum(const std::string& address) {
     if (address.size() < 8 || address.compare(0, 3, "bc1") != 0) return false;
     std::string_view data(address);
     data.remove_prefix(3);
-    std::uint32_t chk = 1;
-    for (char c : std::string_view("bc"))
-        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c >> 5));
-    chk = bech32_polymod_step(chk, 0);
-    for (char c : std::string_view("bc"))
-        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(c & 31));
+    bech32::Checksum checksum("bc");
     for (char c : data) {
-        const auto v = kBech32Charset.find(c);
+        const auto v = bech32::kAlphabet.find(c);
         if (v == std::string_view::npos) return false;
-        chk = bech32_polymod_step(chk, static_cast<std::uint8_t>(v));
+        checksum.add(static_cast<std::uint8_t>(v));
     }
-    return chk == 1;
+    return checksum.value() == bech32::kBech32Constant;
 }
 
 }  // namespace mt::generate

@@ -5,25 +5,19 @@
 // gives the same case on every platform.
 #include <cstdint>
 
+#include "model/stable_hash.hpp"
+
 namespace mt::generate {
 
-// SplitMix64's output function: a bijection on 64-bit values, so distinct inputs give distinct
-// outputs (the generator relies on that for unique addresses and transaction hashes).
-constexpr std::uint64_t mix64(std::uint64_t z) {
-    z += 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
+// mix64 (model/stable_hash.hpp) is a bijection: distinct inputs give distinct outputs, which the
+// generator relies on for unique addresses and transaction hashes.
+using mt::mix64;
 
 class Random {
   public:
     explicit Random(std::uint64_t seed) {
-        std::uint64_t s = seed;
-        for (auto& word : state_) {
-            s += 0x9E3779B97F4A7C15ull;
-            word = mix64(s);
-        }
+        SplitMix64 seeder(seed + kSplitMixIncrement);
+        for (auto& word : state_) word = seeder.next();
     }
 
     std::uint64_t next() {

@@ -1,7 +1,8 @@
 #pragma once
-// The laundering typologies a generated case can embed (domain.md section 3), in the order the
-// trail uses them: the ransom is peeled, mixed, fanned out to mules and gathered, scattered and
-// gathered again, sent round a cycle, bridged to USDT on Tron and cashed out at an exchange.
+// The laundering typologies a generated case can embed (docs/forensics.md, "Laundering typologies
+// the generator embeds"), in the order the trail uses them: the ransom is peeled, mixed, fanned out
+// to mules and gathered, scattered and gathered again, sent round a cycle, bridged to USDT on Tron
+// and cashed out at an exchange.
 #include <optional>
 #include <span>
 #include <string>

@@ -2,13 +2,14 @@
 
 #include <cstring>
 
+#include "model/bech32.hpp"
+
 namespace mt::import {
 namespace {
 
 constexpr std::string_view kBase58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-constexpr std::string_view kBech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-constexpr std::uint32_t kBech32Constant = 1;
-constexpr std::uint32_t kBech32mConstant = 0x2bc830a3;
+using bech32::kBech32Constant;
+using bech32::kBech32mConstant;
 
 constexpr std::array<std::uint32_t, 64> kSha256Rounds{
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -53,25 +54,12 @@ std::array<std::uint8_t, 4> checksum(const std::vector<std::uint8_t>& bytes) {
     return {twice[0], twice[1], twice[2], twice[3]};
 }
 
-std::uint32_t polymod(const std::vector<std::uint8_t>& values) {
-    constexpr std::array<std::uint32_t, 5> kGenerator{0x3b6a57b2, 0x26508e6d, 0x1ea119fa,
-                                                      0x3d4233dd, 0x2a1462b3};
-    std::uint32_t chk = 1;
-    for (std::uint8_t v : values) {
-        const std::uint32_t top = chk >> 25;
-        chk = ((chk & 0x1ffffff) << 5) ^ v;
-        for (int i = 0; i < 5; ++i)
-            if ((top >> i) & 1) chk ^= kGenerator[static_cast<std::size_t>(i)];
-    }
-    return chk;
-}
-
-std::vector<std::uint8_t> hrp_expand(std::string_view hrp) {
-    std::vector<std::uint8_t> out;
-    for (char c : hrp) out.push_back(static_cast<std::uint8_t>(static_cast<unsigned char>(c) >> 5));
-    out.push_back(0);
-    for (char c : hrp) out.push_back(static_cast<std::uint8_t>(c & 31));
-    return out;
+// The checksum of `data` (5-bit values) under `hrp`, `padding` zero values appended.
+std::uint32_t polymod(std::string_view hrp, const std::vector<std::uint8_t>& data, int padding) {
+    bech32::Checksum checksum(hrp);
+    for (std::uint8_t v : data) checksum.add(v);
+    for (int i = 0; i < padding; ++i) checksum.add(0);
+    return checksum.value();
 }
 
 // Regroups bits (8 -> 5 with padding, or 5 -> 8 refusing non-zero padding).
@@ -175,15 +163,12 @@ std::string segwit_encode(const SegwitAddress& address) {
     std::vector<std::uint8_t> data{static_cast<std::uint8_t>(address.version)};
     const auto program = regroup(address.program, 8, 5, true);
     data.insert(data.end(), program->begin(), program->end());
-    std::vector<std::uint8_t> values = hrp_expand(address.hrp);
-    values.insert(values.end(), data.begin(), data.end());
-    values.insert(values.end(), 6, 0);
     const std::uint32_t mod =
-        polymod(values) ^ (address.version == 0 ? kBech32Constant : kBech32mConstant);
+        polymod(address.hrp, data, 6) ^ (address.version == 0 ? kBech32Constant : kBech32mConstant);
     for (int i = 0; i < 6; ++i)
         data.push_back(static_cast<std::uint8_t>((mod >> (5 * (5 - i))) & 31));
     std::string out = address.hrp + "1";
-    for (std::uint8_t v : data) out += kBech32[v];
+    for (std::uint8_t v : data) out += bech32::kAlphabet[v];
     return out;
 }
 
@@ -198,13 +183,11 @@ std::optional<SegwitAddress> segwit_decode(std::string_view text) {
         if (c < 'a' || c > 'z') return std::nullopt;
     std::vector<std::uint8_t> data;
     for (char c : text.substr(separator + 1)) {
-        const auto v = kBech32.find(c);
+        const auto v = bech32::kAlphabet.find(c);
         if (v == std::string_view::npos) return std::nullopt;
         data.push_back(static_cast<std::uint8_t>(v));
     }
-    std::vector<std::uint8_t> values = hrp_expand(out.hrp);
-    values.insert(values.end(), data.begin(), data.end());
-    const std::uint32_t mod = polymod(values);
+    const std::uint32_t mod = polymod(out.hrp, data, 0);
     out.version = data[0];
     if (out.version > 16 || mod != (out.version == 0 ? kBech32Constant : kBech32mConstant))
         return std::nullopt;

@@ -6,6 +6,8 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "model/bech32.hpp"
+
 namespace mt {
 namespace {
 
@@ -33,7 +35,7 @@ constexpr std::size_t home_slot(std::uint64_t h, int bits) {
 
 constexpr char kDigits[] = "0123456789abcdef";
 
-constexpr char kBech32Alphabet[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+constexpr std::string_view kBech32Alphabet = bech32::kAlphabet;
 constexpr std::size_t kMaxHrp = 8;
 constexpr std::size_t kMinBech32Data = 6;
 constexpr std::size_t kMaxBech32Data = 80;

@@ -3,18 +3,22 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "model/stable_hash.hpp"
+
 namespace mt::seminar {
 namespace {
 
+// FNV-1a over length-prefixed fields: the fingerprint is stored in a seminar's record, so its
+// values must not change between versions.
 class Hasher {
   public:
     void bytes(std::string_view s) {
         number(static_cast<std::int64_t>(s.size()));
-        for (char c : s) mix(static_cast<unsigned char>(c));
+        h_.bytes(s);
     }
     void number(std::int64_t v) {
         for (int i = 0; i < 8; ++i)
-            mix(static_cast<unsigned char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFFu));
+            h_.byte(static_cast<unsigned char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFFu));
     }
     void units(Units v) {
         number(static_cast<std::int64_t>(v >> 64));
@@ -23,16 +27,12 @@ class Hasher {
     std::string hex() const {
         static constexpr char kDigits[] = "0123456789abcdef";
         std::string out;
-        for (int i = 15; i >= 0; --i) out.push_back(kDigits[(h_ >> (4 * i)) & 0xFu]);
+        for (int i = 15; i >= 0; --i) out.push_back(kDigits[(h_.value() >> (4 * i)) & 0xFu]);
         return out;
     }
 
   private:
-    void mix(unsigned char c) {
-        h_ ^= c;
-        h_ *= 0x100000001B3ull;
-    }
-    std::uint64_t h_ = 0xCBF29CE484222325ull;
+    Fnv1a h_;
 };
 
 }  // namespace

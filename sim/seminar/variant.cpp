@@ -6,40 +6,25 @@
 #include <unordered_set>
 #include <vector>
 
+#include "model/bech32.hpp"
+#include "model/stable_hash.hpp"
+
 namespace mt::seminar {
 namespace {
 
 constexpr std::string_view kHexLower = "0123456789abcdef";
-constexpr std::string_view kBech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+constexpr std::string_view kBech32 = bech32::kAlphabet;
 constexpr std::string_view kBase58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 constexpr std::string_view kLower = "abcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 constexpr std::string_view kDigits = "0123456789";
 
-// SplitMix64: the same sequence on every platform and standard library (std distributions are not).
-class Rng {
+// The same sequence on every platform and standard library (std distributions are not).
+class Rng : public SplitMix64 {
   public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    using SplitMix64::SplitMix64;
     char pick(std::string_view alphabet) { return alphabet[next() % alphabet.size()]; }
-
-  private:
-    std::uint64_t state_;
 };
-
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    for (char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001B3ull;
-    }
-    return h;
-}
 
 bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

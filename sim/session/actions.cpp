@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "forensics/analysis.hpp"
+#include "model/short_id.hpp"
 #include "session/session_state.hpp"
 
 namespace mt {
@@ -17,10 +18,6 @@ ActionOutcome reject(std::string key, std::string reason) {
 
 ActionOutcome accepted() {
     return {true, {}, {}, 0};
-}
-
-std::string short_id(const std::string& id) {
-    return id.size() <= 18 ? id : id.substr(0, 10) + "…" + id.substr(id.size() - 6);
 }
 
 std::string_view direction_en(Direction d) {

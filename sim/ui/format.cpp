@@ -84,16 +84,6 @@ std::string duration_text(SimSeconds span) {
     return format_duration(span);
 }
 
-std::string short_id(std::string_view id, std::size_t keep) {
-    if (id.size() <= keep || keep < 8) return std::string(id);
-    const std::size_t tail = keep / 3;
-    const std::size_t head = keep - tail;
-    std::string out(id.substr(0, head));
-    out += "…";
-    out += id.substr(id.size() - tail);
-    return out;
-}
-
 std::string key_of(EntityKind v) {
     return prefixed("entity_kind", name_of(v));
 }

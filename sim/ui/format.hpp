@@ -8,6 +8,7 @@
 #include "model/casefile.hpp"
 #include "model/money.hpp"
 #include "model/score.hpp"
+#include "model/short_id.hpp"
 #include "model/text.hpp"
 
 namespace mt::ui {
@@ -26,8 +27,6 @@ std::string sim_date(const CaseBriefing& briefing, SimSeconds at);
 std::string sim_date_short(const CaseBriefing& briefing, SimSeconds at);
 // "3h 15m"
 std::string duration_text(SimSeconds span);
-// "bc1qxy2k…x0wlh" for identifiers longer than `keep` characters.
-std::string short_id(std::string_view id, std::size_t keep = 16);
 
 // Translation keys of the closed vocabularies: "entity_kind.exchange", "instrument.subpoena", ...
 std::string key_of(EntityKind v);

@@ -12,6 +12,7 @@
 #include "forensics/analysis.hpp"
 #include "forensics/taint.hpp"
 #include "model/ledger.hpp"
+#include "model/stable_hash.hpp"
 
 namespace {
 
@@ -23,20 +24,10 @@ constexpr Units kSatPerBtc = 100'000'000;
 constexpr Units kFee = 1'000;
 constexpr TxIndex kSourceTx = 1000;
 
-// SplitMix64: a fixed, portable sequence (standard distributions differ between libraries).
-class Random {
+class Random : public SplitMix64 {
   public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    using SplitMix64::SplitMix64;
     std::uint64_t below(std::uint64_t n) { return next() % n; }
-
-  private:
-    std::uint64_t state_;
 };
 
 struct Coin {

@@ -11,8 +11,8 @@ using mt::test::TestLedger;
 
 namespace {
 
-// domain.md: Alice holds 5 ETH clean, receives 1 ETH tainted, then 5 ETH clean, then sends 1 ETH
-// to Bob.
+// docs/forensics.md: Alice holds 5 ETH clean, receives 1 ETH tainted, then 5 ETH clean, then sends
+// 1 ETH to Bob.
 struct AliceExample {
     TestLedger t;
     AddressId alice = 0, bob = 0;
@@ -44,7 +44,7 @@ struct AliceExample {
 
 }  // namespace
 
-TEST_CASE("domain.md account example: Alice pays Bob 1 ETH", "[taint][account]") {
+TEST_CASE("docs/forensics.md account example: Alice pays Bob 1 ETH", "[taint][account]") {
     const AliceExample x;
     CHECK(x.bob_taint(TaintMethod::Fifo) == 0);  // the first 5 clean leave first
     CHECK(x.bob_taint(TaintMethod::Lifo) == 0);  // the last 5 clean leave first

@@ -11,7 +11,7 @@ using mt::test::TestLedger;
 
 namespace {
 
-// domain.md's vector, then a later move the trainee must not see before time 100.
+// docs/forensics.md's worked example, then a later move the trainee must not see before time 100.
 struct Case {
     TestLedger t;
     Case() {
@@ -276,7 +276,8 @@ TEST_CASE("a transaction without inputs or outputs is handled, not a crash", "[a
 
 TEST_CASE("each taint method gives its own share per output of the worked example",
           "[analysis][taint]") {
-    // domain.md: 3 tainted + 7 clean into 2, 5 and 3; shares of what each address received.
+    // docs/forensics.md's worked example: 3 tainted + 7 clean into 2, 5 and 3; shares of what each
+    // address received.
     const Case c;
     auto share = [&](TaintMethod m, const std::string& address) {
         const AnalysisOutcome out = c.run(AnalysisTool::Taint, "f1:0", 50, m);

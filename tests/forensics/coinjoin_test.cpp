@@ -1,4 +1,4 @@
-// BlockSci's isCoinjoin rule, as stated in domain.md section 2.
+// BlockSci's isCoinjoin rule, as docs/forensics.md states it ("Pattern detectors").
 #include <catch2/catch.hpp>
 
 #include "forensics/coinjoin.hpp"

@@ -1,4 +1,5 @@
-// The per-transaction UTXO rules and exact proportions, checked against domain.md section 1.
+// The per-transaction UTXO rules and exact proportions, checked against docs/forensics.md's worked
+// example.
 #include <catch2/catch.hpp>
 
 #include "forensics/proportion.hpp"
@@ -26,7 +27,8 @@ Split split(TaintMethod method, std::vector<Units> values, std::vector<Units> ta
 
 }  // namespace
 
-TEST_CASE("domain.md test vector: 3 tainted + 7 clean into 2, 5, 3", "[taint][rule]") {
+TEST_CASE("worked example of docs/forensics.md: 3 tainted + 7 clean into 2, 5, 3",
+          "[taint][rule]") {
     const std::vector<Units> in{3 * kBtc, 7 * kBtc}, taint{3 * kBtc, 0},
         out{2 * kBtc, 5 * kBtc, 3 * kBtc};
     using V = std::vector<Units>;

@@ -10,8 +10,8 @@ using mt::test::TestLedger;
 
 namespace {
 
-// domain.md's vector as a ledger: F1 pays A 3 BTC (stolen), F2 pays B 7 BTC, T spends both into
-// O1 = 2, O2 = 5, O3 = 3.
+// docs/forensics.md's worked example as a ledger: F1 pays A 3 BTC (stolen), F2 pays B 7 BTC, T
+// spends both into O1 = 2, O2 = 5, O3 = 3.
 struct DomainVector {
     TestLedger t;
     TxIndex f1 = 0, f2 = 0, mix = 0;
