@@ -14,22 +14,6 @@ using namespace scenario_detail;
 
 namespace {
 
-// The top-level keys read_header() reads.
-constexpr std::array<std::string_view, 14> kHeaderKeys{"format_version",
-                                                       "id",
-                                                       "title",
-                                                       "summary",
-                                                       "briefing",
-                                                       "difficulty",
-                                                       "estimated_minutes",
-                                                       "learning_objectives",
-                                                       "typologies",
-                                                       "home_jurisdiction",
-                                                       "start",
-                                                       "time_budget_hours",
-                                                       "emergency_justified",
-                                                       "expert_summary"};
-
 bool is_header_key(std::string_view line) {
     std::string_view key = line.substr(0, line.find(':'));
     while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);

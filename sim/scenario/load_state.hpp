@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -190,7 +191,8 @@ void read_rubric(LoadState& state, MapReader& root);
 void read_tool_costs(LoadState& state, MapReader& root);
 void read_expert_solution(LoadState& state, MapReader& root);
 
-// The keys a case file may have at the top level.
+// The keys a case file may have at the top level. The first kHeaderKeyCount are the ones
+// read_header() reads, all the case picker reads of a file (scenario/catalog.cpp).
 inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version",
                                                                 "id",
                                                                 "title",
@@ -204,6 +206,7 @@ inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version"
                                                                 "start",
                                                                 "time_budget_hours",
                                                                 "emergency_justified",
+                                                                "expert_summary",
                                                                 "chains",
                                                                 "assets",
                                                                 "entities",
@@ -218,7 +221,9 @@ inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version"
                                                                 "start_knowledge",
                                                                 "rubric",
                                                                 "tool_costs",
-                                                                "expert_solution",
-                                                                "expert_summary"};
+                                                                "expert_solution"};
+inline constexpr std::size_t kHeaderKeyCount = 14;
+inline constexpr std::span<const std::string_view, kHeaderKeyCount> kHeaderKeys =
+    std::span(kTopLevelKeys).first<kHeaderKeyCount>();
 
 }  // namespace mt::scenario_detail
