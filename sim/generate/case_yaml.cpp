@@ -27,7 +27,7 @@ constexpr SimSeconds kDraftCost = hours(1);
 constexpr int kFreezeHours = 6;
 constexpr int kSubpoenaHours = 120;
 
-std::string quoted(std::string_view text) {
+std::string yaml_quoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         if (c == '"' || c == '\\') out += '\\';
@@ -198,11 +198,11 @@ class CaseWriter {
     }
     void text(int indent, const std::string& key, const LocalizedText& t) {
         line(indent, key + ":");
-        line(indent + 2, "en: " + quoted(t.en));
-        line(indent + 2, "es: " + quoted(t.es));
+        line(indent + 2, "en: " + yaml_quoted(t.en));
+        line(indent + 2, "es: " + yaml_quoted(t.es));
     }
     static std::string inline_text(const LocalizedText& t) {
-        return "{en: " + quoted(t.en) + ", es: " + quoted(t.es) + "}";
+        return "{en: " + yaml_quoted(t.en) + ", es: " + yaml_quoted(t.es) + "}";
     }
 
     // The expert's path, with the simulated time each action ends at, so the cash-out can be set
@@ -212,47 +212,50 @@ class CaseWriter {
             expert_.push_back({std::move(yaml), cost});
         };
         for (std::size_t i = 0; i < trail_.path.size(); ++i) {
-            add("{type: explore_transaction, target: " + quoted(tx(trail_.path[i])) + "}",
+            add("{type: explore_transaction, target: " + yaml_quoted(tx(trail_.path[i])) + "}",
                 kExploreCost);
             if (trail_.coinjoin_at == i)
-                add("{type: run_analysis, tool: coinjoin, target: " + quoted(tx(trail_.path[i])) +
-                        "}",
+                add("{type: run_analysis, tool: coinjoin, target: " +
+                        yaml_quoted(tx(trail_.path[i])) + "}",
                     kAnalysisCost);
             for (const StageFacts& s : trail_.stages) {
                 if (s.answer_after != i) continue;
                 add("{type: answer_checkpoint, target: " + stage_text(s.typology).checkpoint_id +
-                        ", answer: " + quoted(answer_of(s)) + "}",
+                        ", answer: " + yaml_quoted(answer_of(s)) + "}",
                     0);
             }
         }
-        add("{type: lookup, target: " + quoted(deposit_) + "}", kLookupCost);
+        add("{type: lookup, target: " + yaml_quoted(deposit_) + "}", kLookupCost);
         add("{type: answer_checkpoint, target: first-service, answer: " + exchange_.id + "}", 0);
         add("{type: legal_request, instrument: freeze_request, target: " + exchange_.id +
-                ", identifiers: [" + quoted(deposit_) + "], text: " +
-                quoted("Ransomware proceeds paid by " + names_.victim.en +
-                       " were traced into this deposit address; please hold the account's balance "
-                       "pending a "
-                       "judicial order.") +
+                ", identifiers: [" + yaml_quoted(deposit_) + "], text: " +
+                yaml_quoted(
+                    "Ransomware proceeds paid by " + names_.victim.en +
+                    " were traced into this deposit address; please hold the account's balance "
+                    "pending a "
+                    "judicial order.") +
                 "}",
             kDraftCost);
         freeze_sent_ = elapsed();
         add("{type: legal_request, instrument: subpoena, target: " + exchange_.id +
-                ", identifiers: [" + quoted(deposit_) + "], text: " +
-                quoted("Subscriber information and login IP addresses for the account credited by "
-                       "this deposit "
-                       "address, which received the proceeds of a ransomware extortion.") +
+                ", identifiers: [" + yaml_quoted(deposit_) + "], text: " +
+                yaml_quoted(
+                    "Subscriber information and login IP addresses for the account credited by "
+                    "this deposit "
+                    "address, which received the proceeds of a ransomware extortion.") +
                 "}",
             kDraftCost);
         add("{type: wait, duration: " + std::to_string(kSubpoenaHours) + "h}",
             hours(kSubpoenaHours));
         add("{type: submit, text: " +
-                quoted("The ransom paid by " + names_.victim.en + " was split between the " +
-                       names_.ransomware +
-                       " developers and the affiliate, whose share passed through " +
-                       technique_list(false) + " into deposit address " + deposit_ + " at " +
-                       exchange_.brand +
-                       ". The account was frozen before the withdrawal and its KYC record names " +
-                       names_.affiliate.full_name + ".") +
+                yaml_quoted(
+                    "The ransom paid by " + names_.victim.en + " was split between the " +
+                    names_.ransomware +
+                    " developers and the affiliate, whose share passed through " +
+                    technique_list(false) + " into deposit address " + deposit_ + " at " +
+                    exchange_.brand +
+                    ". The account was frozen before the withdrawal and its KYC record names " +
+                    names_.affiliate.full_name + ".") +
                 "}",
             0);
         // The affiliate withdraws a day after the expert's freeze lands, on the hour.
@@ -361,18 +364,19 @@ class CaseWriter {
         line(0, "learning_objectives:");
         for (Typology t : spec_.typologies) {
             const LocalizedText& title = stage_text(t).title;
-            line(2, "- en: " + quoted(title.en));
-            line(4, "es: " + quoted(title.es));
+            line(2, "- en: " + yaml_quoted(title.en));
+            line(4, "es: " + yaml_quoted(title.es));
         }
-        line(2, "- en: " + quoted("Choose the service and the legal instrument that can still stop "
-                                  "the money, in time."));
-        line(4, "es: " + quoted("Elegir el servicio y el instrumento legal que todavía pueden "
-                                "detener el dinero, a tiempo."));
+        line(2, "- en: " +
+                    yaml_quoted("Choose the service and the legal instrument that can still stop "
+                                "the money, in time."));
+        line(4, "es: " + yaml_quoted("Elegir el servicio y el instrumento legal que todavía pueden "
+                                     "detener el dinero, a tiempo."));
         std::string typologies = "typologies: [ransomware";
         for (Typology t : spec_.typologies) typologies += ", " + std::string(slug_of(t));
         line(0, typologies + ", exchange_cash_out]");
         line(0, "home_jurisdiction: MX");
-        line(0, "start: " + quoted(kCaseStart));
+        line(0, "start: " + yaml_quoted(kCaseStart));
         line(0, "time_budget_hours: " + std::to_string(budget_hours_));
         line(0, "emergency_justified: false");
     }
@@ -390,8 +394,8 @@ class CaseWriter {
         for (const auto& b : sink_.opening_balances())
             line(2, "- {address: " + address(b.address) +
                         ", asset: " + (b.asset == TronAsset::Usdt ? "usdt-tron" : "trx") +
-                        ", amount: " + quoted(amount_text(b.amount, kTronDecimals)) + "}");
-        line(0, "ledger_file: " + quoted(spec_.ledger_file));
+                        ", amount: " + yaml_quoted(amount_text(b.amount, kTronDecimals)) + "}");
+        line(0, "ledger_file: " + yaml_quoted(spec_.ledger_file));
     }
 
     void entity(const std::string& id, std::string_view kind, const LocalizedText& name,
@@ -411,11 +415,11 @@ class CaseWriter {
         for (AddressKey a : listed) {
             if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
             seen.push_back(a);
-            line(6, "- " + quoted(address(a)));
+            line(6, "- " + yaml_quoted(address(a)));
         }
         // Long-lived wallets, written with their chain in case this ledger never touches them.
         for (AddressKey a : wallets)
-            line(6, "- {address: " + quoted(address(a)) +
+            line(6, "- {address: " + yaml_quoted(address(a)) +
                         ", chain: " + (is_tron(a) ? "tron" : "bitcoin") + "}");
     }
 
@@ -486,7 +490,7 @@ class CaseWriter {
         line(4, "records:");
         line(6, "- id: " + exchange_.id + "-kyc");
         line(8, "kind: kyc");
-        line(8, "subject: " + quoted(deposit_));
+        line(8, "subject: " + yaml_quoted(deposit_));
         line(8, "reveals_entity: affiliate");
         text(8, "content",
              both("Account " + names_.account_number +
@@ -502,7 +506,7 @@ class CaseWriter {
                       " está asignada solo a esta cuenta."));
         line(6, "- id: " + exchange_.id + "-login-ips");
         line(8, "kind: login_ips");
-        line(8, "subject: " + quoted(deposit_));
+        line(8, "subject: " + yaml_quoted(deposit_));
         text(8, "content",
              both("Logins over the last month: most from 198.51.100.23 (residential fibre, "
                   "Zapopan, Jalisco), a few "
@@ -575,10 +579,10 @@ class CaseWriter {
         line(0, "holdings:");
         line(2, "- id: affiliate-account");
         line(4, "custodian: " + exchange_.id);
-        line(4, "subject: " + quoted(deposit_));
+        line(4, "subject: " + yaml_quoted(deposit_));
         line(4, std::string("asset: ") + (tron ? "usdt-tron" : "btc"));
-        line(4, "amount: " + quoted(amount));
-        line(4, "value_usd: " + quoted(cents_text(trail_.deposited_usd_cents)));
+        line(4, "amount: " + yaml_quoted(amount));
+        line(4, "value_usd: " + yaml_quoted(cents_text(trail_.deposited_usd_cents)));
         text(4, "description",
              both("Balance of the " + exchange_.brand + " account credited by deposit address " +
                       deposit_ + ".",
@@ -598,7 +602,7 @@ class CaseWriter {
                   "nada\"."));
         line(2, "- id: cash-out");
         line(4, "kind: move_funds");
-        line(4, "at: " + quoted(offset_text(cash_out_at_)));
+        line(4, "at: " + yaml_quoted(offset_text(cash_out_at_)));
         line(4, "holding: affiliate-account");
         line(4, "visible: true");
         text(4, "message",
@@ -637,7 +641,7 @@ class CaseWriter {
                             "La parte del afiliado avanza por una cadena de pelado. ¿Qué dirección "
                             "recibe el cambio de su primer salto, la salida que se queda con el "
                             "afiliado?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(4, "explanation",
                          both("Each hop pays out a small, often round amount and sends the larger "
                               "remainder to a "
@@ -661,7 +665,7 @@ class CaseWriter {
                                  std::to_string(s->count - 1) +
                                  " participantes. ¿Qué salida del CoinJoin es el cambio del "
                                  "afiliado?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(
                         4, "explanation",
                         both(
@@ -705,7 +709,7 @@ class CaseWriter {
                         id, "address",
                         both("Where do the " + count + " separate flows of money come together?",
                              "¿Dónde se juntan los " + count + " flujos de dinero separados?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(4, "explanation",
                          both(count + " wallets each send their balance to the same address: a "
                                       "fan-in to a "
@@ -721,7 +725,7 @@ class CaseWriter {
                                  " new addresses. Which address gathers it again?",
                              "El dinero se dispersa en " + count +
                                  " direcciones nuevas. ¿Qué dirección lo vuelve a reunir?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(4, "explanation",
                          both("One transaction splits the funds over " + count +
                                   " intermediate addresses, each of which forwards its part to a "
@@ -742,7 +746,7 @@ class CaseWriter {
                             "Los fondos pasan por " + count +
                                 " saltos y regresan a una dirección por la que ya habían pasado. "
                                 "¿Cuál?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(
                         4, "explanation",
                         both("The money leaves an address and returns to it after " + count +
@@ -761,7 +765,7 @@ class CaseWriter {
                              "El afiliado cambia los bitcoin en " + names_.bridge.brand +
                                  " por USDT en Tron. ¿Qué transacción de Tron le paga al "
                                  "afiliado?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(4, "explanation",
                          both("The swap service's Tron wallet pays several customers; the payout "
                               "worth the deposited "
@@ -787,7 +791,7 @@ class CaseWriter {
                                                "los depósitos de todos sus clientes. ¿Qué "
                                                "dirección identifica la cuenta del "
                                                "afiliado en una solicitud al exchange?"));
-                    line(4, "answer: " + quoted(answer_of(*s)));
+                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
                     text(4, "explanation",
                          both("The deposit address belongs to one customer account; the hot wallet "
                               "holds everyone's "
@@ -838,23 +842,25 @@ class CaseWriter {
 
     void hints_and_knowledge() {
         line(0, "hints:");
-        line(2, "- en: " + quoted("Explore the ransom transaction, then follow the affiliate's "
-                                  "output, not the developers' cut."));
-        line(4, "es: " + quoted("Explora la transacción del rescate y sigue la salida del "
-                                "afiliado, no la parte de los desarrolladores."));
         line(2,
-             "- en: " +
-                 quoted("Run an attribution lookup on the address where the trail stops moving."));
-        line(4, "es: " + quoted("Haz una consulta de atribución sobre la dirección donde el rastro "
+             "- en: " + yaml_quoted("Explore the ransom transaction, then follow the affiliate's "
+                                    "output, not the developers' cut."));
+        line(4, "es: " + yaml_quoted("Explora la transacción del rescate y sigue la salida del "
+                                     "afiliado, no la parte de los desarrolladores."));
+        line(2, "- en: " +
+                    yaml_quoted(
+                        "Run an attribution lookup on the address where the trail stops moving."));
+        line(4, "es: " +
+                    yaml_quoted("Haz una consulta de atribución sobre la dirección donde el rastro "
                                 "deja de moverse."));
-        line(2, "- en: " + quoted("A domestic exchange can freeze an account within hours; a "
-                                  "foreign one needs months of mutual legal assistance."));
-        line(4, "es: " + quoted("Un exchange nacional puede congelar una cuenta en horas; uno "
-                                "extranjero requiere meses de asistencia jurídica mutua."));
+        line(2, "- en: " + yaml_quoted("A domestic exchange can freeze an account within hours; a "
+                                       "foreign one needs months of mutual legal assistance."));
+        line(4, "es: " + yaml_quoted("Un exchange nacional puede congelar una cuenta en horas; uno "
+                                     "extranjero requiere meses de asistencia jurídica mutua."));
         line(0, "start_knowledge:");
-        line(2, "addresses: [" + quoted(address(trail_.ransom_address)) + ", " +
-                    quoted(address(trail_.victim)) + "]");
-        line(2, "transactions: [" + quoted(tx(trail_.ransom_tx)) + "]");
+        line(2, "addresses: [" + yaml_quoted(address(trail_.ransom_address)) + ", " +
+                    yaml_quoted(address(trail_.victim)) + "]");
+        line(2, "transactions: [" + yaml_quoted(tx(trail_.ransom_tx)) + "]");
     }
 
     void objective(const std::string& id, const LocalizedText& title, int points,
@@ -874,7 +880,8 @@ class CaseWriter {
             "trace-to-exchange",
             both("Trace the affiliate's share to the exchange deposit address",
                  "Rastrear la parte del afiliado hasta la dirección de depósito del exchange"),
-            20, {"address_discovered: " + quoted(deposit_), "entity_identified: " + exchange_.id},
+            20,
+            {"address_discovered: " + yaml_quoted(deposit_), "entity_identified: " + exchange_.id},
             both("The affiliate's share ended at " + exchange_.brand + " deposit address " +
                      deposit_ + ".",
                  "La parte del afiliado terminó en la dirección de depósito de " + exchange_.brand +
