@@ -1,4 +1,5 @@
-// `moneytrail serve SCENARIO`: runs a live seminar on the local network. Prints the join code for
+// `moneytrail serve SCENARIO`: runs a live seminar on the local network (or, with --practice,
+// self-paced practice over a folder of cases in the browser). Prints the join code for
 // the room and the instructor's secret, then serves until Ctrl+C. Restarting with the same --db
 // resumes every trainee's session exactly where it was.
 #include <arpa/inet.h>
@@ -17,8 +18,10 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "i18n/catalogue.hpp"
 #include "platform/console_app.hpp"
 #include "scenario/loader.hpp"
+#include "seminar/practice.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/server.hpp"
 
@@ -33,6 +36,7 @@ struct ServeOptions {
     std::string variants;  // a seed, or empty for everyone on the same case
     bool console = false;  // also open the instructor's console window in this process
     std::string web_dir = MT_WEB_CLIENT_DIR;  // the browser client's files (sim/web's build)
+    bool practice = false;                    // self-paced practice over the case folder `scenario`
     ConsoleOptions console_options;
 };
 
@@ -62,7 +66,85 @@ std::string clock_text() {
     return out;
 }
 
+// Ctrl+C and SIGTERM are taken by a waiting thread (stop_on_signal), so the server stops cleanly
+// and SQLite closes its files; call before the server exists, so its worker threads inherit the
+// blocked mask.
+sigset_t block_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    return signals;
+}
+
+// The thread that stops `server` on the first of `signals`. After run() returns, wake it with
+// pthread_kill(SIGTERM) and join it.
+std::thread stop_on_signal(seminar::SeminarServer& server, std::atomic<bool>& stopping,
+                           sigset_t signals) {
+    return std::thread([&server, &stopping, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        stopping = true;
+        server.stop();
+    });
+}
+
+// `serve --practice FOLDER`: every readable case of the folder for self-paced practice in the
+// browser, sessions recorded in the --db folder.
+int serve_practice(const ServeOptions& o) {
+    std::vector<std::shared_ptr<const Scenario>> scenarios;
+    for (const ScenarioSummary& summary : list_scenarios(o.scenario)) {
+        LoadResult loaded = load_scenario_file(summary.path);
+        if (!loaded.ok()) {
+            for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+            std::cerr << "moneytrail serve: " << summary.path.string()
+                      << " is left out of the practice library\n";
+            continue;
+        }
+        scenarios.push_back(loaded.scenario);
+    }
+    if (scenarios.empty()) {
+        std::cerr << "moneytrail serve: no case could be read in " << o.scenario
+                  << " (--practice needs a folder of case files)\n";
+        return kExitFailure;
+    }
+    std::string error;
+    std::shared_ptr<const seminar::WebClient> web_client =
+        seminar::load_web_client(o.web_dir, error);
+    if (!web_client) {
+        std::cerr << "moneytrail serve: " << error << "; practice is played in the browser\n";
+        return kExitFailure;
+    }
+    auto library = seminar::PracticeLibrary::open(scenarios, o.database, error);
+    if (!library) {
+        std::cerr << "moneytrail serve: " << error << '\n';
+        return kExitFailure;
+    }
+    const sigset_t signals = block_stop_signals();
+    seminar::SeminarServer server(*library, {o.bind, o.port, {}, web_client});
+    if (!server.bind(error)) {
+        std::cerr << "moneytrail serve: " << error << '\n';
+        return kExitFailure;
+    }
+    std::cout << "moneytrail practice: " << library->cases().size() << " cases from " << o.scenario
+              << "\n"
+              << "  records:            " << o.database << "\n";
+    const std::vector<std::string> addresses =
+        o.bind == "0.0.0.0" ? local_addresses() : std::vector<std::string>{o.bind};
+    for (const std::string& a : addresses)
+        std::cout << "  analysts open http://" << a << ":" << server.port() << "\n";
+    std::cout << "Press Ctrl+C to stop; start again with the same --db to resume." << std::endl;
+    std::atomic<bool> stopping{false};
+    std::thread waiter = stop_on_signal(server, stopping, signals);
+    server.run();
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    return kExitOk;
+}
+
 int serve(const ServeOptions& o) {
+    if (o.practice) return serve_practice(o);
     std::optional<std::uint64_t> seed;
     if (!o.variants.empty()) {
         std::uint64_t value = 0;
@@ -92,13 +174,7 @@ int serve(const ServeOptions& o) {
         std::cout << "[" << clock_text() << "] " << line << std::endl;
     });
 
-    // Ctrl+C and SIGTERM are taken by a waiting thread, so the server stops cleanly and SQLite
-    // closes its file; the server's worker threads inherit the blocked mask.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    const sigset_t signals = block_stop_signals();
 
     // The browser client is served from the same port; without it desktop programs still join.
     std::string web_error;
@@ -133,12 +209,7 @@ int serve(const ServeOptions& o) {
               << "; start again with the same --db to resume." << std::endl;
 
     std::atomic<bool> stopping{false};
-    std::thread waiter([&server, &stopping, signals] {
-        int received = 0;
-        sigwait(&signals, &received);
-        stopping = true;
-        server.stop();
-    });
+    std::thread waiter = stop_on_signal(server, stopping, signals);
     if (o.console) {
         // The window needs the main thread; the server answers from its own. The console talks
         // to it over loopback like any other instructor console.
@@ -190,13 +261,18 @@ void register_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--web-dir", o->web_dir,
                     "Folder of the browser client the server sends to trainees' browsers")
         ->capture_default_str();
+    cmd->add_flag("--practice", o->practice, tr("cli.serve.practice"));
     cmd->add_flag("--console", o->console,
                   "Also open the instructor's console window (closing it stops the seminar)");
     cmd->add_option("--lang", o->console_options.language, "The console's language: en or es")
         ->check(CLI::IsMember({"en", "es"}));
     cmd->add_option("--scale", o->console_options.scale, "The console's presenter scale")
         ->check(CLI::Range(0.5f, 4.0f));
-    cmd->callback([o, &exit_code] { exit_code = serve(*o); });
+    cmd->callback([o, cmd, &exit_code] {
+        // Practice records one file per case: a folder, not the seminar's single file.
+        if (o->practice && cmd->count("--db") == 0) o->database = "practice-records";
+        exit_code = serve(*o);
+    });
 }
 
 }  // namespace mt

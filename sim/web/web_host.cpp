@@ -16,6 +16,9 @@ constexpr const char* kAgencyKey = "moneytrail.agency";
 // The seminar's proof that this is the trainee who first took the name (a taken name rejoins only
 // with the kept token or this code).
 constexpr const char* kRejoinKey = "moneytrail.rejoin_code";
+// The action sent and not yet answered, under its id: a reload before the answer sends it again,
+// and the server answers a resend with its first outcome instead of applying it twice.
+constexpr const char* kPendingKey = "moneytrail.pending_action";
 // How often the casefile is fetched when nothing else happens (instructor messages, pause, end),
 // and how often a lost server is tried again.
 constexpr double kPollMs = 2000.0;
@@ -31,12 +34,81 @@ WebHost::WebHost() {
 }
 
 void WebHost::start() {
+    read_status();
     token_ = stored(kTokenKey);
-    if (!token_.empty()) poll();
+    if (token_.empty()) return;
+    if (const std::string pending = stored(kPendingKey); !pending.empty()) {
+        const ActionParse parsed = action_from_json(
+            nlohmann::json::parse(pending, nullptr, false, /*ignore_comments=*/false));
+        if (parsed.action && !parsed.action->id.empty()) queue_.push_front(*parsed.action);
+        if (queue_.empty()) forget(kPendingKey);
+    }
+    poll();
+}
+
+void WebHost::read_status() {
+    request("GET", "/api/status", {}, {}, [this](const LinkReply& reply) {
+        if (!reply.ok() || reply.body.value("mode", "") != "practice") return;
+        practice_ = true;
+        cases_.clear();
+        const auto cases = reply.body.find("cases");
+        if (cases == reply.body.end() || !cases->is_array()) return;
+        const auto text = [](const nlohmann::json& c, const char* key) {
+            const auto it = c.find(key);
+            if (it == c.end() || !it->is_object()) return LocalizedText{};
+            return LocalizedText{it->value("en", ""), it->value("es", "")};
+        };
+        for (const nlohmann::json& c : *cases) {
+            if (!c.is_object() || !c.contains("id") || !c["id"].is_string()) continue;
+            ui::CaseChoice choice;
+            choice.id = choice.path = c["id"].get<std::string>();
+            choice.title = text(c, "title");
+            choice.summary = text(c, "summary");
+            choice.difficulty = c.value("difficulty", "");
+            choice.estimated_minutes = c.value("estimated_minutes", 0);
+            if (const auto t = c.find("typologies"); t != c.end() && t->is_array())
+                for (const nlohmann::json& typology : *t)
+                    if (typology.is_string())
+                        choice.typologies.push_back(typology.get<std::string>());
+            cases_.push_back(std::move(choice));
+        }
+        changed_ = true;
+    });
+}
+
+void WebHost::open_case(const std::string& case_id, ui::OpenMode) {
+    if (!practice_ || joining_) return;
+    joining_ = true;
+    const unsigned generation = generation_;
+    request("POST", "/api/practice/start", {}, nlohmann::json{{"case", case_id}}.dump(),
+            [this, generation, case_id](const LinkReply& reply) {
+                joining_ = false;
+                if (generation != generation_) return;
+                reached(reply.reached);
+                std::string error;
+                const auto token = reply.body.find("token");
+                if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
+                    !take(reply, error)) {
+                    // The case error screen says why; its button leaves it (close_case).
+                    failure_ = ui::CaseLoadFailure{
+                        case_id, {{case_id, 0, 0, "", error.empty() ? reply.error() : error}}};
+                    changed_ = true;
+                    return;
+                }
+                token_ = token->get<std::string>();
+                store(kTokenKey, token_);
+            });
+}
+
+void WebHost::emit(const Action& action) {
+    queue_.push_back(action);
+    if (queue_.back().id.empty()) queue_.back().id = new_action_id();
 }
 
 std::string WebHost::session_location() const {
     if (lost_) return tr("web.connection_lost");
+    if (practice_)
+        return trf("web.practice_location", {page_host() + ":" + std::to_string(page_port())});
     const std::string state_key = "ui.console.state." + (state_.empty() ? "unknown" : state_);
     return trf("ui.join.connected", {tr(state_key), form_.host + ":" + std::to_string(form_.port)});
 }
@@ -69,7 +141,11 @@ void WebHost::join(bool resend_after) {
     joining_ = true;
     nlohmann::json body = {{"code", form_.code}, {"name", form_.name}, {"agency", form_.agency}};
     if (!token_.empty()) body["token"] = token_;
-    if (const std::string rejoin = stored(kRejoinKey); !rejoin.empty())
+    // A code typed in the form (continuing a session begun on another computer) before the kept
+    // one.
+    if (const std::string rejoin =
+            form_.rejoin_code.empty() ? stored(kRejoinKey) : form_.rejoin_code;
+        !rejoin.empty())
         body["rejoin_code"] = rejoin;
     const unsigned generation = generation_;
     request("POST", "/api/join", {},
@@ -89,6 +165,7 @@ void WebHost::join(bool resend_after) {
                         answered_.push_back(
                             {queue_.front(), {false, "web.rejoin_failed", form_.error, 0}});
                         queue_.pop_front();
+                        forget(kPendingKey);
                         in_flight_ = false;
                     }
                     return;
@@ -110,9 +187,12 @@ void WebHost::join(bool resend_after) {
 }
 
 void WebHost::send_next() {
-    if (in_flight_ || joining_ || queue_.empty() || token_.empty()) return;
+    if (in_flight_ || joining_ || queue_.empty() || token_.empty() || now_ms_ < retry_at_ms_)
+        return;
     in_flight_ = true;
-    const nlohmann::json body = {{"action", to_json(queue_.front())}};
+    const nlohmann::json action = to_json(queue_.front());
+    store(kPendingKey, action.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const nlohmann::json body = {{"action", action}};
     const unsigned generation = generation_;
     request("POST", "/api/action", token_,
             body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
@@ -125,10 +205,18 @@ void WebHost::send_next() {
                     join(true);
                     return;
                 }
+                if (!reply.reached) {
+                    // The answer was lost (or the server is away): the same action, same id, is
+                    // sent again once the server answers polls; it is applied at most once.
+                    in_flight_ = false;
+                    retry_at_ms_ = now_ms_ + kPollMs;
+                    return;
+                }
+                forget(kPendingKey);
                 std::string error;
                 ActionOutcome feedback;
                 if (!take(reply, error)) {
-                    feedback = {false, reply.reached ? "" : "web.unreachable", error, 0};
+                    feedback = {false, "", error, 0};
                 } else {
                     const auto text = [&](const char* key) {
                         const auto it = reply.body.find(key);
@@ -184,7 +272,9 @@ bool WebHost::update(ui::InvestigatorUi& view, double now_ms) {
         ++generation_;
         token_.clear();
         forget(kTokenKey);
+        forget(kPendingKey);
         casefile_.reset();
+        failure_.reset();
         queue_.clear();
         answered_.clear();
         in_flight_ = polling_ = joining_ = false;

@@ -5,11 +5,13 @@ keyboard events from chromedriver (python3-selenium).
 
 Run 1, in Spanish, opens the page as a room would: through a host name that Chromium maps to
 127.0.0.1, so the origin is not a secure context. The trainee joins, explores, answers a question,
-sends a request, copies an address to the clipboard, reloads the page (and is the same trainee),
+sends a request, copies an address to the clipboard, reloads the page (and is the same trainee;
+an action whose answer was lost to the reload is sent again and applied at most once),
 sees the server go away and come back, submits and reads the debrief. Run 2 plays the same case
 in English on 127.0.0.1 (without the clipboard and the server restart). Run 3 turns WebGL off and
-expects the page's explanation instead of a blank canvas. Every step leaves a PNG in the output
-folder.
+expects the page's explanation instead of a blank canvas. Run 4 is self-paced practice (serve
+--practice over the case folder): pick a case, play, submit, read the debrief, reload. Every step
+leaves a PNG in the output folder.
 
 The page answers where it drew a named item (window.Module.ccall('mt_test_item'), the probe keys
 of sim/ui) and what the casefile holds, so the test clicks where a trainee would and checks what
@@ -72,15 +74,16 @@ def free_port():
 class Seminar:
     """`moneytrail serve` in the background, its join code and instructor secret."""
 
-    def __init__(self, args, port, db):
-        self.args, self.port, self.db = args, port, db
+    def __init__(self, args, port, db, practice_dir=None):
+        self.args, self.port, self.db, self.practice_dir = args, port, db, practice_dir
         self.process = None
         self.code = self.secret = None
         self.output = []
 
     def start(self):
+        what = ([self.practice_dir, "--practice"] if self.practice_dir else [self.args.scenario])
         self.process = subprocess.Popen(
-            [self.args.moneytrail, "serve", self.args.scenario, "--bind", "127.0.0.1",
+            [self.args.moneytrail, "serve"] + what + ["--bind", "127.0.0.1",
              "--port", str(self.port), "--db", self.db, "--web-dir", self.args.web_dir],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         ready = threading.Event()
@@ -99,7 +102,8 @@ class Seminar:
         threading.Thread(target=read, daemon=True).start()
         check(ready.wait(WAIT_S) and self.process.poll() is None,
               "moneytrail serve did not start:\n" + "".join(self.output))
-        check(self.code and self.secret, "no join code or secret printed:\n" + "".join(self.output))
+        check(self.practice_dir or (self.code and self.secret),
+              "no join code or secret printed:\n" + "".join(self.output))
         check(not any("browser client is not built" in l for l in self.output),
               "the server did not find the browser client:\n" + "".join(self.output))
 
@@ -111,6 +115,15 @@ class Seminar:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+    def trainee(self, method, path, token, body=None):
+        request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path),
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"X-Trainee-Token": token,
+                                                  "Content-Type": "application/json"},
+                                         method=method)
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return json.loads(reply.read())
 
     def instructor(self, path):
         request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path), data=b"",
@@ -264,6 +277,74 @@ def server_goes_away(page, seminar, language):
               and not page.state()["lost"])
 
 
+def resend_after_reload(page, seminar):
+    """An action the page sent but whose answer it did not see before a reload is kept under its
+    id and sent again: the server answers a resend of an applied action with its first outcome
+    (applied once), and applies one it never received."""
+    token = page.js("return localStorage.getItem('moneytrail.token')")
+    taken = lambda: seminar.trainee("GET", "/api/casefile", token)["casefile"]["actions_taken"]
+    before = taken()
+    applied = {"type": "wait", "duration": 60, "id": "browser-resend-applied"}
+    check(seminar.trainee("POST", "/api/action", token, {"action": applied})["accepted"],
+          "the server refused the wait")
+    never_sent = {"type": "wait", "duration": 60, "id": "browser-resend-new"}
+    for action, expected in ((applied, before + 1), (never_sent, before + 2)):
+        page.js("localStorage.setItem('moneytrail.pending_action', arguments[0])", json.dumps(action))
+        page.driver.refresh()
+        page.wait("the first frame after reload", lambda: page.js("return moneytrailPage.firstFrameMs"))
+        page.js("Module.ccall('mt_test_record_items', null, [], [])")
+        page.wait("the kept action answered",
+                  lambda: page.js("return localStorage.getItem('moneytrail.pending_action') === null"))
+        check(taken() == expected, "after resending %s the server counts %d actions, not %d"
+              % (action["id"], taken(), expected))
+    page.wait("the casefile after the resends", lambda: page.casefile()["actions_taken"] == before + 2)
+
+
+def practice(args, work):
+    """serve --practice over the case library: the page lists the cases instead of a join form;
+    the analyst picks one, plays, submits and reads the debrief; a reload continues the same
+    private session."""
+    # A library of two cases (the test's case and another), so both cards fit on the screen.
+    folder = os.path.join(work, "library")
+    os.makedirs(folder)
+    for name in (os.path.basename(args.scenario), "exchange-subpoena-drill.yaml"):
+        shutil.copy(os.path.join(os.path.dirname(os.path.abspath(args.scenario)), name), folder)
+    library = Seminar(args, free_port(), os.path.join(work, "practice-records"),
+                      practice_dir=folder)
+    library.start()
+    page = Page("en", None, args.out, "practice")
+    try:
+        page.open("http://127.0.0.1:%d/" % library.port)
+        case = os.path.splitext(os.path.basename(args.scenario))[0]
+        page.wait("the case library", lambda: page.item("picker.open:" + case))
+        check(page.item("join.open") is None, "the practice page offers to join a seminar")
+        page.screenshot("library")
+        page.click("picker.open:" + case)
+        page.wait("the practice session", page.casefile)
+        page.wait("the graph", lambda: page.item("graph.node:" + RANSOM))
+        page.click("graph.node:" + RANSOM)
+        page.wait("the ransom address selected", lambda: page.state()["selection"] == RANSOM)
+        page.click("inspector.expand_out")
+        page.wait("the ransom address explored",
+                  lambda: (address(page.casefile(), RANSOM) or {}).get("explored_out"))
+        page.screenshot("playing")
+        page.click("ui.clock.submit")
+        page.click("submit.findings")
+        page.type("Followed the ransom to the affiliate.")
+        page.click("ui.submit.confirm")
+        page.wait("the submission", lambda: page.casefile()["submitted"])
+        page.wait("the debrief", lambda: page.item("debrief.grade"))
+        page.screenshot("debrief")
+        page.driver.refresh()
+        page.wait("the first frame after reload", lambda: page.js("return moneytrailPage.firstFrameMs"))
+        page.js("Module.ccall('mt_test_record_items', null, [], [])")
+        check(page.wait("the session after reload", page.casefile)["submitted"],
+              "the reload lost the practice session")
+    finally:
+        page.close()
+        library.stop()
+
+
 def without_webgl(seminar, args):
     """A browser without WebGL2 gets the page's explanation, not a blank canvas."""
     page = Page("es", None, args.out, "no-webgl", extra=("--disable-3d-apis",))
@@ -379,6 +460,8 @@ def play(seminar, args, language, host, name, prefix, full):
         check(after["actions_taken"] == before["actions_taken"] and len(after["requests"]) == 1,
               "the reload lost actions (%d before, %d after)" % (before["actions_taken"], after["actions_taken"]))
         page.screenshot("reloaded")
+        if full:
+            resend_after_reload(page, seminar)
 
         if full:
             server_goes_away(page, seminar, language)
@@ -417,6 +500,7 @@ def main():
         play(seminar, args, "es", "aula.seminario", "Inés Peña Núñez", "es", full=True)
         play(seminar, args, "en", "127.0.0.1", "Dana Whitfield", "en", full=False)
         without_webgl(seminar, args)
+        practice(args, work)
     finally:
         seminar.stop()
         shutil.rmtree(work, ignore_errors=True)
