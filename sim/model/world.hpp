@@ -3,6 +3,7 @@
 // adversary will do, the answer key and the rubric. Only the engine (sim/session, sim/scenario)
 // reads these types; the UI and any networked client see the trainee's Casefile instead.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "model/action.hpp"
 #include "model/justification_rule.hpp"
+#include "model/jurisdiction.hpp"
 #include "model/ledger.hpp"
 #include "model/money.hpp"
 #include "model/text.hpp"
@@ -43,16 +45,24 @@ struct Record {
     AddressId subject = 0;
     LocalizedText content;
     std::string reveals_entity;  // entity whose identity this record establishes (empty: none)
+    // When the service deletes it under its retention policy, unless a preservation request took
+    // effect before then; empty = kept for the whole case.
+    std::optional<SimSeconds> deleted_at{};
 };
 
 // What one instrument gets from one service.
 struct ServiceTerms {
-    SimSeconds turnaround = hours(24);
+    // How long the service takes to answer once served; empty = the jurisdiction pack's
+    // turnaround for the instrument used.
+    std::optional<SimSeconds> turnaround = hours(24);
     std::vector<RecordKind>
         returns;  // record kinds handed over; empty for preservation and freezes
     // A service abroad that answers this instrument of its own accord (as large exchanges do):
     // sending it is no jurisdiction mistake.
     bool voluntary = false;
+    // Records (ids) the casefile must hold before this instrument can be sent here ("no seizure
+    // before the key is found"); a request without them is refused with the reason.
+    std::vector<std::string> requires_records{};
 };
 
 // A service's behaviour toward the trainee's agency.
@@ -65,6 +75,9 @@ struct Service {
     // Nobody there can answer anything (a CoinJoin coordinator keeps no records): every request is
     // declined with decline_reason and scored as a dead end.
     bool dead_end = false;
+    // Tells its user when served with a request, unless the instrument forbids it (a tip-off the
+    // adversary can react to: see ScheduledEvent::tip_off).
+    bool notifies_user = false;
 };
 
 // How a custodian holds funds, which decides what a freeze or seizure catches when it takes effect.
@@ -97,6 +110,9 @@ struct Holding {
 
 enum class EventKind : std::uint8_t { MoveFunds, Message };
 
+// The time of an event that only a tip-off can set off.
+inline constexpr SimSeconds kNever = std::numeric_limits<SimSeconds>::max();
+
 // Something that happens at a simulated time whether or not the trainee is watching.
 struct ScheduledEvent {
     std::string id;
@@ -108,6 +124,12 @@ struct ScheduledEvent {
     // MoveFunds: the ledger transaction that is the move (at `at`); it never happens on chain when
     // the holding was frozen first. kNoTx: an off-chain withdrawal from an exchange account.
     TxIndex transaction = kNoTx;
+    // MoveFunds: set when the adversary moves because this service told its user of a request;
+    // the move happens `reaction` after the notice (or at `at`, whichever comes first). An event
+    // with a tip-off and no `at` happens only after a notice.
+    std::string tip_off{};
+    SimSeconds reaction = 0;
+    bool scheduled = true;  // false when only a tip-off can set it off
 };
 
 enum class CheckpointKind : std::uint8_t { Choice, Address, Entity, Transaction };
@@ -135,6 +157,7 @@ enum class ConditionKind : std::uint8_t {
     EntityIdentified,   // target: entity id
     RequestSent,        // target: service entity id; instrument; before (optional)
     FirstRequest,       // target: service entity id the first request goes to; instrument
+    EvidenceFirst,      // target: record id obtained before any request (of instrument) was sent
 };
 
 struct Condition {
@@ -142,6 +165,7 @@ struct Condition {
     std::string target;
     std::optional<Instrument> instrument;
     std::optional<SimSeconds> before;
+    std::string legal_instrument{};  // a pack instrument id: only that instrument matches
 };
 
 struct Objective {
@@ -159,6 +183,7 @@ struct PenaltyRates {
     int wrong_jurisdiction = 8;   // a domestic compulsory instrument sent to a foreign service
     int dead_end_request = 5;     // a request to a service nobody at which can answer
     int weak_justification = 5;   // a justification lacking what rubric.justification requires
+    int unsupported_request = 5;  // an order sent without the evidence it needs (refused)
     int hint = 3;
     int per_hour_over_budget = 1;
     int max_time_penalty = 20;
@@ -202,6 +227,9 @@ struct ScenarioInfo {
 
 struct Scenario {
     ScenarioInfo info;
+    // The home jurisdiction's instruments (empty for a case that names none: requests then use the
+    // generic instruments and each service's own terms).
+    JurisdictionPack jurisdiction;
     Ledger ledger;
     std::vector<Entity> entities;
     std::vector<Service> services;

@@ -112,6 +112,9 @@ struct LoadState {
     std::vector<HoldingSlots> holding_slots;
     bool ledger_complete = true;             // false when a transaction was dropped for a problem
     std::map<std::string, Slot> move_slots;  // holding id -> the move_funds event that moves it
+    // Record ids that services' terms require before an instrument, checked once all records
+    // are read.
+    std::vector<std::pair<std::string, Slot>> required_record_refs;
 
     Where csv_where(int line, int column, std::string column_name) const {
         return Where{csv_name, line, column, std::move(column_name)};
@@ -166,6 +169,11 @@ std::optional<AssetId> resolve_asset(LoadState& state, const Slot& slot);
 
 // Section parsers, in the order the loader calls them (later ones refer back to earlier ones).
 void read_header(LoadState& state, MapReader& root);
+// `jurisdiction`: the home pack (assets/jurisdictions) and the case's timing overrides.
+void read_jurisdiction(LoadState& state, MapReader& root);
+// An instrument key of a case (`honours`, rubric conditions): a kind ("subpoena") or an
+// instrument id of the case's pack ("mx-aseguramiento", read as its kind). Reports anything else.
+std::optional<Instrument> read_instrument_key(LoadState& state, const Slot& slot);
 void read_chains_and_assets(LoadState& state, MapReader& root);
 void read_yaml_transactions(LoadState& state, MapReader& root);
 void read_ledger_file(LoadState& state, MapReader& root);
@@ -193,7 +201,7 @@ void read_expert_solution(LoadState& state, MapReader& root);
 
 // The keys a case file may have at the top level. The first kHeaderKeyCount are the ones
 // read_header() reads, all the case picker reads of a file (scenario/catalog.cpp).
-inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version",
+inline constexpr std::array<std::string_view, 30> kTopLevelKeys{"format_version",
                                                                 "id",
                                                                 "title",
                                                                 "summary",
@@ -203,6 +211,7 @@ inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version"
                                                                 "learning_objectives",
                                                                 "typologies",
                                                                 "home_jurisdiction",
+                                                                "jurisdiction",
                                                                 "start",
                                                                 "time_budget_hours",
                                                                 "emergency_justified",
@@ -222,7 +231,7 @@ inline constexpr std::array<std::string_view, 29> kTopLevelKeys{"format_version"
                                                                 "rubric",
                                                                 "tool_costs",
                                                                 "expert_solution"};
-inline constexpr std::size_t kHeaderKeyCount = 14;
+inline constexpr std::size_t kHeaderKeyCount = 15;
 inline constexpr std::span<const std::string_view, kHeaderKeyCount> kHeaderKeys =
     std::span(kTopLevelKeys).first<kHeaderKeyCount>();
 

@@ -27,6 +27,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             auto scenario = std::make_shared<Scenario>();
             LoadState state(reader, *scenario, base_dir);
             read_header(state, root);
+            read_jurisdiction(state, root);
             read_chains_and_assets(state, root);
             // The same case bytes loaded cleanly before: their checked transactions are read
             // back from the cache instead of parsed and checked again.

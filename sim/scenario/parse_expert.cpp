@@ -143,6 +143,12 @@ class ExpertReader {
         return state_.scenario.ledger.find_address(text).has_value();
     }
     bool is_tx(const std::string& text) const { return state_.is_known_tx(text); }
+    bool is_record(const std::string& text) const { return state_.record_ids.count(text) > 0; }
+    static std::string kinds() {
+        std::vector<std::string_view> names;
+        for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
+        return list_names(names);
+    }
 
     bool check_references(const Action& a, const Slot& item,
                           const std::map<std::string, Slot>& slots) {
@@ -183,10 +189,21 @@ class ExpertReader {
                     return fail("target",
                                 "unknown service '" + excerpt(a.target, 80) +
                                     "'; expected an entity id that has an entry under services");
+                if (!a.legal_instrument.empty() &&
+                    scenario.jurisdiction.find(a.legal_instrument) == nullptr)
+                    return fail(
+                        "instrument",
+                        "unknown instrument '" + excerpt(a.legal_instrument, 80) +
+                            "'; expected a kind (" + kinds() + ")" +
+                            (scenario.jurisdiction.empty()
+                                 ? std::string()
+                                 : " or an instrument of pack '" + scenario.jurisdiction.id + "'"));
+                // Identifiers are addresses; records of the case may be cited as evidence.
                 for (const std::string& id : a.identifiers)
-                    if (!is_address(id))
+                    if (!is_address(id) && !is_record(id))
                         return missing("identifiers", "identifier '" + excerpt(id, 80) +
-                                                          "' is not an address of this case");
+                                                          "' is not an address or record of "
+                                                          "this case");
                 return true;
             }
             case ActionType::AnswerCheckpoint: {

@@ -94,7 +94,9 @@ void read_header(LoadState& state, MapReader& root) {
             }
         }
     }
-    if (auto s = root.need("home_jurisdiction"))
+    // A case with a jurisdiction pack may leave its country to the pack (read_jurisdiction).
+    if (auto s = root.has("jurisdiction") ? root.get("home_jurisdiction")
+                                          : root.need("home_jurisdiction"))
         if (auto v = read_country(yaml, *s)) info.home_jurisdiction = *v;
     if (auto s = root.need("start")) {
         if (auto text = yaml.scalar(*s, "the case start as a UTC instant")) {

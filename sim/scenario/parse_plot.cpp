@@ -36,8 +36,9 @@ void read_events(LoadState& state, MapReader& root) {
     if (!items) return;
     std::map<std::string, std::string> moved_by;  // holding -> event that moves it
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "an event",
-                      {"id", "kind", "at", "transaction", "holding", "visible", "message"});
+        MapReader map(
+            yaml, item, "an event",
+            {"id", "kind", "at", "transaction", "holding", "visible", "message", "tip_off"});
         if (!map.is_map()) continue;
         ScheduledEvent event;
         std::optional<std::string> id;
@@ -67,7 +68,37 @@ void read_events(LoadState& state, MapReader& root) {
                 }
             }
         }
-        if (auto v = tx_slot ? map.get("at") : map.need("at")) {
+        // A tip-off move: the adversary reacts to a service's notice to its user.
+        auto tip_slot = map.get("tip_off");
+        if (tip_slot && kind && event.kind != EventKind::MoveFunds) {
+            yaml.error(*tip_slot, "only a move_funds event reacts to a tip-off");
+            tip_slot.reset();
+        }
+        if (tip_slot) {
+            MapReader tip(yaml, *tip_slot, "a tip-off ({service, reaction_hours})",
+                          {"service", "reaction_hours"});
+            if (auto v = tip.need("service")) {
+                if (auto sv = yaml.id(*v, "a service entity id")) {
+                    if (scenario.find_service(*sv) == nullptr)
+                        yaml.error(*v, "unknown service '" + *sv +
+                                           "'; expected an entity with a services entry");
+                    else if (!scenario.find_service(*sv)->notifies_user)
+                        yaml.error(*v, "service '" + *sv +
+                                           "' never tells its user of a request; set "
+                                           "notifies_user: true on it or remove the tip-off");
+                    else
+                        event.tip_off = *sv;
+                }
+            }
+            if (auto v = tip.need("reaction_hours"))
+                if (auto d = yaml.duration(*v, hours(1))) event.reaction = *d;
+            // On chain the ledger says when the move happens; it then happens only when the
+            // notice came `reaction` before. Off chain, without `at`, only a notice sets it off.
+            event.scheduled = false;
+            if (!tx_slot && !map.has("at")) event.at = kNever;
+            if (!tx_slot && map.has("at")) event.scheduled = true;
+        }
+        if (auto v = tx_slot || tip_slot ? map.get("at") : map.need("at")) {
             if (auto t = read_play_time(state, *v, "the event")) {
                 if (event.transaction != kNoTx && *t != event.at)
                     yaml.error(*v, "the event is at " + format_offset(*t) +

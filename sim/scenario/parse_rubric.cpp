@@ -10,17 +10,17 @@ namespace mt::scenario_detail {
 namespace {
 
 // In ConditionKind order.
-constexpr std::array<std::string_view, 7> kConditionKeys{
+constexpr std::array<std::string_view, 8> kConditionKeys{
     "checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
-    "entity_identified",  "request_sent",    "first_request"};
+    "entity_identified",  "request_sent",    "first_request",  "evidence_first"};
 
 std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
     const Scenario& scenario = state.scenario;
-    MapReader map(
-        yaml, slot, "a condition",
-        {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
-         "entity_identified", "request_sent", "first_request", "instrument", "before_hours"});
+    MapReader map(yaml, slot, "a condition",
+                  {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
+                   "entity_identified", "request_sent", "first_request", "evidence_first",
+                   "instrument", "before_hours"});
     if (!map.is_map()) return std::nullopt;
     std::vector<std::string_view> present;
     for (std::string_view key : kConditionKeys)
@@ -41,8 +41,11 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     if (kind != ConditionKind::RequestSent) {
         if (auto v = map.get("before_hours"))
             yaml.error(*v, "before_hours belongs only with request_sent");
-        if (auto v = map.get("instrument"); v && kind != ConditionKind::FirstRequest)
-            yaml.error(*v, "instrument belongs only with request_sent or first_request");
+        if (auto v = map.get("instrument");
+            v && kind != ConditionKind::FirstRequest && kind != ConditionKind::EvidenceFirst)
+            yaml.error(*v,
+                       "instrument belongs only with request_sent, first_request or "
+                       "evidence_first");
     }
     auto unknown = [&](std::string_view what, const std::string& id, std::string_view section) {
         yaml.error(target, "unknown " + std::string(what) + " '" + id +
@@ -61,8 +64,15 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         case ConditionKind::EntityIdentified:
         case ConditionKind::RequestSent:
         case ConditionKind::FirstRequest:
+        case ConditionKind::EvidenceFirst:
             break;
     }
+    // A kind matches every instrument of that kind; a pack instrument id matches that one only.
+    auto read_instrument = [&](const Slot& v) {
+        c.instrument = read_instrument_key(state, v);
+        if (c.instrument && v.node.IsScalar() && !parse_enum<Instrument>(v.node.Scalar()))
+            c.legal_instrument = v.node.Scalar();
+    };
     auto id = yaml.id(target, "an id");
     if (!id) return std::nullopt;
     c.target = *id;
@@ -81,8 +91,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
             break;
         case ConditionKind::RequestSent:
             if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
-            if (auto v = map.get("instrument"))
-                c.instrument = yaml.vocabulary<Instrument>(*v, "instrument");
+            if (auto v = map.get("instrument")) read_instrument(*v);
             if (auto v = map.get("before_hours")) {
                 if (auto h = yaml.integer(*v, 0, 24 * 3650, "the hours from the case start"))
                     c.before = hours(*h);
@@ -90,8 +99,17 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
             break;
         case ConditionKind::FirstRequest:
             if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
+            if (auto v = map.get("instrument")) read_instrument(*v);
+            break;
+        case ConditionKind::EvidenceFirst:
+            if (state.record_ids.count(*id) == 0) unknown("record", *id, "a service's records");
+            // The request that obtains the evidence goes out before it: name what must wait.
             if (auto v = map.get("instrument"))
-                c.instrument = yaml.vocabulary<Instrument>(*v, "instrument");
+                read_instrument(*v);
+            else
+                yaml.error(target,
+                           "evidence_first needs the instrument that must wait for the "
+                           "evidence (instrument: seizure_warrant)");
             break;
         case ConditionKind::AddressDiscovered:
             break;
@@ -103,8 +121,8 @@ void read_penalties(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
     MapReader map(yaml, slot, "the penalty rates",
                   {"uninvolved_request", "overbroad_request", "wrong_instrument",
-                   "wrong_jurisdiction", "dead_end_request", "weak_justification", "hint",
-                   "per_hour_over_budget", "max_time_penalty"});
+                   "wrong_jurisdiction", "dead_end_request", "weak_justification",
+                   "unsupported_request", "hint", "per_hour_over_budget", "max_time_penalty"});
     if (!map.is_map()) return;
     PenaltyRates& rates = state.scenario.rubric.penalties;
     auto read = [&](std::string_view key, int& into) {
@@ -118,6 +136,7 @@ void read_penalties(LoadState& state, const Slot& slot) {
     read("wrong_jurisdiction", rates.wrong_jurisdiction);
     read("dead_end_request", rates.dead_end_request);
     read("weak_justification", rates.weak_justification);
+    read("unsupported_request", rates.unsupported_request);
     read("hint", rates.hint);
     read("per_hour_over_budget", rates.per_hour_over_budget);
     read("max_time_penalty", rates.max_time_penalty);

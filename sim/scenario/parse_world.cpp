@@ -126,7 +126,7 @@ void read_services(LoadState& state, MapReader& root) {
     for (const Slot& item : *items) {
         MapReader map(yaml, item, "a service",
                       {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records",
-                       "dead_end"});
+                       "dead_end", "notifies_user"});
         if (!map.is_map()) continue;
         Service service;
         if (auto v = map.need("entity")) {
@@ -150,19 +150,32 @@ void read_services(LoadState& state, MapReader& root) {
                     const std::string key =
                         kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
                     Slot key_slot{kv.first, child_path(v->path, key), key_mark};
-                    auto instrument = yaml.vocabulary<Instrument>(key_slot, "instrument");
+                    auto instrument = read_instrument_key(state, key_slot);
                     Slot terms_slot{kv.second, key_slot.path,
                                     kv.second.IsNull() ? key_mark : kv.second.Mark()};
                     MapReader terms_map(yaml, terms_slot, "the terms of an instrument",
-                                        {"turnaround_hours", "returns", "voluntary"});
+                                        {"turnaround_hours", "returns", "voluntary", "requires"});
                     if (!instrument || !terms_map.is_map()) continue;
                     if (service.honours.count(*instrument) != 0) {
                         yaml.error(key_slot, "instrument '" + key + "' is listed twice");
                         continue;
                     }
                     ServiceTerms terms;
-                    if (auto t = terms_map.need("turnaround_hours"))
+                    // With a pack, the turnaround may come from the pack's instrument.
+                    terms.turnaround.reset();
+                    const bool pack_has = scenario.jurisdiction.first_of(*instrument) != nullptr;
+                    if (auto t = pack_has ? terms_map.get("turnaround_hours")
+                                          : terms_map.need("turnaround_hours"))
                         if (auto d = yaml.duration(*t, hours(1))) terms.turnaround = *d;
+                    if (auto r = terms_map.get("requires")) {
+                        if (auto ids = yaml.list(*r, "record ids")) {
+                            for (const Slot& k : *ids)
+                                if (auto id = yaml.id(k, "a record id")) {
+                                    terms.requires_records.push_back(*id);
+                                    state.required_record_refs.emplace_back(*id, k);
+                                }
+                        }
+                    }
                     if (auto r = terms_map.get("returns")) {
                         if (auto kinds = yaml.list(*r, "record kinds")) {
                             for (const Slot& k : *kinds)
@@ -183,13 +196,16 @@ void read_services(LoadState& state, MapReader& root) {
             if (auto text = yaml.localized(*v)) service.decline_reason = std::move(*text);
         if (auto v = map.get("dead_end"))
             if (auto b = yaml.boolean(*v)) service.dead_end = *b;
+        if (auto v = map.get("notifies_user"))
+            if (auto b = yaml.boolean(*v)) service.notifies_user = *b;
         if (auto v = map.get("decline_turnaround_hours"))
             if (auto d = yaml.duration(*v, hours(1))) service.decline_turnaround = *d;
         if (auto v = map.get("records")) {
             if (auto records = yaml.list(*v, "records")) {
                 for (const Slot& r : *records) {
-                    MapReader rm(yaml, r, "a record",
-                                 {"id", "kind", "subject", "content", "reveals_entity"});
+                    MapReader rm(
+                        yaml, r, "a record",
+                        {"id", "kind", "subject", "content", "reveals_entity", "deleted_at"});
                     if (!rm.is_map()) continue;
                     Record record;
                     std::optional<std::string> id;
@@ -210,6 +226,8 @@ void read_services(LoadState& state, MapReader& root) {
                                 record.reveals_entity = *entity;
                         }
                     }
+                    if (auto f = rm.get("deleted_at"))
+                        if (auto t = yaml.time(*f, state.start_unix)) record.deleted_at = *t;
                     if (!id) continue;
                     if (!state.record_ids.insert(*id).second) {
                         yaml.error(
@@ -224,6 +242,10 @@ void read_services(LoadState& state, MapReader& root) {
         }
         if (!service.entity.empty()) scenario.services.push_back(std::move(service));
     }
+    for (const auto& [id, slot] : state.required_record_refs)
+        if (!state.record_ids.count(id))
+            yaml.error(slot, "unknown record '" + id +
+                                 "'; expected a record id declared under a service's records");
 }
 
 void read_holdings(LoadState& state, MapReader& root) {

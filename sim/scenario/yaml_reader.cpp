@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 
+#include "model/jurisdiction.hpp"
 #include "scenario/limits.hpp"
 
 namespace mt::scenario_detail {
@@ -356,6 +357,10 @@ std::optional<Enum> YamlReader::vocabulary(const Slot& s, std::string_view what)
 template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&,
                                                                       std::string_view);
 template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&,
+                                                                      std::string_view);
+template std::optional<Issuer> YamlReader::vocabulary<Issuer>(const Slot&, std::string_view);
+template std::optional<Reach> YamlReader::vocabulary<Reach>(const Slot&, std::string_view);
+template std::optional<Compulsion> YamlReader::vocabulary<Compulsion>(const Slot&,
                                                                       std::string_view);
 template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&,
                                                                       std::string_view);

@@ -91,7 +91,7 @@ std::string scenario_fingerprint(const Scenario& s) {
         h.bytes(sv.entity);
         for (const auto& [instrument, terms] : sv.honours) {
             h.number(static_cast<std::int64_t>(instrument));
-            h.number(terms.turnaround);
+            h.number(terms.turnaround.value_or(-1));
             for (RecordKind k : terms.returns) h.number(static_cast<std::int64_t>(k));
         }
         h.number(sv.decline_turnaround);

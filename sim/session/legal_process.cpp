@@ -122,27 +122,62 @@ void deliver_freeze(SessionContext& ctx, LegalRequestFile& file) {
     response.arg("service", file.service_name);
 }
 
+// A record is gone once the service deleted it under its retention policy, unless a preservation
+// request took effect before the deletion and still holds.
+bool deleted(const SessionContext& ctx, const Record& r) {
+    if (!r.deleted_at || ctx.casefile.now < *r.deleted_at) return false;
+    auto kept = ctx.state.preserved_until.find(r.id);
+    return kept == ctx.state.preserved_until.end() || kept->second < ctx.casefile.now;
+}
+
+bool names(const LegalRequestFile& file, const std::string& identifier) {
+    return std::find(file.identifiers.begin(), file.identifiers.end(), identifier) !=
+           file.identifiers.end();
+}
+
+// Preservation keeps every record on the identifiers that still exists, for the instrument's
+// period (90 days without a pack: 18 U.S.C. 2703(f)).
+void preserve(SessionContext& ctx, const Service& service, const SentRequest& request,
+              LegalRequestFile& file) {
+    const SimSeconds keep =
+        request.legal && request.legal->preserves_for > 0 ? request.legal->preserves_for : days(90);
+    for (const Record& r : service.records) {
+        if (!names(file, ctx.scenario.ledger.address_text(r.subject).str()) || deleted(ctx, r))
+            continue;
+        SimSeconds& until = ctx.state.preserved_until[r.id];
+        until = std::max(until, ctx.casefile.now + keep);
+    }
+    file.status = RequestStatus::Fulfilled;
+    file.response = Message("legal.preservation.kept")
+                        .arg("days", std::to_string(keep / days(1)))
+                        .arg("service", file.service_name);
+}
+
 void deliver_records(SessionContext& ctx, const Service& service, const ServiceTerms& terms,
                      LegalRequestFile& file) {
     const Ledger& ledger = ctx.scenario.ledger;
+    std::size_t gone = 0;
     for (const Record& r : service.records) {
         const std::string subject = ledger.address_text(r.subject).str();
-        if (std::find(file.identifiers.begin(), file.identifiers.end(), subject) ==
-            file.identifiers.end())
-            continue;
+        if (!names(file, subject)) continue;
         if (std::find(terms.returns.begin(), terms.returns.end(), r.kind) == terms.returns.end())
             continue;
+        if (deleted(ctx, r)) {
+            ++gone;
+            continue;
+        }
         file.records.push_back({r.id, r.kind, subject, r.content});
         ctx.state.records.insert(r.id);
+        ctx.state.obtained_at.emplace(r.id, ctx.casefile.now);
         if (const Entity* revealed = ctx.scenario.find_entity(r.reveals_entity)) {
             ctx.state.identified.insert(revealed->id);
             ctx.state.revealed_by.emplace(revealed->id, r.id);
             for (AddressId a : revealed->addresses) attribute(ctx, *revealed, a, r.id);
         }
     }
-    if (file.instrument == Instrument::Preservation) {
-        file.status = RequestStatus::Fulfilled;
-        file.response = Message("legal.preservation.kept").arg("days", 90);
+    if (file.records.empty() && gone > 0) {
+        file.status = RequestStatus::NothingFound;
+        file.response = Message("legal.records.deleted").arg("count", std::to_string(gone));
     } else if (file.records.empty()) {
         file.status = RequestStatus::NothingFound;
         file.response = Message("legal.records.none");
@@ -155,19 +190,72 @@ void deliver_records(SessionContext& ctx, const Service& service, const ServiceT
 
 }  // namespace
 
+namespace {
+
+// The pack instrument an action uses: the one it names, or the pack's first of the kind it names
+// (journals written before packs). Null in a case without a pack.
+const LegalInstrument* resolve_instrument(const Scenario& s, const Action& a) {
+    if (!a.legal_instrument.empty()) return s.jurisdiction.find(a.legal_instrument);
+    return s.jurisdiction.first_of(a.instrument);
+}
+
+// What the request lacks to be granted: with a judge, at least one cited record (evidence the
+// court can read); and every record the service's terms require in the casefile.
+std::vector<std::string> missing_evidence(const SessionContext& ctx, const LegalInstrument* legal,
+                                          const ServiceTerms* terms, std::size_t cited) {
+    std::vector<std::string> missing;
+    if (terms)
+        for (const std::string& r : terms->requires_records)
+            if (!ctx.state.records.count(r)) missing.push_back(r);
+    if (missing.empty() && legal && legal->requires_evidence && cited == 0)
+        missing.push_back("");  // nothing cited at all
+    return missing;
+}
+
+Message refusal(const Scenario& s, const SentRequest& request, const LegalRequestFile& file) {
+    const bool court = request.legal && request.legal->judge;
+    const bool none_cited = request.missing.size() == 1 && request.missing.front().empty();
+    Message m(court ? (none_cited ? "legal.court.no_evidence" : "legal.court.missing_evidence")
+                    : "legal.refused.missing_evidence");
+    if (court) m.arg("court", s.jurisdiction.court);
+    if (!none_cited) m.arg("evidence", joined(request.missing));
+    m.arg("service", file.service_name);
+    if (request.legal)
+        m.arg("instrument", request.legal->name);
+    else
+        m.arg("instrument", std::string(name_of(file.instrument)));
+    return m;
+}
+
+}  // namespace
+
 ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSeconds cost) {
     const Scenario& s = ctx.scenario;
     auto known = ctx.casefile.services.find(a.target);
     if (known == ctx.casefile.services.end())
         return reject("reject.unknown_service",
                       "'" + a.target + "' is not a service you know of; identify it first");
-    if (a.identifiers.empty())
-        return reject("reject.no_identifiers",
-                      "a request must name at least one address or transaction");
-    for (const std::string& id : a.identifiers)
+    const LegalInstrument* legal = resolve_instrument(s, a);
+    if (!a.legal_instrument.empty() && !legal)
+        return reject(
+            "reject.unknown_instrument",
+            "'" + a.legal_instrument + "' is not an instrument of this case's jurisdiction");
+    const Instrument kind = legal ? legal->kind : a.instrument;
+    // Identifiers are addresses and transactions of the casefile; records obtained may be cited
+    // too, as the evidence a court reads.
+    std::size_t cited = 0;
+    for (const std::string& id : a.identifiers) {
+        if (ctx.state.records.count(id)) {
+            ++cited;
+            continue;
+        }
         if (!ctx.casefile.addresses.count(id) && !ctx.casefile.transactions.count(id))
             return reject("reject.identifier_not_in_casefile",
                           "identifier '" + id + "' is not in your casefile");
+    }
+    if (a.identifiers.size() == cited)
+        return reject("reject.no_identifiers",
+                      "a request must name at least one address or transaction");
     if (a.text.size() < 10)
         return reject("reject.no_justification",
                       "a request needs a justification (at least 10 characters)");
@@ -181,51 +269,78 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     advance_clock(ctx, ctx.casefile.now + cost);  // drafting takes time before anything is sent
     // Identifiers only: the rule (the penalty's kind) is worded by the interface.
     const std::string label = "req-" + std::to_string(ctx.casefile.requests.size() + 1) + " " +
-                              std::string(name_of(a.instrument)) + " " + entity.id;
+                              (legal ? legal->id : std::string(name_of(kind))) + " " + entity.id;
     const PenaltyRates& rates = s.rubric.penalties;
     const bool foreign =
         !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
-    auto terms = service.honours.find(a.instrument);
+    // Compulsory process binds at home only; the pack says which of its instruments are.
+    const bool compulsory = legal ? legal->reach == Reach::Domestic : is_compulsory(kind);
+    auto terms = service.honours.find(kind);
     bool honoured = terms != service.honours.end() && !service.dead_end;
     const bool voluntary = honoured && terms->second.voluntary;
+    const std::vector<std::string> missing =
+        honoured ? missing_evidence(ctx, legal, &terms->second, cited) : std::vector<std::string>{};
     const auto relevant =
         std::count_if(a.identifiers.begin(), a.identifiers.end(),
                       [&](const std::string& id) { return is_relevant(s, service, id); });
+    const auto named = static_cast<std::ptrdiff_t>(a.identifiers.size() - cited);
     // One mistake, one penalty: a request is penalised once, for its most specific mistake.
     if (service.dead_end) {
         penalise(ctx, PenaltyKind::DeadEndRequest, rates.dead_end_request, label);
-    } else if (foreign && is_compulsory(a.instrument) && !voluntary) {
+    } else if (foreign && compulsory && !voluntary) {
         penalise(ctx, PenaltyKind::WrongJurisdiction, rates.wrong_jurisdiction,
                  label + " " + entity.jurisdiction);
-    } else if (a.instrument == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
+    } else if (kind == Instrument::EmergencyDisclosure && !s.info.emergency_justified) {
         honoured = false;
         penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label);
     } else if (!honoured) {
         penalise(ctx, PenaltyKind::WrongInstrument, rates.wrong_instrument, label);
+    } else if (!missing.empty()) {
+        penalise(ctx, PenaltyKind::UnsupportedRequest, rates.unsupported_request, label);
     } else if (relevant == 0 || !entity.involved) {
         penalise(ctx, PenaltyKind::UninvolvedRequest, rates.uninvolved_request, label);
-    } else if (static_cast<std::size_t>(relevant) < a.identifiers.size()) {
+    } else if (relevant < named) {
         penalise(ctx, PenaltyKind::OverbroadRequest, rates.overbroad_request, label);
     } else if (gap != JustificationGap::None) {
         penalise(ctx, penalty_kind(gap), rates.weak_justification, label);
     }
 
+    // A judge authorises the order first (or refuses it); then the service answers.
+    const SimSeconds judge = legal && legal->judge ? legal->judge->value : 0;
+    SimSeconds due = ctx.casefile.now + service.decline_turnaround;
+    if (honoured && !missing.empty())
+        due = ctx.casefile.now + (judge > 0 ? judge : service.decline_turnaround);
+    else if (honoured)
+        due = ctx.casefile.now + judge +
+              terms->second.turnaround.value_or(legal ? legal->turnaround.value : hours(24));
+
     LegalRequestFile file;
     file.id = "req-" + std::to_string(ctx.casefile.requests.size() + 1);
-    file.instrument = a.instrument;
+    file.instrument = kind;
+    if (legal) {
+        file.legal_instrument = legal->id;
+        file.instrument_name = legal->name;
+    }
     file.service = entity.id;
     file.service_name = entity.name;
     file.identifiers = a.identifiers;
     file.justification = a.text;
     file.sent_at = ctx.casefile.now;
-    file.due_at =
-        ctx.casefile.now + (honoured ? terms->second.turnaround : service.decline_turnaround);
+    file.due_at = due;
     ctx.casefile.requests.push_back(std::move(file));
-    ctx.state.sent.push_back(
-        {ctx.casefile.requests.size() - 1, entity.id, a.instrument, ctx.casefile.now, honoured});
+    SentRequest sent;
+    sent.file_index = ctx.casefile.requests.size() - 1;
+    sent.service = entity.id;
+    sent.instrument = kind;
+    sent.sent_at = ctx.casefile.now;
+    sent.honoured = honoured;
+    sent.legal = legal;
+    sent.refused = honoured && !missing.empty();
+    sent.missing = missing;
+    ctx.state.sent.push_back(std::move(sent));
     add_timeline(ctx, TimelineKind::Action,
-                 {"Sent " + instrument_en(a.instrument) + " to " + entity.name.en,
-                  "Enviaste " + instrument_en(a.instrument) + " a " + entity.name.es});
+                 {"Sent " + instrument_en(kind) + " to " + entity.name.en,
+                  "Enviaste " + instrument_en(kind) + " a " + entity.name.es});
     return {true, {}, {}, 0};
 }
 
@@ -237,10 +352,19 @@ void deliver_request(SessionContext& ctx, SentRequest& request) {
         file.response = Message(service.dead_end ? "legal.dead_end" : "legal.declined")
                             .arg("service", file.service_name)
                             .arg("reason", service.decline_reason);
-    } else if (is_freeze(file.instrument)) {
-        deliver_freeze(ctx, file);
+    } else if (request.refused) {
+        file.status = RequestStatus::Declined;
+        file.response = refusal(ctx.scenario, request, file);
     } else {
-        deliver_records(ctx, service, service.honours.at(file.instrument), file);
+        if (is_freeze(file.instrument))
+            deliver_freeze(ctx, file);
+        else if (file.instrument == Instrument::Preservation)
+            preserve(ctx, service, request, file);
+        else
+            deliver_records(ctx, service, service.honours.at(file.instrument), file);
+        // Served: a service that tells its user does so unless the order forbids it.
+        if (service.notifies_user && !(request.legal && request.legal->forbids_notice))
+            ctx.state.tipped.emplace(service.entity, ctx.casefile.now);
     }
     add_timeline(ctx, TimelineKind::Response,
                  {file.service_name.en + " answered " + file.id,

@@ -6,6 +6,11 @@
 namespace mt {
 namespace {
 
+bool matches(const Condition& c, const SentRequest& r) {
+    if (!c.legal_instrument.empty()) return r.legal && r.legal->id == c.legal_instrument;
+    return !c.instrument || r.instrument == *c.instrument;
+}
+
 bool holds(const Condition& c, const Casefile& casefile, const SessionState& state) {
     switch (c.kind) {
         case ConditionKind::CheckpointCorrect:
@@ -20,12 +25,20 @@ bool holds(const Condition& c, const Casefile& casefile, const SessionState& sta
             return state.identified.count(c.target) > 0;
         case ConditionKind::RequestSent:
             return std::any_of(state.sent.begin(), state.sent.end(), [&](const SentRequest& r) {
-                return r.service == c.target && (!c.instrument || r.instrument == *c.instrument) &&
+                return r.service == c.target && matches(c, r) &&
                        (!c.before || r.sent_at <= *c.before);
             });
         case ConditionKind::FirstRequest:
             return !state.sent.empty() && state.sent.front().service == c.target &&
-                   (!c.instrument || state.sent.front().instrument == *c.instrument);
+                   matches(c, state.sent.front());
+        case ConditionKind::EvidenceFirst: {
+            // No order (of that instrument) went out before the evidence was in the casefile.
+            auto obtained = state.obtained_at.find(c.target);
+            if (obtained == state.obtained_at.end()) return false;
+            return std::none_of(state.sent.begin(), state.sent.end(), [&](const SentRequest& r) {
+                return matches(c, r) && r.sent_at < obtained->second;
+            });
+        }
     }
     return false;
 }

@@ -21,6 +21,12 @@ struct SentRequest {
     Instrument instrument = Instrument::Preservation;
     SimSeconds sent_at = 0;
     bool honoured = false;
+    // The jurisdiction pack's instrument used; null in a case without a pack.
+    const LegalInstrument* legal = nullptr;
+    // Refused for want of evidence (by the court when a judge must authorise it, else by the
+    // service), with the evidence that was missing: record ids, or empty when none was cited.
+    bool refused = false;
+    std::vector<std::string> missing{};
 };
 
 // A holding a freeze or seizure took hold of.
@@ -35,8 +41,13 @@ struct SessionState {
     std::vector<std::size_t> checkpoint_order;    // checkpoints sorted by opens_at
     std::map<std::string, FrozenHolding> frozen;  // by holding id
     std::set<std::string> moved;                  // holdings the adversary moved out
-    std::set<TxIndex> prevented;       // the adversary's moves on chain that a freeze stopped
-    std::set<std::string> records;     // record ids obtained
+    std::set<TxIndex> prevented;    // the adversary's moves on chain that a freeze stopped
+    std::set<std::string> records;  // record ids obtained
+    std::map<std::string, SimSeconds> obtained_at;      // record id -> when it was obtained
+    std::map<std::string, SimSeconds> preserved_until;  // record id -> kept until (preservation)
+    // Services that told their user of a request, with when; tip-off moves react to it.
+    std::map<std::string, SimSeconds> tipped;
+    std::set<std::size_t> fired;  // tip-off events (index into scenario.events) already handled
     std::set<std::string> identified;  // entity ids whose identity was established
     // Entities a record identified, with that record's id: their addresses found later are
     // labelled from it too.

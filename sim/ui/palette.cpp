@@ -39,6 +39,10 @@ KindStyle kind_style(EntityKind kind) {
             return {kSkyBlue, NodeShape::Square};
         case EntityKind::StablecoinIssuer:
             return {kSkyBlue, NodeShape::Diamond};
+        case EntityKind::Agency:
+            return {kBlue, NodeShape::Circle};
+        case EntityKind::HostingProvider:
+            return {kSkyBlue, NodeShape::Circle};
         case EntityKind::Unknown:
             return {kGrey, NodeShape::Circle};
     }

@@ -43,9 +43,16 @@ TEST_CASE("hostile action JSON is rejected with the JSON path named", "[action]"
           "(/type) type must be string, but is number");
     CHECK(action_from_json(json{{"type", "teleport"}}).error == "(/type) unknown value 'teleport'");
     CHECK(action_from_json(json{{"type", "lookup"}}).error == "key 'target' not found");
-    CHECK(
-        action_from_json(json{{"type", "legal_request"}, {"instrument", "bribe"}, {"target", "x"}})
-            .error == "(/instrument) unknown value 'bribe'");
+    CHECK(action_from_json(
+              json{{"type", "legal_request"}, {"instrument", "bribe me!"}, {"target", "x"}})
+              .error ==
+          "(/instrument) an instrument kind or a jurisdiction pack's instrument id is expected");
+    // Any other id names an instrument of the case's jurisdiction pack, resolved by the session.
+    const ActionParse pack_id = action_from_json(
+        json{{"type", "legal_request"}, {"instrument", "mx-aseguramiento"}, {"target", "x"}});
+    REQUIRE(pack_id.action);
+    CHECK(pack_id.action->legal_instrument == "mx-aseguramiento");
+    CHECK(to_json(*pack_id.action)["instrument"] == "mx-aseguramiento");
     CHECK(action_from_json(json{{"type", "wait"}, {"duration", -5}}).error ==
           "(/duration) the duration must be between 1 second and 365 days");
     CHECK(action_from_json(json{{"type", "wait"}, {"duration", 2.5}}).error ==

@@ -113,7 +113,8 @@ TEST_CASE("the default case's expert freezes before the withdrawal", "[scenario]
         if (a.type == ActionType::LegalRequest && a.instrument == Instrument::FreezeRequest &&
             freeze_due < 0)
             freeze_due =
-                clock + s->find_service(a.target)->honours.at(Instrument::FreezeRequest).turnaround;
+                clock +
+                s->find_service(a.target)->honours.at(Instrument::FreezeRequest).turnaround.value();
     }
     CHECK(freeze_due > 0);
     CHECK(freeze_due < cash_out->at);

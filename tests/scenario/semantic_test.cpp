@@ -269,9 +269,9 @@ TEST_CASE("expert actions are parsed into Actions and checked", "[scenario][sema
             replace_once(tiny_case(), "instrument: freeze_request", "instrument: freeze");
         const LoadResult r = load(text);
         INFO(describe(r));
-        const auto d = find_error(r, "invalid legal_request action:");
+        const auto d = find_error(r, "unknown instrument 'freeze'");
         REQUIRE(d);
-        CHECK(d->message.find("unknown value 'freeze'") != std::string::npos);
+        CHECK(d->message.find("expected a kind (preservation, subpoena") != std::string::npos);
         CHECK(d->yaml_path == "expert_solution[2].instrument");
     }
     SECTION("targets that are not in the case") {

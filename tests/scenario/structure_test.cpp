@@ -97,7 +97,7 @@ TEST_CASE("an unknown vocabulary value lists the allowed ones", "[scenario][stru
     CHECK(d->column == at.column);
     CHECK(d->message.find("did you mean 'exchange'?") != std::string::npos);
     CHECK(d->message.find("victim, suspect, money_mule, exchange") != std::string::npos);
-    CHECK(d->message.find("merchant or unknown") != std::string::npos);
+    CHECK(d->message.find("merchant, agency, hosting_provider or unknown") != std::string::npos);
 }
 
 TEST_CASE("trainee-facing text needs both English and Spanish", "[scenario][structure]") {

@@ -34,6 +34,10 @@ struct Action {
     AnalysisTool tool = AnalysisTool::Taint;
     TaintMethod method = TaintMethod::Haircut;
     Instrument instrument = Instrument::Preservation;
+    // LegalRequest: an instrument of the case's jurisdiction pack by id ("mx-aseguramiento");
+    // empty when the action names only the kind (then the pack's first instrument of that kind
+    // is used). In JSON both are the one field "instrument".
+    std::string legal_instrument;
     std::vector<std::string> identifiers;
     std::string answer;
     std::string text;

@@ -105,6 +105,9 @@ struct ObtainedRecord {
 struct LegalRequestFile {
     std::string id;  // "req-1"
     Instrument instrument = Instrument::Preservation;
+    // The jurisdiction pack's instrument used (empty in cases without a pack) and its real name.
+    std::string legal_instrument;
+    LocalizedText instrument_name;
     std::string service;  // entity id
     LocalizedText service_name;
     std::vector<std::string> identifiers;

@@ -81,6 +81,26 @@ void action_enum(const json& object, const char* key, Enum& into, bool required)
     if (required || object.contains(key)) field(object, key, into);
 }
 
+// "instrument": a kind ("subpoena", as every journal has it) or a jurisdiction pack's instrument
+// id ("mx-aseguramiento"), which the session resolves against the case's pack.
+void action_instrument(const json& object, Action& a) {
+    const json& value = object.at("instrument");
+    if (!value.is_string()) reject_json(value, "an instrument name is expected");
+    const std::string text = value.get<std::string>();
+    if (auto kind = parse_enum<Instrument>(text)) {
+        a.instrument = *kind;
+        return;
+    }
+    const bool id_like =
+        !text.empty() && text.size() <= 128 && std::all_of(text.begin(), text.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '_' || c == '.';
+        });
+    if (!id_like)
+        reject_json(value, "an instrument kind or a jurisdiction pack's instrument id is expected");
+    a.legal_instrument = text;
+}
+
 }  // namespace
 
 void reject_json(const json& at, const std::string& what) {
@@ -124,7 +144,10 @@ void to_json(json& j, const Action& a) {
             if (a.tool == AnalysisTool::Taint) j["method"] = a.method;
             break;
         case ActionType::LegalRequest:
-            j["instrument"] = a.instrument;
+            if (a.legal_instrument.empty())
+                j["instrument"] = a.instrument;
+            else
+                j["instrument"] = a.legal_instrument;
             j["target"] = a.target;
             j["identifiers"] = a.identifiers;
             j["text"] = a.text;
@@ -173,7 +196,7 @@ void from_json(const json& j, Action& out) {
             action_enum(j, "method", a.method, false);
             break;
         case ActionType::LegalRequest:
-            action_enum(j, "instrument", a.instrument, true);
+            action_instrument(j, a);
             action_text(j, "target", a.target, true);
             action_list(j, "identifiers", a.identifiers);
             action_text(j, "text", a.text, false);
@@ -458,6 +481,10 @@ void to_json(json& j, const LegalRequestFile& r) {
          {"status", r.status},
          {"response", r.response},
          {"records", r.records}};
+    if (!r.legal_instrument.empty()) {
+        j["legal_instrument"] = r.legal_instrument;
+        j["instrument_name"] = r.instrument_name;
+    }
 }
 
 void from_json(const json& j, LegalRequestFile& r) {
@@ -472,6 +499,8 @@ void from_json(const json& j, LegalRequestFile& r) {
     field(j, "status", r.status);
     field(j, "response", r.response);
     field(j, "records", r.records);
+    optional_field(j, "legal_instrument", r.legal_instrument);
+    optional_field(j, "instrument_name", r.instrument_name);
 }
 
 void to_json(json& j, const AnalysisRow& row) {

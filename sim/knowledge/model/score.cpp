@@ -6,7 +6,7 @@
 namespace mt {
 namespace {
 
-constexpr enum_names::Names<PenaltyKind, 11> kPenaltyKinds{{
+constexpr enum_names::Names<PenaltyKind, 12> kPenaltyKinds{{
     {PenaltyKind::UninvolvedRequest, "uninvolved_request"},
     {PenaltyKind::OverbroadRequest, "overbroad_request"},
     {PenaltyKind::WrongInstrument, "wrong_instrument"},
@@ -18,6 +18,7 @@ constexpr enum_names::Names<PenaltyKind, 11> kPenaltyKinds{{
     {PenaltyKind::JustificationNoIdentifier, "justification_no_identifier"},
     {PenaltyKind::JustificationNoBasis, "justification_no_basis"},
     {PenaltyKind::JustificationNoEvidence, "justification_no_evidence"},
+    {PenaltyKind::UnsupportedRequest, "unsupported_request"},
 }};
 
 }  // namespace

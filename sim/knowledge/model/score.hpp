@@ -32,6 +32,7 @@ enum class PenaltyKind : std::uint8_t {
     JustificationNoIdentifier,
     JustificationNoBasis,
     JustificationNoEvidence,
+    UnsupportedRequest,
 };
 std::string_view name_of(PenaltyKind v);
 

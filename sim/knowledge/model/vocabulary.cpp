@@ -7,7 +7,7 @@ namespace {
 
 using enum_names::Names;
 
-constexpr Names<EntityKind, 12> kEntityKinds{{
+constexpr Names<EntityKind, 14> kEntityKinds{{
     {EntityKind::Victim, "victim"},
     {EntityKind::Suspect, "suspect"},
     {EntityKind::MoneyMule, "money_mule"},
@@ -19,6 +19,8 @@ constexpr Names<EntityKind, 12> kEntityKinds{{
     {EntityKind::StablecoinIssuer, "stablecoin_issuer"},
     {EntityKind::DarknetMarket, "darknet_market"},
     {EntityKind::Merchant, "merchant"},
+    {EntityKind::Agency, "agency"},
+    {EntityKind::HostingProvider, "hosting_provider"},
     {EntityKind::Unknown, "unknown"},
 }};
 constexpr Names<Instrument, 8> kInstruments{{

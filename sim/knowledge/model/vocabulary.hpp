@@ -21,6 +21,8 @@ enum class EntityKind : std::uint8_t {
     DarknetMarket,
     Merchant,
     Unknown,
+    Agency,           // a law-enforcement agency: executes seizures itself when it holds a key
+    HostingProvider,  // cloud storage or hosting: holds content a search warrant can reach
 };
 
 enum class Instrument : std::uint8_t {

@@ -1,0 +1,202 @@
+// A jurisdiction pack file: its header and one entry per legal instrument, every problem reported
+// in one pass at its line and column, as for case files.
+#include "scenario/jurisdiction_loader.hpp"
+
+#include <algorithm>
+#include <new>
+#include <set>
+
+#include "scenario/embedded_jurisdictions.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/yaml_document.hpp"
+#include "scenario/yaml_reader.hpp"
+
+namespace mt {
+
+using namespace scenario_detail;
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kPackKeys{
+    "format_version", "id", "country", "name", "court", "central_authority", "instruments"};
+constexpr std::array<std::string_view, 14> kInstrumentKeys{"id",
+                                                           "kind",
+                                                           "name",
+                                                           "legal_basis",
+                                                           "issuer",
+                                                           "judge",
+                                                           "requires_evidence",
+                                                           "compels",
+                                                           "reach",
+                                                           "turnaround",
+                                                           "preserves_days",
+                                                           "forbids_notice",
+                                                           "note",
+                                                           "source"};
+
+// {hours: 72, source: "https://..."}: a duration and where it comes from (none: an assumption).
+std::optional<SourcedDuration> read_sourced(YamlReader& yaml, const Slot& slot) {
+    MapReader map(yaml, slot, "a sourced duration ({hours, source})", {"hours", "source"});
+    if (!map.is_map()) return std::nullopt;
+    SourcedDuration d;
+    bool ok = true;
+    if (auto h = map.need("hours")) {
+        auto value = yaml.duration(*h, hours(1));
+        ok = ok && value.has_value();
+        if (value) d.value = *value;
+    } else {
+        ok = false;
+    }
+    if (auto s = map.get("source")) {
+        auto text = yaml.text_line(*s, "where the duration comes from (a URL or citation)");
+        ok = ok && text.has_value();
+        if (text) d.source = *text;
+    }
+    if (!ok) return std::nullopt;
+    return d;
+}
+
+void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
+                     std::set<std::string, std::less<>>& ids) {
+    MapReader map(yaml, item, "a legal instrument", kInstrumentKeys);
+    if (!map.is_map()) return;
+    LegalInstrument in;
+    std::optional<std::string> id;
+    if (auto v = map.need("id")) id = yaml.id(*v, "an instrument id");
+    if (auto v = map.need("kind"))
+        if (auto k = yaml.vocabulary<Instrument>(*v, "instrument kind")) in.kind = *k;
+    if (auto v = map.need("name"))
+        if (auto t = yaml.localized(*v)) in.name = std::move(*t);
+    if (auto v = map.need("legal_basis"))
+        if (auto t = yaml.localized(*v)) in.legal_basis = std::move(*t);
+    if (auto v = map.need("issuer"))
+        if (auto k = yaml.vocabulary<Issuer>(*v, "issuer")) in.issuer = *k;
+    if (auto v = map.get("judge")) in.judge = read_sourced(yaml, *v);
+    if (auto v = map.get("requires_evidence"))
+        if (auto b = yaml.boolean(*v)) in.requires_evidence = *b;
+    if (auto v = map.need("compels")) {
+        if (auto items = yaml.list(*v, "what the instrument compels")) {
+            if (items->empty()) yaml.error(*v, "expected at least one of what it compels");
+            for (const Slot& c : *items)
+                if (auto k = yaml.vocabulary<Compulsion>(c, "compulsion")) in.compels.push_back(*k);
+        }
+    }
+    if (auto v = map.need("reach"))
+        if (auto k = yaml.vocabulary<Reach>(*v, "reach")) in.reach = *k;
+    if (auto v = map.need("turnaround"))
+        if (auto d = read_sourced(yaml, *v)) in.turnaround = *d;
+    if (auto v = map.get("preserves_days"))
+        if (auto d = yaml.integer(*v, 1, 3650, "the days records are preserved"))
+            in.preserves_for = days(*d);
+    if (in.kind == Instrument::Preservation && in.preserves_for == 0 && map.is_map() &&
+        !map.has("preserves_days"))
+        yaml.error(map.self(),
+                   "a preservation instrument needs preserves_days (how long the "
+                   "records are kept)");
+    if (auto v = map.get("forbids_notice"))
+        if (auto b = yaml.boolean(*v)) in.forbids_notice = *b;
+    if (auto v = map.get("note"))
+        if (auto t = yaml.localized(*v)) in.note = std::move(*t);
+    if (auto v = map.need("source"))
+        if (auto t = yaml.text_line(*v, "where the legal basis is published (a URL)"))
+            in.basis_source = *t;
+    if (!id) return;
+    if (!ids.insert(*id).second) {
+        yaml.error(*map.get("id"),
+                   "instrument id '" + *id + "' is declared twice; expected each instrument once");
+        return;
+    }
+    in.id = *id;
+    pack.instruments.push_back(std::move(in));
+}
+
+void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::string_view id) {
+    if (auto s = root.need("format_version"))
+        if (auto v = yaml.integer(*s, 1, 1000, "the format version"); v && *v != 1)
+            yaml.error(*s, "format_version " + std::to_string(*v) +
+                               " is not supported; this version of moneytrail reads "
+                               "jurisdiction packs of format_version 1");
+    if (auto s = root.need("id")) {
+        if (auto v = yaml.id(*s, "a pack id")) {
+            if (*v != id)
+                yaml.error(*s, "pack id '" + *v + "' differs from its file name '" +
+                                   std::string(id) + "'; name the file <id>.yaml");
+            pack.id = *v;
+        }
+    }
+    if (auto s = root.need("country")) {
+        if (auto v = yaml.scalar(*s, "a country code")) {
+            if (v->size() == 2 &&
+                std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+                pack.country = *v;
+            else
+                yaml.error(*s,
+                           "expected an ISO 3166 two-letter country code in capitals like "
+                           "\"MX\"; found '" +
+                               *v + "'");
+        }
+    }
+    if (auto s = root.need("name"))
+        if (auto t = yaml.localized(*s)) pack.name = std::move(*t);
+    if (auto s = root.need("court"))
+        if (auto t = yaml.localized(*s)) pack.court = std::move(*t);
+    if (auto s = root.need("central_authority"))
+        if (auto t = yaml.localized(*s)) pack.central_authority = std::move(*t);
+    std::set<std::string, std::less<>> ids;
+    if (auto s = root.need("instruments")) {
+        if (auto items = yaml.list(*s, "instruments")) {
+            if (items->empty()) yaml.error(*s, "expected at least one instrument");
+            for (const Slot& item : *items) read_instrument(yaml, item, pack, ids);
+        }
+    }
+}
+
+}  // namespace
+
+PackLoad load_jurisdiction_text(std::string_view yaml, const std::string& name,
+                                std::string_view id) {
+    PackLoad result;
+    Diagnostics diagnostics;
+    try {
+        YamlDocument doc;
+        if (parse_yaml_document(yaml, name, diagnostics, doc)) {
+            YamlReader reader(diagnostics, name, *doc.lines);
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a jurisdiction pack",
+                           kPackKeys);
+            auto pack = std::make_shared<JurisdictionPack>();
+            read_pack(reader, root, *pack, id);
+            if (diagnostics.count() == 0) result.pack = std::move(pack);
+        }
+    } catch (const std::bad_alloc&) {
+        diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the pack");
+    } catch (const std::exception& e) {
+        diagnostics.error(Where{name, 0, 0, ""},
+                          std::string("internal error while loading: ") + e.what());
+    }
+    result.errors = diagnostics.take();
+    if (!result.errors.empty()) result.pack.reset();
+    return result;
+}
+
+std::vector<std::string> shipped_jurisdictions() {
+    std::vector<std::string> ids;
+    for (const EmbeddedPack& p : embedded_jurisdictions()) ids.emplace_back(p.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+PackLoad load_jurisdiction(std::string_view id) {
+    for (const EmbeddedPack& p : embedded_jurisdictions())
+        if (p.id == id)
+            return load_jurisdiction_text(p.text,
+                                          "assets/jurisdictions/" + std::string(id) + ".yaml", id);
+    PackLoad result;
+    std::string known;
+    for (const std::string& s : shipped_jurisdictions()) known += (known.empty() ? "" : ", ") + s;
+    result.errors.push_back(Diagnostic{
+        "assets/jurisdictions", 0, 0,
+        "no jurisdiction pack '" + std::string(id) + "'; the shipped packs are " + known, ""});
+    return result;
+}
+
+}  // namespace mt

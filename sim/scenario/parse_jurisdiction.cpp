@@ -1,0 +1,105 @@
+// The case's home jurisdiction pack: `jurisdiction: mx`, or {pack: mx, timings: {...}} to override
+// the pack's timings for this case (a timing with no source stays a training assumption).
+#include "scenario/jurisdiction_loader.hpp"
+#include "scenario/load_state.hpp"
+
+namespace mt::scenario_detail {
+namespace {
+
+void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
+    YamlReader& yaml = state.yaml;
+    if (!slot.node.IsMap()) {
+        yaml.error(slot,
+                   "expected a map from instrument id to {turnaround_hours, judge_hours, "
+                   "source}");
+        return;
+    }
+    for (const auto& kv : slot.node) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+        Slot key_slot{kv.first, child_path(slot.path, key), kv.first.Mark()};
+        Slot value{kv.second, key_slot.path,
+                   kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
+        MapReader map(yaml, value, "the timings of an instrument",
+                      {"turnaround_hours", "judge_hours", "source"});
+        LegalInstrument* in = nullptr;
+        for (LegalInstrument& i : pack.instruments)
+            if (i.id == key) in = &i;
+        if (!in) {
+            std::vector<std::string_view> ids;
+            for (const LegalInstrument& i : pack.instruments) ids.push_back(i.id);
+            yaml.error(key_slot, "pack '" + pack.id + "' has no instrument '" + key +
+                                     "'; expected one of " + list_names(ids));
+            continue;
+        }
+        if (!map.is_map()) continue;
+        std::string source;
+        if (auto s = map.get("source"))
+            if (auto t = yaml.text_line(*s, "where the timing comes from (a URL or citation)"))
+                source = *t;
+        if (auto t = map.get("turnaround_hours"))
+            if (auto d = yaml.duration(*t, hours(1))) in->turnaround = {*d, source};
+        if (auto t = map.get("judge_hours")) {
+            if (!in->judge)
+                yaml.error(*t, "instrument '" + key + "' needs no judge in pack '" + pack.id +
+                                   "'; leave judge_hours out");
+            else if (auto d = yaml.duration(*t, hours(1)))
+                in->judge = SourcedDuration{*d, source};
+        }
+    }
+}
+
+}  // namespace
+
+void read_jurisdiction(LoadState& state, MapReader& root) {
+    YamlReader& yaml = state.yaml;
+    Scenario& scenario = state.scenario;
+    auto s = root.get("jurisdiction");
+    if (!s) return;
+    std::optional<Slot> pack_slot = s;
+    std::optional<Slot> timings;
+    std::optional<MapReader> map;
+    if (s->node.IsMap()) {
+        map.emplace(yaml, *s, "the case's jurisdiction ({pack, timings})",
+                    std::initializer_list<std::string_view>{"pack", "timings"});
+        pack_slot = map->need("pack");
+        timings = map->get("timings");
+    }
+    if (!pack_slot) return;
+    auto id = yaml.id(*pack_slot, "a jurisdiction pack id");
+    if (!id) return;
+    PackLoad loaded = load_jurisdiction(*id);
+    if (!loaded.pack) {
+        for (const Diagnostic& d : loaded.errors)
+            yaml.error(*pack_slot, "jurisdiction pack '" + *id + "' cannot be used: " +
+                                       (d.line > 0 ? d.format() : d.message));
+        return;
+    }
+    scenario.jurisdiction = *loaded.pack;
+    if (timings) read_timings(state, *timings, scenario.jurisdiction);
+    std::string& home = scenario.info.home_jurisdiction;
+    if (home.empty())
+        home = scenario.jurisdiction.country;
+    else if (home != scenario.jurisdiction.country)
+        yaml.error(*pack_slot, "home_jurisdiction " + home + " differs from pack '" + *id + "' (" +
+                                   scenario.jurisdiction.country +
+                                   "); leave home_jurisdiction out or name that country's pack");
+}
+
+std::optional<Instrument> read_instrument_key(LoadState& state, const Slot& slot) {
+    YamlReader& yaml = state.yaml;
+    const JurisdictionPack& pack = state.scenario.jurisdiction;
+    if (slot.node.IsScalar()) {
+        if (auto kind = parse_enum<Instrument>(slot.node.Scalar())) return kind;
+        if (const LegalInstrument* in = pack.find(slot.node.Scalar())) return in->kind;
+    }
+    if (pack.empty()) return yaml.vocabulary<Instrument>(slot, "instrument");
+    std::vector<std::string_view> names;
+    for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
+    for (const LegalInstrument& i : pack.instruments) names.push_back(i.id);
+    yaml.error(slot, "unknown instrument '" + (slot.node.IsScalar() ? slot.node.Scalar() : "?") +
+                         "'; expected a kind or an instrument of pack '" + pack.id +
+                         "': " + list_names(names));
+    return std::nullopt;
+}
+
+}  // namespace mt::scenario_detail
