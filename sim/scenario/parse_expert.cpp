@@ -120,7 +120,7 @@ class ExpertReader {
             }
         }
         if (!ok) return std::nullopt;
-        const ActionParse parsed = action_from_json(json);
+        ActionParse parsed = action_from_json(json);
         if (!parsed.action) {
             // action_from_json names the field by its JSON path, "(/instrument) ...": point
             // at that field when the action has it.
@@ -136,6 +136,15 @@ class ExpertReader {
             return std::nullopt;
         }
         if (!check_references(*parsed.action, item, slots)) return std::nullopt;
+        // A pack instrument is read as its kind; naming the pack's first of a kind is the same
+        // action as naming the kind, so both spellings replay alike.
+        Action& action = *parsed.action;
+        if (const LegalInstrument* in =
+                state_.scenario.jurisdiction.find(action.legal_instrument)) {
+            action.instrument = in->kind;
+            if (state_.scenario.jurisdiction.first_of(in->kind) == in)
+                action.legal_instrument.clear();
+        }
         return parsed.action;
     }
 
