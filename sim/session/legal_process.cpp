@@ -320,6 +320,15 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     if (legal) {
         file.legal_instrument = legal->id;
         file.instrument_name = legal->name;
+        // A timing no public source gives is shown as a training assumption.
+        const bool judge_assumed = legal->judge && legal->judge->assumption();
+        const bool turnaround_assumed = honoured && missing.empty() && !terms->second.turnaround &&
+                                        legal->turnaround.assumption();
+        if (judge_assumed || turnaround_assumed)
+            file.timing_note =
+                Message("legal.timing.assumption")
+                    .arg("instrument", legal->name)
+                    .arg("hours", std::to_string((due - ctx.casefile.now) / hours(1)));
     }
     file.service = entity.id;
     file.service_name = entity.name;

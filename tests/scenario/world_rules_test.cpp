@@ -254,6 +254,12 @@ TEST_CASE("a case names its pack: instrument ids as honours keys, timing overrid
     // Keyed by the instrument's kind; its turnaround left to the pack.
     const ServiceTerms& lpb = s->find_service("ex")->honours.at(Instrument::FreezeRequest);
     CHECK(!lpb.turnaround);
+    // The UIF list's 24 hours are sourced (LIC art. 115): no assumption is shown.
+    Session session(s);
+    REQUIRE(session.apply(request("mx-lista-personas-bloqueadas", "ex", {"addr-b"})).accepted);
+    CHECK(session.casefile().requests.back().due_at - session.casefile().requests.back().sent_at ==
+          hours(24));
+    CHECK(session.casefile().requests.back().timing_note.key.empty());
 
     SECTION("an unknown pack or instrument is refused where it is named") {
         CHECK(find_error(load(replace_once(world_case(), "jurisdiction: mx", "jurisdiction: fr")),
@@ -284,6 +290,8 @@ TEST_CASE("a court refuses an order that cites no evidence, and grants it on a c
     CHECK(refused.status == RequestStatus::Declined);
     CHECK(refused.response.key == "legal.court.no_evidence");
     CHECK(refused.instrument_name.es == "Orden del juez de control para entrega de registros");
+    CHECK(refused.timing_note.key ==
+          "legal.timing.assumption");  // no source gives the judge's time
     REQUIRE(s.score().penalties.size() == 1);
     CHECK(s.score().penalties[0].kind == PenaltyKind::UnsupportedRequest);
     CHECK(s.score().penalties[0].detail == "req-1 mx-orden-juez-control ex");

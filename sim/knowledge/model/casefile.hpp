@@ -108,6 +108,9 @@ struct LegalRequestFile {
     // The jurisdiction pack's instrument used (empty in cases without a pack) and its real name.
     std::string legal_instrument;
     LocalizedText instrument_name;
+    // Set when a timing of this request (the judge's, or the pack's turnaround) comes from no
+    // public source: the trainee is told it is a training assumption ("legal.timing.assumption").
+    Message timing_note;
     std::string service;  // entity id
     LocalizedText service_name;
     std::vector<std::string> identifiers;

@@ -484,6 +484,7 @@ void to_json(json& j, const LegalRequestFile& r) {
     if (!r.legal_instrument.empty()) {
         j["legal_instrument"] = r.legal_instrument;
         j["instrument_name"] = r.instrument_name;
+        if (!r.timing_note.key.empty()) j["timing_note"] = r.timing_note;
     }
 }
 
@@ -501,6 +502,7 @@ void from_json(const json& j, LegalRequestFile& r) {
     field(j, "records", r.records);
     optional_field(j, "legal_instrument", r.legal_instrument);
     optional_field(j, "instrument_name", r.instrument_name);
+    optional_field(j, "timing_note", r.timing_note);
 }
 
 void to_json(json& j, const AnalysisRow& row) {
