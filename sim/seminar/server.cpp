@@ -41,8 +41,10 @@ int status_of(Failure f) {
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     // Text that came in as valid UTF-8 stays so; anything else is replaced rather than thrown on.
+    // JSON is UTF-8 by definition (RFC 8259), and httplib compresses for clients that accept gzip
+    // (a browser's casefile polls) only this exact content type, without a charset parameter.
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                    "application/json; charset=utf-8");
+                    "application/json");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& key,
