@@ -109,3 +109,27 @@ TEST_CASE("bitfinex-2016-seizure: justifications without the address or the law 
     CHECK(session.casefile().now == before);
     CHECK(session.apply(path[at]).accepted);
 }
+
+TEST_CASE("bitfinex-2016-seizure: no seizure before the keys, no search before the probable cause",
+          "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    // The seizure and the search warrant sent at once, right after the tracing: neither has the
+    // record it needs, so each is refused with the reason and penalised once.
+    const std::size_t first = find_request(path, Instrument::FreezeRequest, "coinvault");
+    Action seizure = path[find_request(path, Instrument::SeizureWarrant, "seizure-team")];
+    Action warrant = path[find_request(path, Instrument::SearchWarrant, "nimbus")];
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(first), {seizure, warrant});
+    Session session = play(s, path);
+    const ScoreReport r = session.score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::UnsupportedRequest,
+                                                       PenaltyKind::UnsupportedRequest});
+    const auto& requests = session.casefile().requests;
+    REQUIRE(requests.size() >= 2);
+    CHECK(requests[0].status == RequestStatus::Declined);
+    CHECK(requests[0].response.key == "legal.refused.missing_evidence");
+    CHECK(requests[1].status == RequestStatus::Declined);
+    // Sent again once the evidence is in, both succeed: only the two penalties are lost.
+    CHECK(missed_objectives(r).empty());
+    CHECK(r.total == r.max - 2 * s->rubric.penalties.unsupported_request);
+}
