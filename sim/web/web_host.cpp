@@ -110,7 +110,9 @@ std::string WebHost::session_location() const {
     if (practice_)
         return trf("web.practice_location", {page_host() + ":" + std::to_string(page_port())});
     const std::string state_key = "ui.console.state." + (state_.empty() ? "unknown" : state_);
-    return trf("ui.join.connected", {tr(state_key), form_.host + ":" + std::to_string(form_.port)});
+    // The rejoin code in the status line: the trainee's proof to continue from another computer.
+    return trf("ui.join.connected",
+               {tr(state_key), form_.host + ":" + std::to_string(form_.port), stored(kRejoinKey)});
 }
 
 void WebHost::reached(bool yes) {
