@@ -10,6 +10,7 @@
 #include "model/text.hpp"
 #include "scenario/loader.hpp"
 #include "session/journal.hpp"
+#include "session/local_session.hpp"
 #include "ui/format.hpp"
 
 namespace mt {
@@ -109,32 +110,39 @@ int run(const RunOptions& o) {
         return kExitFailure;
     }
     set_interface_language(o.language);
-    std::unique_ptr<JournaledSession> journaled;
-    std::unique_ptr<Session> plain;
+    std::unique_ptr<TraineeSession> session;
     if (!o.journal.empty()) {
-        journaled = std::make_unique<JournaledSession>(loaded.scenario, o.journal);
+        auto journaled = std::make_unique<JournaledSession>(loaded.scenario, o.journal);
         if (!journaled->session()) {
             std::cerr << journaled->error() << '\n';
             return kExitFailure;
         }
+        session = std::move(journaled);
     } else {
-        plain = std::make_unique<Session>(loaded.scenario);
+        session = std::make_unique<LocalSession>(loaded.scenario);
     }
-    auto apply = [&](const Action& a) { return journaled ? journaled->apply(a) : plain->apply(a); };
-    const Session& session = journaled ? *journaled->session() : *plain;
+    // A session in this process settles each action inside submit(): the poll right after it
+    // holds its outcome.
+    const auto play = [&session](const Action& a) {
+        session->submit(a);
+        SessionArrivals arrived = session->poll();
+        return arrived.settled.empty() ? ActionOutcome{false, "reject.no_session", {}, 0}
+                                       : arrived.settled.back().outcome;
+    };
+    const Casefile& casefile = *session->casefile();
 
     nlohmann::json log = nlohmann::json::array();
     int rejected = 0;
     for (const Action& a : actions) {
-        const ActionOutcome outcome = apply(a);
+        const ActionOutcome outcome = play(a);
         rejected += outcome.accepted ? 0 : 1;
         log.push_back({{"action", to_json(a)},
                        {"accepted", outcome.accepted},
                        {"reason", outcome.reason},
                        {"cost", outcome.cost},
-                       {"now", session.casefile().now}});
+                       {"now", casefile.now}});
         if (!o.json) {
-            const std::string what = ui::describe_action(a, &session.casefile());
+            const std::string what = ui::describe_action(a, &casefile);
             const std::string reason =
                 !outcome.reason_key.empty() && has_translation(outcome.reason_key)
                     ? std::string(tr(outcome.reason_key))
@@ -142,15 +150,15 @@ int run(const RunOptions& o) {
             std::cout << "  "
                       << (outcome.accepted ? trf("cli.run.accepted", {what})
                                            : trf("cli.run.rejected", {what, reason}))
-                      << "  [" << format_duration(session.casefile().now) << "]\n";
+                      << "  [" << format_duration(casefile.now) << "]\n";
         }
     }
-    if (o.leave_open && !session.submitted()) {
+    if (o.leave_open && !casefile.submitted) {
         if (o.json) {
             std::cout << nlohmann::json{{"scenario", loaded.scenario->info.id},
                                         {"actions", log},
                                         {"rejected", rejected},
-                                        {"elapsed", session.casefile().now},
+                                        {"elapsed", casefile.now},
                                         {"submitted", false}}
                              .dump(2)
                       << '\n';
@@ -164,17 +172,21 @@ int run(const RunOptions& o) {
         }
         return kExitOk;
     }
-    if (!session.submitted()) {
+    if (!casefile.submitted) {
         Action submit;
         submit.type = ActionType::Submit;
-        apply(submit);
+        play(submit);
     }
-    const ScoreReport report = session.score();
+    if (!casefile.score) {  // the case could not be submitted (a journal that cannot be written)
+        std::cerr << tr("reject.journal_write") << '\n';
+        return kExitFailure;
+    }
+    const ScoreReport& report = *casefile.score;
     if (o.json) {
         std::cout << nlohmann::json{{"scenario", loaded.scenario->info.id},
                                     {"actions", log},
                                     {"rejected", rejected},
-                                    {"elapsed", session.casefile().now},
+                                    {"elapsed", casefile.now},
                                     {"score", to_json(report)}}
                          .dump(2)
                   << '\n';

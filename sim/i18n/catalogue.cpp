@@ -202,22 +202,28 @@ long long count_of(const Message& message) {
     return -1;  // no count: the "other" form
 }
 
+// The text of `key` for `count` in the language at `language`, else in English, else the key
+// itself (recorded as missing).
+const std::string& text_of_key(const std::string& key, long long count, std::size_t language) {
+    const Catalogues& c = catalogues();
+    if (const std::string* text = c.catalogues[language].find(key, count)) return *text;
+    if (const std::string* text = c.catalogues[0].find(key, count)) return *text;
+    auto& missing = missing_keys();
+    auto it = missing.find(key);
+    if (it == missing.end()) it = missing.emplace(key).first;
+    return *it;
+}
+
+const std::string& pattern_of(const Message& message, std::size_t language) {
+    return text_of_key(message.key, count_of(message), language);
+}
+
 const std::string& arg_text(const MessageArg& arg, std::string_view language) {
+    if (!arg.term.empty()) return text_of_key(arg.term, -1, index_of(language));
     if (auto it = arg.by_language.find(language); it != arg.by_language.end()) return it->second;
     if (auto it = arg.by_language.find("en"); it != arg.by_language.end() && arg.value.empty())
         return it->second;
     return arg.value;
-}
-
-const std::string& pattern_of(const Message& message, std::size_t language) {
-    const Catalogues& c = catalogues();
-    const long long count = count_of(message);
-    if (const std::string* text = c.catalogues[language].find(message.key, count)) return *text;
-    if (const std::string* text = c.catalogues[0].find(message.key, count)) return *text;
-    auto& missing = missing_keys();
-    auto it = missing.find(message.key);
-    if (it == missing.end()) it = missing.emplace(message.key).first;
-    return *it;
 }
 
 }  // namespace

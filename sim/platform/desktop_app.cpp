@@ -84,6 +84,8 @@ std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
     app->host_ = std::make_unique<SessionHost>(options.scenarios_dir, default_journal_directory(),
                                                options.journal);
     app->host_->set_startup_report(app->startup_.get());
+    // A seminar's reply arrives on its worker thread: wake the event loop to show it.
+    app->host_->set_wake([] { glfwPostEmptyEvent(); });
     if (!options.scenario.empty()) app->host_->open_now(options.scenario, ui::OpenMode::Resume);
     app->host_->set_startup_report(nullptr);
     return app;

@@ -1,73 +1,189 @@
 #include "platform/remote_session.hpp"
 
+#include <chrono>
+#include <utility>
+
+#include "i18n/catalogue.hpp"
 #include "model/casefile.hpp"
 
 namespace mt::platform {
+namespace {
 
-RemoteSession::RemoteSession(const SeminarJoin& join)
-    : client_(join.host, join.port),
-      join_(join),
-      where_(join.host + ":" + std::to_string(join.port)),
-      fetched_(std::chrono::steady_clock::now()) {}
+// How often the casefile is fetched when nothing else is sent.
+constexpr std::chrono::seconds kRefreshEvery{2};
 
-std::unique_ptr<RemoteSession> RemoteSession::join(const SeminarJoin& join, std::string& error) {
-    if (join.host.empty() || join.port < 1 || join.port > 65535) {
-        error = "give the server's address and a port between 1 and 65535";
-        return nullptr;
+// The seminar's HTTP API through one keep-alive connection.
+class HttpLine final : public SeminarLine {
+  public:
+    explicit HttpLine(const SeminarJoin& join) : client_(join.host, join.port), join_(join) {}
+
+    seminar::ClientReply join() override {
+        return client_.join(join_.code, join_.name, join_.agency, join_.rejoin_code);
     }
-    std::unique_ptr<RemoteSession> remote(new RemoteSession(join));
-    const seminar::ClientReply reply =
-        remote->client_.join(join.code, join.name, join.agency, join.rejoin_code);
-    if (!remote->take(reply, error)) return nullptr;
-    return remote;
+    seminar::ClientReply act(const Action& action) override { return client_.act(action); }
+    seminar::ClientReply casefile() override { return client_.casefile(); }
+
+  private:
+    seminar::SeminarClient client_;
+    SeminarJoin join_;
+};
+
+std::string text_field(const nlohmann::json& body, const char* key) {
+    const auto it = body.find(key);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bool RemoteSession::take(const seminar::ClientReply& reply, std::string& error) {
+}  // namespace
+
+std::optional<RemoteSession::Received> RemoteSession::receive(const seminar::ClientReply& reply,
+                                                              std::string& error) {
     CasefileParse parsed = seminar::casefile_of(reply);
     if (!parsed.casefile) {
         error = parsed.error;
-        return false;
+        return std::nullopt;
     }
-    casefile_ = std::move(*parsed.casefile);
-    if (const auto it = reply.body.find("state"); it != reply.body.end() && it->is_string())
-        state_ = it->get<std::string>();
-    fetched_ = std::chrono::steady_clock::now();
-    return true;
+    return Received{std::move(*parsed.casefile), text_field(reply.body, "state"),
+                    text_field(reply.body, "rejoin_code")};
 }
 
-ActionOutcome RemoteSession::act(const Action& emitted) {
-    // The id makes the resend below (and any retry) at-most-once on the server.
+std::unique_ptr<RemoteSession> RemoteSession::join(const SeminarJoin& join, std::string& error) {
+    if (join.host.empty() || join.port < 1 || join.port > 65535) {
+        error = tr("platform.join.bad_address");
+        return nullptr;
+    }
+    return RemoteSession::join(std::make_unique<HttpLine>(join),
+                               join.host + ":" + std::to_string(join.port), error);
+}
+
+std::unique_ptr<RemoteSession> RemoteSession::join(std::unique_ptr<SeminarLine> line,
+                                                   std::string where, std::string& error) {
+    std::optional<Received> first = receive(line->join(), error);
+    if (!first) return nullptr;
+    return std::unique_ptr<RemoteSession>(
+        new RemoteSession(std::move(line), std::move(where), std::move(*first)));
+}
+
+RemoteSession::RemoteSession(std::unique_ptr<SeminarLine> line, std::string where, Received first)
+    : casefile_(std::move(first.casefile)),
+      state_(std::move(first.state)),
+      rejoin_code_(std::move(first.rejoin_code)),
+      where_(std::move(where)),
+      line_(std::move(line)),
+      worker_([this] { work(); }) {}
+
+RemoteSession::~RemoteSession() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_to_do_.notify_one();
+    worker_.join();
+}
+
+void RemoteSession::submit(const Action& emitted) {
+    // The id makes a resend (after a lost answer, or the rejoin below) at-most-once on the server.
     Action action = emitted;
     if (action.id.empty()) action.id = new_action_id();
-    seminar::ClientReply reply = client_.act(action);
+    {
+        const std::lock_guard lock(mutex_);
+        outbox_.push_back(std::move(action));
+    }
+    work_to_do_.notify_one();
+}
+
+void RemoteSession::refresh() {
+    {
+        const std::lock_guard lock(mutex_);
+        refresh_now_ = true;
+    }
+    work_to_do_.notify_one();
+}
+
+void RemoteSession::set_wake(std::function<void()> wake) {
+    const std::lock_guard lock(mutex_);
+    wake_ = std::move(wake);
+}
+
+SessionArrivals RemoteSession::poll() {
+    SessionArrivals arrivals;
+    std::optional<Received> received;
+    {
+        const std::lock_guard lock(mutex_);
+        arrivals.settled.swap(settled_);
+        received.swap(received_);
+    }
+    arrivals.changed = !arrivals.settled.empty();
+    if (received) {
+        // A refresh that brings nothing new is not a change (the views need not redraw).
+        arrivals.changed = arrivals.changed || received->state != state_ ||
+                           received->casefile.timeline.size() != casefile_.timeline.size() ||
+                           received->casefile.submitted != casefile_.submitted;
+        casefile_ = std::move(received->casefile);
+        state_ = std::move(received->state);
+        if (!received->rejoin_code.empty()) rejoin_code_ = std::move(received->rejoin_code);
+    }
+    return arrivals;
+}
+
+std::string RemoteSession::location() const {
+    const std::string state_key = "ui.console.state." + (state_.empty() ? "unknown" : state_);
+    return trf("ui.join.connected", {tr(state_key), where_, rejoin_code_});
+}
+
+void RemoteSession::arrive(std::optional<Received> received, std::optional<SettledAction> settled) {
+    std::function<void()> wake;
+    {
+        const std::lock_guard lock(mutex_);
+        if (received) received_ = std::move(received);
+        if (settled) settled_.push_back(std::move(*settled));
+        wake = wake_;
+    }
+    if (wake) wake();
+}
+
+void RemoteSession::send(Action action) {
+    seminar::ClientReply reply = line_->act(action);
+    std::string error;
     if (reply.status == 401) {
         // The server lost this token (a new seminar under the same address?): join again with
         // the same name and the kept token and rejoin code, and resend once.
-        std::string ignored;
-        if (take(client_.join(join_.code, join_.name, join_.agency), ignored))
-            reply = client_.act(action);
+        if (receive(line_->join(), error)) reply = line_->act(action);
     }
-    std::string error;
-    if (!take(reply, error)) return {false, "seminar.unreachable", error, 0};
-    const auto text = [&](const char* key) {
-        const auto it = reply.body.find(key);
-        return it != reply.body.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    const auto cost = reply.body.find("cost");
-    return {reply.body.value("accepted", false), text("reason_key"), text("reason"),
+    std::optional<Received> received = receive(reply, error);
+    ActionOutcome outcome{false, "seminar.unreachable", error, 0};
+    if (received) {
+        const auto cost = reply.body.find("cost");
+        outcome = {
+            reply.body.value("accepted", false), text_field(reply.body, "reason_key"),
+            text_field(reply.body, "reason"),
             cost != reply.body.end() && cost->is_number_integer() ? cost->get<SimSeconds>() : 0};
+    }
+    // The outcome and the casefile that shows it reach the same poll().
+    arrive(std::move(received), SettledAction{std::move(action), std::move(outcome)});
 }
 
-bool RemoteSession::refresh(std::chrono::milliseconds every) {
-    if (std::chrono::steady_clock::now() - fetched_ < every) return false;
-    const std::string before_state = state_;
-    const std::size_t before_timeline = casefile_.timeline.size();
-    std::string error;
-    if (!take(client_.casefile(), error)) {
-        fetched_ = std::chrono::steady_clock::now();  // try again after `every`, not every frame
-        return false;
+void RemoteSession::work() {
+    for (;;) {
+        std::optional<Action> action;
+        {
+            std::unique_lock lock(mutex_);
+            work_to_do_.wait_for(lock, kRefreshEvery,
+                                 [&] { return stopping_ || refresh_now_ || !outbox_.empty(); });
+            if (stopping_) return;
+            refresh_now_ = false;
+            if (!outbox_.empty()) {
+                action = std::move(outbox_.front());
+                outbox_.pop_front();
+            }
+        }
+        if (action) {
+            send(std::move(*action));
+        } else {
+            std::string ignored;  // unreachable now: the next refresh tries again
+            if (std::optional<Received> received = receive(line_->casefile(), ignored))
+                arrive(std::move(received), std::nullopt);
+        }
     }
-    return state_ != before_state || casefile_.timeline.size() != before_timeline;
 }
 
 }  // namespace mt::platform

@@ -76,6 +76,16 @@ const std::vector<ui::CaseChoice>& SessionHost::cases() const {
     return cases_;
 }
 
+void SessionHost::set_wake(std::function<void()> wake) {
+    wake_ = std::move(wake);
+    if (session_) session_->set_wake(wake_);
+}
+
+void SessionHost::open(std::unique_ptr<TraineeSession> session) {
+    session->set_wake(wake_);
+    session_ = std::move(session);
+}
+
 void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     session_.reset();
     failure_.reset();
@@ -103,7 +113,7 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
             {{journal.string(), 0, 0, "", trf("platform.journal_failed", {session->error()})}}};
         return;
     }
-    session_ = std::move(session);
+    open(std::move(session));
     if (startup_) startup_->mark("platform.startup.session");
 }
 
@@ -118,36 +128,23 @@ bool SessionHost::join_now(const SeminarJoin& join) {
     session_.reset();
     failure_.reset();
     queue_.clear();
-    remote_ = std::move(remote);
+    open(std::move(remote));
     return true;
 }
 
 const Casefile* SessionHost::casefile() const {
-    if (remote_) return &remote_->casefile();
-    const Session* s = session();
-    return s ? &s->casefile() : nullptr;
-}
-
-SimSeconds SessionHost::cost_of(const Action& action) const {
-    const Session* s = session();
-    return s ? s->cost_of(action) : 0;
+    return session_ ? session_->casefile() : nullptr;
 }
 
 bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     bool changed = false;
-    if (remote_) {
-        for (const Action& action : queue_) {
-            view.report(action, remote_->act(action));
-            changed = true;
-        }
-        // Instructor messages, pause and end reach the trainee without an action of theirs.
-        changed = remote_->refresh(std::chrono::seconds(2)) || changed;
-    } else if (session_) {
-        for (Action& action : queue_) {
-            if (action.id.empty()) action.id = new_action_id();
-            view.report(action, session_->apply(action));
-            changed = true;
-        }
+    if (session_) {
+        for (const Action& action : queue_) session_->submit(action);
+        // Outcomes come back when they arrive: at once in this process, a later frame from a
+        // seminar (whose instructor messages, pause and end arrive the same way).
+        SessionArrivals arrived = session_->poll();
+        for (const SettledAction& s : arrived.settled) view.report(s.action, s.outcome);
+        changed = arrived.changed;
     }
     queue_.clear();
     if (join_form_.submitted) {
@@ -158,8 +155,7 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     }
     if (pending_close_) {
         pending_close_ = false;
-        remote_.reset();  // leaving a seminar: the session stays on the server
-        session_.reset();
+        session_.reset();  // leaving a seminar: the session stays on the server
         failure_.reset();
         rescan_cases();  // the session just left may now be resumable
         changed = true;
@@ -167,18 +163,10 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     if (pending_open_) {
         const PendingOpen request = *pending_open_;
         pending_open_.reset();
-        remote_.reset();
         open_now(request.path, request.mode);
         changed = true;
     }
     return changed;
-}
-
-std::string SessionHost::session_location() const {
-    if (!remote_) return {};
-    const std::string state_key =
-        "ui.console.state." + (remote_->state().empty() ? "unknown" : remote_->state());
-    return trf("ui.join.connected", {tr(state_key), remote_->where(), remote_->rejoin_code()});
 }
 
 }  // namespace mt::platform

@@ -1,8 +1,10 @@
 #pragma once
 // The views' host on the desktop: lists the shipped cases, loads one into a journaled session
-// (resuming its saved journal or starting over), applies the actions the views queue after each
-// frame and reports every outcome back to them.
+// (resuming its saved journal or starting over) or joins a seminar, submits the actions the views
+// queue after each frame and reports every outcome back to them as it arrives. It holds one
+// trainee session (model/trainee_session.hpp) and never asks which kind.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,17 +36,27 @@ class SessionHost : public ui::UiHost {
     // Loads and opens a case now (not queued): used at start-up for the case on the command line.
     void open_now(const std::filesystem::path& scenario, ui::OpenMode mode);
 
-    // Applies what the views queued during the frame; returns whether anything happened.
+    // Submits what the views queued during the frame and reports the outcomes that arrived;
+    // returns whether anything happened.
     bool apply_pending(ui::InvestigatorUi& view);
+    // Called from any thread when a session's reply arrives (the desktop wakes its event loop).
+    void set_wake(std::function<void()> wake);
 
     // Joins a live seminar now (the command line's `join`, or the picker's form after a frame).
     // On failure the form's error says why and the picker stays.
     bool join_now(const SeminarJoin& join);
-    const RemoteSession* remote() const { return remote_.get(); }
-    std::string session_location() const override;
+    std::string session_location() const override {
+        return session_ ? session_->location() : std::string();
+    }
 
-    JournaledSession* journaled() { return session_.get(); }
-    const Session* session() const { return session_ ? session_->session() : nullptr; }
+    // What kind of session is open, for tests and diagnostics; the host itself never asks.
+    const RemoteSession* remote() const {
+        return dynamic_cast<const RemoteSession*>(session_.get());
+    }
+    const Session* session() const {
+        const auto* journaled = dynamic_cast<const JournaledSession*>(session_.get());
+        return journaled ? journaled->session() : nullptr;
+    }
     bool quit_requested() const { return quit_; }
     std::filesystem::path journal_path_for(const std::string& scenario_id) const;
 
@@ -55,7 +67,9 @@ class SessionHost : public ui::UiHost {
         return failure_ ? &*failure_ : nullptr;
     }
     void emit(const Action& action) override { queue_.push_back(action); }
-    SimSeconds cost_of(const Action& action) const override;
+    SimSeconds cost_of(const Action& action) const override {
+        return session_ ? session_->cost_of(action) : 0;
+    }
     void open_case(const std::string& path, ui::OpenMode mode) override {
         pending_open_ = {path, mode};
     }
@@ -70,8 +84,11 @@ class SessionHost : public ui::UiHost {
     // Read on first use: see rescan_cases().
     mutable std::vector<ui::CaseChoice> cases_;
     mutable bool cases_read_ = false;
-    std::unique_ptr<JournaledSession> session_;
-    std::unique_ptr<RemoteSession> remote_;  // set while in a live seminar
+    // Set the new session's wake-up and make it the open one.
+    void open(std::unique_ptr<TraineeSession> session);
+
+    std::unique_ptr<TraineeSession> session_;  // journaled, or remote in a live seminar
+    std::function<void()> wake_;
     ui::SeminarJoinForm join_form_;
     std::optional<ui::CaseLoadFailure> failure_;
     std::vector<Action> queue_;

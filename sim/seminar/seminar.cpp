@@ -53,7 +53,7 @@ std::int64_t now_unix() {
 }
 
 TimelineEntry instructor_entry(const LocalizedText& text, SimSeconds at) {
-    return {at, TimelineKind::Message, {"Instructor: " + text.en, "Instructor: " + text.es}};
+    return {at, TimelineKind::Message, Message("timeline.instructor").arg("text", text)};
 }
 
 // Why an action is refused while the exercise is not running, in both languages.

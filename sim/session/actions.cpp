@@ -20,11 +20,12 @@ ActionOutcome accepted() {
     return {true, {}, {}, 0};
 }
 
-std::string_view direction_en(Direction d) {
-    return d == Direction::In ? "incoming" : d == Direction::Out ? "outgoing" : "all";
+// Catalogue terms of the closed vocabularies, for timeline messages.
+std::string term_of(Direction d) {
+    return "direction." + std::string(name_of(d));
 }
-std::string_view direction_es(Direction d) {
-    return d == Direction::In ? "entradas" : d == Direction::Out ? "salidas" : "todas";
+std::string term_of(AnalysisTool t) {
+    return "analysis_tool." + std::string(name_of(t));
 }
 
 bool is_known_target(const Casefile& c, const std::string& target) {
@@ -105,12 +106,11 @@ ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds c
     known.balances = balances_of(ctx, *address);
     known.balance_at = ctx.casefile.now;
     known.transaction_total = total;
-    const std::string n = std::to_string(listed.size());
     add_timeline(ctx, TimelineKind::Action,
-                 {"Explored " + short_id(a.target) + " (" + std::string(direction_en(a.direction)) +
-                      "): " + n + " transactions",
-                  "Exploraste " + short_id(a.target) + " (" +
-                      std::string(direction_es(a.direction)) + "): " + n + " transacciones"});
+                 Message("timeline.explored_address")
+                     .arg("address", short_id(a.target))
+                     .term("direction", term_of(a.direction))
+                     .arg("count", listed.size()));
     return accepted();
 }
 
@@ -124,8 +124,7 @@ ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSecon
     advance_clock(ctx, ctx.casefile.now + cost);
     reveal_transaction(ctx, *tx);
     add_timeline(ctx, TimelineKind::Action,
-                 {"Explored transaction " + short_id(a.target),
-                  "Exploraste la transacción " + short_id(a.target)});
+                 Message("timeline.explored_transaction").arg("transaction", short_id(a.target)));
     return accepted();
 }
 
@@ -139,15 +138,13 @@ ActionOutcome lookup(SessionContext& ctx, const Action& a, SimSeconds cost) {
     if (owner &&
         (owner->attribution == Disclosure::Public || owner->attribution == Disclosure::Lookup)) {
         attribute(ctx, *owner, address, "lookup");
-        add_timeline(
-            ctx, TimelineKind::Action,
-            {"Attribution lookup: " + short_id(a.target) + " belongs to " + owner->name.en,
-             "Consulta de atribución: " + short_id(a.target) + " pertenece a " + owner->name.es});
+        add_timeline(ctx, TimelineKind::Action,
+                     Message("timeline.lookup_found")
+                         .arg("address", short_id(a.target))
+                         .arg("entity", owner->name));
     } else {
-        add_timeline(
-            ctx, TimelineKind::Action,
-            {"Attribution lookup: no label known for " + short_id(a.target),
-             "Consulta de atribución: no hay etiqueta conocida para " + short_id(a.target)});
+        add_timeline(ctx, TimelineKind::Action,
+                     Message("timeline.lookup_none").arg("address", short_id(a.target)));
     }
     return accepted();
 }
@@ -169,10 +166,23 @@ ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSecon
     report.id = "analysis-" + std::to_string(ctx.casefile.analyses.size() + 1);
     report.at = ctx.casefile.now;
     add_timeline(ctx, TimelineKind::Action,
-                 {"Ran " + std::string(name_of(a.tool)) + " analysis on " + short_id(a.target),
-                  "Análisis " + std::string(name_of(a.tool)) + " sobre " + short_id(a.target)});
+                 Message("timeline.analysis_run")
+                     .term("tool", term_of(a.tool))
+                     .arg("target", short_id(a.target)));
     ctx.casefile.analyses.push_back(std::move(report));
     return accepted();
+}
+
+// The answer as the trainee reads it: the option's text, the entity's name, or the identifier.
+Message answered(const SessionContext& ctx, const OpenCheckpoint& checkpoint,
+                 const std::string& answer) {
+    Message message = Message("timeline.answered").arg("question", checkpoint.question);
+    for (const CheckpointOptionView& o : checkpoint.options)
+        if (o.id == answer) return message.arg("answer", o.text);
+    if (checkpoint.kind == "entity")
+        if (const Entity* entity = ctx.scenario.find_entity(answer))
+            return message.arg("answer", entity->name);
+    return message.arg("answer", short_id(answer));
 }
 
 ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
@@ -197,8 +207,7 @@ ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
     it->answer = a.answer;
     ctx.state.answers[a.target] = a.answer;
     add_timeline(ctx, TimelineKind::Action,  // the trainee's own step, like every action
-                 {"Answered: " + it->question.en + " → " + a.answer,
-                  "Respondiste: " + it->question.es + " → " + a.answer});
+                 answered(ctx, *it, a.answer));
     return accepted();
 }
 
@@ -226,22 +235,21 @@ ActionOutcome hint(SessionContext& ctx) {
     ++ctx.state.hints_used;
     ctx.state.penalties.push_back({PenaltyKind::Hint, ctx.scenario.rubric.penalties.hint,
                                    "hint " + std::to_string(ctx.state.hints_used)});
-    add_timeline(ctx, TimelineKind::Action, {"Asked for a hint", "Pediste una pista"});
+    add_timeline(ctx, TimelineKind::Action, Message("timeline.hint_taken"));
     return accepted();
 }
 
 ActionOutcome wait(SessionContext& ctx, const Action& a) {
     if (a.duration <= 0) return reject("reject.bad_duration", "waiting needs a positive duration");
     advance_clock(ctx, ctx.casefile.now + a.duration);
-    add_timeline(
-        ctx, TimelineKind::Action,
-        {"Waited " + format_duration(a.duration), "Esperaste " + format_duration(a.duration)});
+    add_timeline(ctx, TimelineKind::Action,
+                 Message("timeline.waited").arg("duration", format_duration(a.duration)));
     return accepted();
 }
 
 ActionOutcome submit(SessionContext& ctx) {
     ctx.casefile.submitted = true;
-    add_timeline(ctx, TimelineKind::Action, {"Findings submitted", "Hallazgos entregados"});
+    add_timeline(ctx, TimelineKind::Action, Message("timeline.submitted"));
     return accepted();
 }
 

@@ -58,10 +58,13 @@ void fire_event(SessionContext& ctx, const ScheduledEvent& event) {
             return;
         }
         ctx.state.moved.insert(event.holding);
-        if (event.visible) add_timeline(ctx, TimelineKind::Event, event.message);
+        if (event.visible)
+            add_timeline(ctx, TimelineKind::Event,
+                         Message("timeline.case_text").arg("text", event.message));
         return;
     }
-    add_timeline(ctx, TimelineKind::Message, event.message);
+    add_timeline(ctx, TimelineKind::Message,
+                 Message("timeline.case_text").arg("text", event.message));
 }
 
 }  // namespace
@@ -77,9 +80,8 @@ void open_due_checkpoints(SessionContext& ctx) {
         open.question = cp.question;
         for (const CheckpointOption& o : cp.options) open.options.push_back({o.id, o.text});
         ctx.casefile.checkpoints.push_back(std::move(open));
-        add_timeline(
-            ctx, TimelineKind::Checkpoint,
-            {"Decision needed: " + cp.question.en, "Decisión pendiente: " + cp.question.es});
+        add_timeline(ctx, TimelineKind::Checkpoint,
+                     Message("timeline.decision_needed").arg("question", cp.question));
         ++ctx.state.next_checkpoint;
     }
 }

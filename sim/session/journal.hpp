@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "session/local_session.hpp"
 #include "session/pending_action.hpp"
 #include "session/session.hpp"
 
@@ -27,25 +28,34 @@ struct JournalContents {
 
 JournalContents read_journal(const std::filesystem::path& path);
 
-// A session whose accepted actions are written to a journal before they are acknowledged.
-class JournaledSession {
+// A session whose accepted actions are written to a journal before they are acknowledged: the
+// desktop's session behind the trainee-session interface (submit() journals, then poll() reports).
+class JournaledSession final : public ImmediateSession {
   public:
     // Opens (resuming) or creates the journal at `path`. On failure session() is null and error()
     // says why.
     JournaledSession(std::shared_ptr<const Scenario> scenario, std::filesystem::path path);
-    ~JournaledSession();
+    ~JournaledSession() override;
     JournaledSession(const JournaledSession&) = delete;
     JournaledSession& operator=(const JournaledSession&) = delete;
 
-    // Applies, journals and acknowledges `action`. An action whose id was accepted before (a
-    // resend whose first answer was lost) is not applied again: its first outcome is returned.
+    // Applies, journals and acknowledges `action`: submit() without the wait for poll(), for
+    // callers in this process that need the outcome at once (replay, import, tests). An action
+    // whose id was accepted before (a resend whose first answer was lost) is not applied again:
+    // its first outcome is returned.
     ActionOutcome apply(const Action& action);
+    const Casefile* casefile() const override { return session_ ? &session_->casefile() : nullptr; }
+    SimSeconds cost_of(const Action& action) const override {
+        return session_ ? session_->cost_of(action) : 0;
+    }
     // Read-only: every change goes through apply(), so nothing is acknowledged unjournaled.
     const Session* session() const { return session_.get(); }
     const std::string& error() const { return error_; }
     const std::filesystem::path& path() const { return path_; }
 
   private:
+    ActionOutcome settle(const Action& action) override { return apply(action); }
+
     std::unique_ptr<Session> session_;
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;

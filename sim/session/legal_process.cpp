@@ -48,8 +48,14 @@ bool is_freeze(Instrument i) {
     return i == Instrument::FreezeRequest || i == Instrument::SeizureWarrant;
 }
 
-std::string instrument_en(Instrument i) {
-    return std::string(name_of(i));
+// A timeline line about a request: its number ("1" for "req-1"), its service and its instrument
+// as the trainee reads it, the jurisdiction pack's name when the case has one, else the catalogue's
+// word for the kind ("instrument.freeze_request").
+Message timeline_message(const char* key, const LegalRequestFile& file) {
+    Message message(key);
+    message.arg("number", file.id.substr(file.id.find('-') + 1)).arg("service", file.service_name);
+    if (!file.instrument_name.empty()) return message.arg("instrument", file.instrument_name);
+    return message.term("instrument", "instrument." + std::string(name_of(file.instrument)));
 }
 
 void penalise(SessionContext& ctx, PenaltyKind kind, int points, std::string detail) {
@@ -348,8 +354,7 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     sent.missing = missing;
     ctx.state.sent.push_back(std::move(sent));
     add_timeline(ctx, TimelineKind::Action,
-                 {"Sent " + instrument_en(kind) + " to " + entity.name.en,
-                  "Enviaste " + instrument_en(kind) + " a " + entity.name.es});
+                 timeline_message("timeline.request_sent", ctx.casefile.requests.back()));
     return {true, {}, {}, 0};
 }
 
@@ -375,9 +380,7 @@ void deliver_request(SessionContext& ctx, SentRequest& request) {
         if (service.notifies_user && !(request.legal && request.legal->forbids_notice))
             ctx.state.tipped.emplace(service.entity, ctx.casefile.now);
     }
-    add_timeline(ctx, TimelineKind::Response,
-                 {file.service_name.en + " answered " + file.id,
-                  file.service_name.es + " respondió " + file.id});
+    add_timeline(ctx, TimelineKind::Response, timeline_message("timeline.request_answered", file));
 }
 
 SimSeconds next_delivery_time(const SessionContext& ctx) {

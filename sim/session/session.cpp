@@ -73,7 +73,7 @@ std::vector<SimSeconds> expert_times(const std::shared_ptr<const Scenario>& scen
 
 }  // namespace
 
-void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text) {
+void add_timeline(SessionContext& ctx, TimelineKind kind, Message text) {
     ctx.casefile.timeline.push_back({ctx.casefile.now, kind, std::move(text)});
 }
 
@@ -137,7 +137,7 @@ Session::Session(std::shared_ptr<const Scenario> scenario)
     for (AddressId a : s.start_addresses) learn_address(ctx, a);
     for (TxIndex t : s.start_transactions) reveal_transaction(ctx, t);
     add_timeline(ctx, TimelineKind::Message,
-                 {"Case opened: " + s.info.title.en, "Caso abierto: " + s.info.title.es});
+                 Message("timeline.case_opened").arg("title", s.info.title));
     open_due_checkpoints(ctx);
 }
 

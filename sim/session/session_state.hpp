@@ -90,7 +90,9 @@ KnownAddress& learn_address(SessionContext& ctx, AddressId address);
 void attribute(SessionContext& ctx, const Entity& entity, AddressId address,
                const std::string& source);
 void learn_service(SessionContext& ctx, const Entity& entity);
-void add_timeline(SessionContext& ctx, TimelineKind kind, LocalizedText text);
+// The entry is a message id with arguments: case text goes in as LocalizedText arguments, the
+// program's words (instruments, directions, tools) as catalogue terms, never as ids or English.
+void add_timeline(SessionContext& ctx, TimelineKind kind, Message text);
 
 // holdings.cpp: what a frozen holding holds by `now` (an account also holds the deposits credited
 // after the freeze), and the freeze of one holding when a request takes effect.

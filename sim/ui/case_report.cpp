@@ -170,7 +170,7 @@ void write_timeline(std::ostringstream& out, const Casefile& casefile) {
     MarkdownTable table({tr("report.col.time"), tr("report.col.kind"), tr("report.col.what")});
     for (const TimelineEntry& entry : casefile.timeline)
         table.row({cell(sim_date(casefile.briefing, entry.at)), tr(key_of(entry.kind)),
-                   cell(text_of(entry.text))});
+                   cell(render(entry.text))});
     out << table.str();
 }
 

@@ -136,7 +136,7 @@ std::vector<TimeLineRow> time_line_rows(const Casefile& casefile) {
     std::size_t own = 0;
     for (const TimelineEntry& entry : casefile.timeline)
         if (entry.kind == TimelineKind::Action)
-            rows.push_back({entry.at, true, 0, ++own, text_of(entry.text)});
+            rows.push_back({entry.at, true, 0, ++own, render(entry.text)});
     for (std::size_t i = 0; i < casefile.adversary_moves.size(); ++i) {
         const AdversaryMove& move = casefile.adversary_moves[i];
         const char* key = move.prevented ? "ui.debrief.stopped_lane"

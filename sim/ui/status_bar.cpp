@@ -28,7 +28,7 @@ void InvestigatorUi::draw_message_banner(const Casefile& casefile) {
     {
         FontScope bold(fonts().bold);
         text_wrapped(trf("ui.status.message",
-                         {sim_date_short(casefile.briefing, latest->at), text_of(latest->text)}));
+                         {sim_date_short(casefile.briefing, latest->at), render(latest->text)}));
     }
     ImGui::PopStyleColor();
     probe("status.message");

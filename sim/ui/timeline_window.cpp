@@ -60,7 +60,7 @@ void InvestigatorUi::draw_timeline_tab(const Casefile& casefile) {
             ImGui::TextColored(colour_of(e.kind), "%s", kind);
             note_text(kind);
             if (!narrow) ImGui::TableNextColumn();
-            cell_text(text_of(e.text));
+            cell_text(render(e.text));
         }
     }
     ImGui::EndTable();

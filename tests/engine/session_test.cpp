@@ -110,7 +110,8 @@ TEST_CASE("a freeze that lands after the adversary's move saves nothing", "[sess
     CHECK(s.score().recovery_earned == 0);
     bool told = false;
     for (const auto& e : c.timeline)
-        told |= e.kind == TimelineKind::Event && e.text.en == "Bitnova balance withdrawn";
+        told |= e.kind == TimelineKind::Event && e.text.key == "timeline.case_text" &&
+                e.text.find("text")->value == "Bitnova balance withdrawn";
     CHECK(told);
 }
 

@@ -63,7 +63,7 @@ void instructor_post(int port, const std::string& secret, const char* path,
 json without_injected(json casefile) {
     json kept = json::array();
     for (const json& e : casefile["timeline"])
-        if (e["text"]["en"] != std::string("Instructor: ") + kInjected) kept.push_back(e);
+        if (e["text"]["key"] != "timeline.instructor") kept.push_back(e);
     casefile["timeline"] = kept;
     return casefile;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "arrivals.hpp"
 #include "i18n/catalogue.hpp"
 #include "platform/console_link.hpp"
 #include "platform/remote_session.hpp"
@@ -36,10 +37,12 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
         {"127.0.0.1", server.port(), s.join_code(), "Ana López", "FGR", ""}, error);
     REQUIRE(ana);
     CHECK(ana->state() == "lobby");
+    ArrivalSignal replies;
+    ana->set_wake(replies.callback());
     Action wait;
     wait.type = ActionType::Wait;
     wait.duration = hours(1);
-    const ActionOutcome early = ana->act(wait);
+    const ActionOutcome early = settle(*ana, replies, wait);
     CHECK_FALSE(early.accepted);
     CHECK(early.reason_key == "seminar.not_started");
 
@@ -49,21 +52,26 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     REQUIRE(link.model().trainees.size() == 1);
     CHECK(link.model().trainees[0].name == "Ana López");
     CHECK(link.model().trainees[0].agency == "FGR");
-    CHECK(ana->act(wait).accepted);
+    CHECK(settle(*ana, replies, wait).accepted);
 
     link.run({{Kind::Inject, {"Preserve first", "Preserven primero"}}, {Kind::HintAll, {}}});
     CHECK_FALSE(link.model().last_failed);
     CHECK(link.model().trainees[0].hints_used == 1);
-    CHECK(ana->refresh(std::chrono::milliseconds(0)));
+    ana->refresh();
+    bool refreshed = false;
+    for (int replies_seen = 0; !refreshed && replies_seen < 10 && replies.wait(); ++replies_seen)
+        refreshed = ana->poll().changed;
+    CHECK(refreshed);
     const auto& timeline = ana->casefile().timeline;
     CHECK(std::any_of(timeline.begin(), timeline.end(), [](const TimelineEntry& e) {
-        return e.text.en == "Instructor: Preserve first";
+        return e.text.key == "timeline.instructor" &&
+               e.text.find("text")->value == "Preserve first";
     }));
     CHECK(ana->casefile().hints.size() == 1);
 
     link.run({{Kind::Pause, {}}});
     CHECK(link.model().state == "paused");
-    CHECK(ana->act(wait).reason_key == "seminar.paused");
+    CHECK(settle(*ana, replies, wait).reason_key == "seminar.paused");
     link.run({{Kind::Pause, {}}});  // refused by the server: said so, nothing changes
     CHECK(link.model().last_failed);
     CHECK(link.model().state == "paused");

@@ -122,11 +122,18 @@ Casefile sample_casefile() {
     c.checkpoints.push_back(where);
 
     c.hints.push_back({"Look at the larger output.", "Mira la salida mayor."});
-    c.timeline.push_back({0, TimelineKind::Message, {"Case opened", "Caso abierto"}});
     c.timeline.push_back(
-        {hours(1), TimelineKind::Action, {"Sent preservation", "Enviaste preservación"}});
-    c.timeline.push_back(
-        {hours(2), TimelineKind::Response, {"Records arrived", "Llegaron registros"}});
+        {0, TimelineKind::Message, Message("timeline.case_opened").arg("title", c.briefing.title)});
+    c.timeline.push_back({hours(1), TimelineKind::Action,
+                          Message("timeline.request_sent")
+                              .arg("number", 1)
+                              .term("instrument", "instrument.preservation")
+                              .arg("service", LocalizedText{"CoinBay", "CoinBay"})});
+    c.timeline.push_back({hours(2), TimelineKind::Response,
+                          Message("timeline.request_answered")
+                              .arg("number", 1)
+                              .term("instrument", "instrument.preservation")
+                              .arg("service", LocalizedText{"CoinBay", "CoinBay"})});
     c.frozen.push_back({"0.5 BTC held at CoinBay", "0.5 BTC retenidos en CoinBay"});
     c.actions_taken = 7;
     return c;

@@ -391,9 +391,9 @@ TEST_CASE("a message that arrives while the trainee works stays across the top u
     // The messages already in the timeline when the case opened are not announced again.
     CHECK_FALSE(f.driver.drawn("status.message"));
     f.host.case_open->timeline.push_back(
-        {hours(3),
-         TimelineKind::Message,
-         {"Instructor: check the deposits", "Instructor: revisen"}});
+        {hours(3), TimelineKind::Message,
+         Message("timeline.instructor")
+             .arg("text", LocalizedText{"check the deposits", "revisen los depósitos"})});
     f.host.case_open->actions_taken++;
     f.driver.frames(2);
     CHECK(f.driver.drawn("status.message"));

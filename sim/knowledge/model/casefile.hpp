@@ -158,7 +158,7 @@ std::string_view name_of(TimelineKind v);
 struct TimelineEntry {
     SimSeconds at = 0;
     TimelineKind kind = TimelineKind::Action;
-    LocalizedText text;
+    Message text;  // worded by the interface; case text travels inside as arguments
 };
 
 struct CheckpointOptionView {

@@ -5,7 +5,12 @@
 namespace mt {
 
 Message& Message::arg(std::string name, std::string value) {
-    args.push_back(MessageArg{std::move(name), std::move(value), {}});
+    args.push_back(MessageArg{std::move(name), std::move(value), {}, {}});
+    return *this;
+}
+
+Message& Message::term(std::string name, std::string catalogue_key) {
+    args.push_back(MessageArg{std::move(name), {}, {}, std::move(catalogue_key)});
     return *this;
 }
 
@@ -14,7 +19,7 @@ Message& Message::arg(std::string name, long long value) {
 }
 
 Message& Message::arg(std::string name, const LocalizedText& case_text) {
-    MessageArg a{std::move(name), case_text.en, {}};
+    MessageArg a{std::move(name), case_text.en, {}, {}};
     if (!case_text.en.empty()) a.by_language.emplace("en", case_text.en);
     if (!case_text.es.empty()) a.by_language.emplace("es", case_text.es);
     args.push_back(std::move(a));
@@ -28,6 +33,10 @@ const MessageArg* Message::find(std::string_view name) const {
 }
 
 void to_json(nlohmann::json& json, const MessageArg& arg) {
+    if (!arg.term.empty()) {
+        json = nlohmann::json{{"term", arg.term}};
+        return;
+    }
     if (arg.by_language.empty()) {
         json = arg.value;
         return;
@@ -49,8 +58,10 @@ void from_json(const nlohmann::json& json, Message& message) {
     const auto args = json.find("args");
     if (args == json.end()) return;
     for (const auto& [name, value] : args->items()) {
-        MessageArg a{name, {}, {}};
-        if (value.is_object()) {
+        MessageArg a{name, {}, {}, {}};
+        if (value.is_object() && value.contains("term")) {
+            a.term = value.at("term").get<std::string>();
+        } else if (value.is_object()) {
             for (const auto& [language, text] : value.items())
                 a.by_language.emplace(language, text.get<std::string>());
             if (auto en = a.by_language.find("en"); en != a.by_language.end()) a.value = en->second;

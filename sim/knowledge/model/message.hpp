@@ -20,6 +20,9 @@ struct MessageArg {
     // Text that the case file gives per language ("en", "es"); when it has the interface language
     // it is used instead of `value`.
     std::map<std::string, std::string, std::less<>> by_language;
+    // A word of the program's own vocabulary, as the catalogue key whose text is the argument
+    // ("instrument.freeze_request"): rendered in the message's language, never shown as an id.
+    std::string term = {};
 
     bool operator==(const MessageArg&) const = default;
 };
@@ -48,14 +51,17 @@ struct Message {
     }
     // Case text in each of its languages.
     Message& arg(std::string name, const LocalizedText& case_text);
+    // A catalogue word as the argument: `catalogue_key` is rendered in the message's language.
+    Message& term(std::string name, std::string catalogue_key);
 
     const MessageArg* find(std::string_view name) const;
     bool empty() const { return key.empty(); }
     bool operator==(const Message&) const = default;
 };
 
-// JSON form: {"key": "...", "args": {"count": "3", "service": {"en": "...", "es": "..."}}}; "args"
-// is left out when there are none. from_json throws nlohmann::json exceptions on a wrong shape.
+// JSON form: {"key": "...", "args": {"count": "3", "service": {"en": "...", "es": "..."},
+// "instrument": {"term": "instrument.subpoena"}}}; "args" is left out when there are none.
+// from_json throws nlohmann::json exceptions on a wrong shape.
 void to_json(nlohmann::json& json, const MessageArg& arg);
 void to_json(nlohmann::json& json, const Message& message);
 void from_json(const nlohmann::json& json, Message& message);
