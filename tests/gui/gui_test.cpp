@@ -391,7 +391,7 @@ TEST_CASE("a trainee joins a live seminar through the case list's dialog", "[.][
         INFO("join error: " << form->error);
         REQUIRE(remote);
         CHECK(remote->state() == "lobby");
-        CHECK(remote->casefile().briefing.scenario_id == "ransomware-peel-chain");
+        CHECK(remote->casefile()->briefing.scenario_id == "ransomware-peel-chain");
         CHECK(remote->where() == "127.0.0.1:" + std::to_string(serve.port()));
         gui.screenshot(kShots / "join-joined.png");
     }

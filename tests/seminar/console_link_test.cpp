@@ -62,12 +62,12 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     for (int replies_seen = 0; !refreshed && replies_seen < 10 && replies.wait(); ++replies_seen)
         refreshed = ana->poll().changed;
     CHECK(refreshed);
-    const auto& timeline = ana->casefile().timeline;
+    const auto& timeline = ana->casefile()->timeline;
     CHECK(std::any_of(timeline.begin(), timeline.end(), [](const TimelineEntry& e) {
         return e.text.key == "timeline.instructor" &&
                e.text.find("text")->value == "Preserve first";
     }));
-    CHECK(ana->casefile().hints.size() == 1);
+    CHECK(ana->casefile()->hints.size() == 1);
 
     link.run({{Kind::Pause, {}}});
     CHECK(link.model().state == "paused");

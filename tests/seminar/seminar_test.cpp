@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "i18n/catalogue.hpp"
 #include "sample_case.hpp"
 #include "seminar/credentials.hpp"
 #include "seminar/seminar.hpp"
@@ -178,10 +179,12 @@ TEST_CASE(
     auto messages = [&](const std::string& token) {
         std::vector<std::pair<SimSeconds, std::string>> out;
         const Reply reply = seminar->casefile(token);
-        for (const auto& e : reply.body["casefile"]["timeline"])
-            if (e["text"]["en"].get<std::string>().rfind("Instructor: Check", 0) == 0 ||
-                e["text"]["en"].get<std::string>().rfind("Instructor: Only", 0) == 0)
-                out.push_back({e["at"].get<SimSeconds>(), e["text"]["es"].get<std::string>()});
+        for (const auto& e : reply.body["casefile"]["timeline"]) {
+            const Message text = e["text"].get<Message>();
+            const std::string en = render(text, "en");
+            if (en.rfind("Instructor: Check", 0) == 0 || en.rfind("Instructor: Only", 0) == 0)
+                out.push_back({e["at"].get<SimSeconds>(), render(text, "es")});
+        }
         return out;
     };
     const auto at_a = messages(a);
@@ -195,7 +198,7 @@ TEST_CASE(
     CHECK(messages(c).size() == 2);
     // The message sits between what happened before and after it.
     const nlohmann::json timeline = seminar->casefile(a).body["casefile"]["timeline"];
-    CHECK(timeline.back()["text"]["en"].get<std::string>().rfind("Waited 1h", 0) == 0);
+    CHECK(render(timeline.back()["text"].get<Message>(), "en").rfind("Waited 1h", 0) == 0);
 }
 
 TEST_CASE("hint-all gives each trainee the next hint as a journaled action") {
