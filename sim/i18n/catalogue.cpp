@@ -257,6 +257,15 @@ std::string render(const Message& message, std::string_view language) {
     return out;
 }
 
+std::string render_json(const nlohmann::json& message) {
+    if (!message.is_object()) return {};
+    try {
+        return render(message.get<Message>());
+    } catch (const nlohmann::json::exception&) {
+        return {};
+    }
+}
+
 const std::set<std::string, std::less<>>& missing_translation_keys() {
     return missing_keys();
 }

@@ -75,6 +75,9 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
 // replaced by the argument of that name. An argument given per language uses that language's text.
 std::string render(const Message& message);
 std::string render(const Message& message, std::string_view language);
+// A message in its JSON form ({"key", "args"}, as a server sends it) in the interface language;
+// empty when the JSON is not a message.
+std::string render_json(const nlohmann::json& message);
 
 // Keys asked for that neither the interface language nor English has (tests look at this).
 const std::set<std::string, std::less<>>& missing_translation_keys();

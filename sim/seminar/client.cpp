@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "i18n/catalogue.hpp"
+
 namespace mt::seminar {
 
 SeminarClient::SeminarClient(const std::string& host, int port)
@@ -18,22 +20,29 @@ ClientReply SeminarClient::finish(int status, const std::string& body, bool reac
     return make_reply(status, body, reached);
 }
 
+std::string error_text(const nlohmann::json& body, int status) {
+    // The server's message in the interface language; a server from before messages sent
+    // English text only.
+    if (const auto message = body.find("message"); message != body.end())
+        if (std::string text = render_json(*message); !text.empty()) return text;
+    const auto it = body.find("error");
+    return it != body.end() && it->is_string() ? it->get<std::string>()
+                                               : "HTTP " + std::to_string(status);
+}
+
 ClientReply make_reply(int status, const std::string& body, bool reached) {
     ClientReply reply;
     if (!reached) {
-        reply.error = "the seminar server cannot be reached";
+        reply.error = tr("seminar.unreachable");
         return reply;
     }
     reply.status = status;
     reply.body = nlohmann::json::parse(body, nullptr, false);
     if (reply.body.is_discarded() || !reply.body.is_object()) {
         reply.body = nlohmann::json::object();
-        reply.error = "the server's reply is not JSON (HTTP " + std::to_string(status) + ")";
+        reply.error = render(Message("seminar.reply_not_json").arg("status", status));
     } else if (status != 200) {
-        const auto it = reply.body.find("error");
-        reply.error = it != reply.body.end() && it->is_string()
-                          ? it->get<std::string>()
-                          : "HTTP error " + std::to_string(status);
+        reply.error = error_text(reply.body, status);
     }
     return reply;
 }
@@ -79,7 +88,7 @@ ClientReply SeminarClient::status() {
 CasefileParse casefile_of(const ClientReply& reply) {
     const auto it = reply.body.find("casefile");
     if (!reply.ok() || it == reply.body.end())
-        return {std::nullopt, reply.error.empty() ? "the reply holds no casefile" : reply.error};
+        return {std::nullopt, reply.error.empty() ? tr("seminar.no_casefile") : reply.error};
     return casefile_from_json(*it);
 }
 

@@ -26,6 +26,9 @@ struct ClientReply {
 // A reply from a status, body and whether the server answered at all (shared with the
 // instructor's client).
 ClientReply make_reply(int status, const std::string& body, bool reached);
+// The words of a refusal's body ({"message": {"key", "args"}, "error": ...}) in the interface
+// language.
+std::string error_text(const nlohmann::json& body, int status);
 
 class SeminarClient {
   public:

@@ -72,13 +72,13 @@ bool is_forbidden(char32_t cp) {
 
 }  // namespace
 
-CleanText clean_display_text(std::string_view input, const LocalizedText& field,
-                             std::size_t min_chars, std::size_t max_chars) {
+CleanText clean_display_text(std::string_view input, std::string_view field, std::size_t min_chars,
+                             std::size_t max_chars) {
     CleanText out;
-    const std::string max = std::to_string(max_chars);
-    const LocalizedText too_long{
-        "The " + field.en + " is too long (at most " + max + " characters).",
-        "El campo " + field.es + " es demasiado largo (máximo " + max + " caracteres)."};
+    const auto problem = [&](const char* key) {
+        return Message(key).term("field", std::string(field));
+    };
+    const Message too_long = problem("seminar.text.too_long").arg("max", max_chars);
     // Bound the work before decoding: four bytes per code point at most.
     if (input.size() > max_chars * 4 + 64) {
         out.error = too_long;
@@ -86,17 +86,13 @@ CleanText clean_display_text(std::string_view input, const LocalizedText& field,
     }
     std::vector<char32_t> cps;
     if (!decode_utf8(input, cps)) {
-        out.error = {"The " + field.en + " is not valid UTF-8 text.",
-                     "El campo " + field.es + " no es texto UTF-8 válido."};
+        out.error = problem("seminar.text.not_utf8");
         return out;
     }
     std::vector<char32_t> kept;
     for (char32_t cp : cps) {
         if (is_forbidden(cp)) {
-            out.error = {
-                "The " + field.en + " contains a control or invisible formatting character.",
-                "El campo " + field.es +
-                    " contiene un carácter de control o de formato invisible."};
+            out.error = problem("seminar.text.control_character");
             return out;
         }
         if (is_space(cp)) {
@@ -107,8 +103,7 @@ CleanText clean_display_text(std::string_view input, const LocalizedText& field,
     }
     if (!kept.empty() && kept.back() == U' ') kept.pop_back();
     if (kept.size() < min_chars) {
-        out.error = {"The " + field.en + " is required.",
-                     "El campo " + field.es + " es obligatorio."};
+        out.error = problem("seminar.text.required");
         return out;
     }
     if (kept.size() > max_chars) {

@@ -5,18 +5,19 @@
 #include <string>
 #include <string_view>
 
-#include "model/text.hpp"
+#include "model/message.hpp"
 
 namespace mt::seminar {
 
 struct CleanText {
-    std::string text;     // trimmed, inner whitespace runs collapsed to one space
-    LocalizedText error;  // non-empty when the input is unusable: names the field and the problem
+    std::string text;  // trimmed, inner whitespace runs collapsed to one space
+    Message error;     // set when the input is unusable: names the field and the problem
 };
 
-// `field` names the input in the error ({"name", "nombre"}); `max_chars` counts code points.
-CleanText clean_display_text(std::string_view input, const LocalizedText& field,
-                             std::size_t min_chars, std::size_t max_chars);
+// `field` is the catalogue key naming the input in the error ("seminar.field.name");
+// `max_chars` counts code points.
+CleanText clean_display_text(std::string_view input, std::string_view field, std::size_t min_chars,
+                             std::size_t max_chars);
 
 // The identity under which a trainee rejoins: the cleaned name with letters lower-cased (ASCII and
 // Latin-1, so "JOSÉ PÉREZ" and "José Pérez" are the same person).

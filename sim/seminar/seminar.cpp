@@ -32,17 +32,9 @@ constexpr std::size_t kMaxNameChars = 64;
 constexpr std::size_t kMaxAgencyChars = 80;
 constexpr std::size_t kMaxMessageChars = 1000;
 
-std::string_view state_es(ExerciseState state) {
-    switch (state) {
-        case ExerciseState::Lobby:
-            return "en espera";
-        case ExerciseState::Running:
-            return "en curso";
-        case ExerciseState::Paused:
-            return "en pausa";
-        case ExerciseState::Ended:
-            return "terminado";
-    }
+// The exercise's state as a word of the catalogues ("seminar.state.paused").
+std::string state_term(ExerciseState state) {
+    return "seminar.state." + std::string(name_of(state));
     return "?";
 }
 
@@ -56,47 +48,32 @@ TimelineEntry instructor_entry(const LocalizedText& text, SimSeconds at) {
     return {at, TimelineKind::Message, Message("timeline.instructor").arg("text", text)};
 }
 
-// Why an action is refused while the exercise is not running, in both languages.
+// A refusal named by its message's key.
+Reply refusal(Failure failure, const Message& message) {
+    return Reply::fail(failure, message.key, message);
+}
+
 // A token that names no trainee: the laptop must join again.
 Reply unknown_session() {
-    return Reply::fail(Failure::Unauthorized, "seminar.bad_token",
-                       {"Your session is not recognised; join again with the code and your name.",
-                        "No se reconoce tu sesión; vuelve a unirte con el código y tu nombre."});
+    return refusal(Failure::Unauthorized, Message("seminar.bad_token"));
 }
 
-// A refusal whose words come from the catalogues, in both languages.
-Reply refusal(Failure failure, const Message& message) {
-    return Reply::fail(failure, message.key, {render(message, "en"), render(message, "es")});
-}
-
+// Why an action is refused while the exercise is not running.
 Reply clock_refusal(ExerciseState state) {
     switch (state) {
         case ExerciseState::Lobby:
-            return Reply::fail(Failure::Conflict, "seminar.not_started",
-                               {"The exercise has not started yet; wait for the instructor.",
-                                "El ejercicio aún no ha comenzado; espera al instructor."});
+            return refusal(Failure::Conflict, Message("seminar.exercise_not_started"));
         case ExerciseState::Paused:
-            return Reply::fail(
-                Failure::Conflict, "seminar.paused",
-                {"The instructor has paused the exercise; your action was not applied. "
-                 "Try again when it resumes.",
-                 "El instructor pausó el ejercicio; tu acción no se aplicó. "
-                 "Inténtalo de nuevo cuando se reanude."});
+            return refusal(Failure::Conflict, Message("seminar.paused"));
         case ExerciseState::Ended:
         case ExerciseState::Running:
             break;
     }
-    return Reply::fail(Failure::Conflict, "seminar.ended",
-                       {"The exercise has ended; no further actions are accepted.",
-                        "El ejercicio terminó; ya no se aceptan acciones."});
+    return refusal(Failure::Conflict, Message("seminar.ended"));
 }
 
 Reply internal(const std::string& what) {
-    return Reply::fail(
-        Failure::Internal, "seminar.storage_failed",
-        {"The server could not record this (" + what + "); nothing was changed. Try again.",
-         "El servidor no pudo registrar esto (" + what +
-             "); no se cambió nada. Inténtalo de nuevo."});
+    return refusal(Failure::Internal, Message("seminar.storage_failed").arg("what", what));
 }
 
 }  // namespace
@@ -128,7 +105,7 @@ Reply Reply::success(nlohmann::json body) {
     return r;
 }
 
-Reply Reply::fail(Failure failure, std::string key, LocalizedText message) {
+Reply Reply::fail(Failure failure, std::string key, Message message) {
     Reply r;
     r.failure = failure;
     r.error_key = std::move(key);
@@ -137,9 +114,7 @@ Reply Reply::fail(Failure failure, std::string key, LocalizedText message) {
 }
 
 nlohmann::json Reply::error_json() const {
-    nlohmann::json j = {{"error", error.en}, {"error_key", error_key}};
-    if (!error.es.empty()) j["error_es"] = error.es;
-    return j;
+    return {{"error", render(error, "en")}, {"error_key", error_key}, {"message", error}};
 }
 
 Seminar::Seminar(std::shared_ptr<const Scenario> scenario, std::unique_ptr<SeminarStore> store)
@@ -307,15 +282,12 @@ Reply Seminar::status() const {
 Reply Seminar::join(std::string_view code, std::string_view name_text, std::string_view agency_text,
                     const RejoinProof& proof) {
     if (!constant_time_equal(normalize_join_code(code), join_code_))
-        return Reply::fail(
-            Failure::Forbidden, "seminar.wrong_code",
-            {"That join code is not this seminar's. Check the code on the projector.",
-             "Ese código no corresponde a este seminario. Revisa el código proyectado."});
-    const CleanText name = clean_display_text(name_text, {"name", "nombre"}, 1, kMaxNameChars);
+        return refusal(Failure::Forbidden, Message("seminar.wrong_code"));
+    const CleanText name = clean_display_text(name_text, "seminar.field.name", 1, kMaxNameChars);
     if (!name.error.empty())
         return Reply::fail(Failure::BadRequest, "seminar.bad_name", name.error);
     const CleanText agency =
-        clean_display_text(agency_text, {"agency", "institución"}, 0, kMaxAgencyChars);
+        clean_display_text(agency_text, "seminar.field.agency", 0, kMaxAgencyChars);
     if (!agency.error.empty())
         return Reply::fail(Failure::BadRequest, "seminar.bad_agency", agency.error);
     const std::string key = name_key(name.text);
@@ -354,16 +326,11 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
             rejoined = true;
         } else {
             if (state() == ExerciseState::Ended)
-                return Reply::fail(
-                    Failure::Conflict, "seminar.ended",
-                    {"The exercise has ended; new trainees cannot join.",
-                     "El ejercicio terminó; ya no pueden unirse más participantes."});
+                return Reply::fail(Failure::Conflict, "seminar.ended",
+                                   Message("seminar.ended_no_joining"));
             if (trainees_.size() >= max_trainees_)
-                return Reply::fail(
-                    Failure::Conflict, "seminar.full",
-                    {"The seminar is full (" + std::to_string(max_trainees_) + " trainees).",
-                     "El seminario está lleno (" + std::to_string(max_trainees_) +
-                         " participantes)."});
+                return refusal(Failure::Conflict,
+                               Message("seminar.full").arg("count", max_trainees_));
             if (!fresh_scenario)
                 fresh_scenario = scenario_for(key);  // raced with a same-name join that failed
             t = std::make_shared<Trainee>();
@@ -418,8 +385,8 @@ Reply Seminar::act(std::string_view token, const Action& action) {
         const Reply refusal = clock_refusal(clock);
         return Reply::success({{"accepted", false},
                                {"reason_key", refusal.error_key},
-                               {"reason", refusal.error.en},
-                               {"reason_es", refusal.error.es},
+                               {"reason", render(refusal.error, "en")},
+                               {"message", refusal.error},
                                {"cost", 0},
                                {"state", name_of(clock)},
                                {"casefile", render_casefile(*t)}});
@@ -449,17 +416,15 @@ Reply Seminar::casefile(std::string_view token) {
 }
 
 Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
-                            const LocalizedText& verb) {
+                            const std::string& verb) {
     std::string error;
     {
         std::lock_guard lock(roster_mutex_);
         const ExerciseState current = state();
         if (std::find(from.begin(), from.end(), current) == from.end())
-            return Reply::fail(
-                Failure::Conflict, "seminar.bad_transition",
-                {"Cannot " + verb.en + ": the exercise is " + std::string(name_of(current)) + ".",
-                 "No se puede " + verb.es + ": el ejercicio está " +
-                     std::string(state_es(current)) + "."});
+            return refusal(Failure::Conflict, Message("seminar.bad_transition")
+                                                  .term("verb", verb)
+                                                  .term("state", state_term(current)));
         if (!store_->record_state(std::string(name_of(to)), now_unix(), error))
             return internal(error);
         state_ = to;
@@ -469,18 +434,18 @@ Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseS
 }
 
 Reply Seminar::start() {
-    return change_state({ExerciseState::Lobby}, ExerciseState::Running, {"start", "iniciar"});
+    return change_state({ExerciseState::Lobby}, ExerciseState::Running, "seminar.verb.start");
 }
 Reply Seminar::pause() {
-    return change_state({ExerciseState::Running}, ExerciseState::Paused, {"pause", "pausar"});
+    return change_state({ExerciseState::Running}, ExerciseState::Paused, "seminar.verb.pause");
 }
 Reply Seminar::resume() {
-    return change_state({ExerciseState::Paused}, ExerciseState::Running, {"resume", "reanudar"});
+    return change_state({ExerciseState::Paused}, ExerciseState::Running, "seminar.verb.resume");
 }
 Reply Seminar::end() {
     Reply changed =
         change_state({ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused},
-                     ExerciseState::Ended, {"end", "terminar"});
+                     ExerciseState::Ended, "seminar.verb.end");
     if (!changed.ok()) return changed;
     // Every trainee sees a result and the debrief: a session not yet submitted is submitted as
     // it stands, journaled as the instructor's action.
@@ -510,15 +475,15 @@ Reply Seminar::end() {
 }
 
 Reply Seminar::inject(const LocalizedText& message) {
-    const CleanText en = clean_display_text(message.en, {"English message", "mensaje en inglés"}, 0,
-                                            kMaxMessageChars);
+    const CleanText en =
+        clean_display_text(message.en, "seminar.field.message_en", 0, kMaxMessageChars);
     if (!en.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", en.error);
-    const CleanText es = clean_display_text(message.es, {"Spanish message", "mensaje en español"},
-                                            0, kMaxMessageChars);
+    const CleanText es =
+        clean_display_text(message.es, "seminar.field.message_es", 0, kMaxMessageChars);
     if (!es.error.empty()) return Reply::fail(Failure::BadRequest, "seminar.bad_message", es.error);
     if (en.text.empty() && es.text.empty())
         return Reply::fail(Failure::BadRequest, "seminar.bad_message",
-                           {"The message is empty.", "El mensaje está vacío."});
+                           Message("seminar.empty_message"));
     // One language given: every trainee still sees it.
     StoredMessage stored{
         0, {en.text.empty() ? es.text : en.text, es.text.empty() ? en.text : es.text}, now_unix()};
@@ -544,10 +509,8 @@ Reply Seminar::inject(const LocalizedText& message) {
 Reply Seminar::hint_all() {
     const ExerciseState clock = state();
     if (clock != ExerciseState::Running && clock != ExerciseState::Paused)
-        return Reply::fail(
-            Failure::Conflict, "seminar.bad_transition",
-            {"Hints can be given only while the exercise is running or paused.",
-             "Solo se pueden dar pistas mientras el ejercicio está en curso o en pausa."});
+        return Reply::fail(Failure::Conflict, "seminar.bad_transition",
+                           Message("seminar.hints_not_now"));
     std::lock_guard lock(roster_mutex_);
     std::vector<std::unique_lock<std::mutex>> held;
     std::vector<StoredAction> records;
@@ -583,7 +546,7 @@ Reply Seminar::hint_all() {
 }
 
 Reply Seminar::rejoin_code(std::string_view name) const {
-    const CleanText clean = clean_display_text(name, {"name", "nombre"}, 1, kMaxNameChars);
+    const CleanText clean = clean_display_text(name, "seminar.field.name", 1, kMaxNameChars);
     if (!clean.error.empty())
         return Reply::fail(Failure::BadRequest, "seminar.bad_name", clean.error);
     std::string found, token;

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/action.hpp"
+#include "model/message.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
 #include "model/world.hpp"
@@ -48,14 +49,17 @@ enum class Failure : std::uint8_t {
 
 struct Reply {
     Failure failure = Failure::None;
-    std::string error_key;  // "seminar.wrong_code": for the client's translation catalogue
-    LocalizedText error;    // es may be empty for errors only a developer sees
+    std::string error_key;  // "seminar.wrong_code": what went wrong, for clients and tests
+    Message error;          // the words for the trainee or instructor, from the catalogues
     nlohmann::json body;    // the reply when failure is None
 
     bool ok() const { return failure == Failure::None; }
     static Reply success(nlohmann::json body);
-    static Reply fail(Failure failure, std::string key, LocalizedText message);
-    // {"error": ..., "error_es": ..., "error_key": ...}
+    // `key` names the failure; `message` words it (its own key when the failure has several
+    // wordings, as a bad name does).
+    static Reply fail(Failure failure, std::string key, Message message);
+    // {"error": English text for old clients and logs, "error_key": ..., "message": {"key",
+    // "args"}}: each client renders "message" in its own language.
     nlohmann::json error_json() const;
 };
 
@@ -141,8 +145,9 @@ class Seminar {
     std::shared_ptr<const Scenario> scenario_for(const std::string& name_key) const;
     std::shared_ptr<Trainee> find_by_token(std::string_view token) const;
     nlohmann::json render_casefile(const Trainee& trainee) const;  // trainee lock held
+    // `verb` is the catalogue key of what was asked ("seminar.verb.pause"), for the refusal.
     Reply change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
-                       const LocalizedText& verb);
+                       const std::string& verb);
     void log(const std::string& line) const;
 
     std::shared_ptr<const Scenario> scenario_;

@@ -71,10 +71,7 @@ std::string header_token(const httplib::Request& req) {
 // 429 with a Retry-After: this address made too many wrong guesses in the last minute.
 void send_too_many_guesses(httplib::Response& res, long long wait_seconds) {
     const Message message = Message("seminar.too_many_attempts").arg("count", wait_seconds);
-    send_json(res, 429,
-              {{"error", render(message, "en")},
-               {"error_es", render(message, "es")},
-               {"error_key", message.key}});
+    send_json(res, 429, Reply::fail(Failure::Conflict, message.key, message).error_json());
     res.set_header("Retry-After", std::to_string(wait_seconds));
 }
 

@@ -40,10 +40,10 @@ void finish(emscripten_fetch_t* fetch) {
 
 std::string LinkReply::error() const {
     if (!reached) return {};
-    // The server words its refusals in English ("error") and, for most, Spanish ("error_es").
-    if (interface_language() == "es")
-        if (const auto es = body.find("error_es"); es != body.end() && es->is_string())
-            return es->get<std::string>();
+    // The server's refusal as a message, worded here in the interface language ("error" holds
+    // English text for older clients).
+    if (const auto message = body.find("message"); message != body.end())
+        if (std::string text = render_json(*message); !text.empty()) return text;
     const auto it = body.find("error");
     if (it != body.end() && it->is_string()) return it->get<std::string>();
     return "HTTP " + std::to_string(status);

@@ -44,7 +44,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     wait.duration = hours(1);
     const ActionOutcome early = settle(*ana, replies, wait);
     CHECK_FALSE(early.accepted);
-    CHECK(early.reason_key == "seminar.not_started");
+    CHECK(early.reason_key == "seminar.exercise_not_started");
 
     link.run({{Kind::Start, {}}});
     CHECK_FALSE(link.model().last_failed);

@@ -1,12 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "seminar/display_text.hpp"
 
 using namespace mt::seminar;
 
 namespace {
 CleanText name(std::string_view s) {
-    return clean_display_text(s, {"name", "nombre"}, 1, 64);
+    return clean_display_text(s, "seminar.field.name", 1, 64);
 }
 }  // namespace
 
@@ -17,8 +18,10 @@ TEST_CASE("names are trimmed and inner whitespace collapsed") {
 }
 
 TEST_CASE("names must be present, bounded and printable") {
-    CHECK(name("   ").error.en == "The name is required.");
-    CHECK(name("   ").error.es == "El campo nombre es obligatorio.");
+    CHECK(mt::render(name("   ").error, "en") == "The name is required.");
+    CHECK(mt::render(name("   ").error, "es") == "El campo nombre es obligatorio.");
+    CHECK(mt::render(name(std::string(65, 'a')).error, "es") ==
+          "El campo nombre es demasiado largo (máximo 64 caracteres).");
     CHECK_FALSE(name(std::string(65, 'a')).error.empty());
     CHECK(name(std::string(64, 'a')).error.empty());
     CHECK_FALSE(name(std::string(100000, 'a')).error.empty());  // rejected before decoding
@@ -35,10 +38,10 @@ TEST_CASE("names must be present, bounded and printable") {
 }
 
 TEST_CASE("names that are not UTF-8 are refused") {
-    CHECK(name("Jos\xE9").error.en.find("UTF-8") != std::string::npos);  // Latin-1 é
-    CHECK_FALSE(name("\xC0\xAF").error.empty());                         // overlong '/'
-    CHECK_FALSE(name("\xED\xA0\x80").error.empty());                     // surrogate
-    CHECK_FALSE(name("abc\xE2\x82").error.empty());                      // cut short
+    CHECK(mt::render(name("Jos\xE9").error, "en").find("UTF-8") != std::string::npos);  // Latin-1
+    CHECK_FALSE(name("\xC0\xAF").error.empty());      // overlong '/'
+    CHECK_FALSE(name("\xED\xA0\x80").error.empty());  // surrogate
+    CHECK_FALSE(name("abc\xE2\x82").error.empty());   // cut short
     CHECK(name("日本語").error.empty());
 }
 

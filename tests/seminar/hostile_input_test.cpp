@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "sample_case.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar_case.hpp"
@@ -126,7 +127,8 @@ TEST_CASE("hostile requests are refused with a clear error and change nothing") 
         check_refused(post("/api/join", json{{"code", code}, {"name", "Eve\nEve"}}.dump()), 400,
                       "control");
         const Http r = post("/api/join", json{{"code", code}, {"name", "   "}}.dump());
-        CHECK(r.body["error_es"] == "El campo nombre es obligatorio.");
+        CHECK(render(r.body["message"].get<Message>(), "es") == "El campo nombre es obligatorio.");
+        CHECK_FALSE(r.body.contains("error_es"));  // one message, worded by each client
     }
     SECTION("wrong code, wrong or missing token, someone else's session") {
         check_refused(post("/api/join", json{{"code", "AAAAAA"}, {"name", "Eve"}}.dump()), 403,

@@ -50,7 +50,7 @@ class Player {
                 return true;
             }
             const std::string key = reply.body.value("reason_key", "");
-            if (key == "seminar.paused" || key == "seminar.not_started") {
+            if (key == "seminar.paused" || key == "seminar.exercise_not_started") {
                 ++result_.paused_retries;
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
                 continue;

@@ -74,16 +74,16 @@ TEST_CASE("trainees join with the code; the same name rejoins only with the toke
             const Reply taken = seminar->join(code, impostor, "");
             CHECK(taken.failure == Failure::Conflict);
             CHECK(taken.error_key == "seminar.name_taken");
-            CHECK(taken.error.en.find("Someone named Ana López has already joined") !=
+            CHECK(render(taken.error, "en").find("Someone named Ana López has already joined") !=
                   std::string::npos);
-            CHECK(taken.error.es.find("Alguien con el nombre Ana López ya se unió") !=
+            CHECK(render(taken.error, "es").find("Alguien con el nombre Ana López ya se unió") !=
                   std::string::npos);
             CHECK(taken.body.is_null());  // no token, no casefile
         }
         const Reply guessed = seminar->join(code, "Ana López", "", {"", "AAAAAA"});
         CHECK(guessed.failure == Failure::Forbidden);
         CHECK(guessed.error_key == "seminar.wrong_rejoin_code");
-        CHECK(guessed.error.es.find("no corresponde a Ana López") != std::string::npos);
+        CHECK(render(guessed.error, "es").find("no corresponde a Ana López") != std::string::npos);
         CHECK(seminar->join(code, "Ana López", "", {"0123456789abcdef0123456789abcdef", ""})
                   .failure == Failure::Conflict);
         // The real trainee's token keeps working.
@@ -113,7 +113,7 @@ TEST_CASE("trainees join with the code; the same name rejoins only with the toke
         CHECK(looked_up.body["name"] == "Ana López");
         const Reply nobody = seminar->rejoin_code("Nadie");
         CHECK(nobody.failure == Failure::NotFound);
-        CHECK(nobody.error.es.find("Nadie con el nombre Nadie") != std::string::npos);
+        CHECK(render(nobody.error, "es").find("Nadie con el nombre Nadie") != std::string::npos);
     }
 }
 
@@ -125,9 +125,13 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     Reply r = seminar->act(t, explore(testing::kRansom));
     REQUIRE(r.ok());
     CHECK(r.body["accepted"] == false);
-    CHECK(r.body["reason_key"] == "seminar.not_started");
-    CHECK(r.body["reason_es"] == "El ejercicio aún no ha comenzado; espera al instructor.");
-    CHECK(seminar->pause().failure == Failure::Conflict);
+    CHECK(r.body["reason_key"] == "seminar.exercise_not_started");
+    CHECK(render(r.body["message"].get<Message>(), "es") ==
+          "El ejercicio aún no ha comenzado; espera al instructor.");
+    CHECK_FALSE(r.body.contains("reason_es"));
+    const Reply early_pause = seminar->pause();
+    CHECK(early_pause.failure == Failure::Conflict);
+    CHECK(render(early_pause.error, "es") == "No se puede pausar: el ejercicio está en espera.");
     CHECK(seminar->resume().failure == Failure::Conflict);
 
     REQUIRE(seminar->start().ok());

@@ -13,6 +13,7 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "sample_case.hpp"
 #include "seminar/client.hpp"
 #include "seminar/credentials.hpp"
@@ -82,8 +83,8 @@ TEST_CASE("over HTTP, a taken name is refused and the trainee's token and code k
     const ClientReply taken = eve.join(code, "ana lópez", "");
     CHECK(taken.status == 409);
     CHECK(taken.body["error_key"] == "seminar.name_taken");
-    CHECK(taken.body["error_es"].get<std::string>().find("Alguien con el nombre Ana López") !=
-          std::string::npos);
+    CHECK(render(taken.body["message"].get<Message>(), "es")
+              .find("Alguien con el nombre Ana López") != std::string::npos);
     CHECK_FALSE(taken.body.contains("token"));
     CHECK_FALSE(taken.body.contains("casefile"));
     CHECK(eve.token().empty());
@@ -163,7 +164,8 @@ TEST_CASE("wrong secrets and codes are limited to a handful a minute per address
         CHECK(limited->get_header_value("Retry-After") == "60");
         const json body = json::parse(limited->body);
         CHECK(body["error_key"] == "seminar.too_many_attempts");
-        CHECK(body["error_es"].get<std::string>().find("espera 60 segundos") != std::string::npos);
+        CHECK(render(body["message"].get<Message>(), "es").find("espera 60 segundos") !=
+              std::string::npos);
     }
 }
 
