@@ -39,7 +39,7 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
         for (std::size_t i = 0; i < whole.size(); ++i) {
             auto parsed = action_from_json(whole[i]);
             if (!parsed.action) {
-                error = path + ": action " + std::to_string(i + 1) + ": " + parsed.error;
+                error = trf("cli.run.bad_action", {path, std::to_string(i + 1), parsed.error});
                 return false;
             }
             out.push_back(std::move(*parsed.action));

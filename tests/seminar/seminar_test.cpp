@@ -157,8 +157,16 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     CHECK(after.contains("score"));
     r = seminar->act(t, wait_for(hours(1)));
     CHECK(r.body["reason_key"] == "seminar.ended");
+    CHECK(render(r.body["message"].get<Message>(), "es") ==
+          "El ejercicio terminó; ya no se aceptan acciones.");
     CHECK(seminar->stored_action_count() == 3);
-    CHECK(seminar->join(seminar->join_code(), "Late Comer", "").failure == Failure::Conflict);
+    const Reply late = seminar->join(seminar->join_code(), "Late Comer", "");
+    CHECK(late.failure == Failure::Conflict);
+    CHECK(render(late.error, "es") ==
+          "El ejercicio terminó; ya no pueden unirse más participantes.");
+    CHECK(render(seminar->start().error, "en") == "Cannot start: the exercise is over.");
+    // Every refusal above is worded by the catalogues, in both languages.
+    CHECK(missing_translation_keys().empty());
     // Results stay readable for a trainee who rejoins.
     CHECK(seminar->join(seminar->join_code(), "bruno", "", {t, ""}).ok());
 }
