@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kMaxPracticeSessions = 100'000;
 
 Reply refusal(Failure failure, const Message& message) {
-    return Reply::fail(failure, message.key, {render(message, "en"), render(message, "es")});
+    return Reply::fail(failure, message.key, message);
 }
 
 // A token no case issued (the records folder was emptied, say): pick the case again.

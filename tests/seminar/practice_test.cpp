@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "i18n/catalogue.hpp"
 #include "seminar/practice.hpp"
 #include "seminar/server.hpp"
 #include "seminar_case.hpp"
@@ -43,7 +44,7 @@ TEST_CASE("practice gives each pick of a case a private running session, kept ac
         const Reply unknown = library->start("no-such-case");
         CHECK(unknown.failure == Failure::NotFound);
         CHECK(unknown.error_key == "seminar.unknown_case");
-        CHECK(unknown.error.es.find("no-such-case") != std::string::npos);
+        CHECK(render(unknown.error, "es").find("no-such-case") != std::string::npos);
 
         const Reply a = library->start(scenario->info.id);
         const Reply b = library->start(scenario->info.id);
