@@ -1,5 +1,5 @@
 #pragma once
-// The JSON text of assets/i18n/*.json, compiled in by embed_catalogues.cmake at build time.
+// The JSON text of assets/i18n/*.json, compiled in by cmake/embed_text_files.cmake at build time.
 #include <span>
 #include <string_view>
 
