@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "model/action.hpp"
-#include "model/justification_rule.hpp"
 #include "model/jurisdiction.hpp"
+#include "model/justification_rule.hpp"
 #include "model/ledger.hpp"
 #include "model/money.hpp"
 #include "model/text.hpp"

@@ -1,6 +1,6 @@
 #pragma once
-// The jurisdiction packs of assets/jurisdictions, compiled in by cmake/embed_text_files.cmake so the
-// program never looks for data files at run time.
+// The jurisdiction packs of assets/jurisdictions, compiled in by cmake/embed_text_files.cmake so
+// the program never looks for data files at run time.
 #include <span>
 #include <string_view>
 
