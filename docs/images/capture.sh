@@ -66,6 +66,22 @@ shot briefing-en "$case" --journal "$work/fresh.journal.jsonl"
 shot debrief-en "$case" --journal "$work/expert.journal.jsonl" --height 1500
 shot debrief-es "$case" --journal "$work/expert.journal.jsonl" --height 1500 --lang es
 shot case-error-en "$work/broken-case.yaml"
+# The same path with the freeze sent 30 hours late: the debrief sets it against the withdrawal.
+sed 's/^{"type":"legal_request"/{"type":"wait","duration":108000}\n&/' "$work/midway.jsonl" >"$work/late.jsonl"
+"$app" run "$case" --actions "$work/late.jsonl" --journal "$work/late.journal.jsonl" >/dev/null
+shot debrief-late-en "$case" --journal "$work/late.journal.jsonl" --height 1600
+# Graphs of two more cases, the expert's path before submitting: a hack across two chains (the
+# bridge's dashed link) and a pig-butchering case whose graph Fit zooms out past the box text.
+for name in exchange-hack-bridge pig-butchering-scam; do
+    "$app" run "$root/scenarios/$name.yaml" --expert --journal "$work/$name.all.jsonl" >/dev/null
+    grep -v '"type":"submit"' "$work/$name.all.jsonl" >"$work/$name.journal.jsonl"
+done
+shot graph-two-chains-en "$root/scenarios/exchange-hack-bridge.yaml" \
+    --journal "$work/exchange-hack-bridge.journal.jsonl"
+scale=1.5 shot graph-two-chains-es-1280x720-1.5 "$root/scenarios/exchange-hack-bridge.yaml" \
+    --journal "$work/exchange-hack-bridge.journal.jsonl" --lang es --width 1280 --height 720
+shot graph-fit-en "$root/scenarios/pig-butchering-scam.yaml" \
+    --journal "$work/pig-butchering-scam.journal.jsonl"
 # Projector sizes: the layout wraps instead of cutting or overlapping.
 scale=1.5 shot main-view-es-1280x720-1.5 "$case" --journal "$work/midway.journal.jsonl" --lang es \
     --select "$deposit" --width 1280 --height 720

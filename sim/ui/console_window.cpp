@@ -57,7 +57,10 @@ void ConsoleWindow::draw(const ConsoleModel& model, std::vector<ConsoleCommand>&
     constexpr ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
-    if (ImGui::Begin("###instructor_console", nullptr, flags)) {
+    const bool open = ImGui::Begin("###instructor_console", nullptr, flags);
+    if (open && projector_) {
+        draw_projector(model);
+    } else if (open) {
         draw_header(model, commands);
         draw_controls(model, commands);
         ImGui::Separator();
@@ -122,7 +125,57 @@ void ConsoleWindow::draw_header(const ConsoleModel& model, std::vector<ConsoleCo
     }
 }
 
+// The screen for the room's projector: the join address with its QR code and the room's
+// progress as a whole, nothing about any one trainee.
+void ConsoleWindow::draw_projector(const ConsoleModel& model) {
+    if (button("ui.console.projector_back", "console.projector_back")) projector_ = false;
+    ImGui::Spacing();
+    {
+        FontScope title(fonts().title);
+        text_wrapped(text_of(model.case_title));
+        ImGui::TextUnformatted(tr("ui.console.join_code"));
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.94f, 0.89f, 0.26f, 1.0f), "%s",
+                           model.join_code.empty() ? "------" : model.join_code.c_str());
+        probe("console.projector_code");
+    }
+    if (!model.browser_url.empty()) {
+        draw_qr_code(model.browser_qr, scaled(6.0f));
+        probe("console.projector_qr");
+        ImGui::SameLine();
+        FontScope title(fonts().title);
+        text_wrapped(trf("ui.console.browser_address", {model.browser_url}));
+        probe("console.projector_url");
+    } else if (!model.server.empty()) {
+        FontScope title(fonts().title);
+        text_wrapped(trf("ui.console.server", {model.server}));
+        probe("console.projector_url");
+    }
+    ImGui::Spacing();
+    std::size_t started = 0, submitted = 0;
+    int met = 0, total = 0;
+    for (const ConsoleTrainee& t : model.trainees) {
+        started += t.actions > 0 ? 1 : 0;
+        submitted += t.submitted ? 1 : 0;
+        met += t.objectives_met;
+        total += t.objectives_total;
+    }
+    FontScope title(fonts().title);
+    text_wrapped(render(Message("ui.console.room_counts")
+                            .arg("count", model.trainees.size())
+                            .arg("started", started)
+                            .arg("submitted", submitted)));
+    probe("console.projector_counts");
+    share_bar(
+        met, total,
+        render(
+            Message("ui.console.room_progress").arg("percent", total > 0 ? met * 100 / total : 0)));
+    probe("console.projector_progress");
+}
+
 void ConsoleWindow::draw_controls(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
+    if (button("ui.console.projector", "console.projector")) projector_ = true;
+    ImGui::SameLine();
     const std::string& s = model.state;
     if (control("ui.console.start", s, ConsoleCommandKind::Start))
         out.push_back({ConsoleCommandKind::Start, {}});

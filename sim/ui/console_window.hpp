@@ -28,11 +28,13 @@ class ConsoleWindow {
     void draw_penalised(const ConsoleModel& model);
     void draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
     void draw_rejoin(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
+    void draw_projector(const ConsoleModel& model);
 
     ItemProbe probe_;
     TraineeOrder order_;
     std::string inject_en_;
     std::string inject_es_;
+    bool projector_ = false;  // only what the room needs to see: how to join, how far it got
 };
 
 }  // namespace mt::ui

@@ -406,13 +406,20 @@ void InvestigatorUi::draw_graph_toolbar(UiHost& host, const Casefile& casefile) 
     GraphViewState& g = state_.graph;
     const std::string find = label("ui.graph.find");
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(std::max(
-        scaled(80.0f),
-        std::min(scaled(300.0f), ImGui::GetContentRegionAvail().x - button_width(find) - spacing)));
-    const bool submitted =
-        ImGui::InputTextWithHint("###graph_search", tr("ui.graph.search_hint"), &g.search,
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
-    probe("graph.search");
+    const float avail = ImGui::GetContentRegionAvail().x;
+    // Wide enough for its placeholder (Find then wraps below), or the short placeholder when
+    // even the whole row is too narrow for the long one.
+    const float padding = ImGui::GetStyle().FramePadding.x * 2.0f;
+    const char* hint = tr("ui.graph.search_hint");
+    if (ImGui::CalcTextSize(hint).x + padding > avail) hint = tr("ui.graph.search_hint_short");
+    const float hint_width = ImGui::CalcTextSize(hint).x + padding;
+    const float width =
+        std::min(avail, std::max({scaled(80.0f), hint_width,
+                                  std::min(scaled(300.0f), avail - button_width(find) - spacing)}));
+    ImGui::SetNextItemWidth(width);
+    const bool submitted = ImGui::InputTextWithHint("###graph_search", hint, &g.search,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue);
+    probe("graph.search", g.search.empty() ? hint_width : 0.0f);
     same_line_or_wrap(button_width(find));
     if (button("ui.graph.find") || submitted) run_search(host, casefile);
     if (!g.search_message_key.empty()) {

@@ -187,3 +187,29 @@ TEST_CASE("the instructor looks a trainee's rejoin code up in a dialog, not on t
     c.frame();  // the dialog closes at the end of the frame its button was released in
     CHECK_FALSE(c.drawn("console.rejoin_code"));
 }
+
+TEST_CASE("the projector view shows how to join and the room's progress, no trainee",
+          "[ui][console]") {
+    set_interface_language("en");
+    HeadlessConsole console;
+    console.model = sample_room("running");
+    console.model.browser_url = "http://192.168.1.23:8642/";
+    console.model.browser_qr = {2, {1, 0, 0, 1}};  // any code: the view draws what it is given
+    console.frame();
+    REQUIRE(console.drawn("console.projector"));
+    console.click("console.projector");
+    console.frame();
+    CHECK(console.drawn("console.projector_qr"));
+    CHECK(console.drawn("console.projector_url"));
+    CHECK(console.drawn("console.projector_code"));
+    CHECK(console.drawn("console.projector_counts"));
+    CHECK(console.drawn("console.projector_progress"));
+    // Nothing about any one trainee, and no controls but the way back.
+    CHECK_FALSE(console.drawn("console.start"));
+    CHECK_FALSE(console.drawn("console.end"));
+    for (const auto& [key, rect] : console.view.item_probe().all())
+        CHECK(key.find("trainee") == std::string::npos);
+    console.click("console.projector_back");
+    console.frame();
+    CHECK(console.drawn("console.start"));
+}
