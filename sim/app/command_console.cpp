@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "i18n/catalogue.hpp"
 #include "platform/console_app.hpp"
 #include "platform/desktop_app.hpp"
 
@@ -12,13 +13,11 @@ namespace {
 
 void add_window_options(CLI::App* cmd, std::string& language, float& scale, int& frames,
                         std::string& screenshot) {
-    cmd->add_option("--lang", language, "Interface language: en or es")
-        ->check(CLI::IsMember({"en", "es"}));
-    cmd->add_option("--scale", scale, "Presenter scale, e.g. 1.5 for a projector")
-        ->check(CLI::Range(0.5f, 4.0f));
-    cmd->add_option("--frames", frames, "Render this many frames, then exit (with --screenshot)")
-        ->check(CLI::Range(1, 100000));
-    cmd->add_option("--screenshot", screenshot, "Write the last frame to this PNG file");
+    language = environment_language();
+    cmd->add_option("--lang", language, tr("cli.window.lang"))->check(CLI::IsMember({"en", "es"}));
+    cmd->add_option("--scale", scale, tr("cli.window.scale"))->check(CLI::Range(0.5f, 4.0f));
+    cmd->add_option("--frames", frames, tr("cli.window.frames"))->check(CLI::Range(1, 100000));
+    cmd->add_option("--screenshot", screenshot, tr("cli.window.screenshot"));
 }
 
 struct JoinOptions {
@@ -45,19 +44,15 @@ void register_console(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ConsoleOptions>();
     auto screenshot = std::make_shared<std::string>();
     auto export_dir = std::make_shared<std::string>(".");
-    CLI::App* cmd = app.add_subcommand(
-        "console", "Open the instructor's console for a running seminar (moneytrail serve)");
-    cmd->add_option("--host", o->host, "The seminar server's address")->capture_default_str();
-    cmd->add_option("--port", o->port, "The seminar server's port")
+    CLI::App* cmd = app.add_subcommand("console", tr("cli.console.help"));
+    cmd->add_option("--host", o->host, tr("cli.seminar.host"))->capture_default_str();
+    cmd->add_option("--port", o->port, tr("cli.seminar.port"))
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
-    cmd->add_option("--secret", o->secret, "The instructor secret printed by moneytrail serve")
-        ->required();
-    cmd->add_option("--export-dir", *export_dir, "Where Export writes results.csv and results.json")
+    cmd->add_option("--secret", o->secret, tr("cli.console.secret"))->required();
+    cmd->add_option("--export-dir", *export_dir, tr("cli.console.export_dir"))
         ->capture_default_str();
-    cmd->add_option("--browser-url", o->browser_url,
-                    "The address trainees open in a browser, shown large with a QR code "
-                    "(serve --console shows it by itself)");
+    cmd->add_option("--browser-url", o->browser_url, tr("cli.console.browser_url"));
     add_window_options(cmd, o->language, o->scale, o->frames, *screenshot);
     cmd->callback([o, screenshot, export_dir, &exit_code] {
         o->screenshot = *screenshot;
@@ -68,18 +63,15 @@ void register_console(CLI::App& app, int& exit_code) {
 
 void register_join(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<JoinOptions>();
-    CLI::App* cmd = app.add_subcommand(
-        "join", "Join a live seminar and open the investigator interface on its case");
-    cmd->add_option("--host", o->join.host, "The seminar server's address")->required();
-    cmd->add_option("--port", o->join.port, "The seminar server's port")
+    CLI::App* cmd = app.add_subcommand("join", tr("cli.join.help"));
+    cmd->add_option("--host", o->join.host, tr("cli.seminar.host"))->required();
+    cmd->add_option("--port", o->join.port, tr("cli.seminar.port"))
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
-    cmd->add_option("--code", o->join.code, "The join code shown by the instructor")->required();
-    cmd->add_option("--name", o->join.name, "Your full name")->required();
-    cmd->add_option("--agency", o->join.agency, "Your agency");
-    cmd->add_option("--rejoin-code", o->join.rejoin_code,
-                    "To continue your session from another program or computer: the rejoin code "
-                    "shown when you first joined");
+    cmd->add_option("--code", o->join.code, tr("cli.join.code"))->required();
+    cmd->add_option("--name", o->join.name, tr("cli.join.name"))->required();
+    cmd->add_option("--agency", o->join.agency, tr("cli.join.agency"));
+    cmd->add_option("--rejoin-code", o->join.rejoin_code, tr("cli.join.rejoin_code"));
     add_window_options(cmd, o->gui.language, o->gui.scale, o->gui.frames, o->screenshot);
     cmd->callback([o, &exit_code] { exit_code = join_and_play(*o); });
 }

@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "generate/generator.hpp"
+#include "i18n/catalogue.hpp"
 
 namespace mt {
 namespace {
@@ -17,9 +18,11 @@ struct GenerateCommand {
     std::string id;
     std::string out;
     int days = 30;
+    std::string language = environment_language();
 };
 
 int run_generate(const GenerateCommand& c) {
+    set_interface_language(c.language);
     generate::GenerateOptions options;
     options.seed = c.seed;
     options.transactions = c.transactions;
@@ -29,22 +32,25 @@ int run_generate(const GenerateCommand& c) {
     if (c.typologies == "none") {
         options.typologies.clear();  // the ransom goes straight to the exchange
     } else if (!c.typologies.empty()) {
-        std::string error;
+        Message error;
         auto chosen = generate::parse_typology_list(c.typologies, error);
         if (!chosen) {
-            std::cerr << "moneytrail generate: --typologies: " << error << '\n';
+            print_error("generate", error);
             return kExitUsage;
         }
         options.typologies = std::move(*chosen);
     }
     const generate::GenerateResult result = generate::generate_case(options);
     if (!result.ok()) {
-        std::cerr << "moneytrail generate: " << result.error << '\n';
+        print_error("generate", result.error);
         return kExitFailure;
     }
-    std::cout << result.case_file.string() << ": " << result.transactions << " transactions ("
-              << result.trail_transactions << " on the laundering trail), ledger in "
-              << result.ledger_file.string() << '\n';
+    std::cout << render(Message("generate.done")
+                            .arg("file", result.case_file.string())
+                            .arg("count", static_cast<long long>(result.transactions))
+                            .arg("trail", result.trail_transactions)
+                            .arg("ledger", result.ledger_file.string()))
+              << '\n';
     return kExitOk;
 }
 
@@ -55,22 +61,17 @@ void register_generate(CLI::App& app, int& exit_code) {
     std::string names;
     for (generate::Typology t : generate::all_typologies())
         names += (names.empty() ? "" : ",") + std::string(generate::slug_of(t));
-    CLI::App* cmd = app.add_subcommand("generate",
-                                       "Write a synthetic case: laundering typologies hidden in a "
-                                       "large ledger, with the answer key");
-    cmd->add_option("--seed", c->seed, "Seed of the random choices (same seed, same files)")
-        ->capture_default_str();
-    cmd->add_option("--transactions", c->transactions,
-                    "Transactions in the ledger, the trail included")
+    CLI::App* cmd = app.add_subcommand("generate", tr("cli.generate.help"));
+    cmd->add_option("--seed", c->seed, tr("cli.generate.seed"))->capture_default_str();
+    cmd->add_option("--transactions", c->transactions, tr("cli.generate.transactions"))
         ->capture_default_str()
         ->check(CLI::Range(std::uint64_t{1}, generate::kMaxGeneratedTransactions));
     cmd->add_option("--typologies", c->typologies,
-                    "Comma-separated typologies to embed, or none (default: all of " + names + ")");
-    cmd->add_option("--id", c->id,
-                    "Case id and file name stem (default: haystack-SEED-TRANSACTIONS)");
-    cmd->add_option("--days", c->days, "Days of background activity before the briefing")
-        ->capture_default_str();
-    cmd->add_option("--out", c->out, "Folder to write the case into")->required();
+                    render(Message("cli.generate.typologies").arg("names", names)));
+    cmd->add_option("--id", c->id, tr("cli.generate.id"));
+    cmd->add_option("--days", c->days, tr("cli.generate.days"))->capture_default_str();
+    cmd->add_option("--out", c->out, tr("cli.generate.out"))->required();
+    cmd->add_option("--lang", c->language, tr("cli.lang"))->check(CLI::IsMember({"en", "es"}));
     cmd->callback([c, &exit_code] { exit_code = run_generate(*c); });
 }
 

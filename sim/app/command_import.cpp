@@ -30,7 +30,7 @@ struct ImportCommand {
     std::string jurisdiction = "MX";
     std::size_t csv_threshold = import::kDefaultCsvThreshold;
     bool force = false;
-    std::string language = "en";
+    std::string language = environment_language();
 };
 
 int fail(const Message& m) {
@@ -101,7 +101,7 @@ struct TagPackCommand {
     std::string out;
     std::string creator;
     std::string title;
-    std::string language = "en";
+    std::string language = environment_language();
 };
 
 int run_export_tagpack(const TagPackCommand& c) {
@@ -115,7 +115,7 @@ int run_export_tagpack(const TagPackCommand& c) {
         return fail(Message("import.error.cannot_read").arg("file", c.journal).arg("reason", "-"));
     JournaledSession journaled(loaded.scenario, c.journal);
     if (!journaled.session()) {
-        std::cerr << journaled.error() << '\n';
+        std::cerr << render(journaled.error()) << '\n';
         return kExitFailure;
     }
     import::TagPackHeader header;
@@ -153,8 +153,7 @@ void register_import(CLI::App& app, int& exit_code) {
     cmd->add_option("--csv-threshold", c->csv_threshold, tr("cli.import.csv_threshold"))
         ->capture_default_str();
     cmd->add_flag("--force", c->force, tr("cli.import.force"));
-    cmd->add_option("--lang", c->language, tr("cli.import.lang"))
-        ->check(CLI::IsMember({"en", "es"}));
+    cmd->add_option("--lang", c->language, tr("cli.lang"))->check(CLI::IsMember({"en", "es"}));
     cmd->callback([c, &exit_code] { exit_code = run_import(*c); });
 
     auto t = std::make_shared<TagPackCommand>();
@@ -164,8 +163,7 @@ void register_import(CLI::App& app, int& exit_code) {
     tp->add_option("--out", t->out, tr("cli.export_tagpack.out"))->required();
     tp->add_option("--creator", t->creator, tr("cli.export_tagpack.creator"))->required();
     tp->add_option("--title", t->title, tr("cli.export_tagpack.title"));
-    tp->add_option("--lang", t->language, tr("cli.import.lang"))
-        ->check(CLI::IsMember({"en", "es"}));
+    tp->add_option("--lang", t->language, tr("cli.lang"))->check(CLI::IsMember({"en", "es"}));
     tp->callback([t, &exit_code] { exit_code = run_export_tagpack(*t); });
 }
 

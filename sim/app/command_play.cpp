@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "i18n/catalogue.hpp"
 #include "platform/gui_app.hpp"
 
 namespace mt {
@@ -14,36 +15,27 @@ GuiOptions& play_options() {
 
 CLI::App* register_play(CLI::App& app, int& exit_code) {
     GuiOptions& o = play_options();
+    o.language = environment_language();
     auto scenario = std::make_shared<std::string>();
     auto screenshot = std::make_shared<std::string>();
     auto journal = std::make_shared<std::string>();
-    CLI::App* cmd =
-        app.add_subcommand("play", "Open the investigator interface (the default command)");
-    cmd->add_option(
-        "scenario", *scenario,
-        "Case-study YAML file (default: the default case; the Case menu opens the picker)");
-    cmd->add_option("--lang", o.language, "Interface language: en or es")
+    CLI::App* cmd = app.add_subcommand("play", tr("cli.play.help"));
+    cmd->add_option("scenario", *scenario, tr("cli.play.scenario"));
+    cmd->add_option("--lang", o.language, tr("cli.window.lang"))
         ->check(CLI::IsMember({"en", "es"}));
-    cmd->add_option("--scale", o.scale,
-                    "Presenter scale, e.g. 1.5 for a projector (default: from the monitor)")
-        ->check(CLI::Range(0.5f, 4.0f));
-    cmd->add_option("--journal", *journal, "Session journal to resume or create");
-    cmd->add_option("--frames", o.frames, "Render this many frames, then exit (with --screenshot)")
-        ->check(CLI::Range(1, 100000));
-    cmd->add_option("--screenshot", *screenshot, "Write the last frame to this PNG file");
-    cmd->add_option("--width", o.width, "Window width in pixels")->check(CLI::Range(640, 7680));
-    cmd->add_option("--height", o.height, "Window height in pixels")->check(CLI::Range(480, 4320));
-    cmd->add_option("--show", o.show_tab,
-                    "Bring a panel tab to the front: briefing, checkpoints, hints, timeline, "
-                    "inspector, tools, legal or documents")
+    cmd->add_option("--scale", o.scale, tr("cli.play.scale"))->check(CLI::Range(0.5f, 4.0f));
+    cmd->add_option("--journal", *journal, tr("cli.play.journal"));
+    cmd->add_option("--frames", o.frames, tr("cli.window.frames"))->check(CLI::Range(1, 100000));
+    cmd->add_option("--screenshot", *screenshot, tr("cli.window.screenshot"));
+    cmd->add_option("--width", o.width, tr("cli.play.width"))->check(CLI::Range(640, 7680));
+    cmd->add_option("--height", o.height, tr("cli.play.height"))->check(CLI::Range(480, 4320));
+    cmd->add_option("--show", o.show_tab, tr("cli.play.show"))
         ->check(CLI::IsMember({"briefing", "checkpoints", "hints", "timeline", "inspector", "tools",
                                "legal", "documents"}));
-    cmd->add_option("--select", o.select, "Select this address or transaction when the case opens");
+    cmd->add_option("--select", o.select, tr("cli.play.select"));
     auto picker = std::make_shared<bool>(false);
-    cmd->add_flag("--picker", *picker, "Start at the case list instead of a case");
-    cmd->add_flag("--startup-report", o.startup_report,
-                  "After the first frame is on screen, print how long each start-up phase took "
-                  "(wall and process CPU, in ms)");
+    cmd->add_flag("--picker", *picker, tr("cli.play.picker"));
+    cmd->add_flag("--startup-report", o.startup_report, tr("cli.play.startup_report"));
     cmd->callback([&o, scenario, screenshot, journal, picker, &exit_code] {
         if (*picker)
             o.scenario.clear();

@@ -20,7 +20,7 @@ struct RunOptions {
     std::string scenario;
     std::string actions;
     std::string journal;
-    std::string language = "en";
+    std::string language = environment_language();
     bool expert = false;
     bool json = false;
     bool leave_open = false;  // no automatic submit: the journal resumes in `play`
@@ -114,7 +114,7 @@ int run(const RunOptions& o) {
     if (!o.journal.empty()) {
         auto journaled = std::make_unique<JournaledSession>(loaded.scenario, o.journal);
         if (!journaled->session()) {
-            std::cerr << journaled->error() << '\n';
+            std::cerr << render(journaled->error()) << '\n';
             return kExitFailure;
         }
         session = std::move(journaled);
@@ -200,17 +200,14 @@ int run(const RunOptions& o) {
 
 void register_run(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<RunOptions>();
-    CLI::App* cmd =
-        app.add_subcommand("run", "Play a scripted session without a window and print the score");
-    cmd->add_option("scenario", o->scenario, "Case-study YAML file")->required();
-    cmd->add_option("--actions", o->actions, "Actions to play: a JSON array or JSON Lines");
-    cmd->add_flag("--expert", o->expert, "Play the case's expert solution");
-    cmd->add_flag("--json", o->json, "Print machine-readable JSON");
-    cmd->add_flag("--leave-open", o->leave_open,
-                  "Do not submit after the actions: the session stays open in its journal");
-    cmd->add_option("--journal", o->journal, "Journal file to write (resumes it when it exists)");
-    cmd->add_option("--lang", o->language, "Language of the report: en or es")
-        ->check(CLI::IsMember({"en", "es"}));
+    CLI::App* cmd = app.add_subcommand("run", tr("cli.run.help"));
+    cmd->add_option("scenario", o->scenario, tr("cli.scenario_file"))->required();
+    cmd->add_option("--actions", o->actions, tr("cli.run.actions"));
+    cmd->add_flag("--expert", o->expert, tr("cli.run.expert"));
+    cmd->add_flag("--json", o->json, tr("cli.run.json"));
+    cmd->add_flag("--leave-open", o->leave_open, tr("cli.run.leave_open"));
+    cmd->add_option("--journal", o->journal, tr("cli.run.journal"));
+    cmd->add_option("--lang", o->language, tr("cli.lang"))->check(CLI::IsMember({"en", "es"}));
     cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

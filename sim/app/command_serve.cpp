@@ -37,8 +37,12 @@ struct ServeOptions {
     bool console = false;  // also open the instructor's console window in this process
     std::string web_dir = MT_WEB_CLIENT_DIR;  // the browser client's files (sim/web's build)
     bool practice = false;                    // self-paced practice over the case folder `scenario`
-    ConsoleOptions console_options;
+    ConsoleOptions console_options;  // its language is also the language of these console lines
 };
+
+void say(const Message& message) {
+    std::cout << render(message) << '\n';
+}
 
 // IPv4 addresses of this machine's network interfaces, for "trainees connect to ...".
 std::vector<std::string> local_addresses() {
@@ -55,6 +59,11 @@ std::vector<std::string> local_addresses() {
     }
     freeifaddrs(list);
     return out;
+}
+
+// The address a browser opens: "http://192.168.1.20:8642".
+std::string page_url(const std::string& host, int port) {
+    return "http://" + host + ":" + std::to_string(port);
 }
 
 std::string clock_text() {
@@ -98,24 +107,25 @@ int serve_practice(const ServeOptions& o) {
         LoadResult loaded = load_scenario_file(summary.path);
         if (!loaded.ok()) {
             for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
-            std::cerr << "moneytrail serve: " << summary.path.string()
-                      << " is left out of the practice library\n";
+            print_error("serve",
+                        Message("serve.practice.left_out").arg("file", summary.path.string()));
             continue;
         }
         scenarios.push_back(loaded.scenario);
     }
     if (scenarios.empty()) {
-        std::cerr << "moneytrail serve: no case could be read in " << o.scenario
-                  << " (--practice needs a folder of case files)\n";
+        print_error("serve", Message("serve.practice.no_case").arg("folder", o.scenario));
+        return kExitFailure;
+    }
+    Message web_error;
+    std::shared_ptr<const seminar::WebClient> web_client =
+        seminar::load_web_client(o.web_dir, web_error);
+    if (!web_client) {
+        print_error("serve",
+                    Message("serve.practice.no_web_client").arg("error", render(web_error)));
         return kExitFailure;
     }
     std::string error;
-    std::shared_ptr<const seminar::WebClient> web_client =
-        seminar::load_web_client(o.web_dir, error);
-    if (!web_client) {
-        std::cerr << "moneytrail serve: " << error << "; practice is played in the browser\n";
-        return kExitFailure;
-    }
     auto library = seminar::PracticeLibrary::open(scenarios, o.database, error);
     if (!library) {
         std::cerr << "moneytrail serve: " << error << '\n';
@@ -127,14 +137,16 @@ int serve_practice(const ServeOptions& o) {
         std::cerr << "moneytrail serve: " << error << '\n';
         return kExitFailure;
     }
-    std::cout << "moneytrail practice: " << library->cases().size() << " cases from " << o.scenario
-              << "\n"
-              << "  records:            " << o.database << "\n";
+    say(Message("serve.practice.banner")
+            .arg("count", library->cases().size())
+            .arg("folder", o.scenario));
+    say(Message("serve.practice.records").arg("file", o.database));
     const std::vector<std::string> addresses =
         o.bind == "0.0.0.0" ? local_addresses() : std::vector<std::string>{o.bind};
     for (const std::string& a : addresses)
-        std::cout << "  analysts open http://" << a << ":" << server.port() << "\n";
-    std::cout << "Press Ctrl+C to stop; start again with the same --db to resume." << std::endl;
+        say(Message("serve.practice.open").arg("url", page_url(a, server.port())));
+    say(Message("serve.stop_with_ctrl_c"));
+    std::cout.flush();
     std::atomic<bool> stopping{false};
     std::thread waiter = stop_on_signal(server, stopping, signals);
     server.run();
@@ -151,8 +163,7 @@ int serve(const ServeOptions& o) {
         const auto [end, ec] =
             std::from_chars(o.variants.data(), o.variants.data() + o.variants.size(), value);
         if (ec != std::errc() || end != o.variants.data() + o.variants.size()) {
-            std::cerr << "moneytrail serve: --variants needs a whole number (the seed), not '"
-                      << o.variants << "'\n";
+            print_error("serve", Message("serve.error.variants").arg("value", o.variants));
             return kExitUsage;
         }
         seed = value;
@@ -169,20 +180,19 @@ int serve(const ServeOptions& o) {
     }
     seminar::Seminar& seminar = *opened.seminar;
     std::mutex print_mutex;
-    seminar.set_event_log([&print_mutex](const std::string& line) {
+    seminar.set_event_log([&print_mutex](const Message& line) {
         std::lock_guard lock(print_mutex);
-        std::cout << "[" << clock_text() << "] " << line << std::endl;
+        std::cout << "[" << clock_text() << "] " << render(line) << std::endl;
     });
 
     const sigset_t signals = block_stop_signals();
 
     // The browser client is served from the same port; without it desktop programs still join.
-    std::string web_error;
+    Message web_error;
     std::shared_ptr<const seminar::WebClient> web_client =
         seminar::load_web_client(o.web_dir, web_error);
     if (!web_client)
-        std::cerr << "moneytrail serve: " << web_error
-                  << "; trainees can join only from the program\n";
+        print_error("serve", Message("serve.no_web_client").arg("error", render(web_error)));
     seminar::SeminarServer server(seminar, {o.bind, o.port, {}, web_client});
     std::string error;
     if (!server.bind(error)) {
@@ -190,23 +200,20 @@ int serve(const ServeOptions& o) {
         return kExitFailure;
     }
     const Scenario& s = seminar.scenario();
-    std::cout << "moneytrail seminar: " << s.info.title.en << " / " << s.info.title.es << "\n"
-              << "  state:              " << seminar::name_of(seminar.state()) << "\n"
-              << "  JOIN CODE:          " << seminar.join_code() << "\n"
-              << "  instructor secret:  " << seminar.instructor_secret()
-              << "   (keep it off the projector)\n"
-              << "  database:           " << o.database << "\n"
-              << "  variants:           "
-              << (seed ? "on (seed " + o.variants + ")" : std::string("off")) << "\n";
-    if (o.bind == "0.0.0.0") {
-        for (const std::string& a : local_addresses())
-            std::cout << "  trainees connect to http://" << a << ":" << server.port() << "\n";
-    } else {
-        std::cout << "  trainees connect to http://" << o.bind << ":" << server.port() << "\n";
-    }
-    std::cout << (o.console ? "Close the console window (or press Ctrl+C) to stop"
-                            : "Press Ctrl+C to stop")
-              << "; start again with the same --db to resume." << std::endl;
+    say(Message("serve.banner.title").arg("title", s.info.title));
+    say(Message("serve.banner.state")
+            .term("state", "seminar.state." + std::string(seminar::name_of(seminar.state()))));
+    say(Message("serve.banner.join_code").arg("code", seminar.join_code()));
+    say(Message("serve.banner.secret").arg("secret", seminar.instructor_secret()));
+    say(Message("serve.banner.database").arg("file", o.database));
+    say(seed ? Message("serve.banner.variants_on").arg("seed", o.variants)
+             : Message("serve.banner.variants_off"));
+    const std::vector<std::string> addresses =
+        o.bind == "0.0.0.0" ? local_addresses() : std::vector<std::string>{o.bind};
+    for (const std::string& a : addresses)
+        say(Message("serve.banner.connect").arg("url", page_url(a, server.port())));
+    say(Message(o.console ? "serve.stop_with_console" : "serve.stop_with_ctrl_c"));
+    std::cout.flush();
 
     std::atomic<bool> stopping{false};
     std::thread waiter = stop_on_signal(server, stopping, signals);
@@ -219,15 +226,12 @@ int serve(const ServeOptions& o) {
         console.port = server.port();
         console.secret = seminar.instructor_secret();
         if (web_client) {
-            const std::vector<std::string> addresses = local_addresses();
-            const std::string host = o.bind != "0.0.0.0" ? o.bind
-                                     : addresses.empty() ? std::string("127.0.0.1")
-                                                         : addresses.front();
-            console.browser_url = "http://" + host + ":" + std::to_string(server.port()) + "/";
+            const std::string host = addresses.empty() ? "127.0.0.1" : addresses.front();
+            console.browser_url = page_url(host, server.port()) + "/";
         }
         console.stop_requested = [&stopping] { return stopping.load(); };
         const int code = run_console(console);
-        if (code != kExitOk) std::cerr << "moneytrail serve: the console could not open\n";
+        if (code != kExitOk) print_error("serve", Message("serve.error.console"));
         server.stop();
         serving.join();
     } else {
@@ -236,8 +240,8 @@ int serve(const ServeOptions& o) {
     // run() also returns if the server failed: make sure the waiter can finish.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
-    std::cout << "Seminar stopped; every acknowledged action is in " << o.database << "."
-              << std::endl;
+    say(Message("serve.stopped").arg("file", o.database));
+    std::cout.flush();
     return kExitOk;
 }
 
@@ -245,30 +249,24 @@ int serve(const ServeOptions& o) {
 
 void register_serve(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ServeOptions>();
-    CLI::App* cmd =
-        app.add_subcommand("serve", "Run a live seminar for trainees on the local network");
-    cmd->add_option("scenario", o->scenario, "Case-study YAML file")->required();
-    cmd->add_option("--port", o->port, "TCP port to listen on")
+    o->console_options.language = environment_language();
+    CLI::App* cmd = app.add_subcommand("serve", tr("cli.serve.help"));
+    cmd->add_option("scenario", o->scenario, tr("cli.scenario_file"))->required();
+    cmd->add_option("--port", o->port, tr("cli.serve.port"))
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
-    cmd->add_option("--bind", o->bind, "Address to listen on (0.0.0.0: every interface)")
-        ->capture_default_str();
-    cmd->add_option("--db", o->database,
-                    "SQLite file with the seminar's record (resumed when it exists)")
-        ->capture_default_str();
-    cmd->add_option("--variants", o->variants,
-                    "Give each trainee a renamed variant of the case, from this seed");
-    cmd->add_option("--web-dir", o->web_dir,
-                    "Folder of the browser client the server sends to trainees' browsers")
-        ->capture_default_str();
+    cmd->add_option("--bind", o->bind, tr("cli.serve.bind"))->capture_default_str();
+    cmd->add_option("--db", o->database, tr("cli.serve.db"))->capture_default_str();
+    cmd->add_option("--variants", o->variants, tr("cli.serve.variants"));
+    cmd->add_option("--web-dir", o->web_dir, tr("cli.serve.web_dir"))->capture_default_str();
     cmd->add_flag("--practice", o->practice, tr("cli.serve.practice"));
-    cmd->add_flag("--console", o->console,
-                  "Also open the instructor's console window (closing it stops the seminar)");
-    cmd->add_option("--lang", o->console_options.language, "The console's language: en or es")
+    cmd->add_flag("--console", o->console, tr("cli.serve.console"));
+    cmd->add_option("--lang", o->console_options.language, tr("cli.serve.lang"))
         ->check(CLI::IsMember({"en", "es"}));
-    cmd->add_option("--scale", o->console_options.scale, "The console's presenter scale")
+    cmd->add_option("--scale", o->console_options.scale, tr("cli.serve.scale"))
         ->check(CLI::Range(0.5f, 4.0f));
     cmd->callback([o, cmd, &exit_code] {
+        set_interface_language(o->console_options.language);
         // Practice records one file per case: a folder, not the seminar's single file.
         if (o->practice && cmd->count("--db") == 0) o->database = "practice-records";
         exit_code = serve(*o);

@@ -18,9 +18,9 @@ void check_case_words(const std::string& file, const Scenario& scenario,
         for (const char* language : {"en", "es"})
             if (builtin_catalogue(language).find(key) == nullptr)
                 problems.push_back({file, 0, 0,
-                                    "the trainee-facing word '" + key +
-                                        "' has no text in assets/i18n/" + language +
-                                        ".json; add it to both catalogues (English and Spanish)",
+                                    render(Message("cli.validate.word_missing")
+                                               .arg("word", key)
+                                               .arg("language", language)),
                                     ""});
 }
 
@@ -28,10 +28,12 @@ void check_case_words(const std::string& file, const Scenario& scenario,
 
 void register_validate(CLI::App& app, int& exit_code) {
     auto files = std::make_shared<std::vector<std::string>>();
-    CLI::App* cmd = app.add_subcommand(
-        "validate", "Check case-study files and report every problem (exit 0 valid, 1 invalid)");
-    cmd->add_option("files", *files, "Case-study YAML files")->required();
-    cmd->callback([files, &exit_code] {
+    auto language = std::make_shared<std::string>(environment_language());
+    CLI::App* cmd = app.add_subcommand("validate", tr("cli.validate.help"));
+    cmd->add_option("files", *files, tr("cli.validate.files"))->required();
+    cmd->add_option("--lang", *language, tr("cli.lang"))->check(CLI::IsMember({"en", "es"}));
+    cmd->callback([files, language, &exit_code] {
+        set_interface_language(*language);
         int invalid = 0;
         for (const std::string& file : *files) {
             LoadResult loaded = load_scenario_file(file);
@@ -44,12 +46,22 @@ void register_validate(CLI::App& app, int& exit_code) {
             }
             for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
             if (problems.empty()) {
-                std::cout << file << ": ok (" << loaded.scenario->ledger.transaction_count()
-                          << " transactions, " << loaded.scenario->entities.size()
-                          << " entities)\n";
+                const Scenario& s = *loaded.scenario;
+                std::cout << render(
+                                 Message("cli.validate.ok")
+                                     .arg("file", file)
+                                     .arg("transactions",
+                                          render(Message("cli.count.transactions")
+                                                     .arg("count", s.ledger.transaction_count())))
+                                     .arg("entities", render(Message("cli.count.entities")
+                                                                 .arg("count", s.entities.size()))))
+                          << '\n';
             } else {
                 ++invalid;
-                std::cerr << file << ": " << problems.size() << " error(s)\n";
+                std::cerr << render(Message("cli.validate.invalid")
+                                        .arg("file", file)
+                                        .arg("count", problems.size()))
+                          << '\n';
             }
         }
         exit_code = invalid > 0 ? kExitFailure : kExitOk;

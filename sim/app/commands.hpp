@@ -2,6 +2,10 @@
 // Each subcommand registers itself on the CLI and reports its exit code through `exit_code`.
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "model/message.hpp"
 
 namespace mt {
 
@@ -21,6 +25,16 @@ void register_import(CLI::App& app, int& exit_code);
 // `play` is also what runs when no subcommand is given.
 CLI::App* register_play(CLI::App& app, int& exit_code);
 int run_default_play();
+
+// The interface language the environment asks for (LC_ALL, LC_MESSAGES, LANG: "es_MX.UTF-8" is
+// Spanish), English when it names none the program speaks. The default of every --lang option.
+std::string environment_language();
+
+// CLI11's headings and help flag in the interface language; before the subcommands register.
+void translate_help(CLI::App& app);
+
+// "moneytrail COMMAND: " and `message` in the interface language, on stderr.
+void print_error(std::string_view command, const Message& message);
 
 // scenarios/ of the working directory, else $MONEYTRAIL_SCENARIOS, else the source tree's.
 std::filesystem::path scenarios_directory();

@@ -37,34 +37,35 @@ GenerateResult generate_case(const GenerateOptions& o) {
         o.id.empty() ? "haystack-" + std::to_string(o.seed) + "-" + std::to_string(o.transactions)
                      : o.id;
     if (!is_case_id(id)) {
-        result.error = "case id '" + id +
-                       "' is not valid; expected 1 to 64 lower-case letters, digits, '-' or '_'";
+        result.error = Message("generate.error.bad_id").arg("id", id);
         return result;
     }
     if (o.transactions < minimum_transactions(o.typologies) ||
         o.transactions > kMaxGeneratedTransactions) {
-        result.error =
-            "--transactions must be between " + std::to_string(minimum_transactions(o.typologies)) +
-            " (the laundering trail and some activity around it) and " +
-            std::to_string(kMaxGeneratedTransactions) + "; got " + std::to_string(o.transactions);
+        result.error = Message("generate.error.transactions")
+                           .arg("least", std::to_string(minimum_transactions(o.typologies)))
+                           .arg("most", std::to_string(kMaxGeneratedTransactions))
+                           .arg("value", std::to_string(o.transactions));
         return result;
     }
     if (o.days < 7 || o.days > 3650) {
-        result.error = "--days must be between 7 and 3650; got " + std::to_string(o.days);
+        result.error = Message("generate.error.days").arg("value", o.days);
         return result;
     }
     std::error_code ec;
     std::filesystem::create_directories(o.out_dir, ec);
     if (ec) {
-        result.error =
-            o.out_dir.string() + ": cannot create the output folder (" + ec.message() + ")";
+        result.error = Message("generate.error.cannot_create_folder")
+                           .arg("file", o.out_dir.string())
+                           .arg("reason", ec.message());
         return result;
     }
     result.case_file = o.out_dir / (id + ".yaml");
     result.ledger_file = o.out_dir / (id + "-ledger.csv");
     std::ofstream csv(result.ledger_file, std::ios::binary | std::ios::trunc);
     if (!csv) {
-        result.error = result.ledger_file.string() + ": cannot write the ledger file";
+        result.error =
+            Message("generate.error.cannot_write").arg("file", result.ledger_file.string());
         return result;
     }
 
@@ -85,8 +86,7 @@ GenerateResult generate_case(const GenerateOptions& o) {
         const SimSeconds end = -minutes(10);
         trail.schedule(-timing.between(minutes(60), minutes(150)));
         if (trail.next_time() <= begin) {
-            result.error =
-                "--days " + std::to_string(o.days) + " is too short for this trail; use more days";
+            result.error = Message("generate.error.days_too_short").arg("value", o.days);
             return result;
         }
         const auto span = static_cast<std::uint64_t>(end - begin);
@@ -100,7 +100,8 @@ GenerateResult generate_case(const GenerateOptions& o) {
         }
         while (!trail.done()) trail.run_next();
         if (!sink.flush()) {
-            result.error = result.ledger_file.string() + ": writing the ledger failed (disk full?)";
+            result.error =
+                Message("generate.error.write_failed").arg("file", result.ledger_file.string());
             return result;
         }
         csv.close();
@@ -112,15 +113,16 @@ GenerateResult generate_case(const GenerateOptions& o) {
         std::ofstream file(result.case_file, std::ios::binary | std::ios::trunc);
         file.write(yaml.data(), static_cast<std::streamsize>(yaml.size()));
         if (!file) {
-            result.error = result.case_file.string() + ": cannot write the case file";
+            result.error =
+                Message("generate.error.cannot_write").arg("file", result.case_file.string());
             return result;
         }
         result.transactions = sink.transaction_count();
         result.trail_transactions = trail.transaction_count();
     } catch (const std::bad_alloc&) {
-        result.error = "ran out of memory while generating the case";
+        result.error = Message("generate.error.out_of_memory");
     } catch (const std::logic_error& e) {
-        result.error = std::string("internal error while generating: ") + e.what();
+        result.error = Message("generate.error.internal").arg("detail", e.what());
     }
     return result;
 }

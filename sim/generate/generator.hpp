@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "generate/typology.hpp"
+#include "model/message.hpp"
 
 namespace mt::generate {
 
@@ -26,7 +27,7 @@ struct GenerateOptions {
 };
 
 struct GenerateResult {
-    std::string error;  // empty on success
+    Message error;  // empty on success; "generate.error.*" with the file or value at fault
     std::filesystem::path case_file;
     std::filesystem::path ledger_file;
     std::uint64_t transactions = 0;

@@ -45,8 +45,7 @@ std::span<const Typology> all_typologies() {
     return kAll;
 }
 
-std::optional<std::vector<Typology>> parse_typology_list(std::string_view list,
-                                                         std::string& error) {
+std::optional<std::vector<Typology>> parse_typology_list(std::string_view list, Message& error) {
     std::vector<bool> chosen(kAll.size(), false);
     while (!list.empty()) {
         const auto comma = list.find(',');
@@ -57,9 +56,11 @@ std::optional<std::vector<Typology>> parse_typology_list(std::string_view list,
         if (name.empty()) continue;
         auto t = parse_typology(name);
         if (!t) {
-            error = "unknown typology '" + std::string(name) + "'; expected some of ";
+            std::string known;
             for (std::size_t i = 0; i < kAll.size(); ++i)
-                error += (i ? ", " : "") + std::string(slug_of(kAll[i]));
+                known += (i ? ", " : "") + std::string(slug_of(kAll[i]));
+            error =
+                Message("generate.error.unknown_typology").arg("name", name).arg("known", known);
             return std::nullopt;
         }
         chosen[static_cast<std::size_t>(*t)] = true;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/message.hpp"
+
 namespace mt::generate {
 
 enum class Typology : std::uint8_t {
@@ -29,6 +31,6 @@ std::span<const Typology> all_typologies();
 
 // Parses "peel_chain,fan_out" into trail order, without repeats. On an unknown name returns
 // nullopt and sets `error` to a message naming it and listing the valid ones.
-std::optional<std::vector<Typology>> parse_typology_list(std::string_view list, std::string& error);
+std::optional<std::vector<Typology>> parse_typology_list(std::string_view list, Message& error);
 
 }  // namespace mt::generate

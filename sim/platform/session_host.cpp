@@ -108,9 +108,10 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     if (mode == ui::OpenMode::StartOver) archive(journal);
     auto session = std::make_unique<JournaledSession>(loaded.scenario, journal);
     if (!session->session()) {
-        failure_ = ui::CaseLoadFailure{
-            scenario.string(),
-            {{journal.string(), 0, 0, "", trf("platform.journal_failed", {session->error()})}}};
+        failure_ =
+            ui::CaseLoadFailure{scenario.string(),
+                                {{journal.string(), 0, 0, "",
+                                  trf("platform.journal_failed", {render(session->error())})}}};
         return;
     }
     open(std::move(session));

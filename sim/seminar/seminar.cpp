@@ -243,11 +243,11 @@ bool Seminar::is_instructor(std::string_view secret) const {
     return constant_time_equal(secret, secret_);
 }
 
-void Seminar::set_event_log(std::function<void(const std::string&)> log) {
+void Seminar::set_event_log(std::function<void(const Message&)> log) {
     log_ = std::move(log);
 }
 
-void Seminar::log(const std::string& line) const {
+void Seminar::log(const Message& line) const {
     if (log_) log_(line);
 }
 
@@ -359,8 +359,10 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
                            {"rejoined", rejoined},
                            {"state", name_of(state())},
                            {"casefile", render_casefile(*t)}};
-    log((rejoined ? "rejoined: " : "joined: ") + t->record.name +
-        (t->record.agency.empty() ? "" : " (" + t->record.agency + ")"));
+    log(Message(rejoined ? "serve.log.rejoined" : "serve.log.joined")
+            .arg("name", t->record.agency.empty()
+                             ? t->record.name
+                             : t->record.name + " (" + t->record.agency + ")"));
     return Reply::success(std::move(body));
 }
 
@@ -398,7 +400,7 @@ Reply Seminar::act(std::string_view token, const Action& action) {
             {0, t->record.id, "trainee", action, pending.after().casefile().now}};
         std::string error;
         if (!store_->append_actions(record, error)) {  // not stored, so not acknowledged
-            log("storage failure: " + error);
+            log(Message("serve.log.storage_failure").arg("reason", error));
             return internal(error);
         }
         std::move(pending).commit(*t->session);
@@ -429,7 +431,7 @@ Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseS
             return internal(error);
         state_ = to;
     }
-    log("exercise " + std::string(name_of(to)));
+    log(Message("serve.log.state").term("state", "seminar.state." + std::string(name_of(to))));
     return Reply::success({{"state", name_of(to)}});
 }
 
@@ -559,7 +561,7 @@ Reply Seminar::rejoin_code(std::string_view name) const {
         found = it->second->record.name;
         token = it->second->record.token;
     }
-    log("rejoin code shown to the instructor for " + found);
+    log(Message("serve.log.rejoin_code_shown").arg("name", found));
     return Reply::success({{"name", found}, {"rejoin_code", rejoin_code_of(token)}});
 }
 

@@ -135,7 +135,7 @@ class Seminar {
     std::int64_t stored_action_count();
 
     // Called (outside any lock) with one line per join, state change and failure, for the console.
-    void set_event_log(std::function<void(const std::string&)> log);
+    void set_event_log(std::function<void(const Message&)> log);
 
   private:
     struct Trainee;
@@ -148,7 +148,7 @@ class Seminar {
     // `verb` is the catalogue key of what was asked ("seminar.verb.pause"), for the refusal.
     Reply change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
                        const std::string& verb);
-    void log(const std::string& line) const;
+    void log(const Message& line) const;
 
     std::shared_ptr<const Scenario> scenario_;
     std::unique_ptr<SeminarStore> store_;
@@ -163,7 +163,7 @@ class Seminar {
     std::map<std::string, std::shared_ptr<Trainee>> by_key_;
     std::unordered_map<std::string, std::shared_ptr<Trainee>> by_token_;
     std::vector<StoredMessage> messages_;
-    std::function<void(const std::string&)> log_;
+    std::function<void(const Message&)> log_;
 };
 
 }  // namespace mt::seminar

@@ -36,7 +36,7 @@ bool accepts_gzip(const httplib::Request& req) {
 }  // namespace
 
 std::shared_ptr<const WebClient> load_web_client(const std::filesystem::path& folder,
-                                                 std::string& error) {
+                                                 Message& error) {
     struct Source {
         const char* file;
         const char* path;
@@ -53,7 +53,7 @@ std::shared_ptr<const WebClient> load_web_client(const std::filesystem::path& fo
         WebClientFile file{source.path, source.content_type, {}, {}};
         const std::filesystem::path path = folder / source.file;
         if (!read_file(path, file.plain) || file.plain.empty()) {
-            error = "the browser client is not built: " + path.string() + " is missing";
+            error = Message("serve.error.web_client_missing").arg("file", path.string());
             return nullptr;
         }
         // Without its compressed copy the module still goes out, only larger.

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "model/message.hpp"
+
 namespace httplib {
 class Server;
 }
@@ -29,7 +31,7 @@ struct WebClient {
 // Reads index.html, moneytrail.js and moneytrail.wasm (and moneytrail.wasm.gz) from `folder`.
 // Null, with `error` naming the missing or unreadable file, when the client is incomplete.
 std::shared_ptr<const WebClient> load_web_client(const std::filesystem::path& folder,
-                                                 std::string& error);
+                                                 Message& error);
 
 // GET routes for every file of `client` on `http`.
 void add_web_client_routes(httplib::Server& http, std::shared_ptr<const WebClient> client);

@@ -21,13 +21,20 @@ bool write_synced(std::FILE* file, const std::string& text) {
            std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
 }
 
+// The system's reason (strerror) is the one part in the system's own words.
+Message cannot_write(const std::filesystem::path& path) {
+    return Message("journal.error.cannot_write")
+        .arg("file", path.string())
+        .arg("reason", std::strerror(errno));
+}
+
 }  // namespace
 
 JournalContents read_journal(const std::filesystem::path& path) {
     JournalContents out;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        out.error = "cannot open journal " + path.string();
+        out.error = Message("journal.error.cannot_open").arg("file", path.string());
         return out;
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -44,23 +51,28 @@ JournalContents read_journal(const std::filesystem::path& path) {
         // A valid line is a complete JSON object; only the last line may be torn by a crash.
         if (json.is_discarded() || !json.is_object()) {
             if (next == text.size()) {
-                out.warnings.push_back("line " + std::to_string(number) +
-                                       " was cut short by an interrupted write and was ignored");
+                out.warnings.push_back(Message("journal.warning.torn_line")
+                                           .arg("file", path.string())
+                                           .arg("line", number));
                 break;
             }
-            out.error = path.string() + ":" + std::to_string(number) + ": not a JSON object";
+            out.error =
+                Message("journal.error.not_json").arg("file", path.string()).arg("line", number);
             return out;
         }
         if (number == 1) {
             if (json.value("journal", "") != kMagic || !json["scenario"].is_string()) {
-                out.error = path.string() + ":1: not a moneytrail journal";
+                out.error = Message("journal.error.not_journal").arg("file", path.string());
                 return out;
             }
             out.scenario_id = json["scenario"].get<std::string>();
         } else {
             auto parsed = action_from_json(json);
             if (!parsed.action) {
-                out.error = path.string() + ":" + std::to_string(number) + ": " + parsed.error;
+                out.error = Message("journal.error.bad_action")
+                                .arg("file", path.string())
+                                .arg("line", number)
+                                .arg("detail", parsed.error);
                 return out;
             }
             out.actions.push_back(std::move(*parsed.action));
@@ -69,7 +81,8 @@ JournalContents read_journal(const std::filesystem::path& path) {
         out.missing_final_newline = !terminated;
         begin = next;
     }
-    if (out.scenario_id.empty()) out.error = path.string() + ": the journal is empty";
+    if (out.scenario_id.empty())
+        out.error = Message("journal.error.empty").arg("file", path.string());
     return out;
 }
 
@@ -88,15 +101,19 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
             return;
         }
         if (contents.scenario_id != scenario->info.id) {
-            error_ = path_.string() + " belongs to case '" + contents.scenario_id + "', not '" +
-                     scenario->info.id + "'";
+            error_ = Message("journal.error.other_case")
+                         .arg("file", path_.string())
+                         .arg("case", contents.scenario_id)
+                         .arg("expected", scenario->info.id);
             return;
         }
         for (std::size_t i = 0; i < contents.actions.size(); ++i) {
             const ActionOutcome outcome = session->apply(contents.actions[i]);
             if (!outcome.accepted) {
-                error_ = path_.string() + ": action " + std::to_string(i + 1) +
-                         " no longer applies: " + outcome.reason;
+                error_ = Message("journal.error.action_refused")
+                             .arg("file", path_.string())
+                             .arg("number", i + 1)
+                             .term("reason", outcome.reason_key);
                 return;
             }
             acknowledged_.remember(contents.actions[i], outcome);
@@ -107,19 +124,19 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
     }
     file_ = std::fopen(path_.c_str(), resuming ? "ab" : "wb");
     if (!file_) {
-        error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
+        error_ = cannot_write(path_);
         return;
     }
     // A last line complete but for its newline was counted above: end it rather than lose it.
     if (complete_last_line && !write_synced(file_, "\n")) {
-        error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
+        error_ = cannot_write(path_);
         return;
     }
     if (!resuming) {
         const nlohmann::json header = {
             {"journal", kMagic}, {"version", kVersion}, {"scenario", scenario->info.id}};
         if (!write_synced(file_, header.dump() + "\n")) {
-            error_ = "cannot write journal " + path_.string() + ": " + std::strerror(errno);
+            error_ = cannot_write(path_);
             return;
         }
     }
@@ -131,7 +148,7 @@ JournaledSession::~JournaledSession() {
 }
 
 ActionOutcome JournaledSession::apply(const Action& action) {
-    if (!session_) return {false, "reject.no_session", error_, 0};
+    if (!session_) return {false, "reject.no_session", error_.key, 0};
     if (const ActionOutcome* first = acknowledged_.find(action)) return *first;
     PendingAction pending(*session_, action);
     if (!pending.accepted()) return pending.outcome();

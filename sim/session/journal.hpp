@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/message.hpp"
 #include "session/local_session.hpp"
 #include "session/pending_action.hpp"
 #include "session/session.hpp"
@@ -20,8 +21,8 @@ namespace mt {
 struct JournalContents {
     std::string scenario_id;
     std::vector<Action> actions;
-    std::vector<std::string> warnings;   // e.g. "line 12 was cut short by a crash and was ignored"
-    std::string error;                   // non-empty when the journal cannot be used
+    std::vector<Message> warnings;       // e.g. journal.warning.torn_line: line 12 was cut short
+    Message error;                       // non-empty when the journal cannot be used
     std::uintmax_t valid_bytes = 0;      // the file's length without a torn last line
     bool missing_final_newline = false;  // the last line counted is complete but unterminated
 };
@@ -50,7 +51,7 @@ class JournaledSession final : public ImmediateSession {
     }
     // Read-only: every change goes through apply(), so nothing is acknowledged unjournaled.
     const Session* session() const { return session_.get(); }
-    const std::string& error() const { return error_; }
+    const Message& error() const { return error_; }
     const std::filesystem::path& path() const { return path_; }
 
   private:
@@ -59,7 +60,7 @@ class JournaledSession final : public ImmediateSession {
     std::unique_ptr<Session> session_;
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;
-    std::string error_;
+    Message error_;
     Acknowledgements acknowledged_;
 };
 

@@ -80,6 +80,9 @@ TEST_CASE("a torn last line from a crash is ignored and overwritten", "[journal]
     CHECK(contents.error.empty());
     CHECK(contents.actions.size() == 1);
     REQUIRE(contents.warnings.size() == 1);
+    CHECK(contents.warnings[0].key == "journal.warning.torn_line");
+    REQUIRE(contents.warnings[0].find("line"));
+    CHECK(contents.warnings[0].find("line")->value == "3");
     {
         JournaledSession js(scenario, path);
         REQUIRE(js.session());
@@ -170,7 +173,9 @@ TEST_CASE("a journal of another case or with garbage is refused with a reason", 
     }
     JournaledSession other(scenario, path);
     CHECK_FALSE(other.session());
-    CHECK(other.error().find("other-case") != std::string::npos);
+    CHECK(other.error().key == "journal.error.other_case");
+    REQUIRE(other.error().find("case"));
+    CHECK(other.error().find("case")->value == "other-case");
     { std::ofstream(path) << "not json at all\n{}\n"; }
     JournaledSession garbage(scenario, path);
     CHECK_FALSE(garbage.session());

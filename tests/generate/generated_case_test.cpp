@@ -67,7 +67,7 @@ TEST_CASE(
     "A generated case with every typology loads cleanly and its expert path scores the maximum") {
     ScratchDir dir;
     const GenerateResult generated = make(dir.path(), 7, 5'000);
-    REQUIRE(generated.error == "");
+    REQUIRE(generated.error.empty());
     CHECK(generated.transactions == 5'000);
     CHECK(generated.case_file.filename() == "haystack-7-5000.yaml");
     CHECK(generated.ledger_file.filename() == "haystack-7-5000-ledger.csv");
@@ -181,7 +181,7 @@ TEST_CASE("Each typology on its own, and none, makes a valid case the expert sol
         INFO("typologies: " << names);
         ScratchDir dir;
         const GenerateResult generated = make(dir.path(), seed++, 800, typologies);
-        REQUIRE(generated.error == "");
+        REQUIRE(generated.error.empty());
         const LoadResult loaded = load_scenario_file(generated.case_file);
         INFO(describe(loaded));
         REQUIRE(loaded.ok());
@@ -194,13 +194,18 @@ TEST_CASE("Each typology on its own, and none, makes a valid case the expert sol
 
 TEST_CASE("Bad options are refused with a message naming the problem") {
     ScratchDir dir;
-    CHECK(make(dir.path(), 1, 50).error.find("--transactions must be between") !=
-          std::string::npos);
-    CHECK(make(dir.path(), 1, 1'000, {}, "Bad Id!").error.find("'Bad Id!'") != std::string::npos);
+    const Message few = make(dir.path(), 1, 50).error;
+    CHECK(few.key == "generate.error.transactions");
+    REQUIRE(few.find("value"));
+    CHECK(few.find("value")->value == "50");
+    const Message bad_id = make(dir.path(), 1, 1'000, {}, "Bad Id!").error;
+    CHECK(bad_id.key == "generate.error.bad_id");
+    REQUIRE(bad_id.find("id"));
+    CHECK(bad_id.find("id")->value == "Bad Id!");
     GenerateOptions o;
     o.out_dir = dir.path();
     o.transactions = 1'000;
     o.days = 2;
-    CHECK(generate_case(o).error.find("--days") != std::string::npos);
+    CHECK(generate_case(o).error.key == "generate.error.days");
     CHECK(std::filesystem::is_empty(dir.path()));
 }

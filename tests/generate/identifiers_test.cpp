@@ -87,13 +87,16 @@ TEST_CASE("The random stream and the identifiers are fixed by the seed, on every
 }
 
 TEST_CASE("Typology lists parse into trail order and name a bad entry") {
-    std::string error;
+    mt::Message error;
     auto list = parse_typology_list("fan_in, peel_chain,fan_in", error);
     REQUIRE(list);
     REQUIRE(list->size() == 2);
     CHECK((*list)[0] == Typology::PeelChain);
     CHECK((*list)[1] == Typology::FanIn);
     CHECK_FALSE(parse_typology_list("peel_chain,layering", error));
-    CHECK(error.find("'layering'") != std::string::npos);
-    CHECK(error.find("exchange_consolidation") != std::string::npos);
+    CHECK(error.key == "generate.error.unknown_typology");
+    REQUIRE(error.find("name"));
+    CHECK(error.find("name")->value == "layering");
+    REQUIRE(error.find("known"));
+    CHECK(error.find("known")->value.find("exchange_consolidation") != std::string::npos);
 }
