@@ -12,6 +12,7 @@
 #include "i18n/catalogue.hpp"
 #include "ui/actions.hpp"
 #include "ui/format.hpp"
+#include "ui/graph_labels.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"
 #include "ui/widgets.hpp"
@@ -63,33 +64,6 @@ void draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colo
     draw->AddText(font, size, at, colour, text.data(), text.data() + text.size(), 0.0f, &clip);
 }
 
-// `text` in `font` at `size` cut to `width` pixels with "…" at the end, never inside a UTF-8
-// sequence: a node's name shortened to its box instead of cut mid-letter by the clip rectangle.
-std::string fit_to(ImFont* font, float size, std::string_view text, float width) {
-    const auto measure = [&](std::string_view t) {
-        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.data(), t.data() + t.size()).x;
-    };
-    if (measure(text) <= width) return std::string(text);
-    std::size_t keep = text.size();
-    while (keep > 0) {
-        --keep;
-        while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
-        std::string out = std::string(text.substr(0, keep)) + "…";
-        if (measure(out) <= width) return out;
-    }
-    return "…";
-}
-
-// An identifier shortened in the middle ("bc1qxy2k…x0wlh") to `width` pixels, as short as needed.
-std::string fit_id_to(ImFont* font, float size, const std::string& id, float width) {
-    const auto fits = [&](const std::string& t) {
-        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.c_str()).x <= width;
-    };
-    std::size_t keep = std::min<std::size_t>(id.size(), 18);
-    while (keep > 8 && !fits(short_id(id, keep))) --keep;
-    return short_id(id, keep);
-}
-
 // "200 payments from 198 addresses": what a group node stands for.
 std::string group_label(const GraphNode& node) {
     return render(
@@ -102,15 +76,21 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
 }
 
+bool same(const ImVec4& a, const ImVec4& b) {
+    return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
+}
+
 // Rectangles placed on the canvas this frame, bucketed in a coarse grid so that placing thousands
 // of labels stays linear.
 class PlacedRects {
   public:
-    bool free(const ImVec4& r) const {
+    // `r` covers nothing placed, except `own` (a node under its own name).
+    bool free(const ImVec4& r, const ImVec4* own = nullptr) const {
         bool clear = true;
         visit(r, [&](long long key) {
             if (auto it = cells_.find(key); it != cells_.end())
-                for (const ImVec4& other : it->second) clear = clear && !overlaps(r, other);
+                for (const ImVec4& other : it->second)
+                    clear = clear && (!overlaps(r, other) || (own && same(other, *own)));
         });
         return clear;
     }
@@ -134,22 +114,75 @@ class PlacedRects {
     }
 };
 
-// A label with a dark backing at `at` (its top-left) if it fits inside the canvas and covers
-// nothing placed before; recorded as a canvas label for the layout check.
+// A label of one or more lines with a dark backing at `at` (its top-left) if it fits inside the
+// canvas and covers nothing placed before; recorded as a canvas label for the layout check.
+constexpr float kLineSpacing = 1.1f;  // of the font size, between the lines of one label
+
+ImVec2 lines_extent(const std::vector<std::string>& lines, float size) {
+    float width = 0.0f;
+    for (const std::string& line : lines)
+        width =
+            std::max(width, ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, line.c_str()).x);
+    return ImVec2(width, size * (1.0f + kLineSpacing * static_cast<float>(lines.size() - 1)));
+}
+
+bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, ImVec2 at,
+                 const std::vector<std::string>& lines, float size, ImU32 colour,
+                 bool slide = false, const ImVec4* own = nullptr, ImVec4* where = nullptr) {
+    ImFont* font = ImGui::GetFont();
+    const ImVec2 extent = lines_extent(lines, size);
+    const float width = extent.x;
+    const float line_height = size * kLineSpacing;
+    const float pad = 2.0f;
+    // A name slides sideways to stay on the canvas (a node at its edge keeps it).
+    if (slide)
+        at.x = std::clamp(at.x, canvas.x + pad, std::max(canvas.x + pad, canvas.z - pad - width));
+    const ImVec4 box(at.x - pad, at.y - pad, at.x + width + pad, at.y + extent.y + pad);
+    if (box.x < canvas.x || box.z > canvas.z || box.y < canvas.y || box.w > canvas.w) return false;
+    if (!placed.free(box, own)) return false;
+    placed.add(box);
+    if (where) *where = box;
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), palette::kLabelBack, 2.0f);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        // Each line centred in the block.
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, lines[i].c_str()).x;
+        draw->AddText(font, size,
+                      ImVec2(at.x + (width - w) * 0.5f, at.y + line_height * static_cast<float>(i)),
+                      colour, lines[i].c_str());
+    }
+    note_canvas_label(joined_lines(lines), ImVec2(box.x, box.y), ImVec2(box.z, box.w));
+    return true;
+}
+
 bool place_label(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, ImVec2 at,
                  std::string_view text, float size, ImU32 colour) {
-    ImFont* font = ImGui::GetFont();
-    const ImVec2 extent =
-        font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
-    const float pad = 2.0f;
-    const ImVec4 box(at.x - pad, at.y - pad, at.x + extent.x + pad, at.y + extent.y + pad);
-    if (box.x < canvas.x || box.z > canvas.z || box.y < canvas.y || box.w > canvas.w) return false;
-    if (!placed.free(box)) return false;
-    placed.add(box);
-    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), palette::kLabelBack, 2.0f);
-    draw->AddText(font, size, at, colour, text.data(), text.data() + text.size());
-    note_canvas_label(text, ImVec2(box.x, box.y), ImVec2(box.z, box.w));
-    return true;
+    return place_lines(draw, placed, canvas, at, {std::string(text)}, size, colour);
+}
+
+// The ways to write a node's name under its box, the most readable first: whole in two lines of
+// the column's width, then reaching over the gap beside it, in three lines, then shortened
+// (name_lines: no parenthesis, middle initials). Never cut: a name with no room at all is left
+// to the node's tooltip, as a map leaves out the names it cannot place.
+std::vector<std::vector<std::string>> name_label_choices(ImFont* font, float size,
+                                                         const std::string& name, float room) {
+    const auto words = [](const std::vector<std::string>& lines) {
+        std::string out;
+        for (const std::string& line : lines) out += (out.empty() ? "" : " ") + line;
+        return out;
+    };
+    const std::string spaced = words(name_lines(font, size, name, FLT_MAX, 1));
+    constexpr std::pair<float, int> kForms[] = {
+        {1.0f, 2}, {1.5f, 2}, {2.0f, 1}, {1.0f, 3}, {1.5f, 3}};
+    std::vector<std::vector<std::string>> whole, shortened;
+    for (const auto& [widths, lines] : kForms) {
+        std::vector<std::string> choice = name_lines(font, size, name, room * widths, lines);
+        if (words(choice) == spaced)
+            whole.push_back(std::move(choice));
+        else if (choice.back().find("…") == std::string::npos)
+            shortened.push_back(std::move(choice));
+    }
+    whole.insert(whole.end(), shortened.begin(), shortened.end());
+    return whole;
 }
 
 // "Frozen" on a node's top edge; a plain blue tab when zoomed out too far for text.
@@ -237,23 +270,66 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
         ImFont* font = ImGui::GetFont();
-        for (std::size_t i : order) {
-            const GraphNode& node = graph.nodes[i];
-            const std::string text =
-                node.kind == GraphNode::Kind::Group ? fit_to(font, size, group_label(node), room)
-                : node.attributed                   ? fit_to(font, size, text_of(node.name), room)
-                                                    : fit_id_to(font, size, node.id, room);
-            const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
-            const ImVec2 c = t.to_screen(positions[i]);
-            const float half_h = half_size(node).y * t.scale;
-            const ImU32 colour = node.attributed ? palette::kText : palette::kTextDim;
-            // Under the box, or above it when something is in the way.
-            if (!place_label(draw, placed, canvas, ImVec2(c.x - width * 0.5f, c.y + half_h + 3.0f),
-                             text, size, colour))
-                place_label(draw, placed, canvas,
-                            ImVec2(c.x - width * 0.5f, c.y - half_h - 3.0f - size), text, size,
-                            colour);
+        std::vector<std::vector<std::vector<std::string>>> choices(order.size());
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const GraphNode& node = graph.nodes[order[k]];
+            if (node.kind == GraphNode::Kind::Group)
+                choices[k] = {{fit_to(font, size, group_label(node), room)}};
+            else if (node.attributed)
+                choices[k] = name_label_choices(font, size, text_of(node.name), room);
+            else
+                choices[k] = {{fit_id_to(font, size, node.id, room)}};
         }
+        // Every name under or above its box first; then, for those with no room there (a column
+        // of nodes close together), half a label to either side, beside the box, or over the box
+        // itself, which at this zoom shows no more than the kind's colour.
+        std::vector<bool> named(order.size(), false);
+        // Names (and the selected node) take their places before bare identifiers do.
+        const auto named_first = [&](std::size_t k) { return rank(order[k]) < 2; };
+        for (int round = 0; round < 4; ++round)
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                const int pass = round % 2;
+                if (named[k] || named_first(k) != (round < 2)) continue;
+                const GraphNode& node = graph.nodes[order[k]];
+                const ImVec2 c = t.to_screen(positions[order[k]]);
+                const ImVec2 half(half_size(node).x * t.scale, half_size(node).y * t.scale);
+                const ImVec4 own(c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y);
+                const ImU32 colour = node.attributed ? palette::kText : palette::kTextDim;
+                for (const std::vector<std::string>& lines : choices[k]) {
+                    const ImVec2 extent = lines_extent(lines, size);
+                    const float centred_x = c.x - extent.x * 0.5f;
+                    const float middle_y = c.y - extent.y * 0.5f;
+                    const float below_y = c.y + half.y + 3.0f;
+                    const float above_y = c.y - half.y - 3.0f - extent.y;
+                    const float shift = extent.x * 0.5f;
+                    const std::vector<ImVec2> spots =
+                        pass == 0
+                            ? std::vector<ImVec2>{ImVec2(centred_x, below_y),
+                                                  ImVec2(centred_x, above_y)}
+                            : std::vector<ImVec2>{ImVec2(centred_x - shift, below_y),
+                                                  ImVec2(centred_x + shift, below_y),
+                                                  ImVec2(centred_x - shift, above_y),
+                                                  ImVec2(centred_x + shift, above_y),
+                                                  ImVec2(c.x + half.x + 6.0f, middle_y),
+                                                  ImVec2(c.x - half.x - 6.0f - extent.x, middle_y),
+                                                  ImVec2(centred_x, middle_y)};
+                    ImVec4 box;
+                    for (std::size_t spot = 0; spot < spots.size() && !named[k]; ++spot) {
+                        const bool over_own = pass == 1 && spot + 1 == spots.size();
+                        named[k] = place_lines(draw, placed, canvas, spots[spot], lines, size,
+                                               colour, true, over_own ? &own : nullptr, &box);
+                        if (named[k] && pass == 1 && !over_own) {
+                            // Away from its box, a name points at it.
+                            const ImVec2 from(std::clamp(c.x, box.x, box.z),
+                                              std::clamp(c.y, box.y, box.w));
+                            const ImVec2 to(std::clamp(from.x, own.x, own.z),
+                                            std::clamp(from.y, own.y, own.w));
+                            draw->AddLine(from, to, palette::kTextDim);
+                        }
+                    }
+                    if (named[k]) break;
+                }
+            }
     }
     for (std::size_t e = 0; e < graph.edges.size(); ++e) {
         const GraphEdge& edge = graph.edges[e];
@@ -689,7 +765,6 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             if (node.frozen) draw_frozen_badge(draw, r0, r1, t.scale, detailed);
             if (detailed && !node.chain.empty()) draw_chain_badge(draw, node, r0, t.scale);
             if (detailed) {
-                note_canvas_label(node.attributed ? text_of(node.name) : node.id, r0, r1);
                 const float marker = 7.0f * t.scale;
                 draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
                 const float text_x = r0.x + 32.0f * t.scale;
@@ -697,32 +772,44 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                 const float line = text_size * 1.15f;
                 const float top = c.y - line;
                 const float room = clip.z - clip.x;
-                if (node.attributed) {
-                    ImFont* bold = fonts().bold ? fonts().bold : body_font;
-                    draw_text(draw, bold, text_size, ImVec2(text_x, top), palette::kText,
-                              fit_to(bold, text_size, text_of(node.name), room), clip);
-                } else {
-                    draw_text(draw, mono_font, text_size, ImVec2(text_x, top), palette::kText,
-                              fit_id_to(mono_font, text_size, node.id, room), clip);
-                }
-                // The kind, then (for a named node) its identifier shortened in the middle to
-                // the room left, then the note mark.
-                const float small = text_size * 0.9f;
-                std::string second = tr(key_of(node.entity));
+                // A name too long for one line takes the kind's line too (the marker and the
+                // colour say the kind, the tooltip the identifier).
+                ImFont* bold = fonts().bold ? fonts().bold : body_font;
+                ImFont* first_font = node.attributed ? bold : mono_font;
+                std::vector<std::string> first =
+                    node.attributed
+                        ? name_lines(bold, text_size, text_of(node.name), room, 2)
+                        : std::vector<std::string>{fit_id_to(mono_font, text_size, node.id, room)};
+                note_canvas_label(joined_lines(first), r0, r1);
                 const std::string mark = node.annotated ? "  ·  ✎" : "";
-                if (node.attributed) {
-                    const float left = room - body_font
-                                                  ->CalcTextSizeA(small, FLT_MAX, 0.0f,
-                                                                  (second + "  ·  " + mark).c_str())
-                                                  .x;
-                    const std::string id = fit_id_to(body_font, small, node.id, left);
-                    if (body_font->CalcTextSizeA(small, FLT_MAX, 0.0f, id.c_str()).x <= left)
-                        second += "  ·  " + id;
+                if (first.size() > 1 && !mark.empty() &&
+                    first_font
+                            ->CalcTextSizeA(text_size, FLT_MAX, 0.0f, (first.back() + mark).c_str())
+                            .x <= room)
+                    first.back() += mark;
+                for (std::size_t l = 0; l < first.size(); ++l)
+                    draw_text(draw, first_font, text_size,
+                              ImVec2(text_x, top + line * static_cast<float>(l)), palette::kText,
+                              first[l], clip);
+                if (first.size() == 1) {
+                    // The kind, then (for a named node) its identifier shortened in the middle to
+                    // the room left, then the note mark.
+                    const float small = text_size * 0.9f;
+                    std::string second = tr(key_of(node.entity));
+                    if (node.attributed) {
+                        const float left =
+                            room - body_font
+                                       ->CalcTextSizeA(small, FLT_MAX, 0.0f,
+                                                       (second + "  ·  " + mark).c_str())
+                                       .x;
+                        const std::string id = fit_id_to(body_font, small, node.id, left);
+                        if (body_font->CalcTextSizeA(small, FLT_MAX, 0.0f, id.c_str()).x <= left)
+                            second += "  ·  " + id;
+                    }
+                    second += mark;
+                    draw_text(draw, body_font, small, ImVec2(text_x, top + line), palette::kTextDim,
+                              fit_to(body_font, small, second, room), clip);
                 }
-                second += mark;
-                draw_text(draw, body_font, text_size * 0.9f, ImVec2(text_x, top + line),
-                          palette::kTextDim, fit_to(body_font, text_size * 0.9f, second, room),
-                          clip);
             } else {
                 draw_kind_marker(draw, c, std::max(2.0f, 12.0f * t.scale), node.entity);
             }

@@ -1,0 +1,30 @@
+#pragma once
+// Texts fitted to the room the funds graph has for them: a node's name in its box or under it, an
+// identifier shortened in the middle. A name is wrapped and abbreviated before it is ever cut, so
+// "Hospital Regional San Rafael" stays readable where one line would have cut it to "Hospital Re…".
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace mt::ui {
+
+// `text` in `font` at `size` cut to `width` pixels with "…" at the end, never inside a UTF-8
+// sequence.
+std::string fit_to(ImFont* font, float size, std::string_view text, float width);
+
+// An identifier shortened in the middle ("bc1qxy2k…x0wlh") to `width` pixels, as short as needed.
+std::string fit_id_to(ImFont* font, float size, const std::string& id, float width);
+
+// A name in at most `max_lines` lines of at most `width` pixels each, the most readable form that
+// fits: whole on one line; wrapped at spaces; without a trailing parenthesis ("Bitnova (exchange)"
+// is "Bitnova": the node's colour and marker already say what it is); with its middle words
+// shortened to their initial ("Hospital R. San Rafael"); only then cut with "…".
+std::vector<std::string> name_lines(ImFont* font, float size, std::string_view name, float width,
+                                    int max_lines);
+
+// Lines joined by '\n': how a multi-line label is recorded for tests.
+std::string joined_lines(const std::vector<std::string>& lines);
+
+}  // namespace mt::ui
