@@ -1,6 +1,7 @@
 #include "model/ledger.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace mt {
@@ -28,7 +29,12 @@ std::optional<AssetId> Ledger::find_asset(std::string_view id) const {
 }
 
 AddressId Ledger::intern_address(std::string_view text, ChainId chain) {
-    const auto [entry, added] = addresses_.intern(text);
+    std::array<char, TextTable::kMaxPackedBytes> scratch;
+    return intern_address(TextTable::key(text, kTextPacking, scratch.data()), chain);
+}
+
+AddressId Ledger::intern_address(const TextTable::Key& key, ChainId chain) {
+    const auto [entry, added] = addresses_.intern(key);
     if (added) address_chain_.push_back(chain);
     return entry;
 }

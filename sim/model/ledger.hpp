@@ -112,10 +112,17 @@ class Ledger {
     std::optional<ChainId> find_chain(std::string_view id) const;
     std::optional<AssetId> find_asset(std::string_view id) const;
 
+    // How addresses and transaction ids are packed: keys for them (TextTable::key) use it.
+    static constexpr TextTable::Packing kTextPacking = TextTable::Packing::Compact;
+
     // Addresses are interned once; the same text always yields the same id.
     AddressId intern_address(std::string_view text, ChainId chain);
+    AddressId intern_address(const TextTable::Key& key, ChainId chain);
     std::optional<AddressId> find_address(std::string_view text) const;
     void prefetch_address(std::string_view text) const { addresses_.prefetch(text); }
+    void prefetch_address(const TextTable::Key& key, TextTable::Step step) const {
+        addresses_.prefetch(key, step);
+    }
     TextTable::Text address_text(AddressId id) const { return addresses_.at(id); }
     ChainId address_chain(AddressId id) const { return address_chain_.at(id); }
     std::size_t address_count() const { return address_chain_.size(); }
@@ -177,12 +184,12 @@ class Ledger {
 
     std::vector<Chain> chains_;
     std::vector<Asset> assets_;
-    TextTable addresses_{TextTable::Packing::Compact};  // entry == AddressId
+    TextTable addresses_{kTextPacking};  // entry == AddressId
     LargeVector<ChainId> address_chain_;
     LargeVector<TxRecord> transactions_;
     LargeVector<TxInput> inputs_;
     LargeVector<TxOutput> outputs_;
-    TextTable transaction_ids_{TextTable::Packing::Compact};
+    TextTable transaction_ids_{kTextPacking};
     // By entry of transaction_ids_; empty while every entry is the id of the transaction of the
     // same index (ids added in ledger order, the usual case).
     LargeVector<TxIndex> tx_of_id_;

@@ -138,35 +138,29 @@ char* spell_bech32(const char* stored, char* out) {
 
 }  // namespace
 
-// A text as the table stores it: its bytes when it packs, else the text itself.
-struct TextTable::Key {
-    std::string_view text;
-    std::uint64_t hash = 0;
-    std::uint8_t form = kAsWritten;
-    std::uint8_t packed_size = 0;
-    std::array<char, 64> packed;  // the largest packed form: bech32 of kMaxPackedText characters
-    std::string_view stored() const {
-        return form == kAsWritten ? text : std::string_view(packed.data(), packed_size);
-    }
-};
-
-TextTable::Key TextTable::key_of(std::string_view text) const {
+TextTable::Key TextTable::key(std::string_view text, Packing packing, char* scratch) {
     Key key;
-    key.text = text;
+    key.stored = text;
     key.hash = hash(text);
-    if (packing_ != Packing::Compact) return key;
+    key.packing = packing;
+    if (packing != Packing::Compact) return key;
     if (text.size() > kMaxPackedText) return key;
     const bool prefixed = text.size() >= 2 && text[0] == '0' && text[1] == 'x';
     const std::string_view digits = prefixed ? text.substr(2) : text;
     if (digits.size() >= kMinHexDigits && digits.size() <= kMaxHexDigits &&
-        digits.size() % 2 == 0 && pack_hex(digits, key.packed.data())) {
+        digits.size() % 2 == 0 && pack_hex(digits, scratch)) {
         key.form = prefixed ? kPrefixedHex : kHex;
-        key.packed_size = static_cast<std::uint8_t>(digits.size() / 2);
-    } else if (const std::size_t size = pack_bech32(text, key.packed.data()); size > 0) {
+        key.stored = std::string_view(scratch, digits.size() / 2);
+    } else if (const std::size_t size = pack_bech32(text, scratch); size > 0) {
         key.form = kBech32;
-        key.packed_size = static_cast<std::uint8_t>(size);
+        key.stored = std::string_view(scratch, size);
     }
     return key;
+}
+
+void TextTable::check_packing(const Key& key) const {
+    if (key.packing != packing_)
+        throw std::logic_error("TextTable: a key made for another packing");
 }
 
 std::uint64_t TextTable::hash(std::string_view text) {
@@ -180,7 +174,7 @@ std::uint64_t TextTable::hash(std::string_view text) {
 
 bool TextTable::holds(Entry entry, const Key& key) const {
     if (form(entry) != key.form) return false;
-    const std::string_view stored = key.stored();
+    const std::string_view stored = key.stored;
     const std::uint32_t begin = offset(entry);
     return offset(entry + 1) - begin == stored.size() &&
            std::string_view(arena_.data() + begin, stored.size()) == stored;
@@ -199,18 +193,45 @@ void TextTable::prefetch(std::string_view text) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[home_slot(hash(text), bits_)]);
 }
 
+void TextTable::prefetch(const Key& key, Step step) const {
+    if (slots_.empty()) return;
+    const Slot* slot = &slots_[home_slot(key.hash, bits_)];
+    if (step == Step::Slot) {
+        __builtin_prefetch(slot);
+        return;
+    }
+    // Only the home slot is looked at: most lookups end there.
+    if (*slot == kEmpty || !same_tag(*slot, key.hash)) return;
+    const Entry entry = slot_entry(*slot);
+    if (step == Step::Offsets)
+        __builtin_prefetch(&begin_[entry]);
+    else
+        __builtin_prefetch(arena_.data() + offset(entry));
+}
+
 TextTable::Entry TextTable::find(std::string_view text) const {
+    std::array<char, kMaxPackedBytes> scratch;
+    return find(key(text, packing_, scratch.data()));
+}
+
+TextTable::Entry TextTable::find(const Key& key) const {
+    check_packing(key);
     if (slots_.empty()) return kAbsent;
-    const Slot slot = slots_[slot_of(key_of(text))];
+    const Slot slot = slots_[slot_of(key)];
     return slot == kEmpty ? kAbsent : slot_entry(slot);
 }
 
 std::pair<TextTable::Entry, bool> TextTable::intern(std::string_view text) {
+    std::array<char, kMaxPackedBytes> scratch;
+    return intern(key(text, packing_, scratch.data()));
+}
+
+std::pair<TextTable::Entry, bool> TextTable::intern(const Key& key) {
+    check_packing(key);
     if ((size() + 1) * 4 > slots_.size() * 3) grow_index();
-    const Key key = key_of(text);
     const std::size_t i = slot_of(key);
     if (slots_[i] != kEmpty) return {slot_entry(slots_[i]), false};
-    const std::string_view stored = key.stored();
+    const std::string_view stored = key.stored;
     if (arena_.size() + stored.size() > kOffsetMask || size() + 1 >= kAbsent)
         throw std::length_error("TextTable: more than 1 GiB of text or 4 G entries");
     const auto entry = static_cast<Entry>(size());

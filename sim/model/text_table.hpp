@@ -68,15 +68,39 @@ class TextTable {
         mutable char spelled_out_[kMaxPackedText];  // written by view() before it is read
     };
 
+    // A text as the table stores and finds it: its hash and its stored (possibly packed) bytes.
+    // Making one needs no table, so a bulk loader makes them on another thread and looks them up
+    // on its own; a key is only valid for tables of the packing it was made for.
+    struct Key {
+        std::string_view stored;  // the packed bytes (in the maker's scratch), or the text
+        std::uint64_t hash = 0;
+        std::uint8_t form = 0;
+        Packing packing = Packing::None;
+    };
+    // The most bytes a packed text takes (in the `scratch` given to key()).
+    static constexpr std::size_t kMaxPackedBytes = 64;
+    // The key of `text` for a table of this packing; packed bytes are written to `scratch`
+    // (kMaxPackedBytes), which must outlive the key.
+    static Key key(std::string_view text, Packing packing, char* scratch);
+
     explicit TextTable(Packing packing = Packing::None) : packing_(packing) {}
+    Packing packing() const { return packing_; }
 
     // The entry holding `text`, adding it when absent; `second` is true when it was added.
     std::pair<Entry, bool> intern(std::string_view text);
+    std::pair<Entry, bool> intern(const Key& key);
     // The entry holding `text`, or kAbsent.
     Entry find(std::string_view text) const;
+    Entry find(const Key& key) const;
     // Starts loading the index slot where `text` would be, so a find or intern of it soon after
     // does not wait for memory (a bulk loader names several texts per row).
     void prefetch(std::string_view text) const;
+    // A lookup of an entry already present waits for three loads in turn: the index slot, the
+    // entry's offsets, its text. A bulk loader that knows its keys rows ahead asks for each
+    // step some rows apart (slot first, text last), each step reading what the one before
+    // loaded, so the misses of many lookups overlap.
+    enum class Step : std::uint8_t { Slot, Offsets, Text };
+    void prefetch(const Key& key, Step step) const;
 
     Text at(Entry entry) const;
     std::size_t size() const { return begin_.size() - 1; }
@@ -91,9 +115,8 @@ class TextTable {
     // A slot holds an entry and the high half of its text's hash, so a probe compares texts only
     // when the hashes agree.
     using Slot = std::uint64_t;
-    struct Key;
     static std::uint64_t hash(std::string_view text);
-    Key key_of(std::string_view text) const;
+    void check_packing(const Key& key) const;
     void grow_index();
     // Why the arrays cannot be a table's (offsets out of order, an impossible packed entry, an
     // index without free slots), or an empty string: checked before using a table read from disk.

@@ -15,6 +15,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "scenario/csv_block_reader.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
 #include "scenario/source_text.hpp"
@@ -22,7 +23,7 @@
 namespace mt::scenario_detail {
 namespace {
 
-constexpr std::string_view kHeader = "id,chain,asset,time,fee,inputs,outputs";
+constexpr std::string_view kHeader = kCsvHeader;
 constexpr std::size_t kColumns = 7;
 constexpr std::array<std::string_view, kColumns> kColumnNames{"id",  "chain",  "asset",  "time",
                                                               "fee", "inputs", "outputs"};
@@ -78,56 +79,42 @@ bool split_fields(std::string_view line, std::vector<Field>& fields,
     }
 }
 
-bool is_id(std::string_view text) {
-    if (text.empty() || text.size() > scenario_limits::kMaxIdBytes) return false;
-    for (char c : text)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.' || c == ':'))
-            return false;
-    return true;
-}
-
-bool is_address(std::string_view text) {
-    if (text.empty() || text.size() > scenario_limits::kMaxIdBytes) return false;
-    for (char c : text)
-        if (c <= 0x20 || c >= 0x7F || c == ';' || c == '=') return false;
-    return true;
-}
-
 class CsvLedgerReader {
   public:
     explicit CsvLedgerReader(LoadState& state) : state_(state), out_(state.yaml.diagnostics()) {}
 
-    // Reads one block of whole lines; false once reading should stop (a bad header, a text
-    // problem or too many errors).
-    bool read(std::string_view block) {
-        if (line_number_ == 0) block = without_bom(block);
-        if (auto problem = find_text_problem(block)) {
-            report_text_problem(block, *problem);
+    // Adds the rows of one block: parsed ones as they are, the others through the row checks.
+    // False once reading should stop (a bad header, a text problem or too many errors).
+    bool read(const CsvBlock& block) {
+        if (block.problem) {
+            report_text_problem(block, *block.problem);
             return false;
         }
-        std::size_t pos = 0;
-        while (pos < block.size()) {
+        for (std::size_t r = 0; r < block.rows.size(); ++r) {
             if (out_.count() >= scenario_limits::kMaxDiagnostics) return false;
-            std::size_t end = block.find('\n', pos);
-            if (end == std::string_view::npos) end = block.size();
-            std::string_view line = block.substr(pos, end - pos);
-            pos = end + 1;
-            ++line_number_;
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            if (line.empty() || line.front() == '#') continue;
-            line_ = line;
-            if (!header_seen_) {
-                header_seen_ = true;
-                if (line != kHeader) {
-                    error(0, "", "the first row must be the header '" + std::string(kHeader) + "'");
-                    return false;
-                }
-                continue;
+            prefetch_ahead(block, r);
+            const CsvRow& row = block.rows[r];
+            line_number_ = row.line;
+            line_ = row.text;
+            switch (row.kind) {
+                case CsvRow::Kind::Header:
+                    header_seen_ = true;
+                    if (line_ != kHeader) {
+                        error(0, "",
+                              "the first row must be the header '" + std::string(kHeader) + "'");
+                        return false;
+                    }
+                    break;
+                case CsvRow::Kind::Parsed:
+                    add_parsed(block, row);
+                    break;
+                case CsvRow::Kind::Unparsed:
+                    read_row();
+                    break;
             }
-            read_row();
         }
-        return true;
+        // The row checks stop before any line once there are too many problems, blank ones too.
+        return !block.ends_with_skipped_line || out_.count() < scenario_limits::kMaxDiagnostics;
     }
 
     // After the last block; false when the file held no header.
@@ -140,16 +127,22 @@ class CsvLedgerReader {
     }
 
   private:
-    void report_text_problem(std::string_view block, const TextProblem& problem) {
-        const TextPosition p = LineIndex(block).at_offset(problem.offset);
-        out_.error(Where{state_.csv_name, line_number_ + p.line, p.column, ""}, problem.message);
+    void report_text_problem(const CsvBlock& block, const TextProblem& problem) {
+        const TextPosition p = LineIndex(block.text).at_offset(problem.offset);
+        out_.error(Where{state_.csv_name, block.lines_before + p.line, p.column, ""},
+                   problem.message);
     }
 
-    void error(std::size_t offset, std::string column, std::string message) {
+    // The column (in characters) of byte `offset` of the current line.
+    int column_at(std::size_t offset) const {
         int col = 1;
         for (std::size_t i = 0; i < offset && i < line_.size(); ++i)
             if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++col;
-        out_.error(Where{state_.csv_name, line_number_, col, std::move(column)},
+        return col;
+    }
+
+    void error(std::size_t offset, std::string column, std::string message) {
+        out_.error(Where{state_.csv_name, line_number_, column_at(offset), std::move(column)},
                    std::move(message));
     }
     void field_error(std::size_t index, std::string message) {
@@ -178,7 +171,7 @@ class CsvLedgerReader {
         bool ok = true;
 
         const std::string_view id = fields_[0].text;
-        if (!is_id(id)) {
+        if (!is_csv_id(id)) {
             field_error(
                 0, "expected a transaction id of 1 to 128 letters, digits, '-', '_', '.' or ':'");
             return;
@@ -303,7 +296,7 @@ class CsvLedgerReader {
         }
         const std::string_view address = item.substr(0, eq);
         const std::string_view amount_text = item.substr(eq + 1);
-        if (!is_address(address)) {
+        if (!is_csv_address(address)) {
             field_error(column,
                         "expected an address of printable ASCII characters before '=', found '" +
                             excerpt(address, 60) + "'");
@@ -364,7 +357,7 @@ class CsvLedgerReader {
                     item.data() + (colon == std::string_view::npos ? 0 : colon + 1);
                 const char* vout_end = item.data() + item.size();
                 const auto parsed = std::from_chars(vout_begin, vout_end, vout);
-                if (colon == std::string_view::npos || !is_id(item.substr(0, colon)) ||
+                if (colon == std::string_view::npos || !is_csv_id(item.substr(0, colon)) ||
                     parsed.ec != std::errc() || parsed.ptr != vout_end ||
                     vout >= scenario_limits::kMaxLegs) {
                     field_error(5,
@@ -391,7 +384,7 @@ class CsvLedgerReader {
 
     bool read_transfer(TxRecord& tx) {
         const std::string_view from = fields_[5].text;
-        if (!is_address(from)) {
+        if (!is_csv_address(from)) {
             field_error(5, "an account-chain row names its sender alone under inputs; found '" +
                                excerpt(from, 60) + "'");
             return false;
@@ -411,11 +404,97 @@ class CsvLedgerReader {
         return true;
     }
 
-    int column_of(std::size_t field) const {
-        int col = 1;
-        for (std::size_t i = 0; i < fields_[field].offset && i < line_.size(); ++i)
-            if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++col;
-        return col;
+    int column_of(std::size_t field) const { return column_at(fields_[field].offset); }
+
+    // Rows ahead of the one being added ask for the index memory their lookups will read, one
+    // step at a time (TextTable::Step), so the cache misses of many lookups overlap.
+    static constexpr std::size_t kSlotAhead = 12;
+    static constexpr std::size_t kOffsetsAhead = 8;
+    static constexpr std::size_t kTextAhead = 4;
+    void prefetch_ahead(const CsvBlock& block, std::size_t row) const {
+        prefetch_row(block, row + kSlotAhead, TextTable::Step::Slot);
+        prefetch_row(block, row + kOffsetsAhead, TextTable::Step::Offsets);
+        prefetch_row(block, row + kTextAhead, TextTable::Step::Text);
+    }
+    void prefetch_row(const CsvBlock& block, std::size_t r, TextTable::Step step) const {
+        if (r >= block.rows.size() || block.rows[r].kind != CsvRow::Kind::Parsed) return;
+        const CsvRow& row = block.rows[r];
+        const TextTable& ids = state_.pending.tx_ids;
+        ids.prefetch(row.id_key, step);
+        const CsvLeg* legs = block.legs.data() + row.first_leg;
+        for (std::uint32_t i = 0; i < row.input_count + row.output_count; ++i) {
+            if (legs[i].spend)
+                ids.prefetch(legs[i].key, step);
+            else
+                state_.scenario.ledger.prefetch_address(legs[i].key, step);
+        }
+    }
+
+    // A row the parser read whole: only what the ledger can tell is left to check (an address
+    // used on another chain, a repeated id), in the order the row checks look at it.
+    void add_parsed(const CsvBlock& block, const CsvRow& row) {
+        PendingTransactions& pending = state_.pending;
+        TxRecord tx;
+        tx.first_input = static_cast<std::uint32_t>(pending.inputs.size());
+        tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
+        tx.chain = row.chain;
+        tx.asset = row.asset;
+        tx.time = row.time;
+        tx.fee = row.fee;
+        const CsvLeg* legs = block.legs.data() + row.first_leg;
+        // The fields before the inputs are ASCII in a parsed row (ids, times, amounts), so the
+        // inputs' column is their byte offset.
+        const int inputs_column = static_cast<int>(row.inputs_offset) + 1;
+        const auto where = [&](int column, const char* name) {
+            return [this, column, name] { return state_.csv_where(line_number_, column, name); };
+        };
+        bool ok = true;
+        if (row.utxo) {
+            for (std::uint32_t i = 0; i < row.input_count; ++i) {
+                const CsvLeg& leg = legs[i];
+                TxInput in;
+                if (leg.spend) {
+                    in.prev = pending.spend(leg.text, leg.key, leg.vout);
+                } else {
+                    const auto id = state_.intern(leg.text, leg.key, tx.chain, where(1, "inputs"));
+                    if (!id) {
+                        ok = false;
+                        continue;
+                    }
+                    in.address = *id;
+                    in.amount = leg.amount;
+                }
+                pending.inputs.push_back(in);
+            }
+            for (std::uint32_t o = 0; o < row.output_count; ++o) {
+                const CsvLeg& leg = legs[row.input_count + o];
+                const auto id = state_.intern(leg.text, leg.key, tx.chain, where(1, "outputs"));
+                if (id)
+                    pending.outputs.push_back(TxOutput{*id, leg.amount});
+                else
+                    ok = false;
+            }
+        } else {
+            // The receiver is interned first, as the row checks do.
+            const CsvLeg& sender = legs[0];
+            const CsvLeg& receiver = legs[1];
+            const auto to =
+                state_.intern(receiver.text, receiver.key, tx.chain, where(1, "outputs"));
+            const auto from = to ? state_.intern(sender.text, sender.key, tx.chain,
+                                                 where(inputs_column, "inputs"))
+                                 : std::nullopt;
+            if (from) {
+                pending.inputs.push_back(TxInput{*from, receiver.amount, {}});
+                pending.outputs.push_back(TxOutput{*to, receiver.amount});
+            } else {
+                ok = false;
+            }
+        }
+        tx.input_count = static_cast<std::uint32_t>(pending.inputs.size()) - tx.first_input;
+        tx.output_count = static_cast<std::uint32_t>(pending.outputs.size()) - tx.first_output;
+        const TxOrigin origin{static_cast<std::uint32_t>(line_number_),
+                              static_cast<std::uint16_t>(std::min(inputs_column, 0xFFFF)), true};
+        state_.add_pending(row.id, row.id_key, tx, origin, ok, where(1, "id"));
     }
 
     LoadState& state_;
@@ -505,12 +584,14 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     }
     const std::filesystem::path& path = *found;
     state.csv_name = path.generic_string();
-    LineBlocks blocks(path, scenario_limits::kMaxCsvBytes);
+    CsvBlockReader blocks(path, scenario_limits::kMaxCsvBytes,
+                          CsvCaseFacts::of(state.scenario.ledger, state.start_unix),
+                          csv_row_reading(), state.ledger_bytes_read);
     CsvLedgerReader reader(state);
     bool reserved = false;
-    while (auto block = blocks.next()) {
+    while (const CsvBlock* block = blocks.next()) {
         if (!reserved) {
-            reserve_for(state, *block, blocks.file_size());
+            reserve_for(state, block->bytes, blocks.file_size());
             reserved = true;
         }
         if (!reader.read(*block)) {

@@ -1,11 +1,18 @@
 #include "scenario/load_state.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace mt::scenario_detail {
 
 OutPoint PendingTransactions::spend(std::string_view tx_id, std::uint32_t vout) {
-    const TextTable::Entry entry = tx_ids.find(tx_id);
+    std::array<char, TextTable::kMaxPackedBytes> scratch;
+    return spend(tx_id, TextTable::key(tx_id, tx_ids.packing(), scratch.data()), vout);
+}
+
+OutPoint PendingTransactions::spend(std::string_view tx_id, const TextTable::Key& key,
+                                    std::uint32_t vout) {
+    const TextTable::Entry entry = tx_ids.find(key);
     if (entry != TextTable::kAbsent) return OutPoint{entry, vout};
     named_spends.push_back({static_cast<std::uint32_t>(inputs.size()), std::string(tx_id)});
     return OutPoint{kSpendByName, vout};

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <span>
@@ -49,7 +50,7 @@ struct NamedSpend {
 // turns it into a ledger index and fills in the spent output's address and amount.
 struct PendingTransactions {
     LargeVector<TxRecord> txs;
-    TextTable tx_ids{TextTable::Packing::Compact};  // handed to the ledger as they are
+    TextTable tx_ids{Ledger::kTextPacking};  // handed to the ledger as they are
     LargeVector<TxInput> inputs;
     LargeVector<TxOutput> outputs;
     LargeVector<TxOrigin> origins;          // by position in txs
@@ -64,6 +65,7 @@ struct PendingTransactions {
     // The output `vout` of the transaction with this id, for the input about to be added: by
     // position when the id was read already, else by name (resolved by build_ledger).
     OutPoint spend(std::string_view tx_id, std::uint32_t vout);
+    OutPoint spend(std::string_view tx_id, const TextTable::Key& key, std::uint32_t vout);
     // The id text of the transaction a named input spends.
     std::string_view spend_name(std::uint32_t input) const;
 };
@@ -86,6 +88,8 @@ struct LoadState {
     // Transactions in the order they were written (YAML list first, then the CSV rows).
     PendingTransactions pending;
     std::string csv_name;  // the side file as named in diagnostics
+    // Called with every block of the ledger file as it is read (the ledger cache hashes them).
+    std::function<void(std::string_view)> ledger_bytes_read;
     // The ledger file could not be read: references into the ledger are not reported one by one
     // (they would bury the one error that matters), only counted.
     bool ledger_file_rejected = false;
@@ -126,8 +130,16 @@ struct LoadState {
     // `where()` names (built only when needed, since CSV rows intern millions of addresses).
     template <typename MakeWhere>
     std::optional<AddressId> intern(std::string_view text, ChainId chain, MakeWhere&& where) {
+        std::array<char, TextTable::kMaxPackedBytes> scratch;
+        return intern(text, TextTable::key(text, Ledger::kTextPacking, scratch.data()), chain,
+                      where);
+    }
+    // The same with the text's key made already (the CSV reader makes them on another thread).
+    template <typename MakeWhere>
+    std::optional<AddressId> intern(std::string_view text, const TextTable::Key& key, ChainId chain,
+                                    MakeWhere&& where) {
         // One hash lookup: interning returns the existing id, whose chain may differ.
-        const AddressId id = scenario.ledger.intern_address(text, chain);
+        const AddressId id = scenario.ledger.intern_address(key, chain);
         if (scenario.ledger.address_chain(id) == chain) return id;
         report_chain_conflict(text, id, chain, where());
         return std::nullopt;
@@ -139,7 +151,14 @@ struct LoadState {
     template <typename MakeWhere>
     bool add_pending(std::string_view id, TxRecord record, TxOrigin origin, bool valid,
                      MakeWhere&& where, std::uint32_t yaml_item = 0) {
-        const auto [entry, added] = pending.tx_ids.intern(id);
+        std::array<char, TextTable::kMaxPackedBytes> scratch;
+        return add_pending(id, TextTable::key(id, Ledger::kTextPacking, scratch.data()), record,
+                           origin, valid, where, yaml_item);
+    }
+    template <typename MakeWhere>
+    bool add_pending(std::string_view id, const TextTable::Key& key, TxRecord record,
+                     TxOrigin origin, bool valid, MakeWhere&& where, std::uint32_t yaml_item = 0) {
+        const auto [entry, added] = pending.tx_ids.intern(key);
         if (!added) {
             report_repeated_tx(id, entry, where());
             return false;

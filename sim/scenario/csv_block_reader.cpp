@@ -1,0 +1,104 @@
+#include "scenario/csv_block_reader.hpp"
+
+#include <atomic>
+
+namespace mt::scenario_detail {
+namespace {
+
+std::atomic<CsvRowReading> g_row_reading{CsvRowReading::SecondThread};
+
+}  // namespace
+
+void set_csv_row_reading(CsvRowReading way) {
+    g_row_reading.store(way);
+}
+
+CsvRowReading csv_row_reading() {
+    return g_row_reading.load();
+}
+
+CsvBlockReader::CsvBlockReader(const std::filesystem::path& path, std::size_t limit,
+                               CsvCaseFacts facts, CsvRowReading way,
+                               std::function<void(std::string_view)> also_read)
+    : lines_(path, limit),
+      parser_(std::move(facts), way != CsvRowReading::Checked),
+      also_read_(std::move(also_read)),
+      second_thread_(way == CsvRowReading::SecondThread) {
+    for (CsvBlock& block : blocks_) free_.push_back(&block);
+    if (second_thread_) thread_ = std::thread([this] { read_ahead(); });
+}
+
+CsvBlockReader::~CsvBlockReader() {
+    if (!thread_.joinable()) return;
+    {
+        const std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+bool CsvBlockReader::fill(CsvBlock& block) {
+    const std::optional<std::string_view> bytes = lines_.next();
+    if (!bytes) return false;
+    if (also_read_) also_read_(*bytes);
+    block.bytes.assign(*bytes);
+    parser_.parse(block);
+    return true;
+}
+
+void CsvBlockReader::read_ahead() {
+    while (true) {
+        CsvBlock* block = nullptr;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return stop_ || !free_.empty(); });
+            if (stop_) return;
+            block = free_.front();
+            free_.pop_front();
+        }
+        bool filled = false;
+        std::exception_ptr failure;
+        try {
+            filled = fill(*block);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        // Past an encoding problem the loader reads nothing more.
+        const bool last = !filled || block->problem.has_value();
+        {
+            const std::lock_guard lock(mutex_);
+            failure_ = failure;
+            finished_ = last;
+            if (filled)
+                ready_.push_back(block);
+            else
+                free_.push_back(block);
+        }
+        changed_.notify_all();
+        if (last) return;
+    }
+}
+
+const CsvBlock* CsvBlockReader::next() {
+    if (!second_thread_) {
+        CsvBlock& block = blocks_[0];
+        return fill(block) ? &block : nullptr;
+    }
+    std::unique_lock lock(mutex_);
+    if (handed_out_) {
+        free_.push_back(handed_out_);
+        handed_out_ = nullptr;
+        changed_.notify_all();
+    }
+    changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
+    if (!ready_.empty()) {
+        handed_out_ = ready_.front();
+        ready_.pop_front();
+        return handed_out_;
+    }
+    if (failure_) std::rethrow_exception(failure_);
+    return nullptr;
+}
+
+}  // namespace mt::scenario_detail
