@@ -12,12 +12,13 @@ namespace mt {
 namespace {
 
 void add_window_options(CLI::App* cmd, std::string& language, float& scale, int& frames,
-                        std::string& screenshot) {
+                        std::string& screenshot, std::filesystem::path& font) {
     language = environment_language();
     cmd->add_option("--lang", language, tr("cli.window.lang"))->check(CLI::IsMember({"en", "es"}));
     cmd->add_option("--scale", scale, tr("cli.window.scale"))->check(CLI::Range(0.5f, 4.0f));
     cmd->add_option("--frames", frames, tr("cli.window.frames"))->check(CLI::Range(1, 100000));
     cmd->add_option("--screenshot", screenshot, tr("cli.window.screenshot"));
+    cmd->add_option("--font", font, tr("cli.window.font"));
 }
 
 struct JoinOptions {
@@ -53,7 +54,7 @@ void register_console(CLI::App& app, int& exit_code) {
     cmd->add_option("--export-dir", *export_dir, tr("cli.console.export_dir"))
         ->capture_default_str();
     cmd->add_option("--browser-url", o->browser_url, tr("cli.console.browser_url"));
-    add_window_options(cmd, o->language, o->scale, o->frames, *screenshot);
+    add_window_options(cmd, o->language, o->scale, o->frames, *screenshot, o->font);
     cmd->callback([o, screenshot, export_dir, &exit_code] {
         o->screenshot = *screenshot;
         o->export_dir = *export_dir;
@@ -72,7 +73,8 @@ void register_join(CLI::App& app, int& exit_code) {
     cmd->add_option("--name", o->join.name, tr("cli.join.name"))->required();
     cmd->add_option("--agency", o->join.agency, tr("cli.join.agency"));
     cmd->add_option("--rejoin-code", o->join.rejoin_code, tr("cli.join.rejoin_code"));
-    add_window_options(cmd, o->gui.language, o->gui.scale, o->gui.frames, o->screenshot);
+    add_window_options(cmd, o->gui.language, o->gui.scale, o->gui.frames, o->screenshot,
+                       o->gui.font);
     cmd->callback([o, &exit_code] { exit_code = join_and_play(*o); });
 }
 

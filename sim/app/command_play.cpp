@@ -27,6 +27,7 @@ CLI::App* register_play(CLI::App& app, int& exit_code) {
     cmd->add_option("--journal", *journal, tr("cli.play.journal"));
     cmd->add_option("--frames", o.frames, tr("cli.window.frames"))->check(CLI::Range(1, 100000));
     cmd->add_option("--screenshot", *screenshot, tr("cli.window.screenshot"));
+    cmd->add_option("--font", o.font, tr("cli.window.font"));
     cmd->add_option("--width", o.width, tr("cli.play.width"))->check(CLI::Range(640, 7680));
     cmd->add_option("--height", o.height, tr("cli.play.height"))->check(CLI::Range(480, 4320));
     cmd->add_option("--show", o.show_tab, tr("cli.play.show"))

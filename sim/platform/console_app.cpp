@@ -12,6 +12,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "platform/console_link.hpp"
+#include "platform/font_file.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/theme.hpp"
@@ -112,7 +113,10 @@ int run_console(const ConsoleOptions& options) {
         ImGui_ImplOpenGL3_Init("#version 330 core")) {
         const float scale = options.scale > 0.0f ? options.scale : window->content_scale();
         std::vector<std::string> warnings;
-        ui::set_fonts(platform::build_fonts(io, std::round(kBaseFontSize * scale), warnings));
+        const std::filesystem::path body_font =
+            platform::usable_font(platform::requested_font(options.font), warnings);
+        ui::set_fonts(
+            platform::build_fonts(io, std::round(kBaseFontSize * scale), warnings, body_font));
         for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
         platform::apply_theme(scale);
         ConsoleApp app(options, *window);

@@ -17,6 +17,7 @@ struct ConsoleOptions {
     float scale = 0.0f;                // 0: from the monitor's DPI
     int frames = 0;                    // >0: render this many frames, then exit (tests, docs)
     std::filesystem::path screenshot;  // with frames: write the last frame as PNG
+    std::filesystem::path font;        // --font: the body font file; empty: $MT_FONT, else DejaVu
     int width = 1600;
     int height = 900;
     // Asked between frames (at least twice a second); true closes the console, as when the

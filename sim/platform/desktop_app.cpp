@@ -12,6 +12,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include "i18n/catalogue.hpp"
+#include "platform/font_file.hpp"
 #include "platform/fonts.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/theme.hpp"
@@ -78,6 +79,9 @@ std::unique_ptr<DesktopApp> DesktopApp::create(const GuiOptions& options) {
     }
     app->backends_ready_ = true;
     app->view_.state().presenter_scale = 1.0f;
+    std::vector<std::string> font_warnings;
+    app->body_font_ = usable_font(requested_font(options.font), font_warnings);
+    for (const std::string& warning : font_warnings) std::fprintf(stderr, "%s\n", warning.c_str());
     app->apply_scale();
     app->startup_->mark("platform.startup.fonts");
 
@@ -107,7 +111,7 @@ void DesktopApp::apply_scale() {
     if (scale == applied_scale_) return;
     std::vector<std::string> warnings;
     ImGuiIO& io = ImGui::GetIO();
-    ui::set_fonts(build_fonts(io, std::round(kBaseFontSize * scale), warnings));
+    ui::set_fonts(build_fonts(io, std::round(kBaseFontSize * scale), warnings, body_font_));
     for (const std::string& warning : warnings) std::fprintf(stderr, "%s\n", warning.c_str());
     // Rasterise the atlas now rather than inside the backend's next NewFrame, so the start-up
     // report tells the fonts' cost from the driver's.

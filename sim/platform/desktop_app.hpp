@@ -54,6 +54,7 @@ class DesktopApp {
     void presenter_keys();
 
     GuiOptions options_;
+    std::filesystem::path body_font_;  // --font or $MT_FONT when usable; empty: the default
     std::unique_ptr<Window> window_;
     std::unique_ptr<SessionHost> host_;
     ui::InvestigatorUi view_;

@@ -20,9 +20,9 @@ fs::path font_path(const char* file) {
     return fs::path(MT_SYSTEM_FONT_DIR) / file;
 }
 
-ImFont* add_font(ImGuiIO& io, const char* file, float size, std::vector<std::string>& warnings) {
+ImFont* add_font(ImGuiIO& io, const fs::path& path, float size,
+                 std::vector<std::string>& warnings) {
     static std::set<std::string> warned;
-    const fs::path path = font_path(file);
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
         if (warned.insert(path.string()).second)
@@ -52,7 +52,8 @@ const ImWchar* interface_glyph_ranges() {
     return ranges;
 }
 
-ui::UiFonts build_fonts(ImGuiIO& io, float pixel_size, std::vector<std::string>& warnings) {
+ui::UiFonts build_fonts(ImGuiIO& io, float pixel_size, std::vector<std::string>& warnings,
+                        const fs::path& body_font) {
     io.Fonts->Clear();
     // The texture is as tall as the glyphs need, not rounded up to a power of two: at scale 1 the
     // atlas of these four fonts is 1024 x 1118 pixels, which a power of two would make 1024 x 2048
@@ -60,7 +61,8 @@ ui::UiFonts build_fonts(ImGuiIO& io, float pixel_size, std::vector<std::string>&
     // any size).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     ui::UiFonts fonts;
-    fonts.body = add_font(io, "DejaVuSans.ttf", pixel_size, warnings);
+    fonts.body = add_font(io, body_font.empty() ? font_path("DejaVuSans.ttf") : body_font,
+                          pixel_size, warnings);
     if (!fonts.body) {
         // Without the body font the built-in one stands in for all (ASCII only, fixed size).
         ImFontConfig config;
@@ -68,9 +70,9 @@ ui::UiFonts build_fonts(ImGuiIO& io, float pixel_size, std::vector<std::string>&
         io.Fonts->AddFontDefault(&config);
         return ui::UiFonts{};
     }
-    fonts.bold = add_font(io, "DejaVuSans-Bold.ttf", pixel_size, warnings);
-    fonts.mono = add_font(io, "DejaVuSansMono.ttf", pixel_size * 0.95f, warnings);
-    fonts.title = add_font(io, "DejaVuSans-Bold.ttf", pixel_size * 1.5f, warnings);
+    fonts.bold = add_font(io, font_path("DejaVuSans-Bold.ttf"), pixel_size, warnings);
+    fonts.mono = add_font(io, font_path("DejaVuSansMono.ttf"), pixel_size * 0.95f, warnings);
+    fonts.title = add_font(io, font_path("DejaVuSans-Bold.ttf"), pixel_size * 1.5f, warnings);
     // A missing variant falls back to the body font, so views never push a null font.
     if (!fonts.bold) fonts.bold = fonts.body;
     if (!fonts.mono) fonts.mono = fonts.body;

@@ -16,6 +16,7 @@ struct GuiOptions {
     std::string show_tab;  // a panel tab to bring to the front: "tools", "legal", "timeline", ...
     std::string select;    // an address or transaction of the casefile to select at start
     bool startup_report = false;  // print the start-up phases after the first frame is swapped
+    std::filesystem::path font;   // --font: the body font file; empty: $MT_FONT, else DejaVu Sans
     int width = 1600;
     int height = 900;
 };

@@ -35,6 +35,14 @@ std::string text_field(const nlohmann::json& body, const char* key) {
 
 }  // namespace
 
+std::unique_ptr<SeminarLine> http_line(const SeminarJoin& join, std::string& error) {
+    if (join.host.empty() || join.port < 1 || join.port > 65535) {
+        error = tr("platform.join.bad_address");
+        return nullptr;
+    }
+    return std::make_unique<HttpLine>(join);
+}
+
 std::optional<RemoteSession::Received> RemoteSession::receive(const seminar::ClientReply& reply,
                                                               std::string& error) {
     CasefileParse parsed = seminar::casefile_of(reply);
@@ -47,12 +55,9 @@ std::optional<RemoteSession::Received> RemoteSession::receive(const seminar::Cli
 }
 
 std::unique_ptr<RemoteSession> RemoteSession::join(const SeminarJoin& join, std::string& error) {
-    if (join.host.empty() || join.port < 1 || join.port > 65535) {
-        error = tr("platform.join.bad_address");
-        return nullptr;
-    }
-    return RemoteSession::join(std::make_unique<HttpLine>(join),
-                               join.host + ":" + std::to_string(join.port), error);
+    std::unique_ptr<SeminarLine> line = http_line(join, error);
+    if (!line) return nullptr;
+    return RemoteSession::join(std::move(line), join.host + ":" + std::to_string(join.port), error);
 }
 
 std::unique_ptr<RemoteSession> RemoteSession::join(std::unique_ptr<SeminarLine> line,

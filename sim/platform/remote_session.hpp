@@ -43,6 +43,10 @@ class SeminarLine {
     virtual seminar::ClientReply casefile() = 0;
 };
 
+// The seminar's HTTP API at `join`'s address, through one keep-alive connection; null, with
+// `error` set, when the address cannot be one.
+std::unique_ptr<SeminarLine> http_line(const SeminarJoin& join, std::string& error);
+
 class RemoteSession final : public TraineeSession {
   public:
     // Joins over HTTP (or rejoins: same name, code and rejoin code, same session). This one call

@@ -119,17 +119,33 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
 }
 
 bool SessionHost::join_now(const SeminarJoin& join) {
-    std::string error;
-    auto remote = RemoteSession::join(join, error);
-    if (!remote) {
-        join_form_.error = error;
+    JoinAttempt attempt;
+    attempt.session = RemoteSession::join(join, attempt.error);
+    return finish_join(std::move(attempt));
+}
+
+void SessionHost::begin_join(std::unique_ptr<SeminarLine> line, std::string where) {
+    if (joining_.valid()) return;
+    join_form_.error.clear();
+    joining_ = std::async(std::launch::async, [line = std::move(line), where = std::move(where),
+                                               wake = wake_]() mutable {
+        JoinAttempt attempt;
+        attempt.session = RemoteSession::join(std::move(line), std::move(where), attempt.error);
+        if (wake) wake();  // the window, asleep until input, draws the outcome
+        return attempt;
+    });
+}
+
+bool SessionHost::finish_join(JoinAttempt attempt) {
+    if (!attempt.session) {
+        join_form_.error = attempt.error;
         return false;
     }
     join_form_.error.clear();
     session_.reset();
     failure_.reset();
     queue_.clear();
-    open(std::move(remote));
+    open(std::move(attempt.session));
     return true;
 }
 
@@ -150,8 +166,18 @@ bool SessionHost::apply_pending(ui::InvestigatorUi& view) {
     queue_.clear();
     if (join_form_.submitted) {
         join_form_.submitted = false;
-        join_now({join_form_.host, join_form_.port, join_form_.code, join_form_.name,
-                  join_form_.agency, join_form_.rejoin_code});
+        const SeminarJoin join{join_form_.host, join_form_.port,   join_form_.code,
+                               join_form_.name, join_form_.agency, join_form_.rejoin_code};
+        std::string error;
+        if (std::unique_ptr<SeminarLine> line = http_line(join, error))
+            begin_join(std::move(line), join.host + ":" + std::to_string(join.port));
+        else
+            join_form_.error = error;
+        changed = true;
+    }
+    if (joining_.valid() &&
+        joining_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        finish_join(joining_.get());
         changed = true;
     }
     if (pending_close_) {

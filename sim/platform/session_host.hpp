@@ -5,6 +5,7 @@
 // trainee session (model/trainee_session.hpp) and never asks which kind.
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,9 +43,14 @@ class SessionHost : public ui::UiHost {
     // Called from any thread when a session's reply arrives (the desktop wakes its event loop).
     void set_wake(std::function<void()> wake);
 
-    // Joins a live seminar now (the command line's `join`, or the picker's form after a frame).
-    // On failure the form's error says why and the picker stays.
+    // Joins a live seminar now, waiting for the server: the command line's `join`, before the
+    // window's first frame. On failure the form's error says why.
     bool join_now(const SeminarJoin& join);
+    // Joins over `line` on a thread of its own, so the window keeps drawing while the server
+    // answers (the picker's form does this): a later apply_pending() opens the session, or puts
+    // the failure in the form's error. Ignored while a join is already under way.
+    void begin_join(std::unique_ptr<SeminarLine> line, std::string where);
+    bool joining() const { return joining_.valid(); }
     std::string session_location() const override {
         return session_ ? session_->location() : std::string();
     }
@@ -100,6 +106,14 @@ class SessionHost : public ui::UiHost {
     bool pending_close_ = false;
     bool quit_ = false;
     StartupReport* startup_ = nullptr;
+    // A join under way (begin_join), and what came of it.
+    struct JoinAttempt {
+        std::unique_ptr<RemoteSession> session;
+        std::string error;
+    };
+    std::future<JoinAttempt> joining_;
+    // Opens a joined session, or shows why the join failed; true when it opened.
+    bool finish_join(JoinAttempt attempt);
 };
 
 }  // namespace mt::platform

@@ -14,6 +14,18 @@ struct CanvasSize {
 };
 CanvasSize canvas_size();
 
+// What the page keeps in localStorage, so a reload (or a browser restart) rejoins.
+inline constexpr const char* kTokenKey = "moneytrail.token";
+inline constexpr const char* kCodeKey = "moneytrail.code";
+inline constexpr const char* kNameKey = "moneytrail.name";
+inline constexpr const char* kAgencyKey = "moneytrail.agency";
+// The seminar's proof that this is the trainee who first took the name (a taken name rejoins only
+// with the kept token or this code).
+inline constexpr const char* kRejoinKey = "moneytrail.rejoin_code";
+// The action sent and not yet answered, under its id: a reload before the answer sends it again,
+// and the server answers a resend with its first outcome instead of applying it twice.
+inline constexpr const char* kPendingKey = "moneytrail.pending_action";
+
 // localStorage; an empty string when the key is absent or storage is refused.
 std::string stored(const std::string& key);
 void store(const std::string& key, const std::string& value);

@@ -145,7 +145,7 @@ void WebApp::apply_scale(float pixel_ratio) {
 void WebApp::frame() {
     const double now = emscripten_get_now();
     fit_canvas();
-    if (host_.update(view_, now)) input_arrived();
+    if (host_.update(view_)) input_arrived();
     if (host_.connection_lost() != lost_shown_) {
         lost_shown_ = host_.connection_lost();
         show_banner(lost_shown_ ? tr("web.connection_lost") : "");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 
 #include <stb_image.h>
 
@@ -386,7 +388,13 @@ TEST_CASE("a trainee joins a live seminar through the case list's dialog", "[.][
         CHECK(form->code == code);
 
         gui.click("join.join");
-        gui.frames(3);
+        // The join runs on its own thread while the window keeps drawing: frames until it is in
+        // (bounded: 200 frames 20 ms apart).
+        for (int i = 0; i < 200 && !app->host().remote() && form->error.empty(); ++i) {
+            gui.frames(1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        gui.frames(2);
         const platform::RemoteSession* remote = app->host().remote();
         INFO("join error: " << form->error);
         REQUIRE(remote);

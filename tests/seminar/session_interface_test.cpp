@@ -16,6 +16,7 @@
 
 #include "arrivals.hpp"
 #include "platform/remote_session.hpp"
+#include "platform/session_host.hpp"
 #include "sample_case.hpp"
 #include "session/journal.hpp"
 #include "session/local_session.hpp"
@@ -49,14 +50,21 @@ nlohmann::json reply_body(const Casefile& casefile) {
     return {{"state", "running"}, {"casefile", to_json(casefile)}, {"rejoin_code", "K7Q2"}};
 }
 
-// A seminar whose answer to an action is held back until the test releases it; the casefile it
-// answers with is a real session's. A watchdog releases it after a bound, so a UI call that waits
-// for the answer fails the test instead of hanging it.
+// A seminar whose answer to an action (and with `hold_join`, to the join) is held back until the
+// test releases it; the casefile it answers with is a real session's. A watchdog releases it after
+// a bound, so a UI call that waits for the answer fails the test instead of hanging it.
 class HeldLine final : public platform::SeminarLine {
   public:
-    explicit HeldLine(std::shared_ptr<const Scenario> scenario) : session_(std::move(scenario)) {}
+    explicit HeldLine(std::shared_ptr<const Scenario> scenario, bool hold_join = false)
+        : session_(std::move(scenario)), hold_join_(hold_join) {}
 
     seminar::ClientReply join() override {
+        std::unique_lock lock(mutex_);
+        if (hold_join_) {
+            ++joins_started_;
+            changed_.notify_all();
+            changed_.wait(lock, [&] { return released_; });
+        }
         return seminar::make_reply(200, reply_body(*session_.casefile()).dump(), true);
     }
     seminar::ClientReply act(const Action& action) override {
@@ -77,6 +85,12 @@ class HeldLine final : public platform::SeminarLine {
         return seminar::make_reply(200, reply_body(*session_.casefile()).dump(), true);
     }
 
+    // Waits until the join is under way: its answer is now the one held back.
+    bool wait_for_join() {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, std::chrono::seconds(30),
+                                 [&] { return joins_started_ > 0; });
+    }
     // Waits until the worker is inside act(): its answer is now the one held back.
     bool wait_for_act() {
         std::unique_lock lock(mutex_);
@@ -97,6 +111,8 @@ class HeldLine final : public platform::SeminarLine {
     LocalSession session_;
     std::mutex mutex_;
     std::condition_variable changed_;
+    const bool hold_join_;
+    int joins_started_ = 0;
     int acts_started_ = 0;
     bool released_ = false;
     bool released_by_watchdog_ = false;
@@ -153,6 +169,46 @@ TEST_CASE("a seminar session's submit returns before the server answers; poll br
     CHECK(settled[0].outcome.cost == hours(2));
     CHECK_FALSE(settled[0].action.id.empty());           // given an id, so a resend is applied once
     CHECK(remote->casefile()->now == start + hours(2));  // the casefile came with the outcome
+}
+
+TEST_CASE("joining a seminar from the form keeps the window drawing until the server answers",
+          "[session][remote]") {
+    auto scenario = make_sample_case();
+    auto owned = std::make_unique<HeldLine>(scenario, /*hold_join=*/true);
+    HeldLine& line = *owned;
+    const auto journals = temp_journal("host-journals");
+    platform::SessionHost host({}, journals);
+    ArrivalSignal replies;
+    host.set_wake(replies.callback());
+    ui::InvestigatorUi view;
+
+    std::atomic<bool> done{false};
+    std::thread watchdog([&] {
+        for (int i = 0; i < 300 && !done; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        line.release(true);
+    });
+
+    host.begin_join(std::move(owned), "127.0.0.1:1");  // returns at once
+    REQUIRE(line.wait_for_join());
+    host.apply_pending(view);  // a frame while the server has not answered
+    CHECK(host.joining());
+    CHECK_FALSE(host.remote());
+    CHECK(host.casefile() == nullptr);
+    CHECK_FALSE(line.released_by_watchdog());
+
+    line.release();
+    for (int frames = 0; !host.remote() && frames < 100 && replies.wait(); ++frames)
+        host.apply_pending(view);
+    done = true;
+    watchdog.join();
+    CHECK_FALSE(line.released_by_watchdog());
+    REQUIRE(host.remote());
+    CHECK_FALSE(host.joining());
+    REQUIRE(host.casefile());
+    CHECK(host.casefile()->briefing.scenario_id == scenario->info.id);
+    CHECK(host.remote()->where() == "127.0.0.1:1");
+    std::filesystem::remove_all(journals);
 }
 
 TEST_CASE("a journaled session answers every action as a session without a journal",
