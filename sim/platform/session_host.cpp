@@ -127,13 +127,20 @@ bool SessionHost::join_now(const SeminarJoin& join) {
 void SessionHost::begin_join(std::unique_ptr<SeminarLine> line, std::string where) {
     if (joining_.valid()) return;
     join_form_.error.clear();
-    joining_ = std::async(std::launch::async, [line = std::move(line), where = std::move(where),
-                                               wake = wake_]() mutable {
+    if (join_thread_.joinable()) join_thread_.join();  // the last attempt, already finished
+    std::promise<JoinAttempt> done;
+    joining_ = done.get_future();
+    join_thread_ = std::thread([done = std::move(done), line = std::move(line),
+                                where = std::move(where), wake = wake_]() mutable {
         JoinAttempt attempt;
         attempt.session = RemoteSession::join(std::move(line), std::move(where), attempt.error);
+        done.set_value(std::move(attempt));
         if (wake) wake();  // the window, asleep until input, draws the outcome
-        return attempt;
     });
+}
+
+SessionHost::~SessionHost() {
+    if (join_thread_.joinable()) join_thread_.join();
 }
 
 bool SessionHost::finish_join(JoinAttempt attempt) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "platform/remote_session.hpp"
@@ -28,6 +29,10 @@ class SessionHost : public ui::UiHost {
     // `journal_override` is used for the first case opened (the one named on the command line).
     SessionHost(std::filesystem::path scenarios_dir, std::filesystem::path journal_dir,
                 std::filesystem::path journal_override = {});
+    // Waits for a join under way (bounded by the seminar client's timeouts).
+    ~SessionHost() override;
+    SessionHost(const SessionHost&) = delete;
+    SessionHost& operator=(const SessionHost&) = delete;
 
     // Reads the case list again when it is next asked for (the picker is the only view that shows
     // it, so start-up on a named case does not parse every case file).
@@ -112,6 +117,7 @@ class SessionHost : public ui::UiHost {
         std::string error;
     };
     std::future<JoinAttempt> joining_;
+    std::thread join_thread_;  // sets joining_'s value, then wakes the window
     // Opens a joined session, or shows why the join failed; true when it opened.
     bool finish_join(JoinAttempt attempt);
 };
