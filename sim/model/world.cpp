@@ -47,4 +47,78 @@ const Service* Scenario::find_service(std::string_view entity_id) const {
     return it == services.end() ? nullptr : &*it;
 }
 
+namespace {
+
+// Appends fields separated by '|' and ended by '\n'; ids never contain either.
+class CanonicalText {
+  public:
+    template <typename... Fields>
+    void line(const Fields&... fields) {
+        ((text_ += field(fields), text_ += '|'), ...);
+        text_.back() = '\n';
+    }
+    const std::string& text() const { return text_; }
+
+  private:
+    static std::string field(std::string_view v) { return std::string(v); }
+    static std::string field(const std::string& v) { return v; }
+    static std::string field(const char* v) { return v; }
+    static std::string field(bool v) { return v ? "1" : "0"; }
+    template <typename Int>
+    requires std::is_integral_v<Int> || std::is_enum_v<Int>
+    static std::string field(Int v) { return std::to_string(static_cast<long long>(v)); }
+    std::string text_;
+};
+
+}  // namespace
+
+std::string legal_world_text(const Scenario& s) {
+    CanonicalText out;
+    const JurisdictionPack& pack = s.jurisdiction;
+    if (!pack.empty()) {
+        out.line("pack", pack.id, pack.country);
+        for (const LegalInstrument& in : pack.instruments) {
+            out.line("instrument", in.id, in.kind, in.issuer, in.requires_evidence, in.reach,
+                     in.turnaround.value, in.turnaround.assumption(), in.preserves_for,
+                     in.forbids_notice, in.judge ? in.judge->value : -1,
+                     in.judge && in.judge->assumption());
+            for (Compulsion c : in.compels) out.line("compels", c);
+        }
+    }
+    for (const Service& service : s.services) {
+        bool any = service.dead_end || service.notifies_user;
+        for (const auto& [kind, terms] : service.honours)
+            any = any || terms.voluntary || !terms.requires_records.empty() || !terms.turnaround;
+        for (const Record& r : service.records) any = any || r.deleted_at;
+        if (!any) continue;
+        out.line("service", service.entity, service.dead_end, service.notifies_user);
+        for (const auto& [kind, terms] : service.honours) {
+            out.line("terms", kind, terms.voluntary, terms.turnaround.value_or(-1));
+            for (const std::string& r : terms.requires_records) out.line("requires", r);
+        }
+        for (const Record& r : service.records)
+            if (r.deleted_at) out.line("deleted", r.id, *r.deleted_at);
+    }
+    for (const ScheduledEvent& e : s.events)
+        if (!e.tip_off.empty()) out.line("tip_off", e.id, e.tip_off, e.reaction, e.scheduled);
+    for (const Objective& o : s.rubric.objectives)
+        for (const Condition& c : o.conditions)
+            if (!c.legal_instrument.empty())
+                out.line("condition", o.id, c.kind, c.legal_instrument);
+    const PenaltyRates& p = s.rubric.penalties;
+    const PenaltyRates defaults;
+    if (p.dead_end_request != defaults.dead_end_request ||
+        p.weak_justification != defaults.weak_justification ||
+        p.unsupported_request != defaults.unsupported_request)
+        out.line("penalties", p.dead_end_request, p.weak_justification, p.unsupported_request);
+    const JustificationRule& j = s.rubric.justification;
+    if (!j.cite.empty() || j.min_characters != JustificationRule{}.min_characters) {
+        out.line("justification", j.min_characters, j.missing);
+        for (JustificationElement e : j.cite) out.line("cite", e);
+        for (const std::string& b : j.bases) out.line("basis", b);
+        for (Instrument i : j.instruments) out.line("applies", i);
+    }
+    return out.text();
+}
+
 }  // namespace mt

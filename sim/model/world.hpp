@@ -257,4 +257,11 @@ struct Scenario {
     std::vector<std::int32_t> owner_index_;  // entity index per AddressId, -1 for none
 };
 
+// The legal world a session plays by, as canonical text for a fingerprint: the jurisdiction pack
+// with the case's timings, the services' terms (voluntary answers, required records, dead ends,
+// tip-offs), records' retention, tip-off reactions, the penalties and justification rule of legal
+// requests and the rubric's pack instruments. Empty when the case uses none of them, so cases
+// written before these rules keep their fingerprints.
+std::string legal_world_text(const Scenario& s);
+
 }  // namespace mt

@@ -150,6 +150,8 @@ std::string scenario_fingerprint(const Scenario& s) {
     for (SimSeconds c : {s.costs.explore, s.costs.lookup, s.costs.analysis, s.costs.draft_request})
         h.number(c);
     for (const Action& a : s.expert_solution) h.bytes(to_json(a).dump());
+    // The jurisdiction pack and legal rules: nothing for a case without them (same fingerprint).
+    if (const std::string legal = legal_world_text(s); !legal.empty()) h.bytes(legal);
     return h.hex();
 }
 

@@ -21,6 +21,25 @@ CaseBriefing make_briefing(const Scenario& s) {
     b.start_unix = s.info.start_unix;
     b.time_budget = s.info.time_budget;
     b.hints_available = static_cast<int>(s.hints.size());
+    for (const LegalInstrument& in : s.jurisdiction.instruments) {
+        InstrumentGuide g;
+        g.id = in.id;
+        g.kind = in.kind;
+        g.name = in.name;
+        g.legal_basis = in.legal_basis;
+        g.issuer = name_of(in.issuer);
+        if (in.judge) {
+            g.judge = in.judge->value;
+            g.judge_assumed = in.judge->assumption();
+        }
+        g.requires_evidence = in.requires_evidence;
+        g.reach = name_of(in.reach);
+        g.turnaround = in.turnaround.value;
+        g.turnaround_assumed = in.turnaround.assumption();
+        g.note = in.note;
+        b.instruments.push_back(std::move(g));
+    }
+    if (!s.jurisdiction.empty()) b.court = s.jurisdiction.court;
     return b;
 }
 

@@ -39,12 +39,14 @@ inline Action analysis_action(AnalysisTool tool, const std::string& target, Tain
     return a;
 }
 
-inline Action legal_request_action(Instrument instrument, const std::string& service,
-                                   std::vector<std::string> identifiers,
+// `legal_instrument`: the jurisdiction pack's instrument id, empty in a case without a pack.
+inline Action legal_request_action(Instrument instrument, const std::string& legal_instrument,
+                                   const std::string& service, std::vector<std::string> identifiers,
                                    const std::string& justification) {
     Action a;
     a.type = ActionType::LegalRequest;
     a.instrument = instrument;
+    a.legal_instrument = legal_instrument;
     a.target = service;
     a.identifiers = std::move(identifiers);
     a.text = justification;

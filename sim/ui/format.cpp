@@ -115,6 +115,14 @@ std::string key_of(ActionType v) {
     return prefixed("action_type", name_of(v));
 }
 
+std::string instrument_text(Instrument kind, std::string_view legal_instrument,
+                            const Casefile* casefile) {
+    if (casefile)
+        if (const InstrumentGuide* g = find_instrument(casefile->briefing, legal_instrument, kind))
+            return text_of(g->name);
+    return tr(key_of(kind));
+}
+
 std::string typology_text(const std::string& typology) {
     const std::string key = prefixed("typology", typology);
     if (has_translation(key)) return tr(key);
@@ -147,7 +155,8 @@ std::string describe_action(const Action& a, const Casefile* casefile) {
                 ids += short_id(id, 14);
             }
             return trf("action.legal_request",
-                       {tr(key_of(a.instrument)), service_name(casefile, a.target), ids});
+                       {instrument_text(a.instrument, a.legal_instrument, casefile),
+                        service_name(casefile, a.target), ids});
         }
         case ActionType::AnswerCheckpoint: {
             // The question and the option as the trainee read them, never their ids.

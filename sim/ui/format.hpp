@@ -40,6 +40,11 @@ std::string key_of(TimelineKind v);
 std::string key_of(PenaltyKind v);
 std::string key_of(ActionType v);
 
+// An instrument as the trainee reads it: the jurisdiction pack's real name when the case has a
+// pack ("Aseguramiento"), else the catalogue's word for the kind ("Seizure warrant").
+std::string instrument_text(Instrument kind, std::string_view legal_instrument,
+                            const Casefile* casefile);
+
 // Scenario-defined words with a translation when the catalogue has one ("peel_chain").
 std::string typology_text(const std::string& typology);
 std::string difficulty_text(const std::string& difficulty);

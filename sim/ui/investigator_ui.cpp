@@ -182,9 +182,10 @@ void InvestigatorUi::report(const Action& action, const ActionOutcome& feedback)
         switch (action.type) {
             case ActionType::LegalRequest: {
                 // A fresh draft for the next request; the instrument is often the same again.
-                const Instrument instrument = state_.legal.instrument;
-                state_.legal = LegalDraft{};
-                state_.legal.instrument = instrument;
+                LegalDraft fresh;
+                fresh.instrument = state_.legal.instrument;
+                fresh.legal_instrument = state_.legal.legal_instrument;
+                state_.legal = std::move(fresh);
                 break;
             }
             case ActionType::AnswerCheckpoint:

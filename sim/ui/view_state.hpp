@@ -97,8 +97,10 @@ struct InspectorDraft {
 
 struct LegalDraft {
     Instrument instrument = Instrument::Preservation;
+    std::string legal_instrument;  // the pack's instrument id; empty without a pack
     std::string service;
     std::vector<std::string> identifiers;
+    std::vector<std::string> evidence;  // ids of records obtained, cited for the court
     std::string manual_identifier;
     std::string justification;
 };

@@ -114,11 +114,14 @@ TEST_CASE("bitfinex-2016-seizure: no seizure before the keys, no search before t
           "[cases][bitfinex]") {
     const auto s = load_case(kFile);
     auto path = expert_path(*s);
-    // The seizure and the search warrant sent at once, right after the tracing: neither has the
-    // record it needs, so each is refused with the reason and penalised once.
+    // The seizure and the search warrant sent at once, right after the tracing: the records they
+    // cite are not in the casefile yet, so they go without; the magistrate judge refuses each for
+    // the record it lacks, and each is penalised once.
     const std::size_t first = find_request(path, Instrument::FreezeRequest, "coinvault");
     Action seizure = path[find_request(path, Instrument::SeizureWarrant, "seizure-team")];
     Action warrant = path[find_request(path, Instrument::SearchWarrant, "nimbus")];
+    seizure.identifiers = {wallet(*s)};
+    warrant.identifiers = {wallet(*s)};
     path.insert(path.begin() + static_cast<std::ptrdiff_t>(first), {seizure, warrant});
     Session session = play(s, path);
     const ScoreReport r = session.score();
@@ -127,9 +130,50 @@ TEST_CASE("bitfinex-2016-seizure: no seizure before the keys, no search before t
     const auto& requests = session.casefile().requests;
     REQUIRE(requests.size() >= 2);
     CHECK(requests[0].status == RequestStatus::Declined);
-    CHECK(requests[0].response.key == "legal.refused.missing_evidence");
+    CHECK(requests[0].response.key == "legal.court.missing_evidence");
+    CHECK(requests[0].instrument_name.en == "Seizure warrant");
     CHECK(requests[1].status == RequestStatus::Declined);
+    CHECK(requests[1].response.key == "legal.court.missing_evidence");
+    CHECK(requests[1].instrument_name.es == "Orden de cateo (search warrant)");
     // Sent again once the evidence is in, both succeed: only the two penalties are lost.
     CHECK(missed_objectives(r).empty());
     CHECK(r.total == r.max - 2 * s->rubric.penalties.unsupported_request);
+}
+
+TEST_CASE("bitfinex-2016-seizure: the magistrate judge refuses a search warrant citing no evidence",
+          "[cases][bitfinex][court]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    // The Coinvault record is in the casefile, but the application does not cite it.
+    const std::size_t at = find_request(path, Instrument::SearchWarrant, "nimbus");
+    Action uncited = path[at];
+    uncited.identifiers = {wallet(*s)};
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(at), uncited);
+    Session session = play(s, path);
+    const ScoreReport r = session.score();
+    CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::UnsupportedRequest});
+    const LegalRequestFile* refused = nullptr;
+    for (const LegalRequestFile& f : session.casefile().requests)
+        if (f.service == "nimbus" && !refused) refused = &f;
+    REQUIRE(refused);
+    CHECK(refused->response.key == "legal.court.no_evidence");
+    // The judge's 48 hours come from no public source: the trainee is told so.
+    CHECK(refused->timing_note.key == "legal.timing.assumption");
+    CHECK(missed_objectives(r).empty());
+    CHECK(r.total == r.max - s->rubric.penalties.unsupported_request);
+}
+
+TEST_CASE(
+    "bitfinex-2016-seizure: a seizure sent only after the keys but too slowly misses the move",
+    "[cases][bitfinex]") {
+    const auto s = load_case(kFile);
+    auto path = expert_path(*s);
+    // Waiting two more days before the seizure: judge 48 h + team 24 h lands after the +240h move.
+    const std::size_t at = find_request(path, Instrument::SeizureWarrant, "seizure-team");
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(at), wait_hours(48));
+    const ScoreReport r = play(s, path).score();
+    CHECK(penalty_kinds(r).empty());
+    CHECK(missed_objectives(r) == std::vector<std::string>{"seize-wallet"});
+    CHECK(r.recovery_earned == 0);  // 15 x 608,000 / 3,600,608,000 rounds down to 0
+    CHECK(r.total == r.max - 25 - 15);
 }

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "scenario/jurisdiction_loader.hpp"
 #include "session/expert_check.hpp"
 #include "session/session.hpp"
@@ -260,6 +262,32 @@ TEST_CASE("a case names its pack: instrument ids as honours keys, timing overrid
     CHECK(session.casefile().requests.back().due_at - session.casefile().requests.back().sent_at ==
           hours(24));
     CHECK(session.casefile().requests.back().timing_note.key.empty());
+
+    // The trainee's casefile lists the pack as the legal window shows it, with this case's timings.
+    const CaseBriefing& briefing = session.casefile().briefing;
+    REQUIRE(briefing.instruments.size() == s->jurisdiction.instruments.size());
+    CHECK(briefing.court.es == "el juez de control");
+    const InstrumentGuide* seizure = find_instrument(briefing, "mx-aseguramiento", {});
+    REQUIRE(seizure);
+    CHECK(seizure->kind == Instrument::SeizureWarrant);
+    CHECK(seizure->name.es == "Aseguramiento");
+    CHECK(seizure->legal_basis.es.find("CNPP art. 229") != std::string::npos);
+    CHECK(seizure->issuer == "prosecutor");
+    CHECK(seizure->judge == hours(6));
+    CHECK_FALSE(seizure->judge_assumed);  // the case gives a source
+    CHECK(seizure->turnaround == hours(2));
+    CHECK(seizure->requires_evidence);
+    CHECK(seizure->reach == "domestic");
+    // An action naming only the kind uses the pack's first of it.
+    CHECK(find_instrument(briefing, "", Instrument::FreezeRequest)->id ==
+          "mx-solicitud-congelamiento");
+    // It travels to a seminar client with the rest of the casefile.
+    const CasefileParse copy = casefile_from_json(to_json(session.casefile()));
+    REQUIRE(copy.casefile);
+    CHECK(copy.casefile->briefing.instruments.size() == briefing.instruments.size());
+    CHECK(copy.casefile->briefing.instruments[0].turnaround_assumed ==
+          briefing.instruments[0].turnaround_assumed);
+    CHECK(find_instrument(copy.casefile->briefing, "mx-aseguramiento", {})->judge == hours(6));
 
     SECTION("an unknown pack or instrument is refused where it is named") {
         CHECK(find_error(load(replace_once(world_case(), "jurisdiction: mx", "jurisdiction: fr")),

@@ -5,6 +5,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "sample_case.hpp"
+#include "scenario/jurisdiction_loader.hpp"
 #include "seminar/credentials.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar/variant.hpp"
@@ -320,6 +321,21 @@ TEST_CASE("a database recorded for another case or variant seed is refused, nami
     opened = Seminar::open(testing::make_seminar_case(), {dir.file("s.sqlite"), std::nullopt, 200});
     CHECK_FALSE(opened.seminar);
     CHECK(opened.error.find("--variants 5") != std::string::npos);
+    // Resumed with another jurisdiction pack, or the same pack with another timing: refused.
+    auto with_pack = testing::make_seminar_case();
+    with_pack->jurisdiction = *load_jurisdiction("us").pack;
+    opened = Seminar::open(with_pack, {dir.file("s.sqlite"), 5, 200});
+    CHECK(opened.error.find("serve the same case file") != std::string::npos);
+    {
+        TempDir packed;
+        { auto seminar = open_seminar(with_pack, packed.file("s.sqlite"), 5); }
+        auto retimed = testing::make_seminar_case();
+        retimed->jurisdiction = *load_jurisdiction("us").pack;
+        retimed->jurisdiction.instruments[0].turnaround.value += hours(1);
+        CHECK(Seminar::open(retimed, {packed.file("s.sqlite"), 5, 200})
+                  .error.find("serve the same case file") != std::string::npos);
+        CHECK(Seminar::open(with_pack, {packed.file("s.sqlite"), 5, 200}).seminar);
+    }
     opened = Seminar::open(testing::make_seminar_case(), {dir.file("s.sqlite"), 5, 200});
     CHECK(opened.seminar);
 }

@@ -6,6 +6,7 @@
 #include "layout_check.hpp"
 #include "recording_host.hpp"
 #include "sample_casefile.hpp"
+#include "screen_text.hpp"
 
 using namespace mt;
 using namespace mt::test;
@@ -188,6 +189,99 @@ TEST_CASE("composing a legal request emits it with the chosen fields", "[ui][leg
     CHECK(f.view.state().legal.identifiers.empty());
     CHECK(f.view.state().legal.justification.empty());
     CHECK(f.view.state().legal.instrument == Instrument::Subpoena);
+}
+
+namespace {
+
+// The text the last frame put on screen, without spaces (the test font's glyph spacing splits
+// words unpredictably).
+std::string words_on_screen() {
+    std::string all;
+    for (const ScreenWord& w : screen_words(0xE000, 0xE001))
+        for (char c : w.text)
+            if (c != ' ') all += c;
+    return all;
+}
+
+// Two instruments of the Mexico pack as the session lists them in the casefile.
+void add_mexico_pack(Casefile& c) {
+    InstrumentGuide keep;
+    keep.id = "mx-solicitud-conservacion";
+    keep.kind = Instrument::Preservation;
+    keep.name = {"Request to preserve records", "Solicitud de conservación de registros"};
+    keep.legal_basis = {"CNPP art. 251", "CNPP art. 251"};
+    keep.issuer = "prosecutor";
+    keep.reach = "voluntary";
+    keep.turnaround = hours(24);
+    keep.turnaround_assumed = true;
+    InstrumentGuide seize;
+    seize.id = "mx-aseguramiento";
+    seize.kind = Instrument::SeizureWarrant;
+    seize.name = {"Securing of the proceeds (aseguramiento)", "Aseguramiento"};
+    seize.legal_basis = {"CNPP art. 229", "CNPP art. 229"};
+    seize.issuer = "prosecutor";
+    seize.judge = hours(24);
+    seize.judge_assumed = true;
+    seize.requires_evidence = true;
+    seize.reach = "domestic";
+    seize.turnaround = hours(24);
+    c.briefing.instruments = {keep, seize};
+    c.briefing.court = {"the control judge", "el juez de control"};
+}
+
+}  // namespace
+
+TEST_CASE("the legal window offers the case's pack by real name and cites evidence for the court",
+          "[ui][legal][jurisdiction]") {
+    Fixture f;
+    add_mexico_pack(*f.host.case_open);
+    f.host.case_open->actions_taken++;
+    f.driver.frames(2);
+    f.driver.click(f.node(kDeposit));
+    f.driver.click("tab.legal");
+    f.driver.click("legal.instrument");
+    // Only the pack's instruments are offered, by id; no generic kind.
+    CHECK(f.driver.drawn("legal.instrument:mx-aseguramiento"));
+    CHECK_FALSE(f.driver.drawn("legal.instrument:subpoena"));
+    f.driver.click("legal.instrument:mx-aseguramiento");
+    f.driver.frames(2);
+    // Who issues it, the judge and the turnaround (training assumptions said so), the evidence.
+    CHECK(f.driver.drawn("legal.instrument_basis"));
+    CHECK(f.driver.drawn("legal.instrument_judge"));
+    CHECK(f.driver.drawn("legal.cite_needed"));
+    std::string shown = words_on_screen();
+    INFO(shown);
+    CHECK(shown.find("229") != std::string::npos);
+    CHECK(shown.find("controljudgefirst:24h") != std::string::npos);
+    CHECK(shown.find("Trainingassumption") != std::string::npos);
+    set_interface_language("es");
+    f.driver.frames(2);
+    shown = words_on_screen();
+    CHECK(shown.find("Aseguramiento") != std::string::npos);
+    CHECK(shown.find("Fundamentolegal:CNPPart.229") != std::string::npos);
+    set_interface_language("en");
+
+    f.driver.click("legal.recipient");
+    f.driver.click(std::string("legal.recipient:") + kExchange);
+    f.driver.click("ui.legal.add_selection");
+    f.driver.click("legal.evidence:rec-kyc-1");
+    f.driver.frames(1);
+    CHECK_FALSE(f.driver.drawn("legal.cite_needed"));
+    f.driver.click("legal.justification");
+    f.driver.type("Ransom proceeds at this deposit address; CNPP art. 229.");
+    f.driver.click("legal.send");
+    REQUIRE(f.host.emitted.size() == 1);
+    const Action& a = f.host.emitted.front();
+    CHECK(a.instrument == Instrument::SeizureWarrant);
+    CHECK(a.legal_instrument == "mx-aseguramiento");
+    // The cited record travels among the identifiers, after the ones the service is asked about.
+    CHECK(a.identifiers == std::vector<std::string>{kDeposit, "rec-kyc-1"});
+
+    // The next draft keeps the instrument and drops the evidence.
+    f.view.report(a, {true, "", "", hours(1)});
+    f.driver.frame();
+    CHECK(f.view.state().legal.legal_instrument == "mx-aseguramiento");
+    CHECK(f.view.state().legal.evidence.empty());
 }
 
 TEST_CASE("answering checkpoints emits answer_checkpoint", "[ui][checkpoints]") {

@@ -4,6 +4,14 @@
 #include "model/json.hpp"
 
 namespace mt {
+
+const InstrumentGuide* find_instrument(const CaseBriefing& briefing, std::string_view id,
+                                       Instrument kind) {
+    for (const InstrumentGuide& g : briefing.instruments)
+        if (id.empty() ? g.kind == kind : g.id == id) return &g;
+    return nullptr;
+}
+
 namespace {
 
 constexpr enum_names::Names<RequestStatus, 5> kRequestStatuses{{

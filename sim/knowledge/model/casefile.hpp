@@ -20,6 +20,29 @@
 
 namespace mt {
 
+// An instrument of the case's jurisdiction pack as the trainee reads it when drafting a request:
+// copies of the pack (with the case's timings), so the interface never reads the pack itself.
+struct InstrumentGuide {
+    std::string id;  // "mx-aseguramiento": what a legal_request names
+    Instrument kind = Instrument::Preservation;
+    LocalizedText name;               // its real name: "Aseguramiento"
+    LocalizedText legal_basis;        // "CNPP art. 229"
+    std::string issuer;               // prosecutor judge fiu police central_authority
+    std::optional<SimSeconds> judge;  // a judge authorises it first, taking this long
+    bool judge_assumed = false;       // no public source gives the judge's time
+    bool requires_evidence = false;   // the request must cite a record of the casefile
+    std::string reach;                // domestic treaty voluntary
+    SimSeconds turnaround = 0;        // the pack's; a service's own terms may say otherwise
+    bool turnaround_assumed = false;  // no public source gives it
+    LocalizedText note;               // what the trainee should know; may be empty
+};
+
+struct CaseBriefing;
+// The pack instrument a request names: by id, or the pack's first of `kind` when the id is empty
+// (as the engine resolves it). Null in a case without a pack or for an unknown id.
+const InstrumentGuide* find_instrument(const CaseBriefing& briefing, std::string_view id,
+                                       Instrument kind);
+
 struct CaseBriefing {
     std::string scenario_id;
     LocalizedText title;
@@ -33,6 +56,10 @@ struct CaseBriefing {
     std::int64_t start_unix = 0;
     SimSeconds time_budget = 0;
     int hints_available = 0;
+    // The home jurisdiction pack's instruments and who authorises orders; empty in a case without
+    // a pack (requests then use the generic instrument kinds).
+    std::vector<InstrumentGuide> instruments;
+    LocalizedText court;
 };
 
 // A label the trainee has established for an address, and how.

@@ -319,6 +319,40 @@ void from_json(const json& j, ScoreReport& r) {
     field(j, "checkpoints", r.checkpoints);
 }
 
+void to_json(json& j, const InstrumentGuide& g) {
+    j = {{"id", g.id},
+         {"kind", g.kind},
+         {"name", g.name},
+         {"legal_basis", g.legal_basis},
+         {"issuer", g.issuer},
+         {"reach", g.reach},
+         {"turnaround", g.turnaround}};
+    if (g.judge) j["judge"] = *g.judge;
+    if (g.judge_assumed) j["judge_assumed"] = true;
+    if (g.requires_evidence) j["requires_evidence"] = true;
+    if (g.turnaround_assumed) j["turnaround_assumed"] = true;
+    if (!g.note.empty()) j["note"] = g.note;
+}
+
+void from_json(const json& j, InstrumentGuide& g) {
+    field(j, "id", g.id);
+    field(j, "kind", g.kind);
+    field(j, "name", g.name);
+    field(j, "legal_basis", g.legal_basis);
+    field(j, "issuer", g.issuer);
+    field(j, "reach", g.reach);
+    field(j, "turnaround", g.turnaround);
+    if (j.contains("judge")) {
+        SimSeconds judge = 0;
+        field(j, "judge", judge);
+        g.judge = judge;
+    }
+    optional_field(j, "judge_assumed", g.judge_assumed);
+    optional_field(j, "requires_evidence", g.requires_evidence);
+    optional_field(j, "turnaround_assumed", g.turnaround_assumed);
+    optional_field(j, "note", g.note);
+}
+
 void to_json(json& j, const CaseBriefing& b) {
     j = {{"scenario_id", b.scenario_id},
          {"title", b.title},
@@ -332,6 +366,10 @@ void to_json(json& j, const CaseBriefing& b) {
          {"hints_available", b.hints_available}};
     if (!b.objective_titles.empty()) j["objectives"] = b.objective_titles;
     if (!b.learning_objectives.empty()) j["learning_objectives"] = b.learning_objectives;
+    if (!b.instruments.empty()) {
+        j["instruments"] = b.instruments;
+        j["court"] = b.court;
+    }
 }
 
 void from_json(const json& j, CaseBriefing& b) {
@@ -347,6 +385,8 @@ void from_json(const json& j, CaseBriefing& b) {
     field(j, "hints_available", b.hints_available);
     optional_field(j, "objectives", b.objective_titles);
     optional_field(j, "learning_objectives", b.learning_objectives);
+    optional_field(j, "instruments", b.instruments);
+    optional_field(j, "court", b.court);
 }
 
 void to_json(json& j, const Attribution& a) {
