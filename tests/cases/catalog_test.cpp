@@ -16,10 +16,10 @@ using namespace mt::cases;
 
 namespace {
 
-const std::vector<std::string> kCaseIds{"bitfinex-2016-seizure", "darknet-coinjoin",
-                                        "exchange-hack-bridge",  "exchange-subpoena-drill",
-                                        "laundering-ring-mules", "pig-butchering-scam",
-                                        "ransomware-peel-chain", "usdt-tron-otc-mexico"};
+const std::vector<std::string> kCaseIds{
+    "bitfinex-2016-seizure", "colonial-pipeline-2021-seizure", "darknet-coinjoin",
+    "exchange-hack-bridge",  "exchange-subpoena-drill",        "laundering-ring-mules",
+    "pig-butchering-scam",   "ransomware-peel-chain",          "usdt-tron-otc-mexico"};
 
 }  // namespace
 
