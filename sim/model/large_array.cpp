@@ -46,4 +46,17 @@ void unmap(void* memory, std::size_t bytes) noexcept {
     munmap(memory, round_up(bytes, page_size()));
 }
 
+void prefault(const void* begin, std::size_t bytes) noexcept {
+#ifdef MADV_POPULATE_WRITE
+    if (bytes == 0) return;
+    const auto first = reinterpret_cast<std::uintptr_t>(begin) / page_size() * page_size();
+    const std::uintptr_t end =
+        round_up(reinterpret_cast<std::uintptr_t>(begin) + bytes, page_size());
+    madvise(reinterpret_cast<void*>(first), end - first, MADV_POPULATE_WRITE);
+#else
+    (void)begin;
+    (void)bytes;
+#endif
+}
+
 }  // namespace mt::large_array

@@ -17,6 +17,10 @@ inline constexpr std::size_t kMinBytes = std::size_t{2} << 20;
 // Returns `bytes` (>= kMinBytes) of zeroed memory aligned to 2 MiB; throws std::bad_alloc.
 void* map(std::size_t bytes);
 void unmap(void* memory, std::size_t bytes) noexcept;
+// Has the kernel back the pages of [begin, begin + bytes) now, zeroed as a first write would
+// find them, so that another thread writing there later does not wait for the faults. Advice:
+// nothing happens where the kernel refuses it, and the memory's content is never changed.
+void prefault(const void* begin, std::size_t bytes) noexcept;
 }  // namespace large_array
 
 template <class T>

@@ -1,6 +1,9 @@
 #include "scenario/csv_block_reader.hpp"
 
+#include <algorithm>
 #include <atomic>
+
+#include "model/large_array.hpp"
 
 namespace mt::scenario_detail {
 namespace {
@@ -61,6 +64,7 @@ void CsvBlockReader::read_ahead() {
         std::exception_ptr failure;
         try {
             filled = fill(*block);
+            if (filled) prefault_parsed();
         } catch (...) {
             failure = std::current_exception();
         }
@@ -77,6 +81,36 @@ void CsvBlockReader::read_ahead() {
         }
         changed_.notify_all();
         if (last) return;
+    }
+}
+
+void CsvBlockReader::prefault(std::vector<RowMemory> memory) {
+    if (!second_thread_) return;  // only useful when another thread waits for the faults
+    const std::lock_guard lock(mutex_);
+    row_memory_ = std::move(memory);
+}
+
+void CsvBlockReader::prefault_parsed() {
+    {
+        const std::lock_guard lock(mutex_);
+        if (!row_memory_.empty()) {
+            prefaulting_ = std::move(row_memory_);
+            row_memory_.clear();
+            prefaulted_.assign(prefaulting_.size(), 0);
+        }
+    }
+    const CsvParsedCounts& parsed = parser_.parsed();
+    for (std::size_t i = 0; i < prefaulting_.size(); ++i) {
+        const RowMemory& m = prefaulting_[i];
+        const std::uint64_t records = m.per == RowMemory::Per::Row     ? parsed.rows
+                                      : m.per == RowMemory::Per::Input ? parsed.inputs
+                                                                       : parsed.outputs;
+        const std::size_t wanted =
+            std::min<std::size_t>(m.bytes, static_cast<std::size_t>(records) * m.record_bytes);
+        if (wanted <= prefaulted_[i]) continue;
+        large_array::prefault(static_cast<const char*>(m.begin) + prefaulted_[i],
+                              wanted - prefaulted_[i]);
+        prefaulted_[i] = wanted;
     }
 }
 

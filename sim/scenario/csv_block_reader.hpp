@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "scenario/csv_row_parser.hpp"
 #include "scenario/source_text.hpp"
@@ -42,6 +43,18 @@ class CsvBlockReader {
     // The next block in file order, or nullptr at the end of the file or after a read error
     // (then error() says why). Valid until the next call. Rethrows what stopped the parser.
     const CsvBlock* next();
+    // Memory the loader will write as it adds parsed rows, one record per row, input or output:
+    // the reading thread has its pages backed (large_array::prefault) as it parses the rows that
+    // will fill them, so the loader does not wait for the kernel to zero fresh pages.
+    struct RowMemory {
+        enum class Per : std::uint8_t { Row, Input, Output };
+        const void* begin = nullptr;
+        std::size_t bytes = 0;  // room reserved there
+        std::size_t record_bytes = 0;
+        Per per = Per::Row;
+    };
+    void prefault(std::vector<RowMemory> memory);
+
     // Why the file cannot be read; valid once next() returned nullptr.
     const std::string& error() const { return lines_.error(); }
     std::uintmax_t file_size() const { return lines_.file_size(); }
@@ -50,14 +63,15 @@ class CsvBlockReader {
     // Reads and parses the file's next block into `block`; false at the end or on an error.
     bool fill(CsvBlock& block);
     void read_ahead();  // the second thread
+    void prefault_parsed();
 
     LineBlocks lines_;
     CsvRowParser parser_;
     std::function<void(std::string_view)> also_read_;
     bool second_thread_ = true;
 
-    // Three blocks: one the loader holds, one ready, one being parsed.
-    std::array<CsvBlock, 3> blocks_;
+    // One block the loader holds, one being parsed.
+    std::array<CsvBlock, 2> blocks_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<CsvBlock*> free_;
@@ -66,6 +80,9 @@ class CsvBlockReader {
     bool finished_ = false;  // no more blocks will be ready
     bool stop_ = false;      // the loader needs no more blocks
     std::exception_ptr failure_;
+    std::vector<RowMemory> row_memory_;    // given by the loader, under mutex_
+    std::vector<RowMemory> prefaulting_;   // the reading thread's copy
+    std::vector<std::size_t> prefaulted_;  // bytes of each done so far
     std::thread thread_;
 };
 

@@ -540,6 +540,19 @@ void reserve_for(LoadState& state, std::string_view first_block, std::uintmax_t 
     }
 }
 
+// The room reserved for rows in the pending arrays, for the reading thread to have backed.
+template <typename T>
+CsvBlockReader::RowMemory room_of(const LargeVector<T>& array, CsvBlockReader::RowMemory::Per per) {
+    return {array.data() + array.size(), (array.capacity() - array.size()) * sizeof(T), sizeof(T),
+            per};
+}
+
+void prefault_rows(const PendingTransactions& pending, CsvBlockReader& blocks) {
+    using Per = CsvBlockReader::RowMemory::Per;
+    blocks.prefault({room_of(pending.txs, Per::Row), room_of(pending.origins, Per::Row),
+                     room_of(pending.inputs, Per::Input), room_of(pending.outputs, Per::Output)});
+}
+
 }  // namespace
 
 std::optional<std::filesystem::path> side_file_path(const std::filesystem::path& base_dir,
@@ -592,6 +605,7 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     while (const CsvBlock* block = blocks.next()) {
         if (!reserved) {
             reserve_for(state, block->bytes, blocks.file_size());
+            prefault_rows(state.pending, blocks);
             reserved = true;
         }
         if (!reader.read(*block)) {

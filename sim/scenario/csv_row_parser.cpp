@@ -102,6 +102,9 @@ void CsvRowParser::parse(CsvBlock& block) {
         const std::size_t packed = packed_used_;
         if (parse_rows_ && parse_row(block, row)) {
             row.kind = CsvRow::Kind::Parsed;
+            ++parsed_.rows;
+            parsed_.inputs += row.input_count;
+            parsed_.outputs += row.output_count;
         } else {
             row.kind = CsvRow::Kind::Unparsed;
             block.legs.resize(legs);

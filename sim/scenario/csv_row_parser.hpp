@@ -47,7 +47,7 @@ struct CsvCaseFacts {
 struct CsvLeg {
     std::string_view text;  // the address, or the id of the transaction whose output is spent
     TextTable::Key key;     // of `text`, for the ledger's address table or the id table
-    Units amount = 0;
+    PackedUnits amount = 0;
     std::uint32_t vout = 0;
     bool spend = false;
 };
@@ -68,7 +68,7 @@ struct CsvRow {
     AssetId asset = 0;
     bool utxo = true;
     SimSeconds time = 0;
-    Units fee = 0;
+    PackedUnits fee = 0;
     std::uint32_t first_leg = 0;  // in CsvBlock::legs: the inputs, then the outputs
     std::uint32_t input_count = 0;
     std::uint32_t output_count = 0;
@@ -90,6 +90,13 @@ struct CsvBlock {
     bool ends_with_skipped_line = false;
 };
 
+// What the rows parsed so far will add to the loader's arrays.
+struct CsvParsedCounts {
+    std::uint64_t rows = 0;
+    std::uint64_t inputs = 0;
+    std::uint64_t outputs = 0;
+};
+
 // Splits `block.text` into rows and parses them (unless `parse_rows` is false: every row is then
 // left to the loader's checks). `header_seen` carries over from block to block.
 class CsvRowParser {
@@ -98,6 +105,7 @@ class CsvRowParser {
         : facts_(std::move(facts)), parse_rows_(parse_rows) {}
     // Checks the encoding of `block.bytes`, the next block of the file, then reads its rows.
     void parse(CsvBlock& block);
+    const CsvParsedCounts& parsed() const { return parsed_; }
 
   private:
     bool parse_row(CsvBlock& block, CsvRow& row);
@@ -111,6 +119,7 @@ class CsvRowParser {
     bool header_seen_ = false;
     int lines_ = 0;                // of the blocks parsed so far
     std::size_t packed_used_ = 0;  // bytes of the block's `packed` that keys point to
+    CsvParsedCounts parsed_;
 };
 
 }  // namespace mt::scenario_detail
