@@ -10,10 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-ui::CaseProblem problem_of(const Diagnostic& d) {
-    return {d.file, d.line, d.column, d.yaml_path, d.message};
-}
-
 // Moves a journal aside ("<id>.1.jsonl", "<id>.2.jsonl", ...) so the case starts over and the
 // old session stays readable.
 void archive(const fs::path& journal) {
@@ -55,13 +51,8 @@ const std::vector<ui::CaseChoice>& SessionHost::cases() const {
     if (scenarios_dir_.empty() || !fs::is_directory(scenarios_dir_, ec)) return cases_;
     for (const ScenarioSummary& summary : list_scenarios(scenarios_dir_)) {
         ui::CaseChoice choice;
+        static_cast<CaseCard&>(choice) = summary;
         choice.path = summary.path.string();
-        choice.id = summary.id;
-        choice.title = summary.title;
-        choice.summary = summary.summary;
-        choice.difficulty = summary.difficulty;
-        choice.estimated_minutes = summary.estimated_minutes;
-        choice.typologies = summary.typologies;
         for (const Diagnostic& d : summary.errors) choice.errors.push_back(d.format());
         if (!summary.id.empty()) {
             const fs::path journal = journal_path_for(summary.id);
@@ -93,10 +84,10 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     LoadResult loaded = load_scenario_file(scenario);
     if (startup_) startup_->mark("platform.startup.case_loaded");
     if (!loaded.ok()) {
-        ui::CaseLoadFailure failure{scenario.string(), {}};
-        for (const Diagnostic& d : loaded.errors) failure.problems.push_back(problem_of(d));
+        ui::CaseLoadFailure failure{scenario.string(), loaded.errors};
         if (failure.problems.empty())
-            failure.problems.push_back({scenario.string(), 0, 0, "", "the case could not be read"});
+            failure.problems.push_back(
+                {scenario.string(), 0, 0, tr("platform.case_unreadable"), ""});
         failure_ = std::move(failure);
         return;
     }
@@ -110,8 +101,8 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     if (!session->session()) {
         failure_ =
             ui::CaseLoadFailure{scenario.string(),
-                                {{journal.string(), 0, 0, "",
-                                  trf("platform.journal_failed", {render(session->error())})}}};
+                                {{journal.string(), 0, 0,
+                                  trf("platform.journal_failed", {render(session->error())}), ""}}};
         return;
     }
     open(std::move(session));

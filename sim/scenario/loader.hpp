@@ -7,21 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "model/case_card.hpp"
+#include "model/diagnostic.hpp"
 #include "model/world.hpp"
 #include "scenario/ledger_cache.hpp"
 
 namespace mt {
-
-struct Diagnostic {
-    std::string file;
-    int line = 0;           // 1-based; 0 when the problem is about the file as a whole
-    int column = 0;         // 1-based
-    std::string message;    // what was wrong and what was expected
-    std::string yaml_path;  // "entities[3].addresses[0]"
-
-    // "file:line:col: error: message (at yaml.path)"
-    std::string format() const;
-};
 
 struct LoadResult {
     std::shared_ptr<const Scenario> scenario;  // null when any error was found
@@ -38,14 +29,8 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
                               const LedgerCacheOptions& cache = {});
 
 // Metadata for the case picker, read without building the ledger.
-struct ScenarioSummary {
+struct ScenarioSummary : CaseCard {
     std::filesystem::path path;
-    std::string id;
-    LocalizedText title;
-    LocalizedText summary;
-    std::string difficulty;
-    int estimated_minutes = 0;
-    std::vector<std::string> typologies;
     std::vector<Diagnostic> errors;  // non-empty when the file could not be read
 };
 std::vector<ScenarioSummary> list_scenarios(const std::filesystem::path& directory);

@@ -44,9 +44,10 @@ std::unique_ptr<PracticeLibrary> PracticeLibrary::open(
         }
         // Always running: there is no instructor to start the clock.
         if (opened.seminar->state() == ExerciseState::Lobby) opened.seminar->start();
-        library->cases_.push_back({scenario->info.id, scenario->info.title, scenario->info.summary,
-                                   scenario->info.difficulty, scenario->info.estimated_minutes,
-                                   scenario->info.typologies, std::move(opened.seminar)});
+        library->cases_.push_back({{scenario->info.id, scenario->info.title, scenario->info.summary,
+                                    scenario->info.difficulty, scenario->info.estimated_minutes,
+                                    scenario->info.typologies},
+                                   std::move(opened.seminar)});
     }
     return library;
 }

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/case_card.hpp"
 #include "model/text.hpp"
 #include "seminar/seminar.hpp"
 
@@ -22,13 +23,7 @@ namespace mt::seminar {
 
 class PracticeLibrary {
   public:
-    struct Case {
-        std::string id;
-        LocalizedText title;
-        LocalizedText summary;
-        std::string difficulty;
-        int estimated_minutes = 0;
-        std::vector<std::string> typologies;
+    struct Case : CaseCard {
         std::unique_ptr<Seminar> seminar;
     };
 

@@ -37,7 +37,7 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
         clipper.Begin(static_cast<int>(failure.problems.size()));
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const CaseProblem& problem = failure.problems[static_cast<std::size_t>(row)];
+                const Diagnostic& problem = failure.problems[static_cast<std::size_t>(row)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 // The heading names the full path; a row only needs to tell the case file from its

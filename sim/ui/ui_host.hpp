@@ -7,7 +7,9 @@
 
 #include "model/action.hpp"
 #include "model/action_outcome.hpp"
+#include "model/case_card.hpp"
 #include "model/casefile.hpp"
+#include "model/diagnostic.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
 #include "ui/seminar_join.hpp"
@@ -15,32 +17,17 @@
 namespace mt::ui {
 
 // One shipped case, as the case picker shows it.
-struct CaseChoice {
-    std::string path;  // what open_case() gets back
-    std::string id;
-    LocalizedText title;
-    LocalizedText summary;
-    std::string difficulty;
-    int estimated_minutes = 0;
-    std::vector<std::string> typologies;
+struct CaseChoice : CaseCard {
+    std::string path;                 // what open_case() gets back
     bool resumable = false;           // a saved session of this case exists
     std::size_t saved_actions = 0;    // how many actions that session holds
     std::vector<std::string> errors;  // formatted diagnostics when the file cannot be read
 };
 
-// One problem found in a case file ("file:line:col" plus what was wrong and where).
-struct CaseProblem {
-    std::string file;
-    int line = 0;
-    int column = 0;
-    std::string yaml_path;
-    std::string message;
-};
-
 // Why the last case could not be opened: the case-file error screen lists these.
 struct CaseLoadFailure {
     std::string path;
-    std::vector<CaseProblem> problems;
+    std::vector<Diagnostic> problems;
 };
 
 enum class OpenMode { Resume, StartOver };

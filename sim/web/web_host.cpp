@@ -30,9 +30,7 @@ void WebHost::start() {
     joining_ = true;
     const unsigned generation = generation_;
     request("GET", "/api/casefile", token, {}, [this, generation, token](const LinkReply& reply) {
-        joining_ = false;
-        if (generation != generation_) return;
-        reached(reply.reached);
+        if (!answered(generation, reply)) return;
         std::string error;
         const bool named = !form_.code.empty() && !form_.name.empty();
         if (open(token, reply, error, named ? std::optional(join_body()) : std::nullopt)) return;
@@ -83,16 +81,11 @@ void WebHost::open_case(const std::string& case_id, ui::OpenMode) {
     const unsigned generation = generation_;
     request("POST", "/api/practice/start", {}, nlohmann::json{{"case", case_id}}.dump(),
             [this, generation, case_id](const LinkReply& reply) {
-                joining_ = false;
-                if (generation != generation_) return;
-                reached(reply.reached);
+                if (!answered(generation, reply)) return;
                 std::string error;
-                const auto token = reply.body.find("token");
-                if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
-                    !open(token->get<std::string>(), reply, error, std::nullopt)) {
+                if (!open_given(reply, error, std::nullopt)) {
                     // The case error screen says why; its button leaves it (close_case).
-                    failure_ = ui::CaseLoadFailure{
-                        case_id, {{case_id, 0, 0, "", error.empty() ? reply.error() : error}}};
+                    failure_ = ui::CaseLoadFailure{case_id, {{case_id, 0, 0, error, ""}}};
                     changed_ = true;
                 }
             });
@@ -118,14 +111,10 @@ void WebHost::join() {
     request("POST", "/api/join", {},
             body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
             [this, generation](const LinkReply& reply) {
-                joining_ = false;
-                if (generation != generation_) return;
-                reached(reply.reached);
+                if (!answered(generation, reply)) return;
                 std::string error;
-                const auto token = reply.body.find("token");
-                if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
-                    !open(token->get<std::string>(), reply, error, join_body())) {
-                    form_.error = error.empty() ? reply.error() : error;
+                if (!open_given(reply, error, join_body())) {
+                    form_.error = error;
                     changed_ = true;
                     return;
                 }
@@ -153,9 +142,22 @@ bool WebHost::open(const std::string& token, const LinkReply& reply, std::string
     return true;
 }
 
-void WebHost::reached(bool yes) {
-    if (unreachable_ != !yes) changed_ = true;
-    unreachable_ = !yes;
+bool WebHost::open_given(const LinkReply& reply, std::string& error,
+                         std::optional<nlohmann::json> rejoin_body) {
+    const auto token = reply.body.find("token");
+    if (reply.ok() && token != reply.body.end() && token->is_string() &&
+        open(token->get<std::string>(), reply, error, std::move(rejoin_body)))
+        return true;
+    if (error.empty()) error = reply.reached ? reply.error() : std::string(tr("web.unreachable"));
+    return false;
+}
+
+bool WebHost::answered(unsigned generation, const LinkReply& reply) {
+    joining_ = false;
+    if (generation != generation_) return false;
+    if (unreachable_ == reply.reached) changed_ = true;
+    unreachable_ = !reply.reached;
+    return true;
 }
 
 bool WebHost::update(ui::InvestigatorUi& view) {

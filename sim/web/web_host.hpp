@@ -58,7 +58,13 @@ class WebHost : public ui::UiHost {
     // reply holds no casefile.
     bool open(const std::string& token, const LinkReply& reply, std::string& error,
               std::optional<nlohmann::json> join_body);
-    void reached(bool yes);
+    // The same for a reply that gives the token (joining, starting practice); `error` says why
+    // not, in the interface language.
+    bool open_given(const LinkReply& reply, std::string& error,
+                    std::optional<nlohmann::json> join_body);
+    // The end of a join, practice start or stored-token check: false when the trainee left
+    // meanwhile (the reply is for a page state that is gone).
+    bool answered(unsigned generation, const LinkReply& reply);
 
     std::unique_ptr<BrowserSession> session_;
     ui::SeminarJoinForm form_;

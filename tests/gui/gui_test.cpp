@@ -84,8 +84,7 @@ GuiOptions options_for(const fs::path& scenario) {
 const Casefile& casefile_of(platform::DesktopApp& app) {
     const Session* session = app.host().session();
     if (const ui::CaseLoadFailure* failure = app.host().load_failure())
-        for (const ui::CaseProblem& p : failure->problems)
-            UNSCOPED_INFO(p.file << ": " << p.message);
+        for (const Diagnostic& p : failure->problems) UNSCOPED_INFO(p.file << ": " << p.message);
     REQUIRE(session);
     return session->casefile();
 }

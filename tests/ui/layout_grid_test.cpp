@@ -67,10 +67,11 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                 driver.frames(3);
                 check("case picker");
 
-                host.failure = ui::CaseLoadFailure{
-                    "scenarios/broken.yaml",
-                    {{"scenarios/broken.yaml", 12, 5, "world.services[2].jurisdiction",
-                      "unknown jurisdiction 'XX'; expected one of MX, US, SC"}}};
+                host.failure =
+                    ui::CaseLoadFailure{"scenarios/broken.yaml",
+                                        {{"scenarios/broken.yaml", 12, 5,
+                                          "unknown jurisdiction 'XX'; expected one of MX, US, SC",
+                                          "world.services[2].jurisdiction"}}};
                 driver.frames(2);
                 check("case error");
                 host.failure.reset();

@@ -397,8 +397,8 @@ TEST_CASE("the case-file error screen lists every problem and goes back", "[ui][
     RecordingHost host;
     host.failure =
         ui::CaseLoadFailure{"bad.yaml",
-                            {{"bad.yaml", 3, 5, "entities[0].kind", "unknown kind 'bank'"},
-                             {"bad.yaml", 9, 1, "transactions[2]", "amount must be positive"}}};
+                            {{"bad.yaml", 3, 5, "unknown kind 'bank'", "entities[0].kind"},
+                             {"bad.yaml", 9, 1, "amount must be positive", "transactions[2]"}}};
     ui::InvestigatorUi view;
     HeadlessUi driver(view, host);
     driver.frames(2);
@@ -443,9 +443,9 @@ TEST_CASE("every screen in both languages uses only keys the catalogues have", "
         driver.frames(2);
         host.case_open.reset();
         host.choices.push_back(
-            {"/a.yaml", "a", {"A", "A"}, {"s", "s"}, "advanced", 5, {"mixer"}, true, 3, {}});
+            {{"a", {"A", "A"}, {"s", "s"}, "advanced", 5, {"mixer"}}, "/a.yaml", true, 3, {}});
         driver.frames(2);
-        host.failure = ui::CaseLoadFailure{"x.yaml", {{"x.yaml", 1, 1, "a", "b"}}};
+        host.failure = ui::CaseLoadFailure{"x.yaml", {{"x.yaml", 1, 1, "b", "a"}}};
         driver.frames(2);
     }
     set_interface_language("en");
