@@ -3,13 +3,11 @@
 #include <array>
 
 #include "generate/random.hpp"
+#include "model/base58.hpp"
 #include "model/bech32.hpp"
 
 namespace mt::generate {
 namespace {
-
-constexpr std::string_view kBase58Alphabet =
-    "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 // Fills `bytes` from `key`: the first eight bytes are a bijection of (key, salt), which makes
 // the result unique per key; the rest are further mixing for a random look.
@@ -55,21 +53,7 @@ void append_bitcoin_address(std::string& out, std::uint64_t key, std::uint64_t s
 void append_tron_address(std::string& out, std::uint64_t key, std::uint64_t salt) {
     auto bytes = expand<25>(key, salt ^ 0x7E0A11ull);
     bytes[0] = 0x41;  // Tron's mainnet prefix: every address starts with 'T'
-    // Base58: repeated division of the 200-bit big-endian number by 58.
-    std::array<char, 40> digits{};
-    std::size_t count = 0;
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-        std::uint32_t remainder = 0;
-        for (std::size_t i = start; i < bytes.size(); ++i) {
-            const std::uint32_t value = (remainder << 8) | bytes[i];
-            bytes[i] = static_cast<std::uint8_t>(value / 58);
-            remainder = value % 58;
-        }
-        digits[count++] = kBase58Alphabet[remainder];
-        while (start < bytes.size() && bytes[start] == 0) ++start;
-    }
-    for (std::size_t i = count; i > 0; --i) out += digits[i - 1];
+    base58::append(out, bytes);
 }
 
 void append_transaction_hash(std::string& out, std::uint64_t key, std::uint64_t salt) {

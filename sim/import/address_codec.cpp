@@ -2,12 +2,13 @@
 
 #include <cstring>
 
+#include "model/base58.hpp"
 #include "model/bech32.hpp"
 
 namespace mt::import {
 namespace {
 
-constexpr std::string_view kBase58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+constexpr std::string_view kBase58 = base58::kAlphabet;
 using bech32::kBech32Constant;
 using bech32::kBech32mConstant;
 
@@ -115,21 +116,10 @@ std::string base58check_encode(std::uint8_t version, const std::vector<std::uint
     bytes.insert(bytes.end(), payload.begin(), payload.end());
     const auto check = checksum(bytes);
     bytes.insert(bytes.end(), check.begin(), check.end());
-    std::size_t zeros = 0;
-    while (zeros < bytes.size() && bytes[zeros] == 0) ++zeros;
-    std::string digits;  // least significant first
-    std::size_t start = zeros;
-    while (start < bytes.size()) {
-        std::uint32_t remainder = 0;
-        for (std::size_t i = start; i < bytes.size(); ++i) {
-            const std::uint32_t value = (remainder << 8) | bytes[i];
-            bytes[i] = static_cast<std::uint8_t>(value / 58);
-            remainder = value % 58;
-        }
-        digits += kBase58[remainder];
-        while (start < bytes.size() && bytes[start] == 0) ++start;
-    }
-    return std::string(zeros, '1') + std::string(digits.rbegin(), digits.rend());
+    if (bytes.size() > base58::kMostBytes) return {};  // no address is this long
+    std::string out;
+    base58::append(out, bytes);
+    return out;
 }
 
 std::optional<Base58Check> base58check_decode(std::string_view text) {

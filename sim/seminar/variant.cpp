@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "model/base58.hpp"
 #include "model/bech32.hpp"
 #include "model/stable_hash.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::string_view kHexLower = "0123456789abcdef";
 constexpr std::string_view kBech32 = bech32::kAlphabet;
-constexpr std::string_view kBase58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+constexpr std::string_view kBase58 = base58::kAlphabet;
 constexpr std::string_view kLower = "abcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 constexpr std::string_view kDigits = "0123456789";
