@@ -11,21 +11,6 @@ using namespace mt::testing;
 
 namespace {
 
-Action make(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
-Action request(Instrument instrument, std::string service, std::vector<std::string> identifiers) {
-    Action a = make(ActionType::LegalRequest, std::move(service));
-    a.instrument = instrument;
-    a.identifiers = std::move(identifiers);
-    a.text = "Proceeds of the ransom paid by the clinic";
-    return a;
-}
-
 // Traced to the deposit and to the offshore output; Bitnova known by lookup.
 Session traced(std::shared_ptr<Scenario> scenario) {
     Session s(std::move(scenario));

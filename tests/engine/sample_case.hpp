@@ -4,7 +4,10 @@
 // a decoy output goes to Offshorex (SC, foreign). The adversary withdraws the Bitnova balance at
 // +36h unless it is frozen first.
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "model/action.hpp"
 #include "model/world.hpp"
 
 namespace mt::testing {
@@ -17,5 +20,28 @@ inline constexpr const char* kOffshore = "bc1qoffshore00000000000000000000000000
 inline constexpr const char* kStranger = "bc1qstranger0000000000000000000000000006";
 
 std::shared_ptr<Scenario> make_sample_case();
+
+// The actions the engine tests play on it.
+inline Action make(ActionType type, std::string target = {}) {
+    Action a;
+    a.type = type;
+    a.target = std::move(target);
+    return a;
+}
+
+inline Action request(Instrument instrument, std::string service,
+                      std::vector<std::string> identifiers) {
+    Action a = make(ActionType::LegalRequest, std::move(service));
+    a.instrument = instrument;
+    a.identifiers = std::move(identifiers);
+    a.text = "Proceeds of the ransom paid by the clinic";
+    return a;
+}
+
+inline Action wait_for(SimSeconds span) {
+    Action a = make(ActionType::Wait);
+    a.duration = span;
+    return a;
+}
 
 }  // namespace mt::testing

@@ -10,27 +10,6 @@ using namespace mt::testing;
 
 namespace {
 
-Action make(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
-Action request(Instrument instrument, std::string service, std::vector<std::string> identifiers) {
-    Action a = make(ActionType::LegalRequest, std::move(service));
-    a.instrument = instrument;
-    a.identifiers = std::move(identifiers);
-    a.text = "Proceeds of the ransom paid by the clinic";
-    return a;
-}
-
-Action wait_for(SimSeconds span) {
-    Action a = make(ActionType::Wait);
-    a.duration = span;
-    return a;
-}
-
 // The session after tracing to the deposit address and learning who runs it (20 minutes in).
 Session traced_session() {
     Session s(make_sample_case());

@@ -16,6 +16,7 @@
 using namespace mt;
 using namespace mt::seminar;
 using mt::testing::TempDir;
+using mt::testing::wait_for;
 
 namespace {
 
@@ -38,13 +39,6 @@ Action explore(const std::string& address) {
     a.type = ActionType::ExploreAddress;
     a.target = address;
     a.direction = Direction::Out;
-    return a;
-}
-
-Action wait_for(SimSeconds s) {
-    Action a;
-    a.type = ActionType::Wait;
-    a.duration = s;
     return a;
 }
 
