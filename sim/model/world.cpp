@@ -41,6 +41,13 @@ const Entity* Scenario::owner_of(AddressId address) const {
     return nullptr;
 }
 
+const ServiceTerms* Service::terms_for(Instrument kind, std::string_view instrument_id) const {
+    if (auto it = instrument_terms.find(instrument_id); it != instrument_terms.end())
+        return &it->second;
+    auto it = honours.find(kind);
+    return it == honours.end() ? nullptr : &it->second;
+}
+
 const Service* Scenario::find_service(std::string_view entity_id) const {
     auto it = std::find_if(services.begin(), services.end(),
                            [&](const Service& s) { return s.entity == entity_id; });
@@ -89,11 +96,17 @@ std::string legal_world_text(const Scenario& s) {
         bool any = service.dead_end || service.notifies_user;
         for (const auto& [kind, terms] : service.honours)
             any = any || terms.voluntary || !terms.requires_records.empty() || !terms.turnaround;
+        any = any || !service.instrument_terms.empty();
         for (const Record& r : service.records) any = any || r.deleted_at;
         if (!any) continue;
         out.line("service", service.entity, service.dead_end, service.notifies_user);
         for (const auto& [kind, terms] : service.honours) {
             out.line("terms", kind, terms.voluntary, terms.turnaround.value_or(-1));
+            for (const std::string& r : terms.requires_records) out.line("requires", r);
+        }
+        for (const auto& [id, terms] : service.instrument_terms) {
+            out.line("instrument_terms", id, terms.voluntary, terms.turnaround.value_or(-1));
+            for (RecordKind k : terms.returns) out.line("returns", k);
             for (const std::string& r : terms.requires_records) out.line("requires", r);
         }
         for (const Record& r : service.records)

@@ -69,9 +69,16 @@ struct ServiceTerms {
 struct Service {
     std::string entity;  // the entity operating it
     std::map<Instrument, ServiceTerms> honours;
+    // Terms for one instrument of the pack that is not the first of its kind (the UIF's
+    // blocked-persons list beside a freeze request): they apply to that instrument only, in place
+    // of the kind's terms. The first of a kind is the kind itself, so it is keyed in `honours`.
+    std::map<std::string, ServiceTerms, std::less<>> instrument_terms{};
     LocalizedText decline_reason;  // said when an instrument is not honoured
     SimSeconds decline_turnaround = hours(48);
     std::vector<Record> records;
+    // The terms that apply to a request of `kind`, sent as the pack instrument `instrument_id`
+    // (empty without a pack): that instrument's own, else the kind's; null when not honoured.
+    const ServiceTerms* terms_for(Instrument kind, std::string_view instrument_id) const;
     // Nobody there can answer anything (a CoinJoin coordinator keeps no records): every request is
     // declined with decline_reason and scored as a dead end.
     bool dead_end = false;

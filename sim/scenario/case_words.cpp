@@ -15,6 +15,9 @@ std::vector<std::string> case_word_keys(const Scenario& scenario) {
             for (RecordKind k : terms.returns)
                 keys.insert("record_kind." + std::string(name_of(k)));
         }
+        for (const auto& [id, terms] : s.instrument_terms)
+            for (RecordKind k : terms.returns)
+                keys.insert("record_kind." + std::string(name_of(k)));
         for (const Record& r : s.records)
             keys.insert("record_kind." + std::string(name_of(r.kind)));
     }

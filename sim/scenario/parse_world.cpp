@@ -156,7 +156,11 @@ void read_services(LoadState& state, MapReader& root) {
                     MapReader terms_map(yaml, terms_slot, "the terms of an instrument",
                                         {"turnaround_hours", "returns", "voluntary", "requires"});
                     if (!instrument || !terms_map.is_map()) continue;
-                    if (service.honours.count(*instrument) != 0) {
+                    // A pack instrument other than its kind's first has terms of its own.
+                    const LegalInstrument* legal = scenario.jurisdiction.find(key);
+                    const bool own = legal && scenario.jurisdiction.first_of(*instrument) != legal;
+                    if (own ? service.instrument_terms.count(key) != 0
+                            : service.honours.count(*instrument) != 0) {
                         yaml.error(key_slot, "instrument '" + key + "' is listed twice");
                         continue;
                     }
@@ -185,7 +189,10 @@ void read_services(LoadState& state, MapReader& root) {
                     }
                     if (auto f = terms_map.get("voluntary"))
                         if (auto b = yaml.boolean(*f)) terms.voluntary = *b;
-                    service.honours.emplace(*instrument, std::move(terms));
+                    if (own)
+                        service.instrument_terms.emplace(key, std::move(terms));
+                    else
+                        service.honours.emplace(*instrument, std::move(terms));
                 }
             } else {
                 yaml.error(*v, "expected a map from instrument (" + list_names(names) +

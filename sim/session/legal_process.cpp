@@ -281,11 +281,11 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
         !entity.jurisdiction.empty() && entity.jurisdiction != s.info.home_jurisdiction;
     // Compulsory process binds at home only; the pack says which of its instruments are.
     const bool compulsory = legal ? legal->reach == Reach::Domestic : is_compulsory(kind);
-    auto terms = service.honours.find(kind);
-    bool honoured = terms != service.honours.end() && !service.dead_end;
-    const bool voluntary = honoured && terms->second.voluntary;
+    const ServiceTerms* terms = service.terms_for(kind, legal ? legal->id : std::string_view());
+    bool honoured = terms && !service.dead_end;
+    const bool voluntary = honoured && terms->voluntary;
     const std::vector<std::string> missing =
-        honoured ? missing_evidence(ctx, legal, &terms->second, cited) : std::vector<std::string>{};
+        honoured ? missing_evidence(ctx, legal, terms, cited) : std::vector<std::string>{};
     const auto relevant =
         std::count_if(a.identifiers.begin(), a.identifiers.end(),
                       [&](const std::string& id) { return is_relevant(s, service, id); });
@@ -318,7 +318,7 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
         due = ctx.casefile.now + (judge > 0 ? judge : service.decline_turnaround);
     else if (honoured)
         due = ctx.casefile.now + judge +
-              terms->second.turnaround.value_or(legal ? legal->turnaround.value : hours(24));
+              terms->turnaround.value_or(legal ? legal->turnaround.value : hours(24));
 
     LegalRequestFile file;
     file.id = "req-" + std::to_string(ctx.casefile.requests.size() + 1);
@@ -328,8 +328,8 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
         file.instrument_name = legal->name;
         // A timing no public source gives is shown as a training assumption.
         const bool judge_assumed = legal->judge && legal->judge->assumption();
-        const bool turnaround_assumed = honoured && missing.empty() && !terms->second.turnaround &&
-                                        legal->turnaround.assumption();
+        const bool turnaround_assumed =
+            honoured && missing.empty() && !terms->turnaround && legal->turnaround.assumption();
         if (judge_assumed || turnaround_assumed)
             file.timing_note =
                 Message("legal.timing.assumption")
@@ -375,7 +375,8 @@ void deliver_request(SessionContext& ctx, SentRequest& request) {
         else if (file.instrument == Instrument::Preservation)
             preserve(ctx, service, request, file);
         else
-            deliver_records(ctx, service, service.honours.at(file.instrument), file);
+            deliver_records(ctx, service,
+                            *service.terms_for(file.instrument, file.legal_instrument), file);
         // Served: a service that tells its user does so unless the order forbids it.
         if (service.notifies_user && !(request.legal && request.legal->forbids_notice))
             ctx.state.tipped.emplace(service.entity, ctx.casefile.now);

@@ -53,7 +53,23 @@ std::vector<AdversaryMove> adversary_moves(const Scenario& s, const Casefile& ca
         if (event.kind != EventKind::MoveFunds) continue;
         AdversaryMove move;
         move.at = event.at;
-        move.due = i < state.next_event;
+        move.due = i < state.next_event || state.fired.count(i) > 0;
+        // A move that only a notice sets off: when the service told its user, and the earlier
+        // time that gave the move; without a notice in time it never happens, so it is not shown.
+        if (!event.tip_off.empty()) {
+            const auto notice = state.tipped.find(event.tip_off);
+            const bool told = notice != state.tipped.end();
+            if (told) {
+                move.tip_off_at = notice->second;
+                if (const Entity* service = s.find_entity(event.tip_off))
+                    move.tipped_by = service->name;
+                const SimSeconds early = notice->second + event.reaction;
+                if (event.transaction == kNoTx && (!event.scheduled || early < event.at))
+                    move.at = early;
+            }
+            const bool in_time = told && notice->second + event.reaction <= event.at;
+            if (!event.scheduled && (event.transaction == kNoTx ? !told : !in_time)) continue;
+        }
         const auto holding = std::find_if(s.holdings.begin(), s.holdings.end(),
                                           [&](const Holding& h) { return h.id == event.holding; });
         if (holding == s.holdings.end()) continue;
@@ -72,7 +88,7 @@ std::vector<AdversaryMove> adversary_moves(const Scenario& s, const Casefile& ca
                 move.freeze_landed_at = r.due_at;
         }
         if (const auto frozen = state.frozen.find(event.holding); frozen != state.frozen.end())
-            move.prevented = frozen->second.at <= event.at;
+            move.prevented = frozen->second.at <= move.at;
         moves.push_back(std::move(move));
     }
     return moves;
@@ -125,6 +141,11 @@ void learn_service(SessionContext& ctx, const Entity& entity) {
     known.jurisdiction = entity.jurisdiction;
     for (const auto& [instrument, terms] : service->honours)
         known.published_instruments.push_back(instrument);
+    for (const auto& [id, terms] : service->instrument_terms)
+        if (const LegalInstrument* in = ctx.scenario.jurisdiction.find(id);
+            in && std::find(known.published_instruments.begin(), known.published_instruments.end(),
+                            in->kind) == known.published_instruments.end())
+            known.published_instruments.push_back(in->kind);
     ctx.casefile.services.emplace(entity.id, std::move(known));
 }
 

@@ -118,6 +118,10 @@ void draw_debrief_adversary(const Casefile& casefile) {
         ImGui::SameLine();
         text_wrapped(render(line));
         probe("debrief.move:" + std::to_string(i + 1));
+        if (move.tip_off_at)
+            text_disabled(render(Message("ui.debrief.tipped_off")
+                                     .arg("service", move.tipped_by)
+                                     .arg("notice", duration_text(*move.tip_off_at))));
     }
 }
 

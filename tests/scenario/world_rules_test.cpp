@@ -253,15 +253,23 @@ TEST_CASE("a case names its pack: instrument ids as honours keys, timing overrid
     CHECK(a.turnaround.value == hours(2));
     CHECK(a.judge->value == hours(6));
     CHECK(!a.judge->assumption());
-    // Keyed by the instrument's kind; its turnaround left to the pack.
-    const ServiceTerms& lpb = s->find_service("ex")->honours.at(Instrument::FreezeRequest);
+    // Not its kind's first: keyed by the instrument itself, its turnaround left to the pack.
+    const Service& ex = *s->find_service("ex");
+    CHECK(ex.honours.count(Instrument::FreezeRequest) == 0);
+    const ServiceTerms& lpb = ex.instrument_terms.at("mx-lista-personas-bloqueadas");
     CHECK(!lpb.turnaround);
+    CHECK(ex.terms_for(Instrument::FreezeRequest, "mx-lista-personas-bloqueadas") == &lpb);
+    // Terms keyed by one instrument are not another's of the same kind.
+    CHECK(ex.terms_for(Instrument::FreezeRequest, "mx-solicitud-congelamiento") == nullptr);
     // The UIF list's 24 hours are sourced (LIC art. 115): no assumption is shown.
     Session session(s);
     REQUIRE(session.apply(request("mx-lista-personas-bloqueadas", "ex", {"addr-b"})).accepted);
     CHECK(session.casefile().requests.back().due_at - session.casefile().requests.back().sent_at ==
           hours(24));
     CHECK(session.casefile().requests.back().timing_note.key.empty());
+    // The exchange answers the UIF's list, not a freeze request it was never given terms for.
+    REQUIRE(session.apply(request("mx-solicitud-congelamiento", "ex", {"addr-b"})).accepted);
+    CHECK(session.score().penalties.back().kind == PenaltyKind::WrongInstrument);
 
     // The trainee's casefile lists the pack as the legal window shows it, with this case's timings.
     const CaseBriefing& briefing = session.casefile().briefing;
@@ -427,6 +435,26 @@ TEST_CASE("a tip-off moves the funds early unless the order forbids notice", "[s
         REQUIRE(s.apply(wait_for(hours(3))).accepted);
         REQUIRE(s.apply(request("freeze_request", "ex", {"addr-b"})).accepted);
         CHECK(answered(s).response.key == "legal.freeze.withdrawn");
+        // The trainee is not told of the notice, nor of the hidden move, before submitting.
+        for (const TimelineEntry& e : s.casefile().timeline)
+            CHECK(e.text.key.find("tip") == std::string::npos);
+        CHECK(s.casefile().adversary_moves.empty());
+        Action done;
+        done.type = ActionType::Submit;
+        done.text = "findings";
+        REQUIRE(s.apply(done).accepted);
+        // The debrief shows the tip-off and the move it brought forward (from +300h).
+        REQUIRE(s.casefile().adversary_moves.size() == 1);
+        const AdversaryMove& move = s.casefile().adversary_moves[0];
+        REQUIRE(move.tip_off_at);
+        CHECK(*move.tip_off_at == hours(121));
+        CHECK(move.tipped_by.en == "Exchange");
+        CHECK(move.at == hours(123));
+        CHECK(move.due);
+        CHECK_FALSE(move.prevented);
+        const CasefileParse copy = casefile_from_json(to_json(s.casefile()));
+        REQUIRE(copy.casefile);
+        CHECK(copy.casefile->adversary_moves[0].tip_off_at == hours(121));
     }
     SECTION("an order that forbids notice does not tip the user off") {
         Session s(scenario);

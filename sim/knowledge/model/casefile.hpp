@@ -212,6 +212,10 @@ struct AdversaryMove {
     // When the trainee's first freeze or seizure of it was answered: it took hold, or came too
     // late.
     std::optional<SimSeconds> freeze_landed_at;
+    // When a service served with the trainee's request told its user (a tip-off), and who: the
+    // move then came early. Never in the casefile before submission.
+    std::optional<SimSeconds> tip_off_at;
+    LocalizedText tipped_by;
 };
 
 struct Casefile {

@@ -625,6 +625,10 @@ void to_json(json& j, const AdversaryMove& m) {
          {"due", m.due},
          {"prevented", m.prevented}};
     if (m.freeze_landed_at) j["freeze_landed_at"] = *m.freeze_landed_at;
+    if (m.tip_off_at) {
+        j["tip_off_at"] = *m.tip_off_at;
+        j["tipped_by"] = m.tipped_by;
+    }
 }
 
 void from_json(const json& j, AdversaryMove& m) {
@@ -637,6 +641,12 @@ void from_json(const json& j, AdversaryMove& m) {
         SimSeconds at = 0;
         field(j, "freeze_landed_at", at);
         m.freeze_landed_at = at;
+    }
+    if (j.contains("tip_off_at")) {
+        SimSeconds at = 0;
+        field(j, "tip_off_at", at);
+        m.tip_off_at = at;
+        field(j, "tipped_by", m.tipped_by);
     }
 }
 
