@@ -45,7 +45,7 @@ bool CsvBlockReader::fill(CsvBlock& block) {
     const std::optional<std::string_view> bytes = lines_.next();
     if (!bytes) return false;
     if (also_read_) also_read_(*bytes);
-    block.bytes.assign(*bytes);
+    block.bytes.assign(bytes->begin(), bytes->end());
     parser_.parse(block);
     return true;
 }

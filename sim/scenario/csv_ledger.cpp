@@ -604,7 +604,8 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     bool reserved = false;
     while (const CsvBlock* block = blocks.next()) {
         if (!reserved) {
-            reserve_for(state, block->bytes, blocks.file_size());
+            reserve_for(state, std::string_view(block->bytes.data(), block->bytes.size()),
+                        blocks.file_size());
             prefault_rows(state.pending, blocks);
             reserved = true;
         }

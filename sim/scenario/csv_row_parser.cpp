@@ -61,7 +61,8 @@ CsvCaseFacts CsvCaseFacts::of(const Ledger& ledger, std::optional<std::int64_t> 
 
 void CsvRowParser::parse(CsvBlock& block) {
     block.lines_before = lines_;
-    block.text = lines_ == 0 ? without_bom(block.bytes) : std::string_view(block.bytes);
+    const std::string_view bytes(block.bytes.data(), block.bytes.size());
+    block.text = lines_ == 0 ? without_bom(bytes) : bytes;
     block.problem = find_text_problem(block.text);
     block.rows.clear();
     block.legs.clear();

@@ -77,14 +77,16 @@ struct CsvRow {
 
 // A block of whole lines of the ledger file (as LineBlocks reads them) and its rows.
 struct CsvBlock {
-    std::string bytes;      // as read
-    std::string_view text;  // bytes without a byte-order mark at the start of the file
-    int lines_before = 0;   // lines of the file before this block
+    // Mapped arrays (model/large_array.hpp): given back to the system when the reading ends, so
+    // the blocks do not add to the peak memory of the rest of the load.
+    LargeVector<char> bytes;  // as read
+    std::string_view text;    // bytes without a byte-order mark at the start of the file
+    int lines_before = 0;     // lines of the file before this block
     // The block's first encoding problem; its rows are then not read at all.
     std::optional<TextProblem> problem;
-    std::vector<CsvRow> rows;  // lines that are neither blank nor comments, in order
-    std::vector<CsvLeg> legs;
-    std::string packed;  // the packed bytes the keys point to
+    LargeVector<CsvRow> rows;  // lines that are neither blank nor comments, in order
+    LargeVector<CsvLeg> legs;
+    LargeVector<char> packed;  // the packed bytes the keys point to
     // The block's last line is blank or a comment (or every line is): the loader stops there
     // when it has reported too many problems, as it does before any line.
     bool ends_with_skipped_line = false;
