@@ -159,9 +159,15 @@ ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSecon
             "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
     // Analysis sees the chain as it is when the analysis finishes, never later.
     AnalysisRequest request{a.tool, a.method, a.target, ctx.casefile.now + cost};
-    AnalysisOutcome result = run_analysis(ctx.scenario.ledger, request);
+    AnalysisOutcome result = run_analysis(analysis_ledger(ctx), request);
     if (!result.report) return reject("reject.analysis_failed", result.error);
+    const std::size_t prevented = ctx.state.prevented.size();
     advance_clock(ctx, ctx.casefile.now + cost);
+    // A move prevented while the analysis ran never happened: the report must not follow it.
+    if (ctx.state.prevented.size() != prevented) {
+        AnalysisOutcome again = run_analysis(analysis_ledger(ctx), request);
+        if (again.report) result = std::move(again);
+    }
     AnalysisReport report = std::move(*result.report);
     report.id = "analysis-" + std::to_string(ctx.casefile.analyses.size() + 1);
     report.at = ctx.casefile.now;

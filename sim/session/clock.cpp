@@ -48,13 +48,13 @@ void fire_event(SessionContext& ctx, const ScheduledEvent& event) {
         // A move on chain that only a tip-off sets off never happens without one in time.
         if (!event.scheduled && event.transaction != kNoTx &&
             !tipped_in_time(ctx, event, event.at)) {
-            ctx.state.prevented.insert(event.transaction);
+            prevent(ctx, event.transaction);
             return;
         }
         // The adversary's move happens unless the holding was frozen first; a move on chain then
         // never happens.
         if (ctx.state.frozen.count(event.holding)) {
-            if (event.transaction != kNoTx) ctx.state.prevented.insert(event.transaction);
+            if (event.transaction != kNoTx) prevent(ctx, event.transaction);
             return;
         }
         ctx.state.moved.insert(event.holding);

@@ -2,6 +2,7 @@
 // The hidden progress of a session: what the engine knows about the trainee's effect on the world
 // that the casefile does not (yet) show. Internal to sim/session.
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -41,8 +42,15 @@ struct SessionState {
     std::vector<std::size_t> checkpoint_order;    // checkpoints sorted by opens_at
     std::map<std::string, FrozenHolding> frozen;  // by holding id
     std::set<std::string> moved;                  // holdings the adversary moved out
-    std::set<TxIndex> prevented;    // the adversary's moves on chain that a freeze stopped
-    std::set<std::string> records;  // record ids obtained
+    // The adversary's moves on chain that a freeze (or no tip-off) stopped, with every
+    // transaction spending their outputs: none of them happens.
+    std::set<TxIndex> prevented;
+    // The chain as it went in this session (the ledger without `prevented`), for analyses; built
+    // when the first move is prevented and again when another is, so it holds
+    // `analysis_prevented` of them.
+    std::shared_ptr<const Ledger> analysis_chain{};
+    std::size_t analysis_prevented = 0;
+    std::set<std::string> records;                      // record ids obtained
     std::map<std::string, SimSeconds> obtained_at;      // record id -> when it was obtained
     std::map<std::string, SimSeconds> preserved_until;  // record id -> kept until (preservation)
     // Services that told their user of a request, with when; tip-off moves react to it.
@@ -101,6 +109,11 @@ Units held_amount(const Scenario& scenario, const SessionState& state, const Hol
                   SimSeconds now);
 // Whether the explorer can see a transaction: not when a freeze prevented it.
 bool happened(const SessionState& state, TxIndex tx);
+// Prevents an adversary's move on chain, and every later transaction spending what it paid.
+void prevent(SessionContext& ctx, TxIndex tx);
+// The chain analyses read: the scenario's ledger, or, once a move was prevented, a copy without
+// the prevented transactions (so taint and clusters never follow a move that did not happen).
+const Ledger& analysis_ledger(SessionContext& ctx);
 
 // scoring.cpp
 ScoreReport compute_score(const Scenario& scenario, const Casefile& casefile,

@@ -23,7 +23,8 @@ Entity entity(std::string id, EntityKind kind, std::vector<AddressId> addresses,
 }
 
 // A thief pays an exchange account 0.5 BTC at +10h and 0.3 BTC at +20h; 1 BTC reaches an address
-// whose key the agency can use at +30h and is moved on chain at +40h unless seized first.
+// whose key the agency can use at +30h and is moved on chain at +40h unless seized first, then on
+// to a vendor at +50h.
 std::shared_ptr<Scenario> make_custody_case() {
     auto s = std::make_shared<Scenario>();
     s->info.id = "custody";
@@ -51,6 +52,14 @@ std::shared_ptr<Scenario> make_custody_case() {
                                             0,
                                             {{keyed, 100'000'000, {arrive, 0}}},
                                             {{away, 100'000'000}}});
+    // What the thief would do with the moved coins: it cannot happen if the move does not.
+    l.add_transaction({"tx-onward",
+                       btc,
+                       0,
+                       hours(50),
+                       0,
+                       {{away, 100'000'000, {move, 0}}},
+                       {{vendor, 100'000'000}}});
     l.finalize();
 
     s->entities.push_back(
@@ -191,6 +200,36 @@ TEST_CASE("a seizure after the funds arrive holds them and the adversary's move 
     REQUIRE(keyed.balances.size() == 1);
     CHECK(keyed.balances[0].amount == 100'000'000);
     CHECK_FALSE(s.apply(make(ActionType::ExploreTransaction, "tx-move")).accepted);
+
+    // Later, nothing that spends what the move would have paid happened either: not on the
+    // explorer, not in a taint or cluster report, and the vendor's balance never had it.
+    REQUIRE(s.apply(wait_until(s, hours(60))).accepted);
+    CHECK_FALSE(s.apply(make(ActionType::ExploreTransaction, "tx-onward")).accepted);
+    for (const AnalysisTool tool : {AnalysisTool::Taint, AnalysisTool::Cluster}) {
+        Action analysis = make(ActionType::RunAnalysis, kKeyed);
+        analysis.tool = tool;
+        REQUIRE(s.apply(analysis).accepted);
+        for (const AnalysisRow& row : s.casefile().analyses.back().rows) {
+            INFO(name_of(tool) << " row " << row.subject);
+            CHECK(row.subject != "tx-move");
+            CHECK(row.subject != "tx-onward");
+            CHECK(row.subject != kAway);
+            CHECK(row.subject != kVendor);
+        }
+    }
+}
+
+TEST_CASE("a move that happened stays in the analyses", "[session][custody]") {
+    Session s(make_custody_case());
+    REQUIRE(s.apply(wait_until(s, hours(60))).accepted);
+    REQUIRE(s.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
+    Action taint = make(ActionType::RunAnalysis, kKeyed);
+    taint.tool = AnalysisTool::Taint;
+    REQUIRE(s.apply(taint).accepted);
+    bool reached_vendor = false;
+    for (const AnalysisRow& row : s.casefile().analyses.back().rows)
+        reached_vendor = reached_vendor || row.subject == kVendor;
+    CHECK(reached_vendor);
 }
 
 TEST_CASE("a freeze after the adversary withdrew holds nothing", "[session][custody]") {
