@@ -189,7 +189,7 @@ void InvestigatorUi::draw_legal_tab(UiHost& host, const Casefile& casefile) {
         if (!service->published_instruments.empty()) {
             std::string list;
             for (Instrument i : service->published_instruments)
-                list += (list.empty() ? "" : ", ") + std::string(tr(key_of(i)));
+                list += (list.empty() ? "" : ", ") + instrument_text(i, {}, &casefile);
             text_disabled(trf("ui.legal.published", {list}));
         }
         const std::string& home = casefile.briefing.home_jurisdiction;

@@ -263,6 +263,10 @@ TEST_CASE("the legal window offers the case's pack by real name and cites eviden
 
     f.driver.click("legal.recipient");
     f.driver.click(std::string("legal.recipient:") + kExchange);
+    // The recipient's guide is read in the pack's names too.
+    f.driver.frames(1);
+    CHECK(words_on_screen().find("Itslaw-enforcementguidelists:Requesttopreserverecords") !=
+          std::string::npos);
     f.driver.click("ui.legal.add_selection");
     f.driver.click("legal.evidence:rec-kyc-1");
     f.driver.frames(1);
