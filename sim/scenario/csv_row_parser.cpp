@@ -66,12 +66,13 @@ void CsvRowParser::parse(CsvBlock& block) {
     block.problem = find_text_problem(block.text);
     block.rows.clear();
     block.legs.clear();
-    block.packed.clear();
     block.ends_with_skipped_line = false;
     if (block.problem) return;
     // Room for every key's packed bytes (never more than the text they pack) and one key's
-    // scratch, so the keys' views stay put.
-    block.packed.resize(block.text.size() + TextTable::kMaxPackedBytes);
+    // scratch, so the keys' views stay put; kept from block to block (not cleared and zeroed
+    // again each time).
+    const std::size_t room = block.text.size() + TextTable::kMaxPackedBytes;
+    if (block.packed.size() < room) block.packed.resize(room);
     packed_used_ = 0;
     const std::string_view text = block.text;
     int line = block.lines_before;
