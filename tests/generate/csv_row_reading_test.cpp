@@ -21,9 +21,6 @@ using mt::testing::ScratchDir;
 
 namespace {
 
-constexpr CsvRowReading kWays[] = {CsvRowReading::SecondThread, CsvRowReading::SameThread,
-                                   CsvRowReading::Checked};
-
 const char* name_of(CsvRowReading way) {
     switch (way) {
         case CsvRowReading::SecondThread:
