@@ -111,11 +111,20 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
     int deducted = 0;
     for (const PenaltyItem& p : report.penalties) deducted += p.points;
 
+    // An answer as the trainee reads it: the option's text or the entity's name.
+    const auto answer_text = [&](const Checkpoint& cp, const std::string& answer) {
+        for (const CheckpointOption& option : cp.options)
+            if (option.id == answer) return option.text;
+        if (cp.kind == CheckpointKind::Entity)
+            if (const Entity* entity = s.find_entity(answer)) return entity->name;
+        return LocalizedText{};
+    };
     for (const Checkpoint& cp : s.checkpoints) {
         auto it = state.answers.find(cp.id);
         const std::string given = it == state.answers.end() ? "" : it->second;
-        report.checkpoints.push_back(
-            {cp.id, cp.question, given, cp.answer, given == cp.answer, cp.explanation});
+        report.checkpoints.push_back({cp.id, cp.question, given, cp.answer, given == cp.answer,
+                                      cp.explanation, answer_text(cp, given),
+                                      answer_text(cp, cp.answer)});
     }
 
     report.total = std::max(0, earned - deducted);

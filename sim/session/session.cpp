@@ -95,15 +95,43 @@ std::vector<AdversaryMove> adversary_moves(const Scenario& s, const Casefile& ca
 }
 
 // When each step of the expert's path was done (the clock after it, as the trainee's own steps
-// are timed): the path replayed up to, not including, its submission.
-std::vector<SimSeconds> expert_times(const std::shared_ptr<const Scenario>& scenario) {
+// are timed) and the names the trainee reads for it: the path replayed up to, not including, its
+// submission.
+struct ExpertReplayTrace {
     std::vector<SimSeconds> times;
+    std::vector<ExpertStepText> texts;
+};
+
+ExpertReplayTrace expert_trace(const std::shared_ptr<const Scenario>& scenario) {
+    ExpertReplayTrace trace;
     Session expert(scenario);
     for (const Action& action : scenario->expert_solution) {
+        ExpertStepText text;
+        const Casefile& c = expert.casefile();
+        if (action.type == ActionType::AnswerCheckpoint)
+            for (const OpenCheckpoint& open : c.checkpoints) {
+                if (open.id != action.target) continue;
+                text.question = open.question;
+                for (const CheckpointOptionView& option : open.options)
+                    if (option.id == action.answer) text.answer = option.text;
+                if (open.kind == "entity")
+                    if (const Entity* entity = scenario->find_entity(action.answer))
+                        text.answer = entity->name;
+            }
+        const std::size_t requests = c.requests.size();
         if (action.type != ActionType::Submit) expert.apply(action);
-        times.push_back(expert.casefile().now);
+        if (action.type == ActionType::LegalRequest) {
+            if (c.requests.size() > requests) {
+                text.service = c.requests.back().service_name;
+                text.instrument = c.requests.back().instrument_name;
+            } else if (const Entity* service = scenario->find_entity(action.target)) {
+                text.service = service->name;
+            }
+        }
+        trace.times.push_back(c.now);
+        trace.texts.push_back(std::move(text));
     }
-    return times;
+    return trace;
 }
 
 }  // namespace
@@ -237,7 +265,9 @@ ActionOutcome Session::apply(const Action& action) {
         casefile_.score = score();
         casefile_.expert_solution = scenario_->expert_solution;
         casefile_.expert_summary = scenario_->expert_summary;
-        casefile_.expert_times = expert_times(scenario_);
+        ExpertReplayTrace trace = expert_trace(scenario_);
+        casefile_.expert_times = std::move(trace.times);
+        casefile_.expert_texts = std::move(trace.texts);
         casefile_.adversary_moves = adversary_moves(*scenario_, casefile_, *state_);
     }
     accepted_.push_back(action);

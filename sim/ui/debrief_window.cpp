@@ -19,10 +19,12 @@ ImVec4 share_colour(int earned, int points) {
     return palette::kPending;
 }
 
-// Choice answers are option ids; show the option's text.
+// Choice answers are option ids; show the option's text (as the score gives it, or as the
+// question the trainee was asked lists it).
 std::string answer_text(const Casefile& casefile, const std::string& checkpoint,
-                        const std::string& answer) {
+                        const std::string& answer, const LocalizedText& worded) {
     if (answer.empty()) return tr("ui.debrief.unanswered");
+    if (!worded.empty()) return text_of(worded);
     for (const OpenCheckpoint& open : casefile.checkpoints) {
         if (open.id != checkpoint) continue;
         for (const CheckpointOptionView& option : open.options)
@@ -152,7 +154,9 @@ std::vector<TimeLineRow> time_line_rows(const Casefile& casefile) {
     const bool expert_timed = casefile.expert_times.size() == casefile.expert_solution.size();
     for (std::size_t i = 0; i < casefile.expert_solution.size(); ++i)
         rows.push_back({expert_timed ? casefile.expert_times[i] : 0, expert_timed, 2, i + 1,
-                        describe_action(casefile.expert_solution[i], &casefile)});
+                        describe_action(casefile.expert_solution[i], &casefile,
+                                        i < casefile.expert_texts.size() ? &casefile.expert_texts[i]
+                                                                         : nullptr)});
     // In time order; at equal times the trainee first, then the adversary, then the expert.
     std::stable_sort(rows.begin(), rows.end(), [](const TimeLineRow& a, const TimeLineRow& b) {
         if (a.timed != b.timed) return a.timed;
@@ -240,11 +244,12 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
                 text_wrapped(text_of(result.question));
             }
             ImGui::Indent();
-            text_wrapped(
-                trf("ui.debrief.your_answer", {answer_text(casefile, result.id, result.given)}));
+            text_wrapped(trf("ui.debrief.your_answer",
+                             {answer_text(casefile, result.id, result.given, result.given_text)}));
             if (!result.is_correct)
-                text_wrapped(trf("ui.debrief.correct_answer",
-                                 {answer_text(casefile, result.id, result.correct)}));
+                text_wrapped(
+                    trf("ui.debrief.correct_answer",
+                        {answer_text(casefile, result.id, result.correct, result.correct_text)}));
             text_disabled(text_of(result.explanation));
             ImGui::Unindent();
             ImGui::PopID();

@@ -135,7 +135,8 @@ std::string difficulty_text(const std::string& difficulty) {
     return has_translation(key) ? std::string(tr(key)) : difficulty;
 }
 
-std::string describe_action(const Action& a, const Casefile* casefile) {
+std::string describe_action(const Action& a, const Casefile* casefile,
+                            const ExpertStepText* names) {
     const std::string target = short_id(a.target, 20);
     switch (a.type) {
         case ActionType::ExploreAddress:
@@ -155,11 +156,20 @@ std::string describe_action(const Action& a, const Casefile* casefile) {
                 ids += short_id(id, 14);
             }
             return trf("action.legal_request",
-                       {instrument_text(a.instrument, a.legal_instrument, casefile),
-                        service_name(casefile, a.target), ids});
+                       {names && !names->instrument.empty()
+                            ? text_of(names->instrument)
+                            : instrument_text(a.instrument, a.legal_instrument, casefile),
+                        names && !names->service.empty() ? text_of(names->service)
+                                                         : service_name(casefile, a.target),
+                        ids});
         }
         case ActionType::AnswerCheckpoint: {
             // The question and the option as the trainee read them, never their ids.
+            if (names && !names->question.empty())
+                return trf(
+                    "action.answer_checkpoint",
+                    {text_of(names->question),
+                     names->answer.empty() ? short_id(a.answer, 24) : text_of(names->answer)});
             if (casefile)
                 for (const OpenCheckpoint& open : casefile->checkpoints) {
                     if (open.id != a.target) continue;

@@ -49,7 +49,10 @@ std::string instrument_text(Instrument kind, std::string_view legal_instrument,
 std::string typology_text(const std::string& typology);
 std::string difficulty_text(const std::string& difficulty);
 
-// One sentence saying what an action does: "Subpoena to Binance about 2 identifiers".
-std::string describe_action(const Action& action, const Casefile* casefile);
+// One sentence saying what an action does: "Subpoena to Binance about 2 identifiers". Services,
+// instruments, questions and answers by the names the casefile gives them, or, for a step of the
+// expert's path, by the names released with it (`names`).
+std::string describe_action(const Action& action, const Casefile* casefile,
+                            const ExpertStepText* names = nullptr);
 
 }  // namespace mt::ui

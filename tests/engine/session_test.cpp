@@ -251,8 +251,10 @@ TEST_CASE("the adversary's moves and the expert's times are released only on sub
     REQUIRE(s.apply(wait_for(hours(12))).accepted);
     CHECK(s.casefile().adversary_moves.empty());
     CHECK(s.casefile().expert_times.empty());
+    CHECK(s.casefile().expert_texts.empty());
     REQUIRE(s.apply(make(ActionType::Submit)).accepted);
     const Casefile& c = s.casefile();
+    REQUIRE(c.expert_texts.size() == c.expert_solution.size());
     REQUIRE(c.adversary_moves.size() == 1);  // the message event is no move of funds
     const AdversaryMove& move = c.adversary_moves.front();
     CHECK(move.at == hours(36));

@@ -104,8 +104,8 @@ std::vector<std::string> find_leaks(const nlohmann::json& reply, const LeakRules
         "involved",          "reveals_entity", "holdings",  "events",    "rubric",
         "instructor_secret", "secret",         "join_code", "answer_key"};
     const std::set<std::string> secret_keys_before_submit = {
-        "score",   "expert_solution", "expert_summary", "explanation",    "is_correct",
-        "correct", "debrief",         "expert_times",   "adversary_moves"};
+        "score",   "expert_solution", "expert_summary", "explanation",     "is_correct",
+        "correct", "debrief",         "expert_times",   "adversary_moves", "expert_texts"};
 
     std::vector<Visit> stack{{&reply, ""}};
     while (!stack.empty()) {

@@ -218,6 +218,15 @@ struct AdversaryMove {
     LocalizedText tipped_by;
 };
 
+// How the trainee reads one step of the expert's path, released with it after submit: the names
+// of what the step refers to, so the debrief never shows an id. Empty where a step has none.
+struct ExpertStepText {
+    LocalizedText service;     // a legal request's addressee, by its display name
+    LocalizedText instrument;  // the jurisdiction pack's name of the instrument (or empty)
+    LocalizedText question;    // an answered question
+    LocalizedText answer;      // the chosen option's text, or the named entity
+};
+
 struct Casefile {
     CaseBriefing briefing;
     SimSeconds now = 0;
@@ -238,6 +247,7 @@ struct Casefile {
     // Only after submit: the simulated time at which the expert took each step of
     // expert_solution, and the adversary's moves, for the debrief's time line.
     std::vector<SimSeconds> expert_times;
+    std::vector<ExpertStepText> expert_texts;  // by step of expert_solution
     std::vector<AdversaryMove> adversary_moves;
 };
 

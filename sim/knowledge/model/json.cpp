@@ -258,6 +258,8 @@ void from_json(const json& j, PenaltyItem& p) {
 void to_json(json& j, const CheckpointResult& c) {
     j = {{"id", c.id},           {"question", c.question},     {"given", c.given},
          {"correct", c.correct}, {"is_correct", c.is_correct}, {"explanation", c.explanation}};
+    if (!c.given_text.empty()) j["given_text"] = c.given_text;
+    if (!c.correct_text.empty()) j["correct_text"] = c.correct_text;
 }
 
 void from_json(const json& j, CheckpointResult& c) {
@@ -267,6 +269,8 @@ void from_json(const json& j, CheckpointResult& c) {
     field(j, "correct", c.correct);
     field(j, "is_correct", c.is_correct);
     field(j, "explanation", c.explanation);
+    optional_field(j, "given_text", c.given_text);
+    optional_field(j, "correct_text", c.correct_text);
 }
 
 void to_json(json& j, const UnrecoveredItem& u) {
@@ -650,6 +654,22 @@ void from_json(const json& j, AdversaryMove& m) {
     }
 }
 
+// Only the names a step has: most steps have none.
+void to_json(json& j, const ExpertStepText& t) {
+    j = json::object();
+    if (!t.service.empty()) j["service"] = t.service;
+    if (!t.instrument.empty()) j["instrument"] = t.instrument;
+    if (!t.question.empty()) j["question"] = t.question;
+    if (!t.answer.empty()) j["answer"] = t.answer;
+}
+
+void from_json(const json& j, ExpertStepText& t) {
+    optional_field(j, "service", t.service);
+    optional_field(j, "instrument", t.instrument);
+    optional_field(j, "question", t.question);
+    optional_field(j, "answer", t.answer);
+}
+
 // Maps keyed by an item's own id travel as arrays of the items.
 template <typename Item>
 json items_json(const std::map<std::string, Item>& items) {
@@ -687,6 +707,7 @@ void to_json(json& j, const Casefile& c) {
         j["expert_solution"] = c.expert_solution;
         j["expert_summary"] = c.expert_summary;
         j["expert_times"] = c.expert_times;
+        j["expert_texts"] = c.expert_texts;
         j["adversary_moves"] = c.adversary_moves;
     }
 }
@@ -713,6 +734,7 @@ void from_json(const json& j, Casefile& out) {
         field(j, "expert_summary", c.expert_summary);
         // Casefiles saved before the debrief's time line have neither.
         optional_field(j, "expert_times", c.expert_times);
+        optional_field(j, "expert_texts", c.expert_texts);
         optional_field(j, "adversary_moves", c.adversary_moves);
     }
     out = std::move(c);

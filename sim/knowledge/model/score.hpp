@@ -51,6 +51,10 @@ struct CheckpointResult {
     std::string correct;
     bool is_correct = false;
     LocalizedText explanation;
+    // The answers as the trainee reads them (an option's text, an entity's name); empty for an
+    // address or transaction, which is shown as itself, and for no answer.
+    LocalizedText given_text = {};
+    LocalizedText correct_text = {};
 };
 
 // Value at stake that the trainee did not recover: the holding, what it was worth, and, when
