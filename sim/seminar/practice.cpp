@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "i18n/catalogue.hpp"
+#include "model/json.hpp"
 #include "model/message.hpp"
 #include "seminar/credentials.hpp"
 
@@ -54,13 +55,7 @@ std::unique_ptr<PracticeLibrary> PracticeLibrary::open(
 
 nlohmann::json PracticeLibrary::status() const {
     nlohmann::json cases = nlohmann::json::array();
-    for (const Case& c : cases_)
-        cases.push_back({{"id", c.id},
-                         {"title", {{"en", c.title.en}, {"es", c.title.es}}},
-                         {"summary", {{"en", c.summary.en}, {"es", c.summary.es}}},
-                         {"difficulty", c.difficulty},
-                         {"estimated_minutes", c.estimated_minutes},
-                         {"typologies", c.typologies}});
+    for (const Case& c : cases_) cases.push_back(static_cast<const CaseCard&>(c));
     return {{"mode", "practice"}, {"cases", cases}};
 }
 

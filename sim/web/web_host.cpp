@@ -3,6 +3,7 @@
 #include "i18n/catalogue.hpp"
 #include "model/action.hpp"
 #include "model/casefile.hpp"
+#include "model/json.hpp"
 #include "web/page.hpp"
 
 namespace mt::web {
@@ -52,23 +53,14 @@ void WebHost::read_status() {
         cases_.clear();
         const auto cases = reply.body.find("cases");
         if (cases == reply.body.end() || !cases->is_array()) return;
-        const auto text = [](const nlohmann::json& c, const char* key) {
-            const auto it = c.find(key);
-            if (it == c.end() || !it->is_object()) return LocalizedText{};
-            return LocalizedText{it->value("en", ""), it->value("es", "")};
-        };
         for (const nlohmann::json& c : *cases) {
-            if (!c.is_object() || !c.contains("id") || !c["id"].is_string()) continue;
             ui::CaseChoice choice;
-            choice.id = choice.path = c["id"].get<std::string>();
-            choice.title = text(c, "title");
-            choice.summary = text(c, "summary");
-            choice.difficulty = c.value("difficulty", "");
-            choice.estimated_minutes = c.value("estimated_minutes", 0);
-            if (const auto t = c.find("typologies"); t != c.end() && t->is_array())
-                for (const nlohmann::json& typology : *t)
-                    if (typology.is_string())
-                        choice.typologies.push_back(typology.get<std::string>());
+            try {
+                c.get_to(static_cast<CaseCard&>(choice));
+            } catch (const nlohmann::json::exception&) {
+                continue;  // a case this page cannot read is left out of the list
+            }
+            choice.path = choice.id;
             cases_.push_back(std::move(choice));
         }
         changed_ = true;

@@ -124,6 +124,24 @@ void from_json(const json& j, LocalizedText& t) {
     field(j, "es", t.es);
 }
 
+void to_json(json& j, const CaseCard& c) {
+    j = {{"id", c.id},
+         {"title", c.title},
+         {"summary", c.summary},
+         {"difficulty", c.difficulty},
+         {"estimated_minutes", c.estimated_minutes},
+         {"typologies", c.typologies}};
+}
+
+void from_json(const json& j, CaseCard& c) {
+    field(j, "id", c.id);
+    field(j, "title", c.title);
+    optional_field(j, "summary", c.summary);
+    optional_field(j, "difficulty", c.difficulty);
+    optional_field(j, "estimated_minutes", c.estimated_minutes);
+    optional_field(j, "typologies", c.typologies);
+}
+
 // JSON shape: {"type":"explore_address","target":"bc1q...","direction":"out"}; the fields a type
 // does not use are left out.
 void to_json(json& j, const Action& a) {

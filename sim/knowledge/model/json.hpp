@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/action.hpp"
+#include "model/case_card.hpp"
 #include "model/casefile.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
@@ -45,6 +46,11 @@ void from_json(const nlohmann::json& json, Enum& value) {
 
 void to_json(nlohmann::json& json, const LocalizedText& text);
 void from_json(const nlohmann::json& json, LocalizedText& text);
+
+// {"id", "title": {"en", "es"}, "summary", "difficulty", "estimated_minutes", "typologies"}: the
+// practice library's list as the server sends it and the browser's picker reads it.
+void to_json(nlohmann::json& json, const CaseCard& card);
+void from_json(const nlohmann::json& json, CaseCard& card);
 
 void to_json(nlohmann::json& json, const Action& action);
 void from_json(const nlohmann::json& json, Action& action);
