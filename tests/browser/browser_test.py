@@ -432,7 +432,7 @@ def play(seminar, args, language, host, name, prefix, full):
         page.wait("the attribution", lambda: (address(page.casefile(), DEPOSIT) or {}).get("attribution"))
         page.click("tab.legal")
         page.click("legal.instrument")
-        page.click("legal.instrument:freeze_request")
+        page.click("legal.instrument:mx-solicitud-congelamiento")  # the case pack's freeze request
         page.click("legal.recipient")
         page.click("legal.recipient:bitnova")
         page.click("ui.legal.add_selection")
