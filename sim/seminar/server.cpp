@@ -47,9 +47,16 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
                     "application/json");
 }
 
+// A refusal before any seminar call: English for clients from before message ids, and the
+// message id every client renders in its interface language.
+void send_error(httplib::Response& res, int status, const std::string& key,
+                const std::string& message, const Message& worded) {
+    send_json(res, status, {{"error", message}, {"error_key", key}, {"message", worded}});
+}
+
 void send_error(httplib::Response& res, int status, const std::string& key,
                 const std::string& message) {
-    send_json(res, status, {{"error", message}, {"error_key", key}});
+    send_error(res, status, key, message, Message(key));
 }
 
 void send(httplib::Response& res, const Reply& reply) {
@@ -136,14 +143,17 @@ SeminarServer::SeminarServer(Seminar* seminar, PracticeLibrary* practice, Server
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         const int status = res.status;
         if (status == 404)
-            send_error(res, 404, "seminar.no_endpoint",
-                       "no such endpoint: " + req.method + " " + req.path);
+            send_error(
+                res, 404, "seminar.no_endpoint", "no such endpoint: " + req.method + " " + req.path,
+                Message("seminar.no_endpoint").arg("method", req.method).arg("path", req.path));
         else if (status == 413)
-            send_error(res, 413, "seminar.too_large", "request body is larger than 64 KiB");
+            send_error(res, 413, "seminar.too_large", "request body is larger than 64 KiB",
+                       Message("seminar.too_large").arg("limit", kMaxBodyBytes / 1024));
         else if (status == 400)
             send_error(res, 400, "seminar.bad_request", "malformed HTTP request");
         else
-            send_error(res, status, "seminar.http_error", "HTTP error " + std::to_string(status));
+            send_error(res, status, "seminar.http_error", "HTTP error " + std::to_string(status),
+                       Message("seminar.http_error").arg("status", status));
         return httplib::Server::HandlerResponse::Handled;
     }));
     http_->set_exception_handler(

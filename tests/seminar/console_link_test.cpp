@@ -127,7 +127,7 @@ TEST_CASE("the console and the trainee's program say clearly what is wrong", "[c
     TestSeminar server(make_seminar_case(), dir.file("s.sqlite"));
     platform::ConsoleLink wrong_secret("127.0.0.1", server.port(), "not-the-secret", dir.path());
     wrong_secret.refresh({}, true);
-    CHECK(wrong_secret.model().connection_error == "wrong instructor secret");
+    CHECK(wrong_secret.model().connection_error == tr("seminar.wrong_secret"));
     CHECK(wrong_secret.model().trainees.empty());
 
     std::string error;

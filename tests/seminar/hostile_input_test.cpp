@@ -29,7 +29,7 @@ Http result(const httplib::Result& r) {
     return out;
 }
 
-// Every refusal is JSON with an "error" string.
+// Every refusal is JSON with an "error" string, and a message id the clients word in Spanish.
 void check_refused(const Http& r, int status, const std::string& mentions) {
     INFO("expected " << status << " mentioning '" << mentions << "', got " << r.status << " "
                      << r.body.dump());
@@ -37,6 +37,12 @@ void check_refused(const Http& r, int status, const std::string& mentions) {
     REQUIRE(r.body.is_object());
     REQUIRE(r.body.contains("error"));
     CHECK(r.body["error"].get<std::string>().find(mentions) != std::string::npos);
+    REQUIRE(r.body.contains("message"));
+    const Message message = r.body["message"].get<Message>();
+    CHECK(has_translation(message.key));
+    const std::string spanish = render(message, "es");
+    CHECK(spanish.find('{') == std::string::npos);  // every placeholder filled
+    CHECK(spanish != render(message, "en"));
 }
 
 json state_of(Seminar& s, const std::vector<std::string>& tokens) {
