@@ -85,6 +85,10 @@ shot graph-fit-en "$root/scenarios/pig-butchering-scam.yaml" \
 # Projector sizes: the layout wraps instead of cutting or overlapping.
 scale=1.5 shot main-view-es-1280x720-1.5 "$case" --journal "$work/midway.journal.jsonl" --lang es \
     --select "$deposit" --width 1280 --height 720
+scale=1.5 shot main-view-en-1600x900-1.5 "$case" --journal "$work/midway.journal.jsonl" --lang en \
+    --width 1600 --height 900
+scale=1.5 shot debrief-es-1280x720-1.5 "$case" --journal "$work/expert.journal.jsonl" --lang es \
+    --width 1280 --height 720
 scale=2 shot main-view-en-1600x900-2 "$case" --journal "$work/midway.journal.jsonl" --lang en \
     --select "$deposit" --width 1600 --height 900
 scale=2 shot checkpoints-es-1600x900-2 "$case" --journal "$work/midway.journal.jsonl" --lang es \

@@ -254,15 +254,16 @@ void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
     ImGui::TableSetupColumn(tr("ui.console.col.name"),
                             ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort,
                             3.0f);
-    ImGui::TableSetupColumn(tr("ui.console.col.agency"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr("ui.console.col.agency"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr("ui.console.col.actions"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr("ui.console.col.sim_time"),
                             ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
                             1.2f);
     ImGui::TableSetupColumn(tr("ui.console.col.objectives"), ImGuiTableColumnFlags_WidthStretch,
-                            1.6f);
+                            2.0f);
     ImGui::TableSetupColumn(tr("ui.console.col.score"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr("ui.console.col.status"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    // The status ("Working (seen 22 s ago)") is the longest cell: it gets the most room.
+    ImGui::TableSetupColumn(tr("ui.console.col.status"), ImGuiTableColumnFlags_WidthStretch, 2.9f);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
