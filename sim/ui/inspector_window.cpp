@@ -218,7 +218,10 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
                 ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
                                    row.incoming ? "←" : "→");
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(amount_text(row.amount, row.decimals, row.asset).c_str());
+                // Every cell is checked by the layout grid like any other text.
+                const std::string amount = amount_text(row.amount, row.decimals, row.asset);
+                ImGui::TextUnformatted(amount.c_str());
+                note_text(amount);
                 ImGui::TableNextColumn();
                 mono_text(row.counterparty);
             }
