@@ -565,6 +565,25 @@ Reply Seminar::rejoin_code(std::string_view name) const {
     return Reply::success({{"name", found}, {"rejoin_code", rejoin_code_of(token)}});
 }
 
+Reply Seminar::trainee_detail(std::string_view name) const {
+    const CleanText clean = clean_display_text(name, "seminar.field.name", 1, kMaxNameChars);
+    if (!clean.error.empty())
+        return Reply::fail(Failure::BadRequest, "seminar.bad_name", clean.error);
+    std::shared_ptr<Trainee> t;
+    {
+        std::lock_guard lock(roster_mutex_);
+        const auto it = by_key_.find(name_key(clean.text));
+        if (it == by_key_.end())
+            return refusal(Failure::NotFound,
+                           Message("seminar.unknown_trainee").arg("name", clean.text));
+        t = it->second;
+    }
+    std::lock_guard lock(t->mutex);
+    return Reply::success({{"name", t->record.name},
+                           {"agency", t->record.agency},
+                           {"casefile", render_casefile(*t)}});
+}
+
 std::vector<TraineeSnapshot> Seminar::snapshot() const {
     std::lock_guard lock(roster_mutex_);
     std::vector<TraineeSnapshot> out;

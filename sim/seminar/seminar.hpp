@@ -131,6 +131,9 @@ class Seminar {
     // The rejoin code of the trainee called `name`, for the instructor to read out to a trainee
     // whose program lost it (the instructor's approval of a rejoin).
     Reply rejoin_code(std::string_view name) const;
+    // One trainee as the instructor drills into them: name, agency and their whole casefile (the
+    // addresses traced, requests and answers, notes, timeline), for the instructor only.
+    Reply trainee_detail(std::string_view name) const;
     std::vector<TraineeSnapshot> snapshot() const;
     std::int64_t stored_action_count();
 

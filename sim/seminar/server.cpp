@@ -340,6 +340,14 @@ void SeminarServer::add_instructor_routes() {
         if (!name) return send_refusal(res, error);
         send(res, s->rejoin_code(*name));
     });
+    // One trainee's casefile, for the console's drill-down: {"name": ...} as for a rejoin code.
+    http_->Post("/api/instructor/trainee", [s, instructor](const Request& req, Response& res) {
+        if (!instructor(req, res)) return;
+        RequestError error;
+        const auto name = parse_rejoin_code_request(req.body, error);
+        if (!name) return send_refusal(res, error);
+        send(res, s->trainee_detail(*name));
+    });
     http_->Post("/api/instructor/hint-all", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send(res, s->hint_all());
     });

@@ -118,6 +118,50 @@ TEST_CASE("over HTTP, a taken name is refused and the trainee's token and code k
     CHECK(json::parse(found->body)["rejoin_code"] == ana.rejoin_code());
 }
 
+TEST_CASE("the instructor drills into one trainee's casefile; nobody else can",
+          "[seminar][trust]") {
+    testing::TempDir dir;
+    testing::TestSeminar server(testing::make_seminar_case(), dir.file("s.sqlite"));
+    SeminarClient ana("127.0.0.1", server.port());
+    REQUIRE(ana.join(server.seminar().join_code(), "Ana López", "FGR").ok());
+    REQUIRE(server.seminar().start().ok());
+    Action note;
+    note.type = ActionType::Annotate;
+    note.target = testing::kRansom;
+    note.text = "the ransom address";
+    REQUIRE(ana.act(note).body["accepted"] == true);
+
+    httplib::Client http("127.0.0.1", server.port());
+    const std::string body = json{{"name", "ana lópez"}}.dump();
+    const auto detail = http.Post("/api/instructor/trainee",
+                                  {{"X-Instructor-Secret", server.seminar().instructor_secret()}},
+                                  body, "application/json");
+    REQUIRE(detail);
+    REQUIRE(detail->status == 200);
+    const json got = json::parse(detail->body);
+    CHECK(got["name"] == "Ana López");
+    CHECK(got["agency"] == "FGR");
+    const CasefileParse casefile = casefile_from_json(got["casefile"]);
+    REQUIRE(casefile.casefile);
+    CHECK(casefile.casefile->actions_taken == 1);
+    CHECK(casefile.casefile->addresses.at(testing::kRansom).note == "the ransom address");
+    CHECK_FALSE(casefile.casefile->timeline.empty());
+
+    // A trainee's token is no instructor secret; an unknown name is named in Spanish.
+    const auto as_trainee = http.Post("/api/instructor/trainee", {{"X-Trainee-Token", ana.token()}},
+                                      body, "application/json");
+    REQUIRE(as_trainee);
+    CHECK(as_trainee->status == 401);
+    CHECK_FALSE(json::parse(as_trainee->body).contains("casefile"));
+    const auto unknown = http.Post("/api/instructor/trainee",
+                                   {{"X-Instructor-Secret", server.seminar().instructor_secret()}},
+                                   json{{"name", "Nadie"}}.dump(), "application/json");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(render(json::parse(unknown->body)["message"].get<Message>(), "es").find("Nadie") !=
+          std::string::npos);
+}
+
 TEST_CASE("wrong secrets and codes are limited to a handful a minute per address",
           "[seminar][trust]") {
     SECTION("the limiter's window") {
