@@ -21,6 +21,19 @@ EM_JS(void, js_canvas_size, (int* width, int* height, float* ratio), {
     setValue(ratio, window.devicePixelRatio || 1, 'float');
 });
 
+// A capturing listener on the window runs before the canvas's own (emscripten's GLFW), so the
+// mode it keeps is the one of the event GLFW is reporting.
+EM_JS(void, js_watch_wheel_mode, (), {
+    Module.moneytrailWheelMode = 0;
+    window.addEventListener('wheel', function(event) {
+        Module.moneytrailWheelMode = event.deltaMode;
+    }, {capture: true, passive: true});
+});
+
+EM_JS(int, js_wheel_delta_mode, (), {
+    return Module.moneytrailWheelMode || 0;
+});
+
 EM_JS(char*, js_stored, (const char* key), {
     var value = null;
     try { value = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
@@ -75,6 +88,21 @@ EM_JS(void, js_first_frame, (), { moneytrailPage.ready(); });
 }  // namespace
 
 namespace mt::web {
+
+void watch_wheel_events() {
+    js_watch_wheel_mode();
+}
+
+double wheel_units_per_notch() {
+    switch (js_wheel_delta_mode()) {
+        case 1:
+            return 3.0;  // DOM_DELTA_LINE: Firefox's three lines a notch
+        case 2:
+            return 1.0;  // DOM_DELTA_PAGE
+        default:
+            return 100.0;  // DOM_DELTA_PIXEL: Chromium's 100 pixels a notch
+    }
+}
 
 CanvasSize canvas_size() {
     CanvasSize size;

@@ -43,6 +43,13 @@ void copy_to_clipboard(const std::string& text);
 // What the trainee last pasted into the page (Ctrl+V), for ImGui's paste.
 std::string pasted_text();
 
+// Emscripten 3.1.6's GLFW reports a wheel event's DOM deltas as they are (pixels, lines or pages;
+// down positive) where GLFW gives notches (up positive). watch_wheel_events() keeps each event's
+// unit; wheel_units_per_notch() says how many of that unit make a notch for the event being
+// handled: 100 pixels, 3 lines or 1 page.
+void watch_wheel_events();
+double wheel_units_per_notch();
+
 // Shows `text` in the banner above the canvas (empty hides it).
 void show_banner(const std::string& text);
 // The first interactive frame is on screen: hides the loading screen and records the time.

@@ -31,7 +31,11 @@ void on_cursor(GLFWwindow*, double, double) {
 void on_button(GLFWwindow*, int, int, int) {
     if (g_app) g_app->input_arrived();
 }
-void on_scroll(GLFWwindow*, double, double) {
+// Installed after ImGui's callbacks (it calls ImGui's itself): the browser's wheel deltas are
+// turned into GLFW's notches first, or a notch down scrolled 120 notches up.
+void on_scroll(GLFWwindow* window, double dx, double dy) {
+    const double per_notch = wheel_units_per_notch();
+    ImGui_ImplGlfw_ScrollCallback(window, -dx / per_notch, -dy / per_notch);
     if (g_app) g_app->input_arrived();
 }
 void on_key(GLFWwindow*, int, int, int, int) {
@@ -84,12 +88,13 @@ std::unique_ptr<WebApp> WebApp::create() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     glfwSetCursorPosCallback(window, on_cursor);
     glfwSetMouseButtonCallback(window, on_button);
-    glfwSetScrollCallback(window, on_scroll);
     glfwSetKeyCallback(window, on_key);
     glfwSetCharCallback(window, on_char);
     // ImGui's callbacks chain to the ones above.
     if (!ImGui_ImplGlfw_InitForOpenGL(window, true) || !ImGui_ImplOpenGL3_Init("#version 300 es"))
         return nullptr;
+    watch_wheel_events();
+    glfwSetScrollCallback(window, on_scroll);
     app->backends_ready_ = true;
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;

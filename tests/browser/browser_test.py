@@ -214,8 +214,34 @@ class Page:
         self.driver.save_screenshot(path)
         return path
 
-    def click(self, key, button="left"):
+    def visible_rect(self, key):
+        """The item's rectangle, scrolled into the page's view first as a trainee would: with the
+        mouse wheel over the panel that holds it (a long form, such as the legal request's,
+        runs past the bottom of the window)."""
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
         rect = self.wait("item " + key, lambda: self.item(key))
+        height = self.js("return window.innerHeight")
+        for _ in range(20):
+            if rect[1] >= 0 and rect[3] <= height:
+                return rect
+            x, y = int((rect[0] + rect[2]) / 2), int(height / 2)
+            self.move_to(x, y)  # ImGui scrolls the panel under the mouse
+            ActionChains(self.driver).scroll_from_origin(
+                ScrollOrigin.from_viewport(x, y), 0, 100 if rect[3] > height else -100).perform()
+            time.sleep(0.25)  # a few frames for ImGui to scroll and record the item again
+            rect = self.wait("item " + key, lambda: self.item(key))
+        self.screenshot("outside-" + key)
+        raise Failure("item %s stays outside the window (%r, window height %d)" % (key, rect, height))
+
+    def move_to(self, x, y):
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+        actions = ActionBuilder(self.driver)
+        actions.pointer_action.move_to_location(x, y)
+        actions.perform()
+
+    def click(self, key, button="left"):
+        rect = self.visible_rect(key)
         x, y = int((rect[0] + rect[2]) / 2), int((rect[1] + rect[3]) / 2)
         from selenium.webdriver.common.actions.action_builder import ActionBuilder
         from selenium.webdriver.common.actions.mouse_button import MouseButton
