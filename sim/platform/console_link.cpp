@@ -149,6 +149,22 @@ void ConsoleLink::run(const std::vector<ui::ConsoleCommand>& commands) {
                 if (!reply.ok()) report(reply, c.trainee);
                 break;
             }
+            case Kind::TraineeDetail: {
+                const seminar::ClientReply reply = client_.trainee_detail(c.trainee);
+                CasefileParse parsed;
+                if (reply.ok() && reply.body.contains("casefile"))
+                    parsed = casefile_from_json(reply.body["casefile"]);
+                if (parsed.casefile) {
+                    model_.detail_name = c.trainee;
+                    model_.detail = std::move(*parsed.casefile);
+                    model_.last_failed = false;
+                    model_.last_result.clear();
+                } else {
+                    model_.detail_name.clear();
+                    report(reply, c.trainee);
+                }
+                break;
+            }
             case Kind::ExportCsv:
             case Kind::ExportJson: {
                 const bool csv = c.kind == Kind::ExportCsv;

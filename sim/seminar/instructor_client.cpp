@@ -43,6 +43,14 @@ ClientReply InstructorClient::rejoin_code(std::string_view name) {
     return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
 }
 
+ClientReply InstructorClient::trainee_detail(std::string_view name) {
+    const nlohmann::json body = {{"name", name}};
+    auto res = http_->Post("/api/instructor/trainee", {{"X-Instructor-Secret", secret_}},
+                           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                           "application/json");
+    return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
+}
+
 std::string InstructorClient::export_results(const std::filesystem::path& path, bool csv) {
     auto res = http_->Get(csv ? "/api/instructor/results.csv" : "/api/instructor/results.json",
                           {{"X-Instructor-Secret", secret_}});

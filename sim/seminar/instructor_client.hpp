@@ -26,6 +26,8 @@ class InstructorClient {
     ClientReply inject(const LocalizedText& message);
     // POST /api/instructor/rejoin-code: {"name", "rejoin_code"} of the trainee called `name`.
     ClientReply rejoin_code(std::string_view name);
+    // POST /api/instructor/trainee: {"name", "agency", "casefile"} of the trainee called `name`.
+    ClientReply trainee_detail(std::string_view name);
     // Downloads results.csv or results.json into `path`. Empty on success, else what went wrong.
     std::string export_results(const std::filesystem::path& path, bool csv);
 

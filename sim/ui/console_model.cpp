@@ -23,6 +23,7 @@ bool command_allowed(std::string_view state, ConsoleCommandKind kind) {
         case ConsoleCommandKind::ExportCsv:
         case ConsoleCommandKind::ExportJson:
         case ConsoleCommandKind::RejoinCode:
+        case ConsoleCommandKind::TraineeDetail:
             return !state.empty();
     }
     return false;

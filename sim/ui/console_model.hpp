@@ -2,12 +2,14 @@
 // What the instructor's console shows, as plain values: the room as the seminar server reports
 // it (who joined, how far each trainee got, the leaderboard, where the room is stuck) and the
 // commands the console sends back. The console is the instructor's, so scores before submit are
-// fine here; it never sees a trainee's casefile or the case's answer key.
+// fine here, and so is the casefile of the one trainee the instructor drills into; it never sees
+// the case's answer key.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/casefile.hpp"
 #include "model/text.hpp"
 #include "ui/qr_code.hpp"
 
@@ -78,6 +80,10 @@ struct ConsoleModel {
     // projected screen) so the instructor reads it out to that trainee alone.
     std::string rejoin_name;
     std::string rejoin_code;
+    // The trainee the instructor drilled into (empty name: none): their casefile as the server
+    // has it, for their path, requests and answers, notes and time line.
+    std::string detail_name;
+    Casefile detail;
 };
 
 enum class ConsoleCommandKind {
@@ -89,13 +95,14 @@ enum class ConsoleCommandKind {
     HintAll,
     ExportCsv,
     ExportJson,
-    RejoinCode,  // the instructor's approval of a rejoin: look up a trainee's rejoin code
+    RejoinCode,     // the instructor's approval of a rejoin: look up a trainee's rejoin code
+    TraineeDetail,  // drill into one trainee: fetch their casefile
 };
 
 struct ConsoleCommand {
     ConsoleCommandKind kind = ConsoleCommandKind::Start;
     LocalizedText message;     // Inject only
-    std::string trainee = {};  // RejoinCode only: whose code (defaulted: other commands omit it)
+    std::string trainee = {};  // RejoinCode, TraineeDetail: who (defaulted: others omit it)
 };
 
 // How the instructor orders and narrows the trainee table (a room of 35 does not fit unsorted).

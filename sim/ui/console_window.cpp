@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "i18n/catalogue.hpp"
+#include "model/short_id.hpp"
 #include "ui/format.hpp"
 #include "ui/palette.hpp"
 #include "ui/qr_code.hpp"
@@ -71,15 +72,19 @@ void ConsoleWindow::draw(const ConsoleModel& model, std::vector<ConsoleCommand>&
                                     ImGui::GetTextLineHeightWithSpacing() * 2.0f;
         ImGui::BeginChild("left", ImVec2(left_width, 0.0f));
         ImGui::BeginChild("trainees", ImVec2(0.0f, -inject_height), true);
-        draw_trainees(model);
+        draw_trainees(model, commands);
         ImGui::EndChild();
         draw_inject(model, commands);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("right", ImVec2(0.0f, 0.0f), true);
-        draw_leaderboard(model);
-        draw_stuck(model);
-        draw_penalised(model);
+        if (!detail_.empty() && model.detail_name == detail_) {
+            draw_detail(model, commands);
+        } else {
+            draw_leaderboard(model);
+            draw_stuck(model);
+            draw_penalised(model);
+        }
         ImGui::EndChild();
     }
     ImGui::End();
@@ -220,7 +225,7 @@ void ConsoleWindow::draw_controls(const ConsoleModel& model, std::vector<Console
     }
 }
 
-void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
+void ConsoleWindow::draw_trainees(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
     heading(trf("ui.console.trainees", {std::to_string(model.trainees.size())}));
     if (model.trainees.empty()) {
         text_disabled(tr("ui.console.none_joined"));
@@ -275,9 +280,16 @@ void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const std::string name = fitted_text(t.name, ImGui::GetContentRegionAvail().x);
-        ImGui::TextUnformatted(name.c_str());
+        // A click drills into the trainee: their path, requests, notes and time line.
+        ImGui::PushID(t.name.c_str());
+        if (ImGui::Selectable(name.c_str(), detail_ == t.name)) {
+            detail_ = t.name;
+            out.push_back({ConsoleCommandKind::TraineeDetail, {}, t.name});
+        }
+        ImGui::PopID();
         probe("console.trainee:" + t.name);
-        if (name != t.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.name.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s", t.name.c_str(), tr("ui.console.detail_hint"));
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", fitted_text(t.agency, ImGui::GetContentRegionAvail().x).c_str());
         ImGui::TableNextColumn();
@@ -310,6 +322,48 @@ void ConsoleWindow::draw_trainees(const ConsoleModel& model) {
         probe("console.status:" + t.name);
     }
     ImGui::EndTable();
+}
+
+// One trainee as the instructor drills into them: the addresses they traced (with their notes),
+// their requests with the answers, and their time line.
+void ConsoleWindow::draw_detail(const ConsoleModel& model, std::vector<ConsoleCommand>& out) {
+    if (button("ui.console.detail_back", "console.detail_back")) detail_.clear();
+    ImGui::SameLine();
+    if (button("ui.console.detail_refresh", "console.detail_refresh"))
+        out.push_back({ConsoleCommandKind::TraineeDetail, {}, detail_});
+    const Casefile& c = model.detail;
+    heading(trf("ui.console.detail_title", {model.detail_name}));
+    probe("console.detail");
+
+    heading(tr("ui.console.detail_path"));
+    bool any = false;
+    for (const auto& [id, address] : c.addresses) {
+        if (!address.explored_in && !address.explored_out && address.note.empty()) continue;
+        any = true;
+        mono_text(short_id(id, 24));
+        if (!address.note.empty()) text_disabled(address.note);
+    }
+    if (!any) text_disabled(tr("ui.console.detail_none"));
+
+    heading(tr("ui.console.detail_requests"));
+    if (c.requests.empty()) text_disabled(tr("ui.console.detail_none"));
+    for (const LegalRequestFile& r : c.requests) {
+        text_wrapped(text_of(r.instrument_name).empty()
+                         ? std::string(tr(key_of(r.instrument))) + " · " + text_of(r.service_name)
+                         : text_of(r.instrument_name) + " · " + text_of(r.service_name));
+        ImGui::Indent();
+        text_disabled(std::string(tr(key_of(r.status))) + " · " + duration_text(r.sent_at));
+        if (!r.response.key.empty()) text_wrapped(render(r.response));
+        ImGui::Unindent();
+    }
+    probe("console.detail_requests");
+
+    heading(tr("ui.console.detail_timeline"));
+    for (std::size_t i = 0; i < c.timeline.size(); ++i) {
+        const TimelineEntry& e = c.timeline[i];
+        text_wrapped(duration_text(e.at) + "  " + render(e.text));
+        probe("console.detail_entry:" + std::to_string(i + 1));
+    }
 }
 
 void ConsoleWindow::draw_leaderboard(const ConsoleModel& model) {

@@ -22,18 +22,20 @@ class ConsoleWindow {
   private:
     void draw_header(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
     void draw_controls(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
-    void draw_trainees(const ConsoleModel& model);
+    void draw_trainees(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
     void draw_leaderboard(const ConsoleModel& model);
     void draw_stuck(const ConsoleModel& model);
     void draw_penalised(const ConsoleModel& model);
     void draw_inject(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
     void draw_rejoin(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
     void draw_projector(const ConsoleModel& model);
+    void draw_detail(const ConsoleModel& model, std::vector<ConsoleCommand>& commands);
 
     ItemProbe probe_;
     TraineeOrder order_;
     std::string inject_en_;
     std::string inject_es_;
+    std::string detail_;      // the trainee drilled into, or empty
     bool projector_ = false;  // only what the room needs to see: how to join, how far it got
 };
 

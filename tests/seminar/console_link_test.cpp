@@ -119,6 +119,15 @@ TEST_CASE("the console approves a rejoin: the code it looks up lets the trainee 
     CHECK(link.model().last_failed);
     CHECK(link.model().rejoin_code.empty());
     CHECK(link.model().last_result.find("Nobody Here") != std::string::npos);
+
+    // Drilling into Ana brings her casefile from the server; an unknown name brings nothing.
+    link.run({{Kind::TraineeDetail, {}, "Ana López"}});
+    CHECK_FALSE(link.model().last_failed);
+    CHECK(link.model().detail_name == "Ana López");
+    CHECK_FALSE(link.model().detail.briefing.title.empty());
+    link.run({{Kind::TraineeDetail, {}, "Nobody Here"}});
+    CHECK(link.model().last_failed);
+    CHECK(link.model().detail_name.empty());
 }
 
 TEST_CASE("the console and the trainee's program say clearly what is wrong", "[console]") {

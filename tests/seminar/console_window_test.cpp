@@ -213,3 +213,42 @@ TEST_CASE("the projector view shows how to join and the room's progress, no trai
     console.frame();
     CHECK(console.drawn("console.start"));
 }
+
+TEST_CASE("a click on a trainee drills into their path, requests, notes and time line",
+          "[ui][console]") {
+    set_interface_language("es");
+    HeadlessConsole console;
+    console.model = sample_room("running");
+    console.frame();
+    REQUIRE(console.drawn("console.rank:0"));
+    console.click("console.trainee:Bruno Díaz");
+    REQUIRE(console.sent.size() == 1);
+    CHECK(console.sent[0].kind == ConsoleCommandKind::TraineeDetail);
+    CHECK(console.sent[0].trainee == "Bruno Díaz");
+    // The link brings the trainee's casefile.
+    console.model.detail_name = "Bruno Díaz";
+    KnownAddress traced;
+    traced.address = "bc1qtracedaddress0000000000000000000000";
+    traced.explored_out = true;
+    traced.note = "depósito en el exchange";
+    console.model.detail.addresses[traced.address] = traced;
+    LegalRequestFile request;
+    request.instrument_name = {"Freeze request", "Solicitud de congelamiento"};
+    request.service_name = {"Bitnova (exchange)", "Bitnova (exchange)"};
+    request.status = RequestStatus::Frozen;
+    request.response = Message("ui.console.detail_none");
+    console.model.detail.requests.push_back(request);
+    console.model.detail.timeline.push_back(
+        {hours(2), TimelineKind::Action, Message("ui.console.detail_none")});
+    console.frame();
+    console.frame();
+    CHECK(console.drawn("console.detail"));
+    CHECK(console.drawn("console.detail_requests"));
+    CHECK(console.drawn("console.detail_entry:1"));
+    CHECK_FALSE(console.drawn("console.rank:0"));  // in place of the room's leaderboard
+    console.click("console.detail_back");
+    console.frame();
+    CHECK_FALSE(console.drawn("console.detail"));
+    CHECK(console.drawn("console.rank:0"));
+    set_interface_language("en");
+}
