@@ -4,7 +4,7 @@ namespace mt {
 
 std::string amount_text(const Ledger& ledger, AssetId asset, Units amount) {
     const Asset& a = ledger.asset(asset);
-    return format_amount(amount, a.decimals) + " " + a.symbol;
+    return display_amount(amount, a.decimals, a.symbol);
 }
 
 LocalizedText method_label(TaintMethod method) {

@@ -64,7 +64,7 @@ void penalise(SessionContext& ctx, PenaltyKind kind, int points, std::string det
 
 std::string amount_text(const Ledger& ledger, const Holding& h, Units amount) {
     const Asset& asset = ledger.asset(h.asset);
-    return format_amount(amount, asset.decimals) + " " + asset.symbol;
+    return display_amount(amount, asset.decimals, asset.symbol);
 }
 
 std::string joined(const std::vector<std::string>& parts) {

@@ -60,7 +60,7 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 std::string balances_text(const KnownAddress& address) {
     std::vector<std::string> parts;
     for (const KnownBalance& b : address.balances)
-        parts.push_back(amount_text(b.amount, b.decimals, b.asset));
+        parts.push_back(display_amount(b.amount, b.decimals, b.asset));
     return joined(parts, ", ");
 }
 
@@ -68,7 +68,7 @@ std::string legs_text(const std::vector<KnownLeg>& legs, const KnownTransaction&
     std::vector<std::string> parts;
     for (const KnownLeg& leg : legs)
         parts.push_back(code(short_id(leg.address)) + " " +
-                        cell(amount_text(leg.amount, tx.decimals, tx.asset)));
+                        cell(display_amount(leg.amount, tx.decimals, tx.asset)));
     return joined(parts, "<br>");
 }
 

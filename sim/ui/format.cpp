@@ -8,17 +8,6 @@
 namespace mt::ui {
 namespace {
 
-std::string group_thousands(std::string digits) {
-    std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[i];
-        const std::size_t left = n - i - 1;
-        if (left > 0 && left % 3 == 0) out += ',';
-    }
-    return out;
-}
-
 std::string prefixed(std::string_view prefix, std::string_view name) {
     std::string key(prefix);
     key += '.';
@@ -43,19 +32,6 @@ Language current_language() {
 const std::string& text_of(const LocalizedText& text) {
     const std::string& chosen = text.in(current_language());
     return chosen.empty() ? text.en : chosen;
-}
-
-std::string amount_text(Units amount, int decimals, std::string_view asset) {
-    std::string plain = format_amount(amount, decimals);
-    const std::size_t dot = plain.find('.');
-    std::string whole = plain.substr(0, dot);
-    std::string out = group_thousands(std::move(whole));
-    if (dot != std::string::npos) out += plain.substr(dot);
-    if (!asset.empty()) {
-        out += ' ';
-        out += asset;
-    }
-    return out;
 }
 
 std::string usd_text(std::int64_t cents) {

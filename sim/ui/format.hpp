@@ -17,8 +17,6 @@ Language current_language();
 // The text in the interface language, or English when the case left the translation out.
 const std::string& text_of(const LocalizedText& text);
 
-// "1,234.5 BTC": exact base units shown in whole-asset notation with thousands grouped.
-std::string amount_text(Units amount, int decimals, std::string_view asset);
 // "$12,345.67"
 std::string usd_text(std::int64_t cents);
 // Calendar time of a simulated instant: "2021-05-08 14:30 UTC".

@@ -380,7 +380,7 @@ void InvestigatorUi::sync_graph(const Casefile& casefile) {
     graph_.edge_labels.reserve(graph_.graph.edges.size());
     for (const GraphEdge& edge : graph_.graph.edges) {
         // Two short lines fit between columns: the amount, then when (or how many transfers).
-        std::string text = amount_text(edge.total, edge.decimals, edge.asset) + "\n";
+        std::string text = display_amount(edge.total, edge.decimals, edge.asset) + "\n";
         if (edge.transfers.size() == 1) {
             text += sim_date_short(casefile.briefing, edge.transfers.front().time);
         } else {
@@ -1003,7 +1003,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             for (std::size_t i = 0; i < edge.transfers.size() && i < 12; ++i) {
                 const EdgeTransfer& transfer = edge.transfers[i];
                 ImGui::Text("%s  %s  %s", sim_date(casefile.briefing, transfer.time).c_str(),
-                            amount_text(transfer.amount, edge.decimals, edge.asset).c_str(),
+                            display_amount(transfer.amount, edge.decimals, edge.asset).c_str(),
                             short_id(transfer.tx, 20).c_str());
             }
             if (edge.transfers.size() > 12) ImGui::TextDisabled("…");

@@ -155,8 +155,8 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
         ImGui::Spacing();
         heading(trf("ui.inspector.balance_at", {sim_date(casefile.briefing, address.balance_at)}));
         for (const KnownBalance& balance : address.balances)
-            ImGui::BulletText("%s",
-                              amount_text(balance.amount, balance.decimals, balance.asset).c_str());
+            ImGui::BulletText(
+                "%s", display_amount(balance.amount, balance.decimals, balance.asset).c_str());
     }
 
     ImGui::Spacing();
@@ -219,7 +219,7 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
                                    row.incoming ? "←" : "→");
                 ImGui::TableNextColumn();
                 // Every cell is checked by the layout grid like any other text.
-                const std::string amount = amount_text(row.amount, row.decimals, row.asset);
+                const std::string amount = display_amount(row.amount, row.decimals, row.asset);
                 ImGui::TextUnformatted(amount.c_str());
                 note_text(amount);
                 ImGui::TableNextColumn();
@@ -244,7 +244,7 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
     ImGui::TextUnformatted(
         trf("ui.inspector.time", {sim_date(casefile.briefing, tx.time)}).c_str());
     ImGui::TextUnformatted(
-        trf("ui.inspector.fee", {amount_text(tx.fee, tx.fee_decimals, tx.fee_asset)}).c_str());
+        trf("ui.inspector.fee", {display_amount(tx.fee, tx.fee_decimals, tx.fee_asset)}).c_str());
 
     auto legs = [&](const char* title_key, const char* id, const std::vector<KnownLeg>& list) {
         ImGui::Spacing();
@@ -275,7 +275,7 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", leg.address.c_str());
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(amount_text(leg.amount, tx.decimals, tx.asset).c_str());
+                ImGui::TextUnformatted(display_amount(leg.amount, tx.decimals, tx.asset).c_str());
             }
         }
         ImGui::EndTable();

@@ -44,3 +44,13 @@ TEST_CASE("simulated calendar times round-trip without the C library's time zone
     CHECK(format_duration(hours(51) + minutes(15)) == "2d 3h 15m");
     CHECK(format_duration(minutes(45)) == "45m");
 }
+
+TEST_CASE("amounts a trainee reads have their thousands grouped, the sign kept in front",
+          "[money]") {
+    CHECK(display_amount(Units{900'000'000'000}, 6, "USDT") == "900,000 USDT");
+    CHECK(display_amount(Units{736'392'710'000}, 6, "USDT") == "736,392.71 USDT");
+    CHECK(display_amount(Units{-123'000'000}, 6, "USDT") == "-123 USDT");
+    CHECK(display_amount(Units{-1'234'500'000}, 6, "") == "-1,234.5");
+    CHECK(display_amount(Units{546}, 8, "BTC") == "0.00000546 BTC");
+    CHECK(display_amount(Units{0}, 8, "BTC") == "0 BTC");
+}

@@ -265,7 +265,7 @@ TEST_CASE("a case played end to end through the interface", "[.][e2e]") {
     }
     gui.click("tab.legal");
     gui.click("legal.instrument");
-    gui.click("legal.instrument:freeze_request");
+    gui.click("legal.instrument:mx-solicitud-congelamiento");  // the case pack's freeze request
     gui.click("legal.recipient");
     gui.click("legal.recipient:bitnova");
     gui.click("ui.legal.add_selection");

@@ -64,7 +64,7 @@ TEST_CASE("a usable font file is taken; anything else is named in a warning", "[
     CHECK(warnings.size() == 1);
 }
 
-TEST_CASE("--font wins over $MT_FONT, which wins over the default", "[fonts]") {
+TEST_CASE("the font of --font wins over $MT_FONT's, which wins over the default", "[fonts]") {
     ::unsetenv("MT_FONT");
     CHECK(platform::requested_font({}).empty());
     ::setenv("MT_FONT", kSerif.c_str(), 1);

@@ -79,4 +79,29 @@ std::string format_amount(Units amount, int decimals) {
     return out;
 }
 
+std::string group_thousands(std::string_view digits) {
+    std::string out;
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[i];
+        const std::size_t left = n - i - 1;
+        if (left > 0 && left % 3 == 0) out += ',';
+    }
+    return out;
+}
+
+std::string display_amount(Units amount, int decimals, std::string_view asset) {
+    const std::string plain = format_amount(amount, decimals);
+    const std::size_t sign = plain.front() == '-' ? 1 : 0;
+    const std::size_t dot = std::min(plain.find('.'), plain.size());
+    std::string out =
+        plain.substr(0, sign) + group_thousands(std::string_view(plain).substr(sign, dot - sign));
+    out += plain.substr(dot);
+    if (!asset.empty()) {
+        out += ' ';
+        out += asset;
+    }
+    return out;
+}
+
 }  // namespace mt

@@ -38,6 +38,12 @@ std::optional<Units> parse_amount(std::string_view text, int decimals);
 // Formats base units as a decimal in whole-asset notation, trimming trailing zeros ("0.5").
 std::string format_amount(Units amount, int decimals);
 
+// "1,234.5 BTC": format_amount with thousands grouped (the same in English and Mexican Spanish),
+// as a trainee reads an amount; without the asset when `asset` is empty.
+std::string display_amount(Units amount, int decimals, std::string_view asset);
+// "1234567" -> "1,234,567" (digits only, no sign).
+std::string group_thousands(std::string_view digits);
+
 // Decimal string of a base-unit count, for JSON and journals ("50000000").
 std::string to_string(Units amount);
 std::optional<Units> parse_units(std::string_view digits);
