@@ -32,7 +32,7 @@ void on_button(GLFWwindow*, int, int, int) {
     if (g_app) g_app->input_arrived();
 }
 // Installed after ImGui's callbacks (it calls ImGui's itself): the browser's wheel deltas are
-// turned into GLFW's notches first, or a notch down scrolled 120 notches up.
+// turned into GLFW's notches first, or one notch down scrolled about a hundred notches up.
 void on_scroll(GLFWwindow* window, double dx, double dy) {
     const double per_notch = wheel_units_per_notch();
     ImGui_ImplGlfw_ScrollCallback(window, -dx / per_notch, -dy / per_notch);
