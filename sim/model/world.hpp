@@ -14,6 +14,7 @@
 #include "model/justification_rule.hpp"
 #include "model/ledger.hpp"
 #include "model/money.hpp"
+#include "model/prices.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
 #include "model/vocabulary.hpp"
@@ -96,6 +97,13 @@ enum class Custody : std::uint8_t {
     // The subject address's on-chain balance: a token issuer's freeze or a seizure by whoever holds
     // the key acts on what the address holds at that moment.
     Address,
+};
+
+// The USD quotes of one asset (`prices:`), sorted by time: public market data, copied into the
+// trainee's casefile; they change no rule or score.
+struct AssetPriceSeries {
+    AssetId asset = 0;
+    std::vector<PriceQuote> quotes;
 };
 
 // Funds held by a custodian (an exchange account, a token balance an issuer can freeze).
@@ -241,6 +249,7 @@ struct Scenario {
     std::vector<Entity> entities;
     std::vector<Service> services;
     std::vector<Holding> holdings;
+    std::vector<AssetPriceSeries> prices;
     std::vector<ScheduledEvent> events;  // sorted by time
     std::vector<Checkpoint> checkpoints;
     std::vector<LocalizedText> hints;

@@ -202,6 +202,8 @@ std::optional<std::filesystem::path> side_file_path(const std::filesystem::path&
                                                     const std::string& name);
 void read_entities(LoadState& state, MapReader& root);
 void read_opening_balances(LoadState& state, MapReader& root);
+// `prices`: USD quotes per asset, for the values the graph shows.
+void read_prices(LoadState& state, MapReader& root);
 // Sorts the transactions by time, resolves the outputs they spend, checks balances and double
 // spends, adds them to the ledger and finalizes it.
 void build_ledger(LoadState& state);
@@ -220,7 +222,7 @@ void read_expert_solution(LoadState& state, MapReader& root);
 
 // The keys a case file may have at the top level. The first kHeaderKeyCount are the ones
 // read_header() reads, all the case picker reads of a file (scenario/catalog.cpp).
-inline constexpr std::array<std::string_view, 30> kTopLevelKeys{"format_version",
+inline constexpr std::array<std::string_view, 31> kTopLevelKeys{"format_version",
                                                                 "id",
                                                                 "title",
                                                                 "summary",
@@ -239,6 +241,7 @@ inline constexpr std::array<std::string_view, 30> kTopLevelKeys{"format_version"
                                                                 "assets",
                                                                 "entities",
                                                                 "opening_balances",
+                                                                "prices",
                                                                 "transactions",
                                                                 "ledger_file",
                                                                 "services",

@@ -45,6 +45,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             state.ledger_complete = diagnostics.count() == before;
             read_entities(state, root);
             read_opening_balances(state, root);
+            read_prices(state, root);
             before = diagnostics.count();
             if (!result.ledger_from_cache) build_ledger(state);
             state.ledger_complete = state.ledger_complete && diagnostics.count() == before;

@@ -40,6 +40,10 @@ CaseBriefing make_briefing(const Scenario& s) {
         b.instruments.push_back(std::move(g));
     }
     if (!s.jurisdiction.empty()) b.court = s.jurisdiction.court;
+    for (const AssetPriceSeries& series : s.prices) {
+        const Asset& asset = s.ledger.asset(series.asset);
+        b.prices.push_back({s.ledger.chain(asset.chain).name, asset.symbol, series.quotes});
+    }
     return b;
 }
 

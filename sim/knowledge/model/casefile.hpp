@@ -13,6 +13,7 @@
 #include "model/action.hpp"
 #include "model/message.hpp"
 #include "model/money.hpp"
+#include "model/prices.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
@@ -60,6 +61,8 @@ struct CaseBriefing {
     // a pack (requests then use the generic instrument kinds).
     std::vector<InstrumentGuide> instruments;
     LocalizedText court;
+    // USD quotes of the assets the case prices (public market data); empty when it gives none.
+    std::vector<AssetPrices> prices;
 };
 
 // A label the trainee has established for an address, and how.

@@ -375,6 +375,29 @@ void from_json(const json& j, InstrumentGuide& g) {
     optional_field(j, "note", g.note);
 }
 
+void to_json(json& j, const PriceQuote& q) {
+    j = {{"at", q.at}, {"usd", units_json(q.usd)}};
+}
+
+void from_json(const json& j, PriceQuote& q) {
+    field(j, "at", q.at);
+    q.usd = units_field(j, "usd");
+}
+
+void to_json(json& j, const AssetPrices& p) {
+    j = {{"chain", p.chain}, {"asset", p.asset}, {"quotes", p.quotes}};
+}
+
+void from_json(const json& j, AssetPrices& p) {
+    field(j, "chain", p.chain);
+    field(j, "asset", p.asset);
+    field(j, "quotes", p.quotes);
+    // price_at searches them by time.
+    for (std::size_t i = 1; i < p.quotes.size(); ++i)
+        if (p.quotes[i].at <= p.quotes[i - 1].at)
+            reject_json(j.at("quotes"), "quotes in increasing time order are expected");
+}
+
 void to_json(json& j, const CaseBriefing& b) {
     j = {{"scenario_id", b.scenario_id},
          {"title", b.title},
@@ -392,6 +415,7 @@ void to_json(json& j, const CaseBriefing& b) {
         j["instruments"] = b.instruments;
         j["court"] = b.court;
     }
+    if (!b.prices.empty()) j["prices"] = b.prices;
 }
 
 void from_json(const json& j, CaseBriefing& b) {
@@ -409,6 +433,8 @@ void from_json(const json& j, CaseBriefing& b) {
     optional_field(j, "learning_objectives", b.learning_objectives);
     optional_field(j, "instruments", b.instruments);
     optional_field(j, "court", b.court);
+    // Absent in casefiles of cases without prices, and in those written before prices.
+    optional_field(j, "prices", b.prices);
 }
 
 void to_json(json& j, const Attribution& a) {
