@@ -169,6 +169,17 @@ void collapse_parallel_flows(FundsGraph& graph, const std::set<std::string>& exp
     graph = std::move(out);
 }
 
+// An edge's value: its transfers' values summed, when every one of them has a price.
+void total_usd(GraphEdge& edge) {
+    std::int64_t sum = 0;
+    for (const EdgeTransfer& transfer : edge.transfers)
+        if (!transfer.usd_cents || __builtin_add_overflow(sum, *transfer.usd_cents, &sum)) {
+            edge.usd_cents.reset();
+            return;
+        }
+    edge.usd_cents = sum;
+}
+
 }  // namespace
 
 std::string group_id(const std::string& address, bool inbound) {
@@ -207,10 +218,12 @@ FundsGraph build_funds_graph(const Casefile& casefile, const std::set<std::strin
             return;  // change back to the spender: shown in the inspector, not as a loop
         auto key = std::make_tuple(from, to, tx.asset);
         auto [it, inserted] = edge_of.emplace(key, static_cast<int>(graph.edges.size()));
-        if (inserted) graph.edges.push_back({from, to, tx.asset, tx.decimals, 0, {}});
+        if (inserted) graph.edges.push_back({from, to, tx.asset, tx.decimals, 0, {}, std::nullopt});
         GraphEdge& edge = graph.edges[static_cast<std::size_t>(it->second)];
         edge.total += amount;
-        edge.transfers.push_back({tx.id, amount, tx.time});
+        edge.transfers.push_back({tx.id, amount, tx.time,
+                                  usd_cents_at(casefile.briefing.prices, tx.chain, tx.asset,
+                                               tx.decimals, amount, tx.time)});
         auto& carriers = graph.tx_edges[tx.id];
         if (std::find(carriers.begin(), carriers.end(), it->second) == carriers.end())
             carriers.push_back(it->second);
@@ -261,6 +274,7 @@ FundsGraph build_funds_graph(const Casefile& casefile, const std::set<std::strin
     for (GraphNode& node : graph.nodes)
         if (node.first_time == INT64_MAX) node.first_time = 0;
     collapse_parallel_flows(graph, expanded);
+    for (GraphEdge& edge : graph.edges) total_usd(edge);
     link_crossings(graph);
     return graph;
 }

@@ -4,6 +4,7 @@
 // a junction node, so its inputs and outputs are drawn once each instead of every pair.
 // Pure data built from the casefile; no ImGui, so layout and tests do not need a window.
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -38,6 +39,8 @@ struct EdgeTransfer {
     std::string tx;
     Units amount = 0;
     SimSeconds time = 0;
+    // Its value in US cents at the price in force at its time, when the case gives one.
+    std::optional<std::int64_t> usd_cents;
 };
 
 // All known transfers from one node to another in one asset, drawn as one arrow.
@@ -48,6 +51,8 @@ struct GraphEdge {
     int decimals = 0;
     Units total = 0;
     std::vector<EdgeTransfer> transfers;  // in time order
+    // The transfers' values summed, each at its own time; empty unless every one has a price.
+    std::optional<std::int64_t> usd_cents;
 };
 
 struct FundsGraph {

@@ -4,6 +4,8 @@
 #include <cfloat>
 #include <optional>
 
+#include "i18n/catalogue.hpp"
+#include "model/money.hpp"
 #include "model/short_id.hpp"
 
 namespace mt::ui {
@@ -123,6 +125,17 @@ std::string joined_lines(const std::vector<std::string>& lines) {
     std::string out;
     for (const std::string& line : lines) out += (out.empty() ? "" : "\n") + line;
     return out;
+}
+
+std::string usd_value_text(std::int64_t cents) {
+    const std::int64_t value = std::max<std::int64_t>(cents, 0);  // prices are never negative
+    std::string amount;
+    if (value >= 1000)  // rounded to the dollar: a price is a day's quote, not a cent's
+        amount = group_thousands(std::to_string(value / 100 + (value % 100 >= 50 ? 1 : 0)));
+    else
+        amount = std::to_string(value / 100) + (value % 100 < 10 ? ".0" : ".") +
+                 std::to_string(value % 100);
+    return render(Message("ui.graph.usd_value").arg("amount", amount));
 }
 
 }  // namespace mt::ui

@@ -2,6 +2,7 @@
 // Texts fitted to the room the funds graph has for them: a node's name in its box or under it, an
 // identifier shortened in the middle. A name is wrapped and abbreviated before it is ever cut, so
 // "Hospital Regional San Rafael" stays readable where one line would have cut it to "Hospital Re…".
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,11 @@ std::string fit_id_to(ImFont* font, float size, const std::string& id, float wid
 // shortened to their initial ("Hospital R. San Rafael"); only then cut with "…".
 std::vector<std::string> name_lines(ImFont* font, float size, std::string_view name, float width,
                                     int max_lines);
+
+// What a transfer was worth when it was made, beside its amount: "≈ USD 157,768" ("≈ 157,768
+// USD" in Spanish), whole dollars from 10 USD up, cents below. Never "$", which reads as pesos in
+// Mexico. `cents` is never negative.
+std::string usd_value_text(std::int64_t cents);
 
 // Lines joined by '\n': how a multi-line label is recorded for tests.
 std::string joined_lines(const std::vector<std::string>& lines);

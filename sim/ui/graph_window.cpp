@@ -128,7 +128,8 @@ ImVec2 lines_extent(const std::vector<std::string>& lines, float size) {
 
 bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, ImVec2 at,
                  const std::vector<std::string>& lines, float size, ImU32 colour,
-                 bool slide = false, const ImVec4* own = nullptr, ImVec4* where = nullptr) {
+                 bool slide = false, const ImVec4* own = nullptr, ImVec4* where = nullptr,
+                 std::string_view owner = {}) {
     ImFont* font = ImGui::GetFont();
     const ImVec2 extent = lines_extent(lines, size);
     const float width = extent.x;
@@ -150,7 +151,7 @@ bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, Im
                       ImVec2(at.x + (width - w) * 0.5f, at.y + line_height * static_cast<float>(i)),
                       colour, lines[i].c_str());
     }
-    note_canvas_label(joined_lines(lines), ImVec2(box.x, box.y), ImVec2(box.z, box.w));
+    note_canvas_label(joined_lines(lines), ImVec2(box.x, box.y), ImVec2(box.z, box.w), owner);
     return true;
 }
 
@@ -242,6 +243,19 @@ void draw_hop_headers(ImDrawList* draw, PlacedRects& placed, const std::vector<P
     }
 }
 
+// The boxes of the nodes on the canvas: no label is placed over them.
+void add_node_boxes(PlacedRects& placed, const FundsGraph& graph,
+                    const std::vector<Point>& positions, const Transform& t, const ImVec4& canvas) {
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const ImVec2 c = t.to_screen(positions[i]);
+        const ImVec2 half(half_size(graph.nodes[i]).x * t.scale,
+                          half_size(graph.nodes[i]).y * t.scale);
+        const ImVec4 box(c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y);
+        if (box.z >= canvas.x && box.x <= canvas.z && box.w >= canvas.y && box.y <= canvas.w)
+            placed.add(box);
+    }
+}
+
 // Zoomed out past the detail level (Fit on a large case) node boxes have no room for text and
 // arrows none for amounts: names go under their boxes and amounts on their arrows at a readable
 // size wherever they cover nothing else, the selected node's and the attributed names first, as a
@@ -260,7 +274,6 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
         if (c.x + half.x < canvas.x || c.x - half.x > canvas.z || c.y + half.y < canvas.y ||
             c.y - half.y > canvas.w)
             continue;
-        placed.add(ImVec4(c.x - half.x, c.y - half.y, c.x + half.x, c.y + half.y));
         if (node.kind != GraphNode::Kind::Junction) order.push_back(i);
     }
     if (names) {
@@ -316,8 +329,9 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
                     ImVec4 box;
                     for (std::size_t spot = 0; spot < spots.size() && !named[k]; ++spot) {
                         const bool over_own = pass == 1 && spot + 1 == spots.size();
-                        named[k] = place_lines(draw, placed, canvas, spots[spot], lines, size,
-                                               colour, true, over_own ? &own : nullptr, &box);
+                        named[k] =
+                            place_lines(draw, placed, canvas, spots[spot], lines, size, colour,
+                                        true, over_own ? &own : nullptr, &box, node.id);
                         if (named[k] && pass == 1 && !over_own) {
                             // Away from its box, a name points at it.
                             const ImVec2 from(std::clamp(c.x, box.x, box.z),
@@ -335,22 +349,31 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
         const GraphEdge& edge = graph.edges[e];
         const ImVec2 a = t.to_screen(positions[static_cast<std::size_t>(edge.from)]);
         const ImVec2 b = t.to_screen(positions[static_cast<std::size_t>(edge.to)]);
-        const std::string_view label = edge_labels[e];
-        const std::string_view amount = label.substr(0, label.find('\n'));
-        const float width =
-            ImGui::GetFont()
-                ->CalcTextSizeA(size, FLT_MAX, 0.0f, amount.data(), amount.data() + amount.size())
-                .x;
-        // At the arrow's middle, or the nearest free place above or below it (a fan-out's
-        // arrows share their start).
-        const ImVec2 at((a.x + b.x) * 0.5f - width * 0.5f, (a.y + b.y) * 0.5f - size * 0.5f);
-        const float step = size + 6.0f;
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            const float dy =
-                step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
-            if (place_label(draw, placed, canvas, ImVec2(at.x, at.y + dy), amount, size,
-                            palette::kText))
-                break;
+        // The amount and, when the case prices it, its value in US dollars: both lines where
+        // there is room, else the amount alone.
+        const std::string& label = edge_labels[e];
+        const std::size_t first_break = label.find('\n');
+        std::vector<std::vector<std::string>> forms{{label.substr(0, first_break)}};
+        if (edge.usd_cents)
+            forms.insert(forms.begin(),
+                         {forms.front().front(),
+                          label.substr(first_break + 1,
+                                       label.find('\n', first_break + 1) - first_break - 1)});
+        bool placed_label = false;
+        for (const std::vector<std::string>& lines : forms) {
+            const ImVec2 extent = lines_extent(lines, size);
+            // At the arrow's middle, or the nearest free place above or below it (a fan-out's
+            // arrows share their start).
+            const ImVec2 at((a.x + b.x) * 0.5f - extent.x * 0.5f,
+                            (a.y + b.y) * 0.5f - extent.y * 0.5f);
+            const float step = extent.y + 6.0f;
+            for (int attempt = 0; attempt < 5 && !placed_label; ++attempt) {
+                const float dy =
+                    step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
+                placed_label = place_lines(draw, placed, canvas, ImVec2(at.x, at.y + dy), lines,
+                                           size, palette::kText);
+            }
+            if (placed_label) break;
         }
     }
 }
@@ -379,8 +402,10 @@ void InvestigatorUi::sync_graph(const Casefile& casefile) {
     graph_.edge_labels.clear();
     graph_.edge_labels.reserve(graph_.graph.edges.size());
     for (const GraphEdge& edge : graph_.graph.edges) {
-        // Two short lines fit between columns: the amount, then when (or how many transfers).
+        // Short lines fit between columns: the amount, its value in US dollars at the time when
+        // the case gives prices, then when (or how many transfers).
         std::string text = display_amount(edge.total, edge.decimals, edge.asset) + "\n";
+        if (edge.usd_cents) text += usd_value_text(*edge.usd_cents) + "\n";
         if (edge.transfers.size() == 1) {
             text += sim_date_short(casefile.briefing, edge.transfers.front().time);
         } else {
@@ -780,7 +805,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                     node.attributed
                         ? name_lines(bold, text_size, text_of(node.name), room, 2)
                         : std::vector<std::string>{fit_id_to(mono_font, text_size, node.id, room)};
-                note_canvas_label(joined_lines(first), r0, r1);
+                note_canvas_label(joined_lines(first), r0, r1, node.id);
                 const std::string mark = node.annotated ? "  ·  ✎" : "";
                 if (first.size() > 1 && !mark.empty() &&
                     first_font
@@ -827,7 +852,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                                 rounding);
             draw->AddRect(r0, r1, palette::kEdge, rounding, 0, 1.0f);
             if (detailed) {
-                note_canvas_label(group_label(node), r0, r1);
+                note_canvas_label(group_label(node), r0, r1, node.id);
                 const float text_x = r0.x + 10.0f * t.scale;
                 const float room = r1.x - 4.0f * t.scale - text_x;
                 const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
@@ -889,9 +914,11 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         }
         ImGui::PopID();
     }
-    // Hop columns along the top, and when zoomed out the names and amounts that still fit.
+    // Hop columns along the top, and when zoomed out the names and amounts that still fit; none
+    // over a node's box, nor over each other.
     const ImVec4 canvas_rect(canvas_min.x, canvas_min.y, canvas_max.x, canvas_max.y);
     PlacedRects overview;
+    add_node_boxes(overview, graph, positions, t, canvas_rect);
     layers.SetCurrentChannel(draw, 2);
     draw_hop_headers(draw, overview, positions, t, canvas_rect);
     if (!edge_labels)
@@ -923,9 +950,9 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                           palette::kEdge, std::max(1.0f, 1.5f * std::min(t.scale, 1.5f)));
         }
     }
-    // Labels placed so far this frame: arrows that share a midpoint (a swap, two assets between
-    // the same nodes, a fan-out) move their label to the nearest free place above or below.
-    std::vector<ImVec4> placed_labels;
+    // Arrows that share a midpoint (a swap, two assets between the same nodes, a fan-out) move
+    // their label to the nearest place above or below free of other labels and of node boxes;
+    // a label with no such place is left out (zoom in to see it).
     for (std::size_t e = 0; e < graph.edges.size(); ++e) {
         const GraphEdge& edge = graph.edges[e];
         const GraphNode& from = graph.nodes[static_cast<std::size_t>(edge.from)];
@@ -974,19 +1001,18 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
         ImVec2 box_max(mid.x + size.x * 0.5f + pad, mid.y + size.y * 0.5f + pad);
         {
             const float step = box_max.y - box_min.y + 2.0f;
-            const auto collides = [&](float dy) {
-                for (const ImVec4& r : placed_labels)
-                    if (box_min.x < r.z && r.x < box_max.x && box_min.y + dy < r.w &&
-                        r.y < box_max.y + dy)
-                        return true;
-                return false;
+            const auto free_at = [&](float dy) {
+                return overview.free(ImVec4(box_min.x, box_min.y + dy, box_max.x, box_max.y + dy));
             };
-            float dy = 0.0f;
-            for (int attempt = 1; attempt <= 12 && collides(dy); ++attempt)
-                dy = step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
-            box_min.y += dy;
-            box_max.y += dy;
-            placed_labels.emplace_back(box_min.x, box_min.y, box_max.x, box_max.y);
+            int attempt = 0;
+            const auto offset = [&] {
+                return step * static_cast<float>((attempt + 1) / 2) * (attempt % 2 ? 1.0f : -1.0f);
+            };
+            while (attempt <= 12 && !free_at(offset())) ++attempt;
+            if (attempt > 12) continue;
+            box_min.y += offset();
+            box_max.y += offset();
+            overview.add(ImVec4(box_min.x, box_min.y, box_max.x, box_max.y));
         }
         if (!ImGui::IsRectVisible(box_min, box_max)) continue;
         note_canvas_label(text, box_min, box_max);
@@ -1002,9 +1028,11 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             ImGui::BeginTooltip();
             for (std::size_t i = 0; i < edge.transfers.size() && i < 12; ++i) {
                 const EdgeTransfer& transfer = edge.transfers[i];
-                ImGui::Text("%s  %s  %s", sim_date(casefile.briefing, transfer.time).c_str(),
+                const std::string value =
+                    transfer.usd_cents ? "  " + usd_value_text(*transfer.usd_cents) : "";
+                ImGui::Text("%s  %s%s  %s", sim_date(casefile.briefing, transfer.time).c_str(),
                             display_amount(transfer.amount, edge.decimals, edge.asset).c_str(),
-                            short_id(transfer.tx, 20).c_str());
+                            value.c_str(), short_id(transfer.tx, 20).c_str());
             }
             if (edge.transfers.size() > 12) ImGui::TextDisabled("…");
             ImGui::EndTooltip();

@@ -51,7 +51,7 @@ class InvestigatorUi {
         GraphSignature signature;
         FundsGraph graph;
         FundsLayout layout;
-        std::vector<std::string> edge_labels;  // per edge: "0.5 BTC · 05-08 14:30"
+        std::vector<std::string> edge_labels;  // per edge: "0.5 BTC\n≈ USD 28,500\n05-08 14:30"
         // Overlays of analysis reports, rebuilt with the graph or when another report is chosen.
         std::optional<TaintOverlay> taint;
         std::optional<ClusterOverlay> cluster;

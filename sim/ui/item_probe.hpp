@@ -35,6 +35,7 @@ struct LaidOutItem {
 struct CanvasLabel {
     std::string text;
     ProbeRect rect;
+    std::string owner;  // the node whose name it is (over its own box is allowed); else empty
 };
 
 class ItemProbe {
@@ -54,8 +55,9 @@ class ItemProbe {
     void note_rect(std::string_view key, const ProbeRect& rect) {
         if (enabled) rects_.insert_or_assign(std::string(key), rect);
     }
-    void note_canvas_label(std::string_view text, const ProbeRect& rect) {
-        if (enabled) canvas_labels_.push_back({std::string(text), rect});
+    void note_canvas_label(std::string_view text, const ProbeRect& rect,
+                           std::string_view owner = {}) {
+        if (enabled) canvas_labels_.push_back({std::string(text), rect, std::string(owner)});
     }
 
     std::optional<ProbeRect> find(std::string_view key) const {

@@ -39,8 +39,9 @@ void note_text(std::string_view text, float needed_width) {
     if (g_probe && g_probe->enabled) g_probe->note_text_item(text, needed_width);
 }
 
-void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max) {
-    if (g_probe && g_probe->enabled) g_probe->note_canvas_label(text, {min.x, min.y, max.x, max.y});
+void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner) {
+    if (g_probe && g_probe->enabled)
+        g_probe->note_canvas_label(text, {min.x, min.y, max.x, max.y}, owner);
 }
 
 namespace {

@@ -34,8 +34,9 @@ void probe(std::string_view key, float needed_width = 0.0f);
 void probe_rect(std::string_view key, ImVec2 min, ImVec2 max);
 // The last item, a text without a probe key, for the layout check.
 void note_text(std::string_view text, float needed_width = 0.0f);
-// A text drawn on the graph canvas, for the check that canvas labels never overlap.
-void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max);
+// A text drawn on the graph canvas, for the check that canvas labels never overlap (nor cover a
+// node's box other than `owner`'s, the node it names).
+void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner = {});
 
 // Pixel sizes designed at a 16 px font, scaled with the current font size (DPI and presenter
 // scale).

@@ -338,3 +338,60 @@ TEST_CASE("the group node names its flows and opens with a click", "[ui][graph]"
         victims += key.rfind("graph.node:victim-", 0) == 0 ? 1 : 0;
     CHECK(victims > 0);
 }
+
+TEST_CASE("an arrow carries its transfers' value in US dollars, each at its own time",
+          "[ui][graph]") {
+    Casefile c = test::sample_casefile();
+    // No prices: no value anywhere.
+    for (const GraphEdge& e : build_funds_graph(c).edges) CHECK_FALSE(e.usd_cents);
+    // BTC quoted from 12 hours before the start: the ransom (-20 h) has no price yet, the peels
+    // (-10 h, -5 h) are worth 0.5 BTC at 50,000 and then 60,000 USD.
+    c.briefing.prices = {
+        {"bitcoin",
+         "BTC",
+         {{-hours(12), Units{5'000'000'000'000}}, {-hours(6), Units{6'000'000'000'000}}}}};
+    const FundsGraph graph = build_funds_graph(c);
+    std::size_t valued = 0;
+    for (const GraphEdge& e : graph.edges) {
+        const std::string& from = graph.nodes[static_cast<std::size_t>(e.from)].id;
+        const std::string& to = graph.nodes[static_cast<std::size_t>(e.to)].id;
+        INFO(from << " -> " << to);
+        REQUIRE(e.transfers.size() == 1);
+        if (to == test::kSuspect) {
+            CHECK_FALSE(e.usd_cents);  // before the first quote
+            continue;
+        }
+        const Units price = e.transfers.front().time < -hours(6) ? 50'000 : 60'000;
+        REQUIRE(e.usd_cents);
+        // amount (satoshi) x price (USD) / 10^8 satoshi, in cents.
+        CHECK(*e.usd_cents == static_cast<std::int64_t>(e.total * price * 100 / 100'000'000));
+        CHECK(e.transfers.front().usd_cents == e.usd_cents);
+        ++valued;
+    }
+    CHECK(valued == 4);
+    // The same symbol on another chain is another asset: no price.
+    c.briefing.prices.front().chain = "liquid";
+    for (const GraphEdge& e : build_funds_graph(c).edges) CHECK_FALSE(e.usd_cents);
+}
+
+TEST_CASE("a collapsed group's arrow sums its payments' values, or shows none if one lacks it",
+          "[ui][graph]") {
+    Casefile c = many_victims();  // payments at 1..200 s, 1000 units (0.001 USDT) each
+    c.briefing.prices = {{"Tron", "USDT", {{kPriceAlways, Units{100'000'000}}}}};
+    for (auto& [id, tx] : c.transactions)
+        tx.outputs.front().amount = tx.inputs.front().amount = 50'000'000;
+    FundsGraph graph = build_funds_graph(c);
+    const int group = graph.find(group_id("collector", true));
+    const GraphEdge* into = nullptr;
+    for (const GraphEdge& e : graph.edges)
+        if (e.from == group) into = &e;
+    REQUIRE(into);
+    REQUIRE(into->usd_cents);
+    CHECK(*into->usd_cents == 200 * 5'000);  // 200 payments of 50 USDT at 1.00
+    // Quoted only from the 100th second: the earlier payments have no value, so neither has the
+    // sum.
+    c.briefing.prices.front().quotes.front().at = 100;
+    graph = build_funds_graph(c);
+    for (const GraphEdge& e : graph.edges)
+        if (e.from == graph.find(group_id("collector", true))) CHECK_FALSE(e.usd_cents);
+}

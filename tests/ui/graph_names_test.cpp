@@ -3,7 +3,9 @@
 // case's casefile, at the screens and scales a seminar uses, with the program's fonts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "headless_ui.hpp"
 #include "i18n/catalogue.hpp"
@@ -64,6 +66,33 @@ bool readable_form(const std::string& label, const std::string& name) {
 
 bool inside(const ui::ProbeRect& a, const ui::ProbeRect& b) {
     return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+}
+
+std::string describe(const ui::ProbeRect& r) {
+    return "[" + std::to_string(static_cast<int>(r.x0)) + "," +
+           std::to_string(static_cast<int>(r.y0)) + " - " + std::to_string(static_cast<int>(r.x1)) +
+           "," + std::to_string(static_cast<int>(r.y1)) + "]";
+}
+
+// Every text on the canvas against every node's box: a name may lie over its own node's box (at
+// Fit the box shows no more than the kind's colour), never over another's, nor may an amount.
+std::vector<std::string> labels_over_boxes(const ui::ItemProbe& probe,
+                                           const ui::FundsGraph& graph) {
+    constexpr float kTolerance = 1.0f;
+    std::vector<std::string> problems;
+    for (const ui::GraphNode& node : graph.nodes) {
+        const auto box = probe.find("graph.node:" + node.id);
+        if (!box) continue;
+        for (const ui::CanvasLabel& label : probe.canvas_labels()) {
+            if (label.owner == node.id) continue;
+            const ui::ProbeRect& r = label.rect;
+            if (std::min(r.x1, box->x1) - std::max(r.x0, box->x0) > kTolerance &&
+                std::min(r.y1, box->y1) - std::max(r.y0, box->y0) > kTolerance)
+                problems.push_back("\"" + spaced(label.text) + "\" " + describe(r) +
+                                   " is drawn over the box of " + node.id + " " + describe(*box));
+        }
+    }
+    return problems;
 }
 
 }  // namespace
@@ -165,6 +194,9 @@ TEST_CASE("at Fit every named address on the graph shows its name, over no other
                 }
                 for (const std::string& p : canvas_label_collisions(probe))
                     problems.try_emplace(p, where);
+                for (const std::string& p :
+                     labels_over_boxes(probe, ui::build_funds_graph(*casefile)))
+                    problems.try_emplace(p, where);
             }
         }
     }
@@ -177,4 +209,145 @@ TEST_CASE("at Fit every named address on the graph shows its name, over no other
     // Most names are whole.
     CHECK(names_whole * 3 > names_checked * 2);
     CHECK(problems.empty());
+}
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines{""};
+    for (char c : text) {
+        if (c == '\n')
+            lines.emplace_back();
+        else
+            lines.back() += c;
+    }
+    return lines;
+}
+
+// The casefile with a price for every asset its transactions move, quoted from the middle of
+// each asset's transfers: the earlier half has no price yet, so arrows with and without a value
+// are both on screen.
+Casefile with_prices(Casefile casefile) {
+    std::map<std::pair<std::string, std::string>, std::vector<SimSeconds>> times;
+    for (const auto& [id, tx] : casefile.transactions)
+        times[{tx.chain, tx.asset}].push_back(tx.time);
+    Units price = 123'456'789'000;  // 1,234.56789 USD, then others
+    for (auto& [asset, at] : times) {
+        std::sort(at.begin(), at.end());
+        casefile.briefing.prices.push_back(
+            {asset.first, asset.second, {{at[at.size() / 2], price}}});
+        price = price / 7 + 1;
+    }
+    return casefile;
+}
+
+// Problems with the arrows' values in US dollars on the canvas: a value that belongs to no arrow
+// of that amount (shown where there is no price), a detailed label without the value its arrow
+// has, and any "$" (pesos, in Mexico). Counts the values seen.
+std::vector<std::string> usd_label_problems(const ui::ItemProbe& probe, const ui::FundsGraph& graph,
+                                            std::size_t& values_seen) {
+    std::map<std::string, std::vector<const ui::GraphEdge*>> by_amount;
+    for (const ui::GraphEdge& e : graph.edges)
+        by_amount[display_amount(e.total, e.decimals, e.asset)].push_back(&e);
+    std::vector<std::string> problems;
+    for (const ui::CanvasLabel& label : probe.canvas_labels()) {
+        if (label.text.find('$') != std::string::npos)
+            problems.push_back("\"" + spaced(label.text) + "\" writes dollars with $");
+        if (!label.owner.empty()) continue;
+        const std::vector<std::string> lines = lines_of(label.text);
+        const auto edges = by_amount.find(lines.front());
+        if (edges == by_amount.end()) continue;  // a hop header
+        std::set<std::string> values;
+        bool unvalued = false;
+        for (const ui::GraphEdge* e : edges->second) {
+            if (e->usd_cents)
+                values.insert(ui::usd_value_text(*e->usd_cents));
+            else
+                unvalued = true;
+        }
+        const bool has_value = lines.size() >= 2 && lines[1].find("USD") != std::string::npos;
+        // Zoomed in, an arrow's label ends with when (or how many transfers); at Fit it is the
+        // amount, with the value when there was room for both.
+        const bool detailed = lines.size() >= 2 && lines.back().find("USD") == std::string::npos;
+        if (has_value) {
+            ++values_seen;
+            if (values.count(lines[1]) == 0)
+                problems.push_back("\"" + spaced(label.text) +
+                                   "\" shows a value no arrow of that amount has");
+        } else if (detailed && !unvalued) {
+            problems.push_back("\"" + spaced(label.text) + "\" lacks its value " + *values.begin());
+        }
+    }
+    return problems;
+}
+
+}  // namespace
+
+TEST_CASE("arrows show their value in US dollars where the case prices the asset, over nothing",
+          "[ui][graph][layout]") {
+    struct Config {
+        float width, height, scale;
+        const char* language;
+    };
+    constexpr Config kConfigs[] = {{1600, 900, 1.0f, "en"}, {1280, 720, 1.5f, "es"}};
+    std::map<std::string, std::string> problems;  // problem -> where first seen
+    std::size_t values_seen = 0, detailed_values = 0;
+    for (const Config& config : kConfigs) {
+        set_interface_language(config.language);
+        for (const ShippedCase& shipped : shipped_cases()) {
+            for (const bool priced : {false, true}) {
+                const Casefile casefile = priced ? with_prices(shipped.done) : shipped.done;
+                const ui::FundsGraph graph = ui::build_funds_graph(casefile);
+                RecordingHost host;
+                ui::InvestigatorUi view;
+                HeadlessUi driver(view, host, config.width, config.height);
+                use_program_fonts(config.scale);
+                host.case_open = casefile;
+                driver.frames(1);
+                view.state().show_debrief = false;
+                driver.frames(3);  // at Fit
+                for (int zoomed = 0; zoomed < 2; ++zoomed) {
+                    if (zoomed == 1) {
+                        // Close enough for every arrow's full label, on the busiest node.
+                        std::map<int, int> degree;
+                        for (const ui::GraphEdge& e : graph.edges) ++degree[e.from];
+                        int busiest = 0;
+                        for (const auto& [node, count] : degree)
+                            if (count > degree[busiest]) busiest = node;
+                        if (graph.nodes.empty()) break;
+                        view.state().graph.camera.zoom = 1.0f;
+                        view.state().graph.center_on =
+                            graph.nodes[static_cast<std::size_t>(busiest)].id;
+                        driver.frames(2);
+                    }
+                    const std::string where = shipped.file + (priced ? " with prices" : "") +
+                                              (zoomed ? " zoomed" : " at Fit") + " at " +
+                                              std::to_string(static_cast<int>(config.width)) + "x" +
+                                              std::to_string(static_cast<int>(config.height)) +
+                                              " scale " + std::to_string(config.scale) + " " +
+                                              config.language;
+                    const ui::ItemProbe& probe = view.state().probe;
+                    const std::size_t before = values_seen;
+                    for (const std::string& p : usd_label_problems(probe, graph, values_seen))
+                        problems.try_emplace(p, where);
+                    if (zoomed) detailed_values += values_seen - before;
+                    if (casefile.briefing.prices.empty() && values_seen != before)
+                        problems.try_emplace("a value shown in a case without prices", where);
+                    for (const std::string& p : canvas_label_collisions(probe))
+                        problems.try_emplace(p, where);
+                    for (const std::string& p : labels_over_boxes(probe, graph))
+                        problems.try_emplace(p, where);
+                }
+            }
+        }
+    }
+    ui::set_fonts({});
+    set_interface_language("en");
+    std::string listed;
+    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
+    INFO(listed);
+    CHECK(problems.empty());
+    // Values were there to check, zoomed in and at Fit.
+    CHECK(values_seen > 40);
+    CHECK(detailed_values > 10);
 }
