@@ -3,7 +3,7 @@
 #include <set>
 
 #include "i18n/catalogue.hpp"
-#include "ui/actions.hpp"
+#include "model/action_builders.hpp"
 #include "ui/format.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/widgets.hpp"

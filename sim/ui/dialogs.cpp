@@ -2,7 +2,7 @@
 // keyboard shortcuts.
 
 #include "i18n/catalogue.hpp"
-#include "ui/actions.hpp"
+#include "model/action_builders.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/widgets.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "i18n/catalogue.hpp"
-#include "ui/actions.hpp"
+#include "model/action_builders.hpp"
 #include "ui/format.hpp"
 #include "ui/graph_labels.hpp"
 #include "ui/investigator_ui.hpp"

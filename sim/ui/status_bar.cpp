@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "i18n/catalogue.hpp"
-#include "ui/actions.hpp"
+#include "model/action_builders.hpp"
 #include "ui/format.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "i18n/catalogue.hpp"
-#include "ui/actions.hpp"
+#include "model/action_builders.hpp"
 #include "ui/format.hpp"
 #include "ui/graph_overlay.hpp"
 #include "ui/investigator_ui.hpp"

@@ -50,7 +50,7 @@ TEST_CASE("bitfinex-2016-seizure: a subpoena to a market taken down years ago is
     const auto s = load_case(kFile);
     auto path = expert_path(*s);
     const std::string market = entity_address(*s, "alphabay", 0);
-    path.push_back(lookup(market));
+    path.push_back(lookup_action(market));
     path.push_back(request(Instrument::Subpoena, "alphabay", {market}));
     path.back().text =
         "Grand jury subpoena under 18 U.S.C. 2703(c)(2) for the account credited by " + market +
@@ -170,7 +170,7 @@ TEST_CASE(
     auto path = expert_path(*s);
     // Waiting two more days before the seizure: judge 48 h + team 24 h lands after the +240h move.
     const std::size_t at = find_request(path, Instrument::SeizureWarrant, "seizure-team");
-    path.insert(path.begin() + static_cast<std::ptrdiff_t>(at), wait_hours(48));
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(at), wait_action(hours(48)));
     const ScoreReport r = play(s, path).score();
     CHECK(penalty_kinds(r).empty());
     CHECK(missed_objectives(r) == std::vector<std::string>{"seize-wallet"});

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/action_builders.hpp"
 #include "scenario/loader.hpp"
 #include "session/expert_check.hpp"
 
@@ -21,58 +22,13 @@ std::shared_ptr<const Scenario> load_case(std::string_view file) {
     return loaded.scenario;
 }
 
-namespace {
-
-Action make(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
-}  // namespace
-
-Action explore(std::string address, Direction direction) {
-    Action a = make(ActionType::ExploreAddress, std::move(address));
-    a.direction = direction;
-    return a;
-}
-
-Action explore_tx(std::string id) {
-    return make(ActionType::ExploreTransaction, std::move(id));
-}
-
-Action lookup(std::string address) {
-    return make(ActionType::Lookup, std::move(address));
-}
-
 Action request(Instrument instrument, std::string service, std::vector<std::string> identifiers) {
-    Action a = make(ActionType::LegalRequest, std::move(service));
-    a.instrument = instrument;
     // Cites what it names, as cases whose rubric.justification asks for an identifier require.
-    a.text = "Proceeds of the offence under investigation reached";
-    for (const std::string& id : identifiers) a.text += " " + id;
-    a.text += ".";
-    a.identifiers = std::move(identifiers);
-    return a;
-}
-
-Action answer(std::string checkpoint, std::string answer_given) {
-    Action a = make(ActionType::AnswerCheckpoint, std::move(checkpoint));
-    a.answer = std::move(answer_given);
-    return a;
-}
-
-Action wait_hours(int hours_to_wait) {
-    Action a = make(ActionType::Wait);
-    a.duration = hours(hours_to_wait);
-    return a;
-}
-
-Action submit() {
-    Action a = make(ActionType::Submit);
-    a.text = "Findings of the trainee's path.";
-    return a;
+    std::string justification = "Proceeds of the offence under investigation reached";
+    for (const std::string& id : identifiers) justification += " " + id;
+    justification += ".";
+    return legal_request_action(instrument, {}, std::move(service), std::move(identifiers),
+                                std::move(justification));
 }
 
 Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<Action>& actions) {
@@ -83,7 +39,8 @@ Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<
                        << "): " << outcome.reason);
         REQUIRE(outcome.accepted);
     }
-    if (!session.submitted()) REQUIRE(session.apply(submit()).accepted);
+    if (!session.submitted())
+        REQUIRE(session.apply(submit_action("Findings of the trainee's path.")).accepted);
     return session;
 }
 

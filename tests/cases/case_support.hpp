@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/action_builders.hpp"
 #include "model/score.hpp"
 #include "model/world.hpp"
 #include "session/session.hpp"
@@ -16,13 +17,9 @@ namespace mt::cases {
 // Loads MT_SOURCE_DIR/scenarios/<file>; the test fails unless it loads with no diagnostic at all.
 std::shared_ptr<const Scenario> load_case(std::string_view file);
 
-Action explore(std::string address, Direction direction = Direction::Both);
-Action explore_tx(std::string id);
-Action lookup(std::string address);
+// A legal request whose justification cites every identifier it names (model/action_builders.hpp
+// builds the other actions).
 Action request(Instrument instrument, std::string service, std::vector<std::string> identifiers);
-Action answer(std::string checkpoint, std::string answer_given);
-Action wait_hours(int hours_to_wait);
-Action submit();
 
 // Plays `actions` (each must be accepted), submits if the path did not, and returns the session.
 Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<Action>& actions);

@@ -82,7 +82,7 @@ TEST_CASE("colonial-pipeline-2021-seizure: a seizure sent three days late finds 
     // Judge 48 h + team 24 h from about +194h land after the +264h move.
     path.insert(path.begin() + static_cast<std::ptrdiff_t>(
                                    find_request(path, Instrument::SeizureWarrant, "fbi-seizure")),
-                wait_hours(72));
+                wait_action(hours(72)));
     Session session = play(s, path);
     const ScoreReport r = session.score();
     CHECK(penalty_kinds(r).empty());

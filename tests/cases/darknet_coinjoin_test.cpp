@@ -92,8 +92,8 @@ TEST_CASE(
     auto path = expert_path(*s);
     const std::string stranger = criptalia_funded_input(*s);
     path[find_answer(path, "multi-input")].answer = "heuristic-holds";
-    path.push_back(explore(stranger, Direction::In));
-    path.push_back(lookup(entity_address(*s, "criptalia", 0)));
+    path.push_back(explore_address_action(stranger, Direction::In));
+    path.push_back(lookup_action(entity_address(*s, "criptalia", 0)));
     path.push_back(request(Instrument::Subpoena, "criptalia", {stranger}));
     const ScoreReport r = play(s, path).score();
     CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::UninvolvedRequest});

@@ -70,9 +70,9 @@ TEST_CASE(
     const std::string tron_landing = entity_address(*s, "attacker", 3);
     const std::size_t freeze = find_request(path, Instrument::FreezeRequest, "tether");
     // The trainee asks the bridge to hold the funds and waits for its answer before the issuer.
-    path.insert(
-        path.begin() + static_cast<std::ptrdiff_t>(freeze),
-        {request(Instrument::FreezeRequest, "arcadia-bridge", {tron_landing}), wait_hours(4)});
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(freeze),
+                {request(Instrument::FreezeRequest, "arcadia-bridge", {tron_landing}),
+                 wait_action(hours(4))});
     path[find_answer(path, "who-can-stop")].answer = "bridge";
     const ScoreReport r = play(s, path).score();
     // One mistake, one penalty: the bridge does not act on freezes (the most specific mistake).

@@ -49,7 +49,7 @@ TEST_CASE("exchange-subpoena-drill: misdirected and foreign compulsory requests 
     // The family's exchange knows nothing about the kidnappers' address; a Mexican subpoena does
     // not bind a US company; Tianguis does not hand over content without a judge.
     path.insert(path.begin() + static_cast<std::ptrdiff_t>(find_answer(path, "first-instrument")),
-                lookup(entity_address(*s, "zocalo", 0)));
+                lookup_action(entity_address(*s, "zocalo", 0)));
     path.push_back(request(Instrument::EmergencyDisclosure, "zocalo", {ransom_address}));
     path[find_request(path, Instrument::Mlat, "harborline")].instrument = Instrument::Subpoena;
     path.push_back(

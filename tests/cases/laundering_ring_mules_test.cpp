@@ -66,7 +66,7 @@ TEST_CASE("laundering-ring-mules: going for the foreign exchange first loses the
                static_cast<std::ptrdiff_t>(find_request(path, Instrument::Mlat, "atlasbit")));
     const std::size_t freeze = find_request(path, Instrument::FreezeRequest, "monetia");
     path.insert(path.begin() + static_cast<std::ptrdiff_t>(freeze),
-                {preservation, mlat, wait_hours(12)});
+                {preservation, mlat, wait_action(hours(12))});
     const ScoreReport r = play(s, path).score();
     CHECK(penalty_kinds(r).empty());
     CHECK(missed_objectives(r) == std::vector<std::string>{"act-first-domestic", "freeze-monetia"});
@@ -98,9 +98,9 @@ TEST_CASE("laundering-ring-mules: asking the decoy exchange about the collector 
     const std::string criptomex_deposit = entity_address(*s, "criptomex", 0);
     const std::string collector = entity_address(*s, "cambioexpress-otc", 0);
     const std::size_t freeze = find_request(path, Instrument::FreezeRequest, "monetia");
-    path.insert(
-        path.begin() + static_cast<std::ptrdiff_t>(freeze),
-        {lookup(criptomex_deposit), request(Instrument::FreezeRequest, "criptomex", {collector})});
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(freeze),
+                {lookup_action(criptomex_deposit),
+                 request(Instrument::FreezeRequest, "criptomex", {collector})});
     const ScoreReport r = play(s, path).score();
     CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::UninvolvedRequest});
     CHECK(missed_objectives(r).empty());

@@ -30,10 +30,10 @@ TEST_CASE("pig-butchering-scam: the nested brokerage is known only through the h
     auto path = expert_path(*s);
     const std::size_t subpoena = find_request(path, Instrument::Subpoena, "orbex");
     for (std::size_t i = 0; i <= subpoena; ++i) REQUIRE(session.apply(path[i]).accepted);
-    REQUIRE(session.apply(lookup(entity_address(*s, "cambiosya", 0))).accepted);
+    REQUIRE(session.apply(lookup_action(entity_address(*s, "cambiosya", 0))).accepted);
     CHECK(session.casefile().services.count("cambiosya") == 0);
     CHECK(session.casefile().services.count("orbex") == 1);
-    REQUIRE(session.apply(wait_hours(48)).accepted);
+    REQUIRE(session.apply(wait_action(hours(48))).accepted);
     CHECK(session.casefile().services.count("cambiosya") == 1);
     // The collector holds what the victims' sweeps left after the two layering transfers.
     CHECK(s->find_holding("collector-usdt")->amount == Units{42'100'000'000});
@@ -46,7 +46,7 @@ TEST_CASE(
     auto path = expert_path(*s);
     const std::string victim_exchange = entity_address(*s, "pesocripto", 0);
     const std::string platform_deposit = entity_address(*s, "aurum-platform", 0);
-    path.push_back(lookup(victim_exchange));
+    path.push_back(lookup_action(victim_exchange));
     path.push_back(request(Instrument::Subpoena, "pesocripto", {platform_deposit}));
     const ScoreReport r = play(s, path).score();
     CHECK(penalty_kinds(r) == std::vector<PenaltyKind>{PenaltyKind::UninvolvedRequest});

@@ -37,7 +37,7 @@ TEST_CASE("ransomware-peel-chain: a freeze sent after the withdrawal recovers no
     const auto s = load_case(kFile);
     auto path = expert_path(*s);
     const std::size_t freeze = find_request(path, Instrument::FreezeRequest, "bitnova");
-    path.insert(path.begin() + static_cast<std::ptrdiff_t>(freeze), wait_hours(36));
+    path.insert(path.begin() + static_cast<std::ptrdiff_t>(freeze), wait_action(hours(36)));
     const Session played = play(s, path);
     const ScoreReport r = played.score();
     CHECK(penalty_kinds(r).empty());

@@ -50,8 +50,8 @@ TEST_CASE("usdt-tron-otc-mexico: a Mexican order to the exchange abroad is a jur
     const auto s = load_case(kFile);
     auto path = expert_path(*s);
     const std::string settlement = entity_address(*s, "bitkong", 0);
-    path.push_back(explore(entity_address(*s, "otc-bajio", 0), Direction::Out));
-    path.push_back(lookup(settlement));
+    path.push_back(explore_address_action(entity_address(*s, "otc-bajio", 0), Direction::Out));
+    path.push_back(lookup_action(settlement));
     path.push_back(request(Instrument::Subpoena, "bitkong", {settlement}));
     path.back().text = "Request for information under the CNPP about the account credited by " +
                        settlement + ", where the OTC desk settled the fraud's USDT.";
@@ -81,7 +81,7 @@ TEST_CASE("usdt-tron-otc-mexico: asking the victim's own exchange intrudes witho
     auto path = expert_path(*s);
     const std::string monarca = entity_address(*s, "monarca", 0);
     const std::string deposit = entity_address(*s, "vertice", 0);
-    path.push_back(lookup(monarca));
+    path.push_back(lookup_action(monarca));
     path.push_back(request(Instrument::Subpoena, "monarca", {deposit}));
     path.back().text = "Request for information under the CNPP: who controls address " + deposit +
                        ", which received your customer's USDT.";

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/action.hpp"
+#include "model/action_builders.hpp"
 
 using namespace mt;
 
@@ -18,9 +19,7 @@ TEST_CASE("actions round-trip through JSON", "[action]") {
 }
 
 TEST_CASE("an action's client id travels with it; actions without one still read", "[action]") {
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = 60;
+    Action wait = wait_action(60);
     wait.id = new_action_id();
     CHECK(wait.id.size() == 32);
     CHECK(wait.id != new_action_id());

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/action_builders.hpp"
 #include "session/expert_check.hpp"
 #include "session/session.hpp"
 
@@ -110,25 +111,13 @@ std::shared_ptr<Scenario> make_custody_case() {
     return s;
 }
 
-Action make(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
 Action request(Instrument instrument, std::string service, std::string identifier) {
-    Action a = make(ActionType::LegalRequest, std::move(service));
-    a.instrument = instrument;
-    a.identifiers = {std::move(identifier)};
-    a.text = "Proceeds of the theft under investigation";
-    return a;
+    return legal_request_action(instrument, {}, std::move(service), {std::move(identifier)},
+                                "Proceeds of the theft under investigation");
 }
 
 Action wait_until(const Session& s, SimSeconds at) {
-    Action a = make(ActionType::Wait);
-    a.duration = at - s.casefile().now;
-    return a;
+    return wait_action(at - s.casefile().now);
 }
 
 }  // namespace
@@ -137,7 +126,7 @@ TEST_CASE("an account frozen before any deposit holds nothing yet and catches la
           "[session][custody]") {
     Session s(make_custody_case());
     // The deposit address has no transaction yet; the agency knows it from a tip.
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kDeposit)).accepted);
+    REQUIRE(s.apply(explore_address_action(kDeposit)).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "xchg", kDeposit)).accepted);
     REQUIRE(s.apply(wait_until(s, hours(5))).accepted);
     const LegalRequestFile& file = s.casefile().requests.at(0);
@@ -158,7 +147,7 @@ TEST_CASE("a freeze after part of the deposits holds what was credited, then the
           "[session][custody]") {
     Session s(make_custody_case());
     REQUIRE(s.apply(wait_until(s, hours(12))).accepted);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kDeposit)).accepted);
+    REQUIRE(s.apply(explore_address_action(kDeposit)).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "xchg", kDeposit)).accepted);
     REQUIRE(s.apply(wait_until(s, hours(15))).accepted);
     const LegalRequestFile& file = s.casefile().requests.at(0);
@@ -171,7 +160,7 @@ TEST_CASE("a freeze after part of the deposits holds what was credited, then the
 TEST_CASE("a seizure that lands before the funds reach the address holds nothing",
           "[session][custody]") {
     Session early(make_custody_case());
-    REQUIRE(early.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
+    REQUIRE(early.apply(explore_address_action(kKeyed)).accepted);
     REQUIRE(early.apply(request(Instrument::SeizureWarrant, "agency", kKeyed)).accepted);
     REQUIRE(early.apply(wait_until(early, hours(3))).accepted);
     const LegalRequestFile& file = early.casefile().requests.at(0);
@@ -180,7 +169,7 @@ TEST_CASE("a seizure that lands before the funds reach the address holds nothing
     REQUIRE(early.apply(wait_until(early, hours(45))).accepted);
     CHECK(early.score().frozen_usd_cents == 0);
     // The move happened on chain: the explorer shows it.
-    REQUIRE(early.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
+    REQUIRE(early.apply(explore_address_action(kKeyed)).accepted);
     CHECK(early.casefile().transactions.count("tx-move") == 1);
 }
 
@@ -188,27 +177,25 @@ TEST_CASE("a seizure after the funds arrive holds them and the adversary's move 
           "[session][custody]") {
     Session s(make_custody_case());
     REQUIRE(s.apply(wait_until(s, hours(31))).accepted);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
+    REQUIRE(s.apply(explore_address_action(kKeyed)).accepted);
     REQUIRE(s.apply(request(Instrument::SeizureWarrant, "agency", kKeyed)).accepted);
     REQUIRE(s.apply(wait_until(s, hours(45))).accepted);
     CHECK(s.casefile().requests.at(0).status == RequestStatus::Frozen);
     CHECK(s.score().frozen_usd_cents == 10'000'00);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
+    REQUIRE(s.apply(explore_address_action(kKeyed)).accepted);
     const KnownAddress& keyed = s.casefile().addresses.at(kKeyed);
     CHECK(s.casefile().transactions.count("tx-move") == 0);
     CHECK(keyed.transaction_total == 1);
     REQUIRE(keyed.balances.size() == 1);
     CHECK(keyed.balances[0].amount == 100'000'000);
-    CHECK_FALSE(s.apply(make(ActionType::ExploreTransaction, "tx-move")).accepted);
+    CHECK_FALSE(s.apply(explore_transaction_action("tx-move")).accepted);
 
     // Later, nothing that spends what the move would have paid happened either: not on the
     // explorer, not in a taint or cluster report, and the vendor's balance never had it.
     REQUIRE(s.apply(wait_until(s, hours(60))).accepted);
-    CHECK_FALSE(s.apply(make(ActionType::ExploreTransaction, "tx-onward")).accepted);
+    CHECK_FALSE(s.apply(explore_transaction_action("tx-onward")).accepted);
     for (const AnalysisTool tool : {AnalysisTool::Taint, AnalysisTool::Cluster}) {
-        Action analysis = make(ActionType::RunAnalysis, kKeyed);
-        analysis.tool = tool;
-        REQUIRE(s.apply(analysis).accepted);
+        REQUIRE(s.apply(analysis_action(tool, kKeyed, TaintMethod::Haircut)).accepted);
         for (const AnalysisRow& row : s.casefile().analyses.back().rows) {
             INFO(name_of(tool) << " row " << row.subject);
             CHECK(row.subject != "tx-move");
@@ -222,10 +209,8 @@ TEST_CASE("a seizure after the funds arrive holds them and the adversary's move 
 TEST_CASE("a move that happened stays in the analyses", "[session][custody]") {
     Session s(make_custody_case());
     REQUIRE(s.apply(wait_until(s, hours(60))).accepted);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kKeyed)).accepted);
-    Action taint = make(ActionType::RunAnalysis, kKeyed);
-    taint.tool = AnalysisTool::Taint;
-    REQUIRE(s.apply(taint).accepted);
+    REQUIRE(s.apply(explore_address_action(kKeyed)).accepted);
+    REQUIRE(s.apply(analysis_action(AnalysisTool::Taint, kKeyed, TaintMethod::Haircut)).accepted);
     bool reached_vendor = false;
     for (const AnalysisRow& row : s.casefile().analyses.back().rows)
         reached_vendor = reached_vendor || row.subject == kVendor;
@@ -243,7 +228,7 @@ TEST_CASE("a freeze after the adversary withdrew holds nothing", "[session][cust
                                                        kNoTx});
     Session s(scenario);
     REQUIRE(s.apply(wait_until(s, hours(26))).accepted);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kDeposit)).accepted);
+    REQUIRE(s.apply(explore_address_action(kDeposit)).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "xchg", kDeposit)).accepted);
     REQUIRE(s.apply(wait_until(s, hours(30))).accepted);
     CHECK(s.casefile().requests.at(0).response.key == "legal.freeze.withdrawn");
@@ -255,11 +240,9 @@ TEST_CASE("a case whose expert recovers only part validates and scores the exper
     auto scenario = make_custody_case();
     scenario->holdings[1].unrecoverable = {"Moved abroad before any warrant could be granted",
                                            "Se movió al extranjero antes de obtener una orden"};
-    Action explore = make(ActionType::ExploreAddress, kDeposit);
+    Action explore = explore_address_action(kDeposit);
     Action freeze = request(Instrument::FreezeRequest, "xchg", kDeposit);
-    Action wait = make(ActionType::Wait);
-    wait.duration = hours(30);
-    scenario->expert_solution = {explore, freeze, wait, make(ActionType::Submit)};
+    scenario->expert_solution = {explore, freeze, wait_action(hours(30)), submit_action("")};
     const ExpertReplay replay = replay_expert_solution(scenario);
     INFO((replay.problems.empty() ? std::string() : replay.problems.front()));
     CHECK(replay.problems.empty());

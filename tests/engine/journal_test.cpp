@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "model/action_builders.hpp"
 #include "sample_case.hpp"
 #include "session/journal.hpp"
 
@@ -136,9 +137,7 @@ TEST_CASE("an action resent after a crash before its answer is applied once", "[
     const auto path = temp_journal("resend");
     Action first = scenario->expert_solution[0];
     first.id = new_action_id();
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = hours(1);
+    Action wait = wait_action(hours(1));
     wait.id = new_action_id();
     ActionOutcome acknowledged;
     {

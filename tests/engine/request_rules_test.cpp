@@ -3,6 +3,7 @@
 // "first request goes to X" condition.
 #include <catch2/catch.hpp>
 
+#include "model/action_builders.hpp"
 #include "sample_case.hpp"
 #include "session/session.hpp"
 
@@ -14,9 +15,9 @@ namespace {
 // Traced to the deposit and to the offshore output; Bitnova known by lookup.
 Session traced(std::shared_ptr<Scenario> scenario) {
     Session s(std::move(scenario));
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kRansom)).accepted);
-    REQUIRE(s.apply(make(ActionType::ExploreAddress, kChange)).accepted);
-    REQUIRE(s.apply(make(ActionType::Lookup, kDeposit)).accepted);
+    REQUIRE(s.apply(explore_address_action(kRansom)).accepted);
+    REQUIRE(s.apply(explore_address_action(kChange)).accepted);
+    REQUIRE(s.apply(lookup_action(kDeposit)).accepted);
     return s;
 }
 
@@ -79,9 +80,7 @@ TEST_CASE("a dead end is scored as a dead end and says nobody can answer", "[ses
     service(*scenario, "offshorex").dead_end = true;
     Session s = traced(scenario);
     REQUIRE(s.apply(request(Instrument::Mlat, "offshorex", {kOffshore})).accepted);
-    Action wait = make(ActionType::Wait);
-    wait.duration = days(3);
-    REQUIRE(s.apply(wait).accepted);
+    REQUIRE(s.apply(wait_action(days(3))).accepted);
     const auto& penalties = s.score().penalties;
     REQUIRE(penalties.size() == 1);
     CHECK(penalties[0].kind == PenaltyKind::DeadEndRequest);

@@ -170,29 +170,16 @@ std::shared_ptr<Scenario> make_sample_case() {
     r.grades = {
         {90, {"Excellent", "Excelente"}}, {60, {"Pass", "Aprobado"}}, {0, {"Fail", "Reprobado"}}};
 
-    auto act = [](ActionType type, std::string target) {
-        Action a;
-        a.type = type;
-        a.target = std::move(target);
-        return a;
-    };
-    Action explore = act(ActionType::ExploreAddress, kRansom);
-    explore.direction = Direction::Out;
-    Action freeze = act(ActionType::LegalRequest, "bitnova");
-    freeze.instrument = Instrument::FreezeRequest;
-    freeze.identifiers = {kDeposit};
-    freeze.text = "Ransom proceeds deposited at this address";
+    Action explore = explore_address_action(kRansom, Direction::Out);
+    const Action freeze = legal_request_action(Instrument::FreezeRequest, {}, "bitnova", {kDeposit},
+                                               "Ransom proceeds deposited at this address");
     Action subpoena = freeze;
     subpoena.instrument = Instrument::Subpoena;
-    Action spot_change = act(ActionType::AnswerCheckpoint, "cp-change");
-    spot_change.answer = kChange;
-    Action first = act(ActionType::AnswerCheckpoint, "cp-first");
-    first.answer = "freeze";
-    Action wait = act(ActionType::Wait, "");
-    wait.duration = days(5);
-    s->expert_solution = {
-        explore, act(ActionType::Lookup, kDeposit), spot_change, freeze, first, subpoena,
-        wait,    act(ActionType::Submit, "")};
+    Action spot_change = answer_action("cp-change", kChange);
+    Action first = answer_action("cp-first", "freeze");
+    const Action wait = wait_action(days(5));
+    s->expert_solution = {explore, lookup_action(kDeposit), spot_change, freeze, first, subpoena,
+                          wait,    submit_action("")};
     return s;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/action_builders.hpp"
 #include "model/world.hpp"
 
 namespace mt::testing {
@@ -22,26 +23,10 @@ inline constexpr const char* kStranger = "bc1qstranger00000000000000000000000000
 std::shared_ptr<Scenario> make_sample_case();
 
 // The actions the engine tests play on it.
-inline Action make(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
 inline Action request(Instrument instrument, std::string service,
                       std::vector<std::string> identifiers) {
-    Action a = make(ActionType::LegalRequest, std::move(service));
-    a.instrument = instrument;
-    a.identifiers = std::move(identifiers);
-    a.text = "Proceeds of the ransom paid by the clinic";
-    return a;
-}
-
-inline Action wait_for(SimSeconds span) {
-    Action a = make(ActionType::Wait);
-    a.duration = span;
-    return a;
+    return legal_request_action(instrument, {}, std::move(service), std::move(identifiers),
+                                "Proceeds of the ransom paid by the clinic");
 }
 
 }  // namespace mt::testing

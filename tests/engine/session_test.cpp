@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "model/action_builders.hpp"
 #include "sample_case.hpp"
 #include "session/expert_check.hpp"
 #include "session/session.hpp"
@@ -13,10 +14,9 @@ namespace {
 // The session after tracing to the deposit address and learning who runs it (20 minutes in).
 Session traced_session() {
     Session s(make_sample_case());
-    Action explore = make(ActionType::ExploreAddress, kRansom);
-    explore.direction = Direction::Out;
+    Action explore = explore_address_action(kRansom, Direction::Out);
     REQUIRE(s.apply(explore).accepted);
-    REQUIRE(s.apply(make(ActionType::Lookup, kDeposit)).accepted);
+    REQUIRE(s.apply(lookup_action(kDeposit)).accepted);
     return s;
 }
 
@@ -60,15 +60,15 @@ TEST_CASE("exploring follows funds and costs simulated time", "[session]") {
 
 TEST_CASE("the future stays hidden until the clock reaches it", "[session]") {
     Session s(make_sample_case());
-    CHECK_FALSE(s.apply(make(ActionType::ExploreTransaction, "tx-later")).accepted);
-    REQUIRE(s.apply(wait_for(hours(51))).accepted);
-    CHECK(s.apply(make(ActionType::ExploreTransaction, "tx-later")).accepted);
+    CHECK_FALSE(s.apply(explore_transaction_action("tx-later")).accepted);
+    REQUIRE(s.apply(wait_action(hours(51))).accepted);
+    CHECK(s.apply(explore_transaction_action("tx-later")).accepted);
 }
 
 TEST_CASE("a freeze sent before the adversary's move saves the funds", "[session][freeze]") {
     Session s = traced_session();
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
-    REQUIRE(s.apply(wait_for(days(2))).accepted);
+    REQUIRE(s.apply(wait_action(days(2))).accepted);
     const Casefile& c = s.casefile();
     CHECK(c.requests.at(0).status == RequestStatus::Frozen);
     CHECK(c.frozen.size() == 1);
@@ -79,10 +79,10 @@ TEST_CASE("a freeze sent before the adversary's move saves the funds", "[session
 
 TEST_CASE("a freeze that lands after the adversary's move saves nothing", "[session][freeze]") {
     Session s = traced_session();
-    REQUIRE(s.apply(wait_for(hours(30)))
+    REQUIRE(s.apply(wait_action(hours(30)))
                 .accepted);  // 30h20m: the freeze is drafted by 31h20m, lands at 37h20m
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
-    REQUIRE(s.apply(wait_for(hours(12))).accepted);
+    REQUIRE(s.apply(wait_action(hours(12))).accepted);
     const Casefile& c = s.casefile();
     CHECK(c.requests.at(0).status == RequestStatus::NothingFound);
     CHECK(c.frozen.empty());
@@ -99,10 +99,10 @@ TEST_CASE("a freeze landing at the very minute of the move still holds the funds
     Session s = traced_session();
     // Traced at 20m; waiting brings the clock to 29h; drafting takes 1h and the freeze 6h to land:
     // 36h.
-    REQUIRE(s.apply(wait_for(hours(28) + minutes(40))).accepted);
+    REQUIRE(s.apply(wait_action(hours(28) + minutes(40))).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
     REQUIRE(s.casefile().requests.at(0).due_at == hours(36));
-    REQUIRE(s.apply(wait_for(hours(7))).accepted);
+    REQUIRE(s.apply(wait_action(hours(7))).accepted);
     CHECK(s.casefile().requests.at(0).status == RequestStatus::Frozen);
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("each penalty is charged for the mistake it names", "[session][penalty
     SECTION("wrong instrument") {
         Session s = traced_session();
         REQUIRE(s.apply(request(Instrument::SearchWarrant, "bitnova", {kDeposit})).accepted);
-        REQUIRE(s.apply(wait_for(days(3))).accepted);
+        REQUIRE(s.apply(wait_action(days(3))).accepted);
         CHECK(s.casefile().requests.at(0).status == RequestStatus::Declined);
         CHECK(penalty_points(s.score(), PenaltyKind::WrongInstrument) == 5);
     }
@@ -134,8 +134,8 @@ TEST_CASE("each penalty is charged for the mistake it names", "[session][penalty
     }
     SECTION("wrong jurisdiction") {
         Session s(make_sample_case());
-        Action explore = make(ActionType::ExploreAddress, kChange);
-        REQUIRE(s.apply(wait_for(hours(3))).accepted);
+        Action explore = explore_address_action(kChange);
+        REQUIRE(s.apply(wait_action(hours(3))).accepted);
         REQUIRE(s.apply(explore).accepted);
         REQUIRE(s.apply(request(Instrument::Subpoena, "offshorex", {kOffshore})).accepted);
         const ScoreReport r = s.score();
@@ -145,14 +145,14 @@ TEST_CASE("each penalty is charged for the mistake it names", "[session][penalty
     }
     SECTION("hints") {
         Session s(make_sample_case());
-        REQUIRE(s.apply(make(ActionType::Hint)).accepted);
+        REQUIRE(s.apply(hint_action()).accepted);
         CHECK(s.casefile().hints.size() == 1);
         CHECK(penalty_points(s.score(), PenaltyKind::Hint) == 3);
-        CHECK_FALSE(s.apply(make(ActionType::Hint)).accepted);  // none left
+        CHECK_FALSE(s.apply(hint_action()).accepted);  // none left
     }
     SECTION("time over budget") {
         Session s(make_sample_case());
-        REQUIRE(s.apply(wait_for(days(7) + hours(4) + 1)).accepted);
+        REQUIRE(s.apply(wait_action(days(7) + hours(4) + 1)).accepted);
         CHECK(penalty_points(s.score(), PenaltyKind::TimeOverBudget) == 5);
     }
 }
@@ -161,8 +161,8 @@ TEST_CASE("invalid actions are rejected with a reason and change nothing", "[ses
     Session s = traced_session();
     const auto before = to_json(s.casefile());
     const std::vector<Action> invalid = {
-        make(ActionType::ExploreAddress, "bc1qdoesnotexist"),
-        make(ActionType::Lookup, kOffshore),                    // not discovered yet
+        explore_address_action("bc1qdoesnotexist"),
+        lookup_action(kOffshore),                               // not discovered yet
         request(Instrument::Subpoena, "crew", {kDeposit}),      // not a service
         request(Instrument::Subpoena, "bitnova", {}),           // no identifiers
         request(Instrument::Subpoena, "bitnova", {kStranger}),  // not in the casefile
@@ -172,17 +172,15 @@ TEST_CASE("invalid actions are rejected with a reason and change nothing", "[ses
             return a;
         }(),
         [] {
-            Action a = make(ActionType::AnswerCheckpoint, "cp-first");
-            a.answer = "freeze";
+            Action a = answer_action("cp-first", "freeze");
             return a;
         }(),  // not open yet
         [] {
-            Action a = make(ActionType::AnswerCheckpoint, "cp-change");
-            a.answer = kStranger;
+            Action a = answer_action("cp-change", kStranger);
             return a;
         }(),
-        make(ActionType::Annotate, "nothing"),
-        make(ActionType::RunAnalysis, "bc1qnowhere"),
+        annotate_action("nothing", "", {}),
+        analysis_action(AnalysisTool::Taint, "bc1qnowhere", TaintMethod::Haircut),
     };
     for (const Action& a : invalid) {
         const ActionOutcome outcome = s.apply(a);
@@ -197,14 +195,12 @@ TEST_CASE("invalid actions are rejected with a reason and change nothing", "[ses
 
 TEST_CASE("checkpoints open on time and take one answer", "[session][checkpoint]") {
     Session s = traced_session();
-    Action change = make(ActionType::AnswerCheckpoint, "cp-change");
-    change.answer = kChange;
+    Action change = answer_action("cp-change", kChange);
     REQUIRE(s.apply(change).accepted);
     CHECK_FALSE(s.apply(change).accepted);
-    REQUIRE(s.apply(wait_for(hours(1))).accepted);
+    REQUIRE(s.apply(wait_action(hours(1))).accepted);
     REQUIRE(s.casefile().checkpoints.size() == 2);
-    Action wrong = make(ActionType::AnswerCheckpoint, "cp-first");
-    wrong.answer = "dance";
+    Action wrong = answer_action("cp-first", "dance");
     CHECK_FALSE(s.apply(wrong).accepted);
     wrong.answer = "mlat";
     REQUIRE(s.apply(wrong).accepted);
@@ -234,11 +230,11 @@ TEST_CASE("the score and the expert path are revealed only on submit", "[session
     Session s = traced_session();
     CHECK_FALSE(s.casefile().score);
     CHECK(s.casefile().expert_solution.empty());
-    REQUIRE(s.apply(make(ActionType::Submit)).accepted);
+    REQUIRE(s.apply(submit_action("")).accepted);
     REQUIRE(s.casefile().score);
     CHECK(s.casefile().score->objectives.at(0).earned == 20);  // traced
     CHECK(s.casefile().expert_solution.size() == 8);
-    CHECK_FALSE(s.apply(wait_for(60)).accepted);
+    CHECK_FALSE(s.apply(wait_action(60)).accepted);
 }
 
 TEST_CASE("the adversary's moves and the expert's times are released only on submit",
@@ -246,13 +242,13 @@ TEST_CASE("the adversary's moves and the expert's times are released only on sub
     // A freeze that lands after the withdrawal: the debrief can say "your freeze landed at +37 h;
     // the withdrawal was at +36 h".
     Session s = traced_session();
-    REQUIRE(s.apply(wait_for(hours(30))).accepted);
+    REQUIRE(s.apply(wait_action(hours(30))).accepted);
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
-    REQUIRE(s.apply(wait_for(hours(12))).accepted);
+    REQUIRE(s.apply(wait_action(hours(12))).accepted);
     CHECK(s.casefile().adversary_moves.empty());
     CHECK(s.casefile().expert_times.empty());
     CHECK(s.casefile().expert_texts.empty());
-    REQUIRE(s.apply(make(ActionType::Submit)).accepted);
+    REQUIRE(s.apply(submit_action("")).accepted);
     const Casefile& c = s.casefile();
     REQUIRE(c.expert_texts.size() == c.expert_solution.size());
     REQUIRE(c.adversary_moves.size() == 1);  // the message event is no move of funds
@@ -275,7 +271,7 @@ TEST_CASE("the adversary's moves and the expert's times are released only on sub
 TEST_CASE("a freeze in time shows the adversary's move as prevented", "[session][debrief]") {
     Session s = traced_session();
     REQUIRE(s.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
-    REQUIRE(s.apply(make(ActionType::Submit)).accepted);  // before the freeze is answered
+    REQUIRE(s.apply(submit_action("")).accepted);  // before the freeze is answered
     REQUIRE(s.casefile().adversary_moves.size() == 1);
     const AdversaryMove& unanswered = s.casefile().adversary_moves.front();
     CHECK_FALSE(unanswered.due);
@@ -283,8 +279,8 @@ TEST_CASE("a freeze in time shows the adversary's move as prevented", "[session]
 
     Session in_time = traced_session();
     REQUIRE(in_time.apply(request(Instrument::FreezeRequest, "bitnova", {kDeposit})).accepted);
-    REQUIRE(in_time.apply(wait_for(days(2))).accepted);
-    REQUIRE(in_time.apply(make(ActionType::Submit)).accepted);
+    REQUIRE(in_time.apply(wait_action(days(2))).accepted);
+    REQUIRE(in_time.apply(submit_action("")).accepted);
     const AdversaryMove& move = in_time.casefile().adversary_moves.at(0);
     CHECK(move.due);
     CHECK(move.prevented);

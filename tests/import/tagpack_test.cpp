@@ -14,6 +14,7 @@
 #include "import/import_error.hpp"
 #include "import/tagpack.hpp"
 #include "import_support.hpp"
+#include "model/action_builders.hpp"
 #include "scenario/loader.hpp"
 #include "session/session.hpp"
 
@@ -126,13 +127,6 @@ void check_against_schema(const std::string& text) {
     }
 }
 
-Action make(ActionType type, std::string target) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
 }  // namespace
 
 TEST_CASE("A trainee's attributions and notes export as a TagPack the schema accepts",
@@ -149,10 +143,7 @@ TEST_CASE("A trainee's attributions and notes export as a TagPack the schema acc
     for (const auto& [address, known] : session.casefile().addresses)
         if (!known.attribution) noted = address;
     REQUIRE_FALSE(noted.empty());
-    Action note = make(ActionType::Annotate, noted);
-    note.text = "probable change of hop 2";
-    note.tags = {"change"};
-    REQUIRE(session.apply(note).accepted);
+    REQUIRE(session.apply(annotate_action(noted, "probable change of hop 2", {"change"})).accepted);
 
     const std::string text =
         import::write_tagpack(session.casefile(), {"Peel chain course", "Ana Trainee", ""});

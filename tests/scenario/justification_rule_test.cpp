@@ -2,6 +2,7 @@
 // must cite, refused or penalised with the reason (issue 16, defect 9: "ransomware" was enough).
 #include <catch2/catch.hpp>
 
+#include "model/action_builders.hpp"
 #include "session/session.hpp"
 #include "test_support.hpp"
 
@@ -25,28 +26,16 @@ std::shared_ptr<const Scenario> loaded(const std::string& yaml) {
     return r.scenario;
 }
 
-Action act(ActionType type, std::string target = {}) {
-    Action a;
-    a.type = type;
-    a.target = std::move(target);
-    return a;
-}
-
 Action request(Instrument instrument, std::string text) {
-    Action a = act(ActionType::LegalRequest, "ex");
-    a.instrument = instrument;
-    a.identifiers = {"addr-b"};
-    a.text = std::move(text);
-    return a;
+    return legal_request_action(instrument, {}, "ex", {"addr-b"}, std::move(text));
 }
 
 // Traced to the exchange's deposit address and the exchange known by lookup.
 Session traced(std::shared_ptr<const Scenario> scenario) {
     Session s(std::move(scenario));
-    Action explore = act(ActionType::ExploreAddress, "addr-a");
-    explore.direction = Direction::Out;
+    Action explore = explore_address_action("addr-a", Direction::Out);
     REQUIRE(s.apply(explore).accepted);
-    REQUIRE(s.apply(act(ActionType::Lookup, "addr-b")).accepted);
+    REQUIRE(s.apply(lookup_action("addr-b")).accepted);
     return s;
 }
 
@@ -168,9 +157,7 @@ TEST_CASE("evidence is a transaction in the casefile, a record obtained or an an
     CHECK(s.apply(request(Instrument::FreezeRequest,
                           "As req-1 will show, the account holds the ransom; hold it."))
               .reason_key == "reject.justification.no_evidence");
-    Action wait = act(ActionType::Wait);
-    wait.duration = days(6);
-    REQUIRE(s.apply(wait).accepted);
+    REQUIRE(s.apply(wait_action(days(6))).accepted);
     REQUIRE(s.casefile().requests[0].status == RequestStatus::Fulfilled);
     // "req-1" does not match inside "req-12".
     CHECK(s.apply(request(Instrument::FreezeRequest,
@@ -199,9 +186,9 @@ TEST_CASE("a long identifier is cited by ten consecutive characters of it",
                         "rubric:\n  justification:\n    cite: [identifier]\n    missing: "
                         "refuse\n  objectives:");
     Session s(loaded(yaml));
-    Action explore = act(ActionType::ExploreAddress, "addr-a");
+    Action explore = explore_address_action("addr-a");
     REQUIRE(s.apply(explore).accepted);
-    REQUIRE(s.apply(act(ActionType::Lookup, std::string(kLong))).accepted);
+    REQUIRE(s.apply(lookup_action(std::string(kLong))).accepted);
     Action freeze =
         request(Instrument::FreezeRequest, "Ransom proceeds at bc1q5t8h8f...hlwkam; hold it.");
     freeze.identifiers = {std::string(kLong)};

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/action_builders.hpp"
 #include "scenario/jurisdiction_loader.hpp"
 #include "session/expert_check.hpp"
 #include "session/session.hpp"
@@ -141,13 +142,6 @@ Action request(std::string instrument, std::string service, std::vector<std::str
     return a;
 }
 
-Action wait_for(SimSeconds duration) {
-    Action a;
-    a.type = ActionType::Wait;
-    a.duration = duration;
-    return a;
-}
-
 const LegalRequestFile& last_request(const Session& s) {
     REQUIRE(!s.casefile().requests.empty());
     return s.casefile().requests.back();
@@ -156,7 +150,7 @@ const LegalRequestFile& last_request(const Session& s) {
 // Waits until the last request is answered.
 const LegalRequestFile& answered(Session& s) {
     const SimSeconds due = last_request(s).due_at;
-    if (due > s.casefile().now) REQUIRE(s.apply(wait_for(due - s.casefile().now)).accepted);
+    if (due > s.casefile().now) REQUIRE(s.apply(wait_action(due - s.casefile().now)).accepted);
     CHECK(last_request(s).status != RequestStatus::Pending);
     return last_request(s);
 }
@@ -407,7 +401,7 @@ TEST_CASE("an expired record is gone unless preserved in time", "[session][reten
     }
     SECTION("preserved too late, only deleted records asked for: the answer says they are gone") {
         Session s(scenario);
-        REQUIRE(s.apply(wait_for(hours(40))).accepted);
+        REQUIRE(s.apply(wait_action(hours(40))).accepted);
         REQUIRE(s.apply(request("preservation", "ex", {"addr-b"})).accepted);
         answered(s);
         REQUIRE(s.apply(request("emergency_disclosure", "ex", {"addr-b"})).accepted);
@@ -432,7 +426,7 @@ TEST_CASE("a tip-off moves the funds early unless the order forbids notice", "[s
     SECTION("a records request tells the user, who withdraws two hours later") {
         Session s(scenario);
         obtain_kyc(s);  // answered at +121h
-        REQUIRE(s.apply(wait_for(hours(3))).accepted);
+        REQUIRE(s.apply(wait_action(hours(3))).accepted);
         REQUIRE(s.apply(request("freeze_request", "ex", {"addr-b"})).accepted);
         CHECK(answered(s).response.key == "legal.freeze.withdrawn");
         // The trainee is not told of the notice, nor of the hidden move, before submitting.
@@ -463,7 +457,7 @@ TEST_CASE("a tip-off moves the funds early unless the order forbids notice", "[s
         REQUIRE(answered(s).records.size() == 1);
         REQUIRE(s.apply(request("mx-orden-juez-control", "ex", {"addr-b", "host-log"})).accepted);
         CHECK(answered(s).records.size() == 2);
-        REQUIRE(s.apply(wait_for(hours(3))).accepted);
+        REQUIRE(s.apply(wait_action(hours(3))).accepted);
         REQUIRE(s.apply(request("freeze_request", "ex", {"addr-b"})).accepted);
         CHECK(answered(s).response.key == "legal.freeze.held");
     }
@@ -485,7 +479,7 @@ TEST_CASE("a tip-off move on chain happens only when the notice came in time",
     explore.target = "addr-k";
     SECTION("no notice: the transaction never happens and the address keeps its funds") {
         Session s(scenario);
-        REQUIRE(s.apply(wait_for(hours(12))).accepted);
+        REQUIRE(s.apply(wait_action(hours(12))).accepted);
         REQUIRE(s.apply(explore).accepted);
         CHECK(s.casefile().transactions.count("t-run") == 0);
     }
@@ -534,7 +528,7 @@ TEST_CASE("paging reaches the first of 400 payments", "[session][explorer]") {
     std::string text = replace_once(world_case(), "services:\n", payments + "services:\n");
     text = replace_once(text, "addresses: [addr-a, addr-b, addr-k]", "addresses: [addr-scam]");
     Session s(load_ok(text));
-    REQUIRE(s.apply(wait_for(hours(8))).accepted);
+    REQUIRE(s.apply(wait_action(hours(8))).accepted);
     Action first_page;
     first_page.type = ActionType::ExploreAddress;
     first_page.direction = Direction::In;
@@ -566,7 +560,7 @@ TEST_CASE("a label learned for an entity applies to its addresses found later",
                         "services:\n");
     Session s(load_ok(text));
     obtain_kyc(s);
-    REQUIRE(s.apply(wait_for(hours(100))).accepted);
+    REQUIRE(s.apply(wait_action(hours(100))).accepted);
     Action explore;
     explore.type = ActionType::ExploreAddress;
     explore.target = "addr-a";

@@ -8,6 +8,7 @@
 
 #include "arrivals.hpp"
 #include "i18n/catalogue.hpp"
+#include "model/action_builders.hpp"
 #include "platform/console_link.hpp"
 #include "platform/remote_session.hpp"
 #include "seminar_case.hpp"
@@ -39,9 +40,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     CHECK(ana->state() == "lobby");
     ArrivalSignal replies;
     ana->set_wake(replies.callback());
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = hours(1);
+    const Action wait = wait_action(hours(1));
     const ActionOutcome early = settle(*ana, replies, wait);
     CHECK_FALSE(early.accepted);
     CHECK(early.reason_key == "seminar.exercise_not_started");

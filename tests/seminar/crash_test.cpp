@@ -7,6 +7,7 @@
 
 #include <array>
 
+#include "model/action_builders.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar_case.hpp"
 #include "temp_dir.hpp"
@@ -29,9 +30,7 @@ namespace {
         tokens.push_back(r.body["token"].get<std::string>());
     }
     if (!s.start().ok()) _exit(5);
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = minutes(30);
+    const Action wait = wait_action(minutes(30));
     for (;;)
         for (char i = 0; i < 3; ++i) {
             const Reply r = s.act(tokens[static_cast<std::size_t>(i)], wait);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "leak_check.hpp"
+#include "model/action_builders.hpp"
 #include "players.hpp"
 #include "sample_case.hpp"
 #include "seminar/client.hpp"
@@ -74,10 +75,7 @@ TEST_CASE("every reply to a trainee, from joining to the debrief, holds only wha
     for (const char* other : {"Trainee-Bruno-Quintana", "Trainee-Carla-Xolotl"}) {
         seminar::SeminarClient c("127.0.0.1", server.port());
         REQUIRE(c.join(s.join_code(), other, "Other agency").ok());
-        Action wait;
-        wait.type = ActionType::Wait;
-        wait.duration = hours(2);
-        REQUIRE(c.act(wait).ok());
+        REQUIRE(c.act(wait_action(hours(2))).ok());
     }
     REQUIRE(s.inject({"Remember to preserve first", "Recuerden preservar primero"}).ok());
 

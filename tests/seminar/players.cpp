@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "leak_check.hpp"
+#include "model/action_builders.hpp"
 #include "seminar/client.hpp"
 
 namespace mt::testing {
@@ -98,10 +99,7 @@ class Player {
             send(request);
         }
         answer_open_checkpoints(false);
-        Action wait;
-        wait.type = ActionType::Wait;
-        wait.duration = days(2);
-        send(wait);
+        send(wait_action(days(2)));
         answer_open_checkpoints(false);
         Action submit;
         submit.type = ActionType::Submit;
@@ -256,8 +254,7 @@ class Player {
                 a.type = ActionType::Hint;
                 break;
             default:
-                a.type = ActionType::Wait;
-                a.duration = hours(1 + static_cast<std::int64_t>(rng_() % 48));
+                a = wait_action(hours(1 + static_cast<std::int64_t>(rng_() % 48)));
                 break;
         }
         return a;

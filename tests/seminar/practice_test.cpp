@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "i18n/catalogue.hpp"
+#include "model/action_builders.hpp"
 #include "seminar/practice.hpp"
 #include "seminar/server.hpp"
 #include "seminar_case.hpp"
@@ -18,10 +19,7 @@ using nlohmann::json;
 namespace {
 
 Action one_hour_wait() {
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = hours(1);
-    return wait;
+    return wait_action(hours(1));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "i18n/catalogue.hpp"
+#include "model/action_builders.hpp"
 #include "sample_case.hpp"
 #include "scenario/jurisdiction_loader.hpp"
 #include "seminar/credentials.hpp"
@@ -16,7 +17,6 @@
 using namespace mt;
 using namespace mt::seminar;
 using mt::testing::TempDir;
-using mt::testing::wait_for;
 
 namespace {
 
@@ -134,12 +134,12 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     CHECK(seminar->act(t, explore(testing::kRansom)).body["accepted"] == true);
 
     REQUIRE(seminar->pause().ok());
-    r = seminar->act(t, wait_for(hours(1)));
+    r = seminar->act(t, wait_action(hours(1)));
     CHECK(r.body["accepted"] == false);
     CHECK(r.body["reason_key"] == "seminar.paused");
     CHECK(r.body["casefile"]["actions_taken"] == 1);
     REQUIRE(seminar->resume().ok());
-    CHECK(seminar->act(t, wait_for(hours(1))).body["accepted"] == true);
+    CHECK(seminar->act(t, wait_action(hours(1))).body["accepted"] == true);
 
     CHECK(seminar->casefile(t).body["casefile"]["submitted"] == false);
     const Reply ended = seminar->end();
@@ -150,7 +150,7 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     const nlohmann::json after = seminar->casefile(t).body["casefile"];
     CHECK(after["submitted"] == true);
     CHECK(after.contains("score"));
-    r = seminar->act(t, wait_for(hours(1)));
+    r = seminar->act(t, wait_action(hours(1)));
     CHECK(r.body["reason_key"] == "seminar.ended");
     CHECK(render(r.body["message"].get<Message>(), "es") ==
           "El ejercicio terminó; ya no se aceptan acciones.");
@@ -173,14 +173,14 @@ TEST_CASE(
     REQUIRE(seminar->start().ok());
     const std::string a = token_of(seminar->join(seminar->join_code(), "Ana", ""));
     const std::string b = token_of(seminar->join(seminar->join_code(), "Bea", ""));
-    REQUIRE(seminar->act(a, wait_for(hours(5))).body["accepted"] == true);
+    REQUIRE(seminar->act(a, wait_action(hours(5))).body["accepted"] == true);
     CHECK(seminar->inject({"", ""}).failure == Failure::BadRequest);
     CHECK(seminar->inject({"Bad\x01", "x"}).failure == Failure::BadRequest);
     const Reply sent = seminar->inject({"Check the exchange deposits", "Revisen los depósitos"});
     REQUIRE(sent.ok());
     CHECK(sent.body["delivered"] == 2);
     REQUIRE(seminar->inject({"Only English", ""}).ok());
-    REQUIRE(seminar->act(a, wait_for(hours(1))).body["accepted"] == true);
+    REQUIRE(seminar->act(a, wait_action(hours(1))).body["accepted"] == true);
     const std::string c = token_of(seminar->join(seminar->join_code(), "Caro", ""));
 
     auto messages = [&](const std::string& token) {
@@ -218,8 +218,8 @@ TEST_CASE("hint-all gives each trainee the next hint as a journaled action") {
     REQUIRE(seminar->start().ok());
     // Only trainees who have started are given (and charged for) a hint.
     const std::string c = token_of(seminar->join(seminar->join_code(), "Caro", ""));
-    REQUIRE(seminar->act(a, wait_for(hours(1))).body["accepted"] == true);
-    REQUIRE(seminar->act(b, wait_for(hours(1))).body["accepted"] == true);
+    REQUIRE(seminar->act(a, wait_action(hours(1))).body["accepted"] == true);
+    REQUIRE(seminar->act(b, wait_action(hours(1))).body["accepted"] == true);
     REQUIRE(seminar->pause().ok());
     const Reply given = seminar->hint_all();
     REQUIRE(given.ok());
@@ -260,7 +260,7 @@ TEST_CASE("a restart rebuilds every session, message and the clock from the data
             REQUIRE(seminar->act(a, x).body["accepted"] == true);
         }
         REQUIRE(seminar->inject({"Half time", "Medio tiempo"}).ok());
-        REQUIRE(seminar->act(b, wait_for(hours(40))).body["accepted"] == true);
+        REQUIRE(seminar->act(b, wait_action(hours(40))).body["accepted"] == true);
         REQUIRE(seminar->pause().ok());
         before_a = seminar->casefile(a).body;
         before_b = seminar->casefile(b).body;
@@ -280,7 +280,7 @@ TEST_CASE("an action stored before the server died unanswered is applied once wh
     TempDir dir;
     const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
     std::string token;
-    Action wait = wait_for(hours(2));
+    Action wait = wait_action(hours(2));
     wait.id = new_action_id();
     nlohmann::json first;
     {

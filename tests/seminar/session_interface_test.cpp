@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "arrivals.hpp"
+#include "model/action_builders.hpp"
 #include "platform/remote_session.hpp"
 #include "platform/session_host.hpp"
 #include "sample_case.hpp"
@@ -147,9 +148,7 @@ TEST_CASE("a seminar session's submit returns before the server answers; poll br
         line.release(true);
     });
 
-    Action wait;
-    wait.type = ActionType::Wait;
-    wait.duration = hours(2);
+    const Action wait = wait_action(hours(2));
     remote->submit(wait);  // returns at once: the answer is held back
     REQUIRE(line.wait_for_act());
     const SessionArrivals before = remote->poll();  // the UI's frame goes on meanwhile
@@ -250,9 +249,7 @@ TEST_CASE("a journaled session answers every action as a session without a journ
 
     // A resend of an accepted action (same id) is answered again, not applied twice.
     LocalSession fresh(scenario);
-    Action waiting;
-    waiting.type = ActionType::Wait;
-    waiting.duration = hours(1);
+    Action waiting = wait_action(hours(1));
     waiting.id = new_action_id();
     fresh.submit(waiting);
     fresh.submit(waiting);

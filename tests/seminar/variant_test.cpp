@@ -3,6 +3,7 @@
 #include <random>
 #include <set>
 
+#include "model/action_builders.hpp"
 #include "sample_case.hpp"
 #include "seminar/variant.hpp"
 #include "seminar_case.hpp"
@@ -71,8 +72,7 @@ std::vector<Action> random_actions(const Scenario& s, std::uint64_t seed) {
                 a.target = tx;
                 break;
             default:
-                a.type = ActionType::Wait,
-                a.duration = hours(1 + static_cast<std::int64_t>(rng() % 30));
+                a = wait_action(hours(1 + static_cast<std::int64_t>(rng() % 30)));
                 break;
         }
         out.push_back(a);
