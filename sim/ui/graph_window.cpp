@@ -76,21 +76,16 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
 }
 
-bool same(const ImVec4& a, const ImVec4& b) {
-    return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
-}
-
 // Rectangles placed on the canvas this frame, bucketed in a coarse grid so that placing thousands
 // of labels stays linear.
 class PlacedRects {
   public:
-    // `r` covers nothing placed, except `own` (a node under its own name).
-    bool free(const ImVec4& r, const ImVec4* own = nullptr) const {
+    // `r` covers nothing placed.
+    bool free(const ImVec4& r) const {
         bool clear = true;
         visit(r, [&](long long key) {
             if (auto it = cells_.find(key); it != cells_.end())
-                for (const ImVec4& other : it->second)
-                    clear = clear && (!overlaps(r, other) || (own && same(other, *own)));
+                for (const ImVec4& other : it->second) clear = clear && !overlaps(r, other);
         });
         return clear;
     }
@@ -128,8 +123,7 @@ ImVec2 lines_extent(const std::vector<std::string>& lines, float size) {
 
 bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, ImVec2 at,
                  const std::vector<std::string>& lines, float size, ImU32 colour,
-                 bool slide = false, const ImVec4* own = nullptr, ImVec4* where = nullptr,
-                 std::string_view owner = {}) {
+                 bool slide = false, ImVec4* where = nullptr, std::string_view owner = {}) {
     ImFont* font = ImGui::GetFont();
     const ImVec2 extent = lines_extent(lines, size);
     const float width = extent.x;
@@ -140,7 +134,7 @@ bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, Im
         at.x = std::clamp(at.x, canvas.x + pad, std::max(canvas.x + pad, canvas.z - pad - width));
     const ImVec4 box(at.x - pad, at.y - pad, at.x + width + pad, at.y + extent.y + pad);
     if (box.x < canvas.x || box.z > canvas.z || box.y < canvas.y || box.w > canvas.w) return false;
-    if (!placed.free(box, own)) return false;
+    if (!placed.free(box)) return false;
     placed.add(box);
     if (where) *where = box;
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), palette::kLabelBack, 2.0f);
@@ -294,8 +288,9 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
                 choices[k] = {{fit_id_to(font, size, node.id, room)}};
         }
         // Every name under or above its box first; then, for those with no room there (a column
-        // of nodes close together), half a label to either side, beside the box, or over the box
-        // itself, which at this zoom shows no more than the kind's colour.
+        // of nodes close together), half a label to either side, beside the box, or past the
+        // column's neighbours above or below with a leader line. Never over a box, its own
+        // included: a box hidden under a name reads as the name of the arrows beside it.
         std::vector<bool> named(order.size(), false);
         // Names (and the selected node) take their places before bare identifiers do.
         const auto named_first = [&](std::size_t k) { return rank(order[k]) < 2; };
@@ -315,7 +310,7 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
                     const float below_y = c.y + half.y + 3.0f;
                     const float above_y = c.y - half.y - 3.0f - extent.y;
                     const float shift = extent.x * 0.5f;
-                    const std::vector<ImVec2> spots =
+                    std::vector<ImVec2> spots =
                         pass == 0
                             ? std::vector<ImVec2>{ImVec2(centred_x, below_y),
                                                   ImVec2(centred_x, above_y)}
@@ -324,22 +319,38 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
                                                   ImVec2(centred_x - shift, above_y),
                                                   ImVec2(centred_x + shift, above_y),
                                                   ImVec2(c.x + half.x + 6.0f, middle_y),
-                                                  ImVec2(c.x - half.x - 6.0f - extent.x, middle_y),
-                                                  ImVec2(centred_x, middle_y)};
+                                                  ImVec2(c.x - half.x - 6.0f - extent.x, middle_y)};
+                    const std::size_t first_far = spots.size();
+                    if (pass == 1 && named_first(k))  // a bare identifier is not worth it
+                        for (int rows = 1; rows <= 3; ++rows) {
+                            const float away =
+                                LayoutMetrics::row * t.scale * static_cast<float>(rows);
+                            spots.emplace_back(centred_x, above_y - away);
+                            spots.emplace_back(centred_x, below_y + away);
+                        }
                     ImVec4 box;
                     for (std::size_t spot = 0; spot < spots.size() && !named[k]; ++spot) {
-                        const bool over_own = pass == 1 && spot + 1 == spots.size();
-                        named[k] =
-                            place_lines(draw, placed, canvas, spots[spot], lines, size, colour,
-                                        true, over_own ? &own : nullptr, &box, node.id);
-                        if (named[k] && pass == 1 && !over_own) {
+                        named[k] = place_lines(draw, placed, canvas, spots[spot], lines, size,
+                                               colour, true, &box, node.id);
+                        if (!named[k] || pass == 0) continue;
+                        if (spot < first_far) {
                             // Away from its box, a name points at it.
                             const ImVec2 from(std::clamp(c.x, box.x, box.z),
                                               std::clamp(c.y, box.y, box.w));
                             const ImVec2 to(std::clamp(from.x, own.x, own.z),
                                             std::clamp(from.y, own.y, own.w));
                             draw->AddLine(from, to, palette::kTextDim);
+                            continue;
                         }
+                        // Past its neighbours: the leader runs down (or up) beside the column
+                        // to the box's corner, and no later label is placed over it.
+                        const bool above = box.w <= own.y;
+                        const float x = std::min(own.z + 4.0f, box.z - 2.0f);
+                        const float y0 = above ? box.w : box.y;
+                        const float y1 = above ? own.y + 3.0f : own.w - 3.0f;
+                        draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), palette::kTextDim);
+                        draw->AddLine(ImVec2(x, y1), ImVec2(own.z, y1), palette::kTextDim);
+                        placed.add(ImVec4(x - 1.0f, std::min(y0, y1), x + 1.0f, std::max(y0, y1)));
                     }
                     if (named[k]) break;
                 }

@@ -74,8 +74,9 @@ std::string describe(const ui::ProbeRect& r) {
            "," + std::to_string(static_cast<int>(r.y1)) + "]";
 }
 
-// Every text on the canvas against every node's box: a name may lie over its own node's box (at
-// Fit the box shows no more than the kind's colour), never over another's, nor may an amount.
+// Every text on the canvas against every node's box: only a node's own text, written inside its
+// box, may lie there; a name placed outside never covers a box, its own included (a box hidden
+// under a name reads as the name of the arrows beside it), nor may an amount.
 std::vector<std::string> labels_over_boxes(const ui::ItemProbe& probe,
                                            const ui::FundsGraph& graph) {
     constexpr float kTolerance = 1.0f;
@@ -84,8 +85,8 @@ std::vector<std::string> labels_over_boxes(const ui::ItemProbe& probe,
         const auto box = probe.find("graph.node:" + node.id);
         if (!box) continue;
         for (const ui::CanvasLabel& label : probe.canvas_labels()) {
-            if (label.owner == node.id) continue;
             const ui::ProbeRect& r = label.rect;
+            if (label.owner == node.id && inside(r, *box)) continue;
             if (std::min(r.x1, box->x1) - std::max(r.x0, box->x0) > kTolerance &&
                 std::min(r.y1, box->y1) - std::max(r.y0, box->y0) > kTolerance)
                 problems.push_back("\"" + spaced(label.text) + "\" " + describe(r) +
