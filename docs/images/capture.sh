@@ -82,6 +82,12 @@ scale=1.5 shot graph-two-chains-es-1280x720-1.5 "$root/scenarios/exchange-hack-b
     --journal "$work/exchange-hack-bridge.journal.jsonl" --lang es --width 1280 --height 720
 shot graph-fit-en "$root/scenarios/pig-butchering-scam.yaml" \
     --journal "$work/pig-butchering-scam.journal.jsonl"
+# A case with prices: each arrow's value in US dollars at the time of the transfer.
+"$app" run "$root/scenarios/colonial-pipeline-2021-seizure.yaml" --expert \
+    --journal "$work/colonial.all.jsonl" >/dev/null
+grep -v '"type":"submit"' "$work/colonial.all.jsonl" >"$work/colonial.journal.jsonl"
+shot graph-usd-en "$root/scenarios/colonial-pipeline-2021-seizure.yaml" \
+    --journal "$work/colonial.journal.jsonl"
 # Projector sizes: the layout wraps instead of cutting or overlapping.
 scale=1.5 shot main-view-es-1280x720-1.5 "$case" --journal "$work/midway.journal.jsonl" --lang es \
     --select "$deposit" --width 1280 --height 720
