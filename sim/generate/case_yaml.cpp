@@ -5,18 +5,14 @@
 #include <cstdint>
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
+#include "generate/yaml_text.hpp"
+#include "model/money.hpp"
 #include "model/time.hpp"
 
 namespace mt::generate {
 namespace {
-
-// "1,000,000": a count as a reader expects it in prose (English and Mexican Spanish alike).
-std::string grouped(std::uint64_t count) {
-    std::string digits = std::to_string(count);
-    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), 1, ',');
-    return digits;
-}
 
 // Tool costs the case states (the engine's defaults) and the services' turnarounds; the
 // expert's timing and the adversary's cash-out are computed from them.
@@ -26,15 +22,6 @@ constexpr SimSeconds kAnalysisCost = minutes(45);
 constexpr SimSeconds kDraftCost = hours(1);
 constexpr int kFreezeHours = 6;
 constexpr int kSubpoenaHours = 120;
-
-std::string yaml_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
 
 LocalizedText both(std::string en, std::string es) {
     return {std::move(en), std::move(es)};
@@ -157,6 +144,7 @@ class CaseWriter {
         deposit_ = sink.address_text(trail.deposit);
         exchange_ = names.exchanges[kCashOutExchange];
         foreign_ = names.exchanges[kForeignExchange];
+        out_.SetIndent(2);
         plan_expert();
     }
 
@@ -170,12 +158,13 @@ class CaseWriter {
         hints_and_knowledge();
         rubric();
         expert();
-        return std::move(out_);
+        out_ << YAML::EndMap;
+        return std::string(out_.c_str()) + "\n";
     }
 
   private:
     struct ExpertAction {
-        std::string yaml;  // the action as a flow map
+        YAML::Node yaml;  // the action, written as a flow map
         SimSeconds cost = 0;
     };
 
@@ -191,72 +180,84 @@ class CaseWriter {
         return nullptr;
     }
 
-    void line(int indent, const std::string& text) {
-        out_.append(static_cast<std::size_t>(indent), ' ');
-        out_ += text;
-        out_ += '\n';
+    // The value that follows is the value of `name` in the map being written.
+    YAML::Emitter& key(std::string_view name) {
+        return out_ << YAML::Key << std::string(name) << YAML::Value;
     }
-    void text(int indent, const std::string& key, const LocalizedText& t) {
-        line(indent, key + ":");
-        line(indent + 2, "en: " + yaml_quoted(t.en));
-        line(indent + 2, "es: " + yaml_quoted(t.es));
+    // Amounts and times are quoted, as docs/scenario-format.md asks, so YAML keeps them as text.
+    void quoted(std::string_view name, const std::string& value) {
+        key(name) << YAML::DoubleQuoted << value;
     }
-    static std::string inline_text(const LocalizedText& t) {
-        return "{en: " + yaml_quoted(t.en) + ", es: " + yaml_quoted(t.es) + "}";
+    void text(std::string_view name, const LocalizedText& t) {
+        key(name);
+        emit_localized(out_, t);
+    }
+    void inline_text(std::string_view name, const LocalizedText& t) {
+        key(name);
+        emit_localized(out_, t, true);
+    }
+    // A flow map of plain keys and values, as the format's short entries are written.
+    void flow_map(std::initializer_list<std::pair<std::string_view, std::string>> entries) {
+        out_ << YAML::Flow << YAML::BeginMap;
+        for (const auto& [name, value] : entries) key(name) << value;
+        out_ << YAML::EndMap;
+    }
+    static YAML::Node step(std::initializer_list<std::pair<const char*, std::string>> fields) {
+        YAML::Node node;
+        for (const auto& [name, value] : fields) node[name] = value;
+        node.SetStyle(YAML::EmitterStyle::Flow);
+        return node;
     }
 
     // The expert's path, with the simulated time each action ends at, so the cash-out can be set
     // after the expert's freeze lands and the time budget after the expert's submission.
     void plan_expert() {
-        auto add = [&](std::string yaml, SimSeconds cost) {
+        auto add = [&](YAML::Node yaml, SimSeconds cost) {
             expert_.push_back({std::move(yaml), cost});
         };
+        auto request = [&](const char* instrument, std::string text) {
+            YAML::Node r = step(
+                {{"type", "legal_request"}, {"instrument", instrument}, {"target", exchange_.id}});
+            r["identifiers"].push_back(deposit_);
+            r["text"] = std::move(text);
+            add(std::move(r), kDraftCost);
+        };
         for (std::size_t i = 0; i < trail_.path.size(); ++i) {
-            add("{type: explore_transaction, target: " + yaml_quoted(tx(trail_.path[i])) + "}",
-                kExploreCost);
+            const std::string hop = tx(trail_.path[i]);
+            add(step({{"type", "explore_transaction"}, {"target", hop}}), kExploreCost);
             if (trail_.coinjoin_at == i)
-                add("{type: run_analysis, tool: coinjoin, target: " +
-                        yaml_quoted(tx(trail_.path[i])) + "}",
+                add(step({{"type", "run_analysis"}, {"tool", "coinjoin"}, {"target", hop}}),
                     kAnalysisCost);
-            for (const StageFacts& s : trail_.stages) {
-                if (s.answer_after != i) continue;
-                add("{type: answer_checkpoint, target: " + stage_text(s.typology).checkpoint_id +
-                        ", answer: " + yaml_quoted(answer_of(s)) + "}",
-                    0);
-            }
+            for (const StageFacts& s : trail_.stages)
+                if (s.answer_after == i)
+                    add(step({{"type", "answer_checkpoint"},
+                              {"target", stage_text(s.typology).checkpoint_id},
+                              {"answer", answer_of(s)}}),
+                        0);
         }
-        add("{type: lookup, target: " + yaml_quoted(deposit_) + "}", kLookupCost);
-        add("{type: answer_checkpoint, target: first-service, answer: " + exchange_.id + "}", 0);
-        add("{type: legal_request, instrument: freeze_request, target: " + exchange_.id +
-                ", identifiers: [" + yaml_quoted(deposit_) + "], text: " +
-                yaml_quoted(
-                    "Ransomware proceeds paid by " + names_.victim.en +
-                    " were traced into this deposit address; please hold the account's balance "
-                    "pending a "
-                    "judicial order.") +
-                "}",
-            kDraftCost);
+        add(step({{"type", "lookup"}, {"target", deposit_}}), kLookupCost);
+        add(step({{"type", "answer_checkpoint"},
+                  {"target", "first-service"},
+                  {"answer", exchange_.id}}),
+            0);
+        request("freeze_request", "Ransomware proceeds paid by " + names_.victim.en +
+                                      " were traced into this deposit address; please hold the "
+                                      "account's balance pending a judicial order.");
         freeze_sent_ = elapsed();
-        add("{type: legal_request, instrument: subpoena, target: " + exchange_.id +
-                ", identifiers: [" + yaml_quoted(deposit_) + "], text: " +
-                yaml_quoted(
-                    "Subscriber information and login IP addresses for the account credited by "
-                    "this deposit "
-                    "address, which received the proceeds of a ransomware extortion.") +
-                "}",
-            kDraftCost);
-        add("{type: wait, duration: " + std::to_string(kSubpoenaHours) + "h}",
+        request("subpoena",
+                "Subscriber information and login IP addresses for the account credited by this "
+                "deposit address, which received the proceeds of a ransomware extortion.");
+        add(step({{"type", "wait"}, {"duration", std::to_string(kSubpoenaHours) + "h"}}),
             hours(kSubpoenaHours));
-        add("{type: submit, text: " +
-                yaml_quoted(
-                    "The ransom paid by " + names_.victim.en + " was split between the " +
-                    names_.ransomware +
-                    " developers and the affiliate, whose share passed through " +
-                    technique_list(false) + " into deposit address " + deposit_ + " at " +
-                    exchange_.brand +
-                    ". The account was frozen before the withdrawal and its KYC record names " +
-                    names_.affiliate.full_name + ".") +
-                "}",
+        add(step({{"type", "submit"},
+                  {"text",
+                   "The ransom paid by " + names_.victim.en + " was split between the " +
+                       names_.ransomware +
+                       " developers and the affiliate, whose share passed through " +
+                       technique_list(false) + " into deposit address " + deposit_ + " at " +
+                       exchange_.brand +
+                       ". The account was frozen before the withdrawal and its KYC record names " +
+                       names_.affiliate.full_name + "."}}),
             0);
         // The affiliate withdraws a day after the expert's freeze lands, on the hour.
         const SimSeconds lands = freeze_sent_ + hours(kFreezeHours);
@@ -292,7 +293,7 @@ class CaseWriter {
 
     void header() {
         const std::string n = std::to_string(spec_.transactions);
-        const std::string count = grouped(spec_.transactions);
+        const std::string count = group_thousands(std::to_string(spec_.transactions));
         const std::string ransom = btc(trail_.ransom);
         const std::string paid_at = format_utc(*parse_utc(kCaseStart) + trail_.first_time);
         std::string command = "moneytrail generate --seed " + std::to_string(spec_.seed) +
@@ -301,16 +302,17 @@ class CaseWriter {
         for (std::size_t i = 0; i < spec_.typologies.size(); ++i)
             command += (i ? "," : "") + std::string(slug_of(spec_.typologies[i]));
         if (spec_.typologies.empty()) command += "none";
-        line(0, "# Generated by `" + command +
-                    "` (all names, people, addresses and hashes are fictional).");
-        line(0, "# Format: docs/scenario-format.md. The bulk of the ledger is in " +
-                    spec_.ledger_file + ".");
-        line(0, "format_version: 1");
-        line(0, "id: " + spec_.id);
-        text(0, "title",
-             both("Ransom in a haystack: " + names_.victim.en,
-                  "Rescate en un pajar: " + names_.victim.es));
-        text(0, "summary",
+        out_ << YAML::Comment("Generated by `" + command +
+                              "` (all names, people, addresses and hashes are fictional).")
+             << YAML::Newline
+             << YAML::Comment("Format: docs/scenario-format.md. The bulk of the ledger is in " +
+                              spec_.ledger_file + ".")
+             << YAML::Newline << YAML::BeginMap;
+        key("format_version") << 1;
+        key("id") << spec_.id;
+        text("title", both("Ransom in a haystack: " + names_.victim.en,
+                           "Rescate en un pajar: " + names_.victim.es));
+        text("summary",
              both(names_.victim.en + " paid " + ransom + " BTC to the " + names_.ransomware +
                       " ransomware. Follow the affiliate's share through " + technique_list(false) +
                       " among " + count +
@@ -321,110 +323,113 @@ class CaseWriter {
                       " entre " + count +
                       " transacciones ajenas, congélala en el exchange e identifica al titular de "
                       "la cuenta."));
-        text(0, "briefing",
+        text("briefing",
              both("On " + paid_at + ", " + names_.victim.en + " in " + names_.city +
                       " paid a ransom of " + ransom + " BTC to the " + names_.ransomware +
                       " ransomware, at the address in the ransom note, " +
                       address(trail_.ransom_address) + ", in transaction " + tx(trail_.ransom_tx) +
                       ". " + names_.ransomware +
                       " is sold as ransomware-as-a-service: its developers keep a cut of every "
-                      "ransom and the "
-                      "affiliate who ran the attack receives the rest. The ledger you can explore "
-                      "holds " +
+                      "ransom and the affiliate who ran the attack receives the rest. The ledger "
+                      "you can explore holds " +
                       count +
                       " transactions on Bitcoin and Tron, nearly all of them ordinary business. "
-                      "The prosecutor's "
-                      "office asks your unit to trace the affiliate's share, secure whatever can "
-                      "still be secured "
-                      "and identify who controls it. Your legal requests go out under Mexican law: "
-                      "domestic "
-                      "services must answer them; foreign services may not.",
+                      "The prosecutor's office asks your unit to trace the affiliate's share, "
+                      "secure whatever can still be secured and identify who controls it. Your "
+                      "legal requests go out under Mexican law: domestic services must answer "
+                      "them; foreign services may not.",
                   "El " + paid_at + ", " + names_.victim.es + ", en " + names_.city +
                       ", pagó un rescate de " + ransom + " BTC al ransomware " + names_.ransomware +
                       ", a la dirección de la nota de rescate, " + address(trail_.ransom_address) +
                       ", en la transacción " + tx(trail_.ransom_tx) + ". " + names_.ransomware +
                       " se vende como ransomware como servicio: sus desarrolladores se quedan con "
-                      "una parte de cada "
-                      "rescate y el afiliado que ejecutó el ataque recibe el resto. El registro "
-                      "que puedes explorar "
-                      "tiene " +
+                      "una parte de cada rescate y el afiliado que ejecutó el ataque recibe el "
+                      "resto. El registro que puedes explorar tiene " +
                       count +
                       " transacciones en Bitcoin y Tron, casi todas de negocios ordinarios. La "
                       "fiscalía pide a tu unidad rastrear la parte del afiliado, asegurar lo que "
-                      "todavía se pueda "
-                      "asegurar e identificar a quién la controla. Tus solicitudes se emiten "
-                      "conforme a la ley "
-                      "mexicana: los servicios nacionales deben atenderlas; los extranjeros no "
-                      "están obligados."));
+                      "todavía se pueda asegurar e identificar a quién la controla. Tus "
+                      "solicitudes se emiten conforme a la ley mexicana: los servicios nacionales "
+                      "deben atenderlas; los extranjeros no están obligados."));
         const std::size_t k = spec_.typologies.size();
-        line(0, std::string("difficulty: ") + (k <= 2   ? "beginner"
-                                               : k <= 5 ? "intermediate"
-                                                        : "advanced"));
-        line(0, "estimated_minutes: " + std::to_string(20 + 10 * k));
-        line(0, "learning_objectives:");
-        for (Typology t : spec_.typologies) {
-            const LocalizedText& title = stage_text(t).title;
-            line(2, "- en: " + yaml_quoted(title.en));
-            line(4, "es: " + yaml_quoted(title.es));
-        }
-        line(2, "- en: " +
-                    yaml_quoted("Choose the service and the legal instrument that can still stop "
-                                "the money, in time."));
-        line(4, "es: " + yaml_quoted("Elegir el servicio y el instrumento legal que todavía pueden "
-                                     "detener el dinero, a tiempo."));
-        std::string typologies = "typologies: [ransomware";
-        for (Typology t : spec_.typologies) typologies += ", " + std::string(slug_of(t));
-        line(0, typologies + ", exchange_cash_out]");
-        line(0, "home_jurisdiction: MX");
-        line(0, "start: " + yaml_quoted(kCaseStart));
-        line(0, "time_budget_hours: " + std::to_string(budget_hours_));
-        line(0, "emergency_justified: false");
+        key("difficulty") << (k <= 2 ? "beginner" : k <= 5 ? "intermediate" : "advanced");
+        key("estimated_minutes") << 20 + 10 * k;
+        key("learning_objectives") << YAML::BeginSeq;
+        for (Typology t : spec_.typologies) emit_localized(out_, stage_text(t).title);
+        emit_localized(out_, both("Choose the service and the legal instrument that can still stop "
+                                  "the money, in time.",
+                                  "Elegir el servicio y el instrumento legal que todavía pueden "
+                                  "detener el dinero, a tiempo."));
+        out_ << YAML::EndSeq;
+        key("typologies") << YAML::Flow << YAML::BeginSeq << "ransomware";
+        for (Typology t : spec_.typologies) out_ << std::string(slug_of(t));
+        out_ << "exchange_cash_out" << YAML::EndSeq;
+        key("home_jurisdiction") << "MX";
+        quoted("start", std::string(kCaseStart));
+        key("time_budget_hours") << budget_hours_;
+        key("emergency_justified") << false;
     }
 
     void ledger() {
-        line(0, "chains:");
-        line(2, "- {id: bitcoin, name: Bitcoin, model: utxo, native_asset: btc}");
-        line(2, "- {id: tron, name: Tron, model: account, native_asset: trx}");
-        line(0, "assets:");
-        line(2, "- {id: btc, symbol: BTC, chain: bitcoin, decimals: 8}");
-        line(2, "- {id: trx, symbol: TRX, chain: tron, decimals: 6}");
-        line(2, "- {id: usdt-tron, symbol: USDT, chain: tron, decimals: 6, issuer: tether}");
-        line(0, "# What the exchanges' and the swap service's Tron wallets held before the case.");
-        line(0, "opening_balances:");
-        for (const auto& b : sink_.opening_balances())
-            line(2, "- {address: " + address(b.address) +
-                        ", asset: " + (b.asset == TronAsset::Usdt ? "usdt-tron" : "trx") +
-                        ", amount: " + yaml_quoted(amount_text(b.amount, kTronDecimals)) + "}");
-        line(0, "ledger_file: " + yaml_quoted(spec_.ledger_file));
+        key("chains") << YAML::BeginSeq;
+        flow_map(
+            {{"id", "bitcoin"}, {"name", "Bitcoin"}, {"model", "utxo"}, {"native_asset", "btc"}});
+        flow_map({{"id", "tron"}, {"name", "Tron"}, {"model", "account"}, {"native_asset", "trx"}});
+        out_ << YAML::EndSeq;
+        key("assets") << YAML::BeginSeq;
+        flow_map({{"id", "btc"}, {"symbol", "BTC"}, {"chain", "bitcoin"}, {"decimals", "8"}});
+        flow_map({{"id", "trx"}, {"symbol", "TRX"}, {"chain", "tron"}, {"decimals", "6"}});
+        flow_map({{"id", "usdt-tron"},
+                  {"symbol", "USDT"},
+                  {"chain", "tron"},
+                  {"decimals", "6"},
+                  {"issuer", "tether"}});
+        out_
+            << YAML::EndSeq << YAML::Newline
+            << YAML::Comment(
+                   "What the exchanges' and the swap service's Tron wallets held before the case.");
+        key("opening_balances") << YAML::BeginSeq;
+        for (const auto& b : sink_.opening_balances()) {
+            out_ << YAML::Flow << YAML::BeginMap;
+            key("address") << address(b.address);
+            key("asset") << (b.asset == TronAsset::Usdt ? "usdt-tron" : "trx");
+            quoted("amount", amount_text(b.amount, kTronDecimals));
+            out_ << YAML::EndMap;
+        }
+        out_ << YAML::EndSeq;
+        key("ledger_file") << spec_.ledger_file;
     }
 
     void entity(const std::string& id, std::string_view kind, const LocalizedText& name,
                 const std::string& country, std::string_view attribution, bool involved,
                 const std::vector<AddressKey>& listed,
                 const std::vector<AddressKey>& wallets = {}) {
-        line(2, "- id: " + id);
-        line(4, "kind: " + std::string(kind));
-        line(4, "name: " + inline_text(name));
-        if (!country.empty()) line(4, "jurisdiction: " + country);
-        line(4, "attribution: " + std::string(attribution));
-        line(4, std::string("involved: ") + (involved ? "true" : "false"));
-        if (listed.empty() && wallets.empty()) return;
-        line(4, "addresses:");
-        // A customer may have deposited twice before a sweep: list each address once.
-        std::vector<AddressKey> seen;
-        for (AddressKey a : listed) {
-            if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
-            seen.push_back(a);
-            line(6, "- " + yaml_quoted(address(a)));
+        out_ << YAML::BeginMap;
+        key("id") << id;
+        key("kind") << std::string(kind);
+        inline_text("name", name);
+        if (!country.empty()) key("jurisdiction") << country;
+        key("attribution") << std::string(attribution);
+        key("involved") << involved;
+        if (!listed.empty() || !wallets.empty()) {
+            key("addresses") << YAML::BeginSeq;
+            // A customer may have deposited twice before a sweep: list each address once.
+            std::vector<AddressKey> seen;
+            for (AddressKey a : listed) {
+                if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
+                seen.push_back(a);
+                out_ << address(a);
+            }
+            // Long-lived wallets, written with their chain in case this ledger never touches them.
+            for (AddressKey a : wallets)
+                flow_map({{"address", address(a)}, {"chain", is_tron(a) ? "tron" : "bitcoin"}});
+            out_ << YAML::EndSeq;
         }
-        // Long-lived wallets, written with their chain in case this ledger never touches them.
-        for (AddressKey a : wallets)
-            line(6, "- {address: " + yaml_quoted(address(a)) +
-                        ", chain: " + (is_tron(a) ? "tron" : "bitcoin") + "}");
+        out_ << YAML::EndMap;
     }
 
     void entities() {
-        line(0, "entities:");
+        key("entities") << YAML::BeginSeq;
         entity("victim", "victim", names_.victim, "MX", "public", true, {trail_.victim});
         entity("ransomware-operators", "suspect",
                both(names_.ransomware + " ransomware operators",
@@ -459,40 +464,51 @@ class CaseWriter {
                        true, invoices[m]);
         entity("tether", "stablecoin_issuer",
                both("Tether (USDT issuer)", "Tether (emisor de USDT)"), "VG", "public", false, {});
+        out_ << YAML::EndSeq;
     }
 
-    void honours(const std::vector<std::string>& terms) {
-        line(4, "honours:");
-        for (const std::string& t : terms) line(6, t);
+    struct Honour {
+        std::string_view instrument;
+        int turnaround_hours = 0;
+        std::vector<std::string_view> returns;
+    };
+    void honours(const std::vector<Honour>& terms) {
+        key("honours") << YAML::BeginMap;
+        for (const Honour& h : terms) {
+            key(h.instrument) << YAML::Flow << YAML::BeginMap;
+            key("turnaround_hours") << h.turnaround_hours;
+            if (!h.returns.empty()) {
+                key("returns") << YAML::Flow << YAML::BeginSeq;
+                for (std::string_view r : h.returns) out_ << std::string(r);
+                out_ << YAML::EndSeq;
+            }
+            out_ << YAML::EndMap;
+        }
+        out_ << YAML::EndMap;
     }
 
     void services() {
         const Person& p = names_.affiliate;
-        line(0, "services:");
-        line(2, "- entity: " + exchange_.id);
-        honours({"preservation: {turnaround_hours: 4}",
-                 "freeze_request: {turnaround_hours: " + std::to_string(kFreezeHours) + "}",
-                 "subpoena: {turnaround_hours: " + std::to_string(kSubpoenaHours) +
-                     ", returns: [kyc, login_ips]}"});
-        text(
-            4, "decline_reason",
-            both(
-                exchange_.brand +
-                    "'s compliance team answers preservation and freeze requests and subpoenas "
-                    "from the Mexican authorities; for anything else it asks for the corresponding "
-                    "court order first.",
-                "El equipo de cumplimiento de " + exchange_.brand +
-                    " atiende solicitudes de preservación y de congelamiento y requerimientos de "
-                    "las autoridades "
-                    "mexicanas; para cualquier otra cosa pide primero la orden judicial "
-                    "correspondiente."));
-        line(4, "decline_turnaround_hours: 24");
-        line(4, "records:");
-        line(6, "- id: " + exchange_.id + "-kyc");
-        line(8, "kind: kyc");
-        line(8, "subject: " + yaml_quoted(deposit_));
-        line(8, "reveals_entity: affiliate");
-        text(8, "content",
+        key("services") << YAML::BeginSeq << YAML::BeginMap;
+        key("entity") << exchange_.id;
+        honours({{"preservation", 4, {}},
+                 {"freeze_request", kFreezeHours, {}},
+                 {"subpoena", kSubpoenaHours, {"kyc", "login_ips"}}});
+        text("decline_reason",
+             both(exchange_.brand + "'s compliance team answers preservation and freeze requests "
+                                    "and subpoenas from the Mexican authorities; for anything else "
+                                    "it asks for the corresponding court order first.",
+                  "El equipo de cumplimiento de " + exchange_.brand +
+                      " atiende solicitudes de preservación y de congelamiento y requerimientos de "
+                      "las autoridades mexicanas; para cualquier otra cosa pide primero la orden "
+                      "judicial correspondiente."));
+        key("decline_turnaround_hours") << 24;
+        key("records") << YAML::BeginSeq << YAML::BeginMap;
+        key("id") << exchange_.id + "-kyc";
+        key("kind") << "kyc";
+        key("subject") << deposit_;
+        key("reveals_entity") << "affiliate";
+        text("content",
              both("Account " + names_.account_number +
                       ", verified at level 2. Holder: " + p.full_name + ", born " + p.born +
                       ". Identity document: INE voter card with CURP " + p.curp + ". Address: " +
@@ -504,71 +520,70 @@ class CaseWriter {
                       ". Domicilio: " + p.street_address + ". Teléfono " + p.phone + "; correo " +
                       p.email + ". La dirección de depósito " + deposit_ +
                       " está asignada solo a esta cuenta."));
-        line(6, "- id: " + exchange_.id + "-login-ips");
-        line(8, "kind: login_ips");
-        line(8, "subject: " + yaml_quoted(deposit_));
-        text(8, "content",
+        out_ << YAML::EndMap << YAML::BeginMap;
+        key("id") << exchange_.id + "-login-ips";
+        key("kind") << "login_ips";
+        key("subject") << deposit_;
+        text("content",
              both("Logins over the last month: most from 198.51.100.23 (residential fibre, "
-                  "Zapopan, Jalisco), a few "
-                  "from 203.0.113.77 (a commercial VPN exit). The last one, hours before the case "
-                  "opened, viewed the "
-                  "withdrawal page.",
+                  "Zapopan, Jalisco), a few from 203.0.113.77 (a commercial VPN exit). The last "
+                  "one, hours before the case opened, viewed the withdrawal page.",
                   "Inicios de sesión del último mes: la mayoría desde 198.51.100.23 (fibra "
-                  "residencial, Zapopan, "
-                  "Jalisco), algunos desde 203.0.113.77 (salida de una VPN comercial). El último, "
-                  "horas antes de "
-                  "abrirse el caso, abrió la página de retiros."));
+                  "residencial, Zapopan, Jalisco), algunos desde 203.0.113.77 (salida de una VPN "
+                  "comercial). El último, horas antes de abrirse el caso, abrió la página de "
+                  "retiros."));
+        out_ << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
         const LocalizedText mlat_only = both(
             "This exchange is registered abroad and answers compulsory process from Mexico only "
-            "when it "
-            "arrives through mutual legal assistance; it keeps records if asked to preserve them.",
+            "when it arrives through mutual legal assistance; it keeps records if asked to "
+            "preserve them.",
             "Este exchange está registrado en el extranjero y solo atiende mandatos de México "
-            "cuando llegan por "
-            "asistencia jurídica mutua; conserva los registros si se le pide preservarlos.");
+            "cuando llegan por asistencia jurídica mutua; conserva los registros si se le pide "
+            "preservarlos.");
         for (std::size_t e = 0; e < kExchanges; ++e) {
             if (e == kCashOutExchange) continue;
             const Organisation& x = names_.exchanges[e];
             const bool domestic = x.jurisdiction == "MX";
-            line(2, "- entity: " + x.id);
+            out_ << YAML::BeginMap;
+            key("entity") << x.id;
             if (domestic)
-                honours({"preservation: {turnaround_hours: 12}",
-                         "freeze_request: {turnaround_hours: 24}",
-                         "subpoena: {turnaround_hours: 240, returns: [kyc]}"});
+                honours({{"preservation", 12, {}},
+                         {"freeze_request", 24, {}},
+                         {"subpoena", 240, {"kyc"}}});
             else
-                honours({"preservation: {turnaround_hours: 24}",
-                         "mlat: {turnaround_hours: 6570, returns: [kyc, login_ips]}"});
-            text(4, "decline_reason",
+                honours({{"preservation", 24, {}}, {"mlat", 6570, {"kyc", "login_ips"}}});
+            text("decline_reason",
                  domestic ? both("The exchange answers preservation, freeze requests and "
-                                 "subpoenas; for anything "
-                                 "else it asks for a court order.",
+                                 "subpoenas; for anything else it asks for a court order.",
                                  "El exchange atiende preservaciones, congelamientos y "
-                                 "requerimientos; para lo demás "
-                                 "pide una orden judicial.")
+                                 "requerimientos; para lo demás pide una orden judicial.")
                           : mlat_only);
-            line(4, "decline_turnaround_hours: 72");
+            key("decline_turnaround_hours") << 72;
+            out_ << YAML::EndMap;
         }
         if (has(Typology::BridgeHop)) {
-            line(2, "- entity: " + names_.bridge.id);
-            honours({"preservation: {turnaround_hours: 48}"});
-            text(4, "decline_reason",
+            out_ << YAML::BeginMap;
+            key("entity") << names_.bridge.id;
+            honours({{"preservation", 48, {}}});
+            text("decline_reason",
                  both("The swap service is registered in Seychelles, asks no identity below its "
-                      "limits and hands "
-                      "nothing over without a request through mutual legal assistance.",
+                      "limits and hands nothing over without a request through mutual legal "
+                      "assistance.",
                       "El servicio de intercambio está registrado en Seychelles, no pide "
-                      "identificación por debajo de "
-                      "sus límites y no entrega nada sin una solicitud de asistencia jurídica "
-                      "mutua."));
-            line(4, "decline_turnaround_hours: 120");
+                      "identificación por debajo de sus límites y no entrega nada sin una "
+                      "solicitud de asistencia jurídica mutua."));
+            key("decline_turnaround_hours") << 120;
+            out_ << YAML::EndMap;
         }
-        line(2, "- entity: tether");
-        honours({"freeze_request: {turnaround_hours: 24}"});
-        text(4, "decline_reason",
+        out_ << YAML::BeginMap;
+        key("entity") << "tether";
+        honours({{"freeze_request", 24, {}}});
+        text("decline_reason",
              both("Tether freezes USDT at addresses named by law enforcement; it holds no customer "
-                  "records for "
-                  "wallets it does not serve.",
+                  "records for wallets it does not serve.",
                   "Tether congela USDT en direcciones señaladas por las autoridades; no tiene "
-                  "expedientes de clientes "
-                  "de carteras a las que no da servicio."));
+                  "expedientes de clientes de carteras a las que no da servicio."));
+        out_ << YAML::EndMap << YAML::EndSeq;
     }
 
     void holdings_and_events() {
@@ -576,312 +591,272 @@ class CaseWriter {
         const std::string amount =
             amount_text(trail_.deposited, tron ? kTronDecimals : kBtcDecimals);
         const std::string symbol = tron ? "USDT" : "BTC";
-        line(0, "holdings:");
-        line(2, "- id: affiliate-account");
-        line(4, "custodian: " + exchange_.id);
-        line(4, "subject: " + yaml_quoted(deposit_));
-        line(4, std::string("asset: ") + (tron ? "usdt-tron" : "btc"));
-        line(4, "amount: " + yaml_quoted(amount));
-        line(4, "value_usd: " + yaml_quoted(cents_text(trail_.deposited_usd_cents)));
-        text(4, "description",
-             both("Balance of the " + exchange_.brand + " account credited by deposit address " +
-                      deposit_ + ".",
-                  "Saldo de la cuenta de " + exchange_.brand +
-                      " que acredita la dirección de depósito " + deposit_ + "."));
-        line(0, "events:");
-        line(2, "- id: negotiation-chat");
-        line(4, "kind: message");
-        line(4, "at: +12h");
-        text(4, "message",
+        key("holdings") << YAML::BeginSeq << YAML::BeginMap;
+        key("id") << "affiliate-account";
+        key("custodian") << exchange_.id;
+        key("subject") << deposit_;
+        key("asset") << (tron ? "usdt-tron" : "btc");
+        quoted("amount", amount);
+        quoted("value_usd", cents_text(trail_.deposited_usd_cents));
+        text("description", both("Balance of the " + exchange_.brand +
+                                     " account credited by deposit address " + deposit_ + ".",
+                                 "Saldo de la cuenta de " + exchange_.brand +
+                                     " que acredita la dirección de depósito " + deposit_ + "."));
+        out_ << YAML::EndMap << YAML::EndSeq;
+        key("events") << YAML::BeginSeq << YAML::BeginMap;
+        key("id") << "negotiation-chat";
+        key("kind") << "message";
+        quoted("at", "+12h");
+        text("message",
              both("The victim's IT team forwards the ransom negotiation chat. The operators wrote: "
-                  "\"our partner "
-                  "cashes out at home, in a couple of days it is all gone\".",
+                  "\"our partner cashes out at home, in a couple of days it is all gone\".",
                   "El equipo de sistemas de la víctima reenvía el chat de la negociación del "
-                  "rescate. Los operadores "
-                  "escribieron: \"nuestro socio cobra en casa; en un par de días ya no queda "
-                  "nada\"."));
-        line(2, "- id: cash-out");
-        line(4, "kind: move_funds");
-        line(4, "at: " + yaml_quoted(offset_text(cash_out_at_)));
-        line(4, "holding: affiliate-account");
-        line(4, "visible: true");
-        text(4, "message",
+                  "rescate. Los operadores escribieron: \"nuestro socio cobra en casa; en un par "
+                  "de días ya no queda nada\"."));
+        out_ << YAML::EndMap << YAML::BeginMap;
+        key("id") << "cash-out";
+        key("kind") << "move_funds";
+        quoted("at", offset_text(cash_out_at_));
+        key("holding") << "affiliate-account";
+        key("visible") << true;
+        text("message",
              both(exchange_.brand + "'s hot wallet has just paid out a " + amount + " " + symbol +
                       " withdrawal: the account behind deposit address " + deposit_ +
                       " has been emptied.",
                   "La cartera caliente de " + exchange_.brand + " acaba de pagar un retiro de " +
                       amount + " " + symbol + ": la cuenta detrás de la dirección de depósito " +
                       deposit_ + " quedó vacía."));
+        out_ << YAML::EndMap << YAML::EndSeq;
     }
 
-    void checkpoint_head(const std::string& id, std::string_view kind,
-                         const LocalizedText& question) {
-        line(2, "- id: " + id);
-        line(4, "kind: " + std::string(kind));
-        line(4, "opens_at: \"0\"");
-        text(4, "question", question);
-    }
-
-    void checkpoints() {
-        line(0, "checkpoints:");
-        for (Typology t : spec_.typologies) {
-            const StageFacts* s = stage(t);
-            if (!s) continue;
-            const std::string id = stage_text(t).checkpoint_id;
-            const std::string count = std::to_string(s->count);
-            switch (t) {
-                case Typology::PeelChain:
-                    checkpoint_head(
-                        id, "address",
-                        both(
-                            "The affiliate's share moves through a peel chain. Which address "
-                            "receives "
-                            "the change of its first hop, the output that stays with the "
-                            "affiliate?",
-                            "La parte del afiliado avanza por una cadena de pelado. ¿Qué dirección "
-                            "recibe el cambio de su primer salto, la salida que se queda con el "
-                            "afiliado?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(4, "explanation",
-                         both("Each hop pays out a small, often round amount and sends the larger "
-                              "remainder to a "
-                              "fresh address that the next hop spends: that is the change. The "
-                              "chain has " +
-                                  count + " hops.",
-                              "Cada salto paga un monto pequeño, a menudo redondo, y envía el "
-                              "resto mayor a una "
-                              "dirección nueva que el siguiente salto gasta: ese es el cambio. La "
-                              "cadena tiene " +
-                                  count + " saltos."));
-                    break;
-                case Typology::CoinJoin:
-                    checkpoint_head(
-                        id, "address",
-                        both("The affiliate joins a CoinJoin with " + std::to_string(s->count - 1) +
-                                 " other participants. Which output of the CoinJoin is the "
-                                 "affiliate's "
-                                 "change?",
-                             "El afiliado participa en un CoinJoin con otros " +
-                                 std::to_string(s->count - 1) +
-                                 " participantes. ¿Qué salida del CoinJoin es el cambio del "
-                                 "afiliado?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(
-                        4, "explanation",
-                        both(
-                            "The equal outputs cannot be told apart, but change is not mixed: it "
-                            "stays linked to "
-                            "the input it came from. The affiliate then spent that change together "
-                            "with a mixed "
-                            "output, which links both (common-input ownership) and undoes the mix.",
-                            "Las salidas iguales no se pueden distinguir, pero el cambio no se "
-                            "mezcla: sigue "
-                            "vinculado a la entrada de la que salió. Después el afiliado gastó ese "
-                            "cambio junto con "
-                            "una salida mezclada, lo que vincula ambas (propiedad común de "
-                            "entradas) y deshace la "
-                            "mezcla."));
-                    break;
-                case Typology::FanOut: {
-                    checkpoint_head(
-                        id, "choice",
+    struct CheckpointText {
+        std::string_view kind;
+        LocalizedText question;
+        LocalizedText explanation;
+    };
+    CheckpointText checkpoint_text(Typology t, const StageFacts& s) const {
+        const std::string count = std::to_string(s.count);
+        switch (t) {
+            case Typology::PeelChain:
+                return {
+                    "address",
+                    both("The affiliate's share moves through a peel chain. Which address receives "
+                         "the change of its first hop, the output that stays with the affiliate?",
+                         "La parte del afiliado avanza por una cadena de pelado. ¿Qué dirección "
+                         "recibe el cambio de su primer salto, la salida que se queda con el "
+                         "afiliado?"),
+                    both("Each hop pays out a small, often round amount and sends the larger "
+                         "remainder to a fresh address that the next hop spends: that is the "
+                         "change. The chain has " +
+                             count + " hops.",
+                         "Cada salto paga un monto pequeño, a menudo redondo, y envía el resto "
+                         "mayor a una dirección nueva que el siguiente salto gasta: ese es el "
+                         "cambio. La cadena tiene " +
+                             count + " saltos.")};
+            case Typology::CoinJoin:
+                return {
+                    "address",
+                    both("The affiliate joins a CoinJoin with " + std::to_string(s.count - 1) +
+                             " other participants. Which output of the CoinJoin is the affiliate's "
+                             "change?",
+                         "El afiliado participa en un CoinJoin con otros " +
+                             std::to_string(s.count - 1) +
+                             " participantes. ¿Qué salida del CoinJoin es el cambio del afiliado?"),
+                    both("The equal outputs cannot be told apart, but change is not mixed: it "
+                         "stays linked to the input it came from. The affiliate then spent that "
+                         "change together with a mixed output, which links both (common-input "
+                         "ownership) and undoes the mix.",
+                         "Las salidas iguales no se pueden distinguir, pero el cambio no se "
+                         "mezcla: sigue vinculado a la entrada de la que salió. Después el "
+                         "afiliado gastó ese cambio junto con una salida mezclada, lo que vincula "
+                         "ambas (propiedad común de entradas) y deshace la mezcla.")};
+            case Typology::FanOut:
+                return {"choice",
                         both("Into how many money-mule wallets is the money split?",
-                             "¿Entre cuántas carteras de mulas de dinero se reparte el dinero?"));
-                    line(4, "options:");
-                    for (int n = std::max(2, s->count - 2); n <= s->count + 1; ++n)
-                        line(6, "- {id: n" + std::to_string(n) + ", text: " +
-                                    inline_text(both(std::to_string(n) + " wallets",
-                                                     std::to_string(n) + " carteras")) +
-                                    "}");
-                    line(4, "answer: " + answer_of(*s));
-                    text(4, "explanation",
-                         both("One transaction pays similar amounts to " + count +
-                                  " fresh addresses: a fan-out to money mules, each of whom "
-                                  "forwards the money.",
-                              "Una transacción paga montos similares a " + count +
-                                  " direcciones nuevas: una dispersión hacia mulas de dinero, cada "
-                                  "una de las cuales "
-                                  "reenvía el dinero."));
-                    break;
-                }
-                case Typology::FanIn:
-                    checkpoint_head(
-                        id, "address",
-                        both("Where do the " + count + " separate flows of money come together?",
-                             "¿Dónde se juntan los " + count + " flujos de dinero separados?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(4, "explanation",
-                         both(count + " wallets each send their balance to the same address: a "
-                                      "fan-in to a "
-                                      "collector the crew controls.",
-                              count + " carteras envían cada una su saldo a la misma dirección: "
-                                      "una concentración en "
-                                      "una dirección recolectora que controla la banda."));
-                    break;
-                case Typology::ScatterGather:
-                    checkpoint_head(
-                        id, "address",
+                             "¿Entre cuántas carteras de mulas de dinero se reparte el dinero?"),
+                        both("One transaction pays similar amounts to " + count +
+                                 " fresh addresses: a fan-out to money mules, each of whom "
+                                 "forwards the money.",
+                             "Una transacción paga montos similares a " + count +
+                                 " direcciones nuevas: una dispersión hacia mulas de dinero, cada "
+                                 "una de las cuales reenvía el dinero.")};
+            case Typology::FanIn:
+                return {
+                    "address",
+                    both("Where do the " + count + " separate flows of money come together?",
+                         "¿Dónde se juntan los " + count + " flujos de dinero separados?"),
+                    both(count + " wallets each send their balance to the same address: a fan-in "
+                                 "to a collector the crew controls.",
+                         count +
+                             " carteras envían cada una su saldo a la misma dirección: una "
+                             "concentración en una dirección recolectora que controla la banda.")};
+            case Typology::ScatterGather:
+                return {"address",
                         both("The money is scattered over " + count +
                                  " new addresses. Which address gathers it again?",
                              "El dinero se dispersa en " + count +
-                                 " direcciones nuevas. ¿Qué dirección lo vuelve a reunir?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(4, "explanation",
-                         both("One transaction splits the funds over " + count +
-                                  " intermediate addresses, each of which forwards its part to a "
-                                  "single address "
-                                  "within hours: scatter-gather.",
-                              "Una transacción divide los fondos entre " + count +
-                                  " direcciones intermedias, y cada una reenvía su parte a una "
-                                  "sola dirección en pocas "
-                                  "horas: dispersión y reagrupación."));
-                    break;
-                case Typology::Cycle:
-                    checkpoint_head(
-                        id, "address",
-                        both(
-                            "The funds pass through " + count +
-                                " hops and come back to an address they had already visited. Which "
-                                "address?",
-                            "Los fondos pasan por " + count +
-                                " saltos y regresan a una dirección por la que ya habían pasado. "
-                                "¿Cuál?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(
-                        4, "explanation",
+                                 " direcciones nuevas. ¿Qué dirección lo vuelve a reunir?"),
+                        both("One transaction splits the funds over " + count +
+                                 " intermediate addresses, each of which forwards its part to a "
+                                 "single address within hours: scatter-gather.",
+                             "Una transacción divide los fondos entre " + count +
+                                 " direcciones intermedias, y cada una reenvía su parte a una sola "
+                                 "dirección en pocas horas: dispersión y reagrupación.")};
+            case Typology::Cycle:
+                return {"address",
+                        both("The funds pass through " + count +
+                                 " hops and come back to an address they had already visited. "
+                                 "Which address?",
+                             "Los fondos pasan por " + count +
+                                 " saltos y regresan a una dirección por la que ya habían pasado. "
+                                 "¿Cuál?"),
                         both("The money leaves an address and returns to it after " + count +
                                  " transfers: a cycle meant to look like trade between unrelated "
                                  "wallets.",
                              "El dinero sale de una dirección y vuelve a ella después de " + count +
                                  " transferencias: un ciclo que quiere parecer comercio entre "
-                                 "carteras no "
-                                 "relacionadas."));
-                    break;
-                case Typology::BridgeHop:
-                    checkpoint_head(
-                        id, "transaction",
-                        both("The affiliate swaps the bitcoin at " + names_.bridge.brand +
-                                 " for USDT on Tron. Which Tron transaction pays the affiliate?",
-                             "El afiliado cambia los bitcoin en " + names_.bridge.brand +
-                                 " por USDT en Tron. ¿Qué transacción de Tron le paga al "
-                                 "afiliado?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(4, "explanation",
-                         both("The swap service's Tron wallet pays several customers; the payout "
-                              "worth the deposited "
-                              "bitcoin at the day's price (67,250 USD, less a 0.6 % spread), "
-                              "minutes after the "
-                              "deposit, is the affiliate's.",
-                              "La cartera de Tron del servicio de intercambio paga a varios "
-                              "clientes; el pago que "
-                              "equivale a los bitcoin depositados al precio del día (67,250 USD, "
-                              "menos un margen del "
-                              "0.6 %), minutos después del depósito, es el del afiliado."));
-                    break;
-                case Typology::ExchangeConsolidation:
-                    checkpoint_head(
-                        id, "address",
-                        both(exchange_.brand + " sweeps the affiliate's deposit into the hot "
-                                               "wallet where it collects "
-                                               "every customer's deposits. Which address "
-                                               "identifies the affiliate's account "
-                                               "in a request to the exchange?",
-                             exchange_.brand + " concentra el depósito del afiliado en la cartera "
-                                               "caliente donde reúne "
-                                               "los depósitos de todos sus clientes. ¿Qué "
-                                               "dirección identifica la cuenta del "
-                                               "afiliado en una solicitud al exchange?"));
-                    line(4, "answer: " + yaml_quoted(answer_of(*s)));
-                    text(4, "explanation",
-                         both("The deposit address belongs to one customer account; the hot wallet "
-                              "holds everyone's "
-                              "funds, so naming it would be a fishing request.",
-                              "La dirección de depósito pertenece a una sola cuenta; la cartera "
-                              "caliente tiene los "
-                              "fondos de todos, así que nombrarla sería una solicitud "
-                              "indiscriminada."));
-                    break;
+                                 "carteras no relacionadas.")};
+            case Typology::BridgeHop:
+                return {
+                    "transaction",
+                    both("The affiliate swaps the bitcoin at " + names_.bridge.brand +
+                             " for USDT on Tron. Which Tron transaction pays the affiliate?",
+                         "El afiliado cambia los bitcoin en " + names_.bridge.brand +
+                             " por USDT en Tron. ¿Qué transacción de Tron le paga al afiliado?"),
+                    both("The swap service's Tron wallet pays several customers; the payout worth "
+                         "the deposited bitcoin at the day's price (67,250 USD, less a 0.6 % "
+                         "spread), minutes after the deposit, is the affiliate's.",
+                         "La cartera de Tron del servicio de intercambio paga a varios clientes; "
+                         "el pago que equivale a los bitcoin depositados al precio del día (67,250 "
+                         "USD, menos un margen del 0.6 %), minutos después del depósito, es el del "
+                         "afiliado.")};
+            case Typology::ExchangeConsolidation:
+                return {"address",
+                        both(exchange_.brand +
+                                 " sweeps the affiliate's deposit into the hot wallet where it "
+                                 "collects every customer's deposits. Which address identifies the "
+                                 "affiliate's account in a request to the exchange?",
+                             exchange_.brand +
+                                 " concentra el depósito del afiliado en la cartera caliente donde "
+                                 "reúne los depósitos de todos sus clientes. ¿Qué dirección "
+                                 "identifica la cuenta del afiliado en una solicitud al exchange?"),
+                        both("The deposit address belongs to one customer account; the hot wallet "
+                             "holds everyone's funds, so naming it would be a fishing request.",
+                             "La dirección de depósito pertenece a una sola cuenta; la cartera "
+                             "caliente tiene los fondos de todos, así que nombrarla sería una "
+                             "solicitud indiscriminada.")};
+        }
+        return {};
+    }
+
+    // Opens the checkpoint's map; the caller adds its answer and explanation and closes it.
+    void checkpoint_head(const std::string& id, std::string_view kind,
+                         const LocalizedText& question) {
+        out_ << YAML::BeginMap;
+        key("id") << id;
+        key("kind") << std::string(kind);
+        quoted("opens_at", "0");
+        text("question", question);
+    }
+    void option(const std::string& id, const LocalizedText& text) {
+        out_ << YAML::Flow << YAML::BeginMap;
+        key("id") << id;
+        inline_text("text", text);
+        out_ << YAML::EndMap;
+    }
+
+    void checkpoints() {
+        key("checkpoints") << YAML::BeginSeq;
+        for (Typology t : spec_.typologies) {
+            const StageFacts* s = stage(t);
+            if (!s) continue;
+            const CheckpointText c = checkpoint_text(t, *s);
+            checkpoint_head(stage_text(t).checkpoint_id, c.kind, c.question);
+            if (t == Typology::FanOut) {
+                key("options") << YAML::BeginSeq;
+                for (int n = std::max(2, s->count - 2); n <= s->count + 1; ++n)
+                    option("n" + std::to_string(n),
+                           both(std::to_string(n) + " wallets", std::to_string(n) + " carteras"));
+                out_ << YAML::EndSeq;
             }
+            key("answer") << answer_of(*s);
+            text("explanation", c.explanation);
+            out_ << YAML::EndMap;
         }
         checkpoint_head("first-service", "choice",
                         both("Which service should receive your first request?",
                              "¿A qué servicio debe ir tu primera solicitud?"));
-        line(4, "options:");
-        line(6,
-             "- {id: " + exchange_.id + ", text: " +
-                 inline_text(both(exchange_.brand + ", where the affiliate's money was deposited",
-                                  exchange_.brand + ", donde se depositó el dinero del afiliado")) +
-                 "}");
-        line(6, "- {id: " + foreign_.id + ", text: " +
-                    inline_text(
-                        both(foreign_.brand + ", where the developers' cut went",
-                             foreign_.brand + ", adonde fue la parte de los desarrolladores")) +
-                    "}");
+        key("options") << YAML::BeginSeq;
+        option(exchange_.id, both(exchange_.brand + ", where the affiliate's money was deposited",
+                                  exchange_.brand + ", donde se depositó el dinero del afiliado"));
+        option(foreign_.id, both(foreign_.brand + ", where the developers' cut went",
+                                 foreign_.brand + ", adonde fue la parte de los desarrolladores"));
         if (has(Typology::BridgeHop))
-            line(6, "- {id: " + names_.bridge.id + ", text: " +
-                        inline_text(both(names_.bridge.brand + ", the swap service",
-                                         names_.bridge.brand + ", el servicio de intercambio")) +
-                        "}");
-        line(4, "answer: " + exchange_.id);
-        text(4, "explanation",
+            option(names_.bridge.id, both(names_.bridge.brand + ", the swap service",
+                                          names_.bridge.brand + ", el servicio de intercambio"));
+        out_ << YAML::EndSeq;
+        key("answer") << exchange_.id;
+        text("explanation",
              both(exchange_.brand +
                       " is Mexican, holds the affiliate's deposit and freezes accounts within "
-                      "hours on request, while "
-                      "the affiliate is about to withdraw. " +
+                      "hours on request, while the affiliate is about to withdraw. " +
                       foreign_.brand +
                       " is abroad and answers only through mutual legal assistance, which takes "
                       "months.",
                   exchange_.brand +
                       " es mexicano, tiene el depósito del afiliado y congela cuentas en horas "
-                      "cuando se le solicita, "
-                      "y el afiliado está por retirar. " +
+                      "cuando se le solicita, y el afiliado está por retirar. " +
                       foreign_.brand +
                       " está en el extranjero y solo responde por asistencia jurídica mutua, que "
                       "tarda meses."));
+        out_ << YAML::EndMap << YAML::EndSeq;
     }
 
     void hints_and_knowledge() {
-        line(0, "hints:");
-        line(2,
-             "- en: " + yaml_quoted("Explore the ransom transaction, then follow the affiliate's "
-                                    "output, not the developers' cut."));
-        line(4, "es: " + yaml_quoted("Explora la transacción del rescate y sigue la salida del "
-                                     "afiliado, no la parte de los desarrolladores."));
-        line(2, "- en: " +
-                    yaml_quoted(
-                        "Run an attribution lookup on the address where the trail stops moving."));
-        line(4, "es: " +
-                    yaml_quoted("Haz una consulta de atribución sobre la dirección donde el rastro "
-                                "deja de moverse."));
-        line(2, "- en: " + yaml_quoted("A domestic exchange can freeze an account within hours; a "
-                                       "foreign one needs months of mutual legal assistance."));
-        line(4, "es: " + yaml_quoted("Un exchange nacional puede congelar una cuenta en horas; uno "
-                                     "extranjero requiere meses de asistencia jurídica mutua."));
-        line(0, "start_knowledge:");
-        line(2, "addresses: [" + yaml_quoted(address(trail_.ransom_address)) + ", " +
-                    yaml_quoted(address(trail_.victim)) + "]");
-        line(2, "transactions: [" + yaml_quoted(tx(trail_.ransom_tx)) + "]");
+        key("hints") << YAML::BeginSeq;
+        emit_localized(out_, both("Explore the ransom transaction, then follow the affiliate's "
+                                  "output, not the developers' cut.",
+                                  "Explora la transacción del rescate y sigue la salida del "
+                                  "afiliado, no la parte de los desarrolladores."));
+        emit_localized(
+            out_, both("Run an attribution lookup on the address where the trail stops moving.",
+                       "Haz una consulta de atribución sobre la dirección donde el rastro deja de "
+                       "moverse."));
+        emit_localized(out_, both("A domestic exchange can freeze an account within hours; a "
+                                  "foreign one needs months of mutual legal assistance.",
+                                  "Un exchange nacional puede congelar una cuenta en horas; uno "
+                                  "extranjero requiere meses de asistencia jurídica mutua."));
+        out_ << YAML::EndSeq;
+        key("start_knowledge") << YAML::BeginMap;
+        key("addresses") << YAML::Flow << YAML::BeginSeq << address(trail_.ransom_address)
+                         << address(trail_.victim) << YAML::EndSeq;
+        key("transactions") << YAML::Flow << YAML::BeginSeq << tx(trail_.ransom_tx) << YAML::EndSeq;
+        out_ << YAML::EndMap;
     }
 
+    // `conditions`: (condition, its argument) as the format's one-key maps.
     void objective(const std::string& id, const LocalizedText& title, int points,
-                   const std::vector<std::string>& conditions, const LocalizedText& debrief) {
-        line(4, "- id: " + id);
-        line(6, "title: " + inline_text(title));
-        line(6, "points: " + std::to_string(points));
-        line(6, "conditions:");
-        for (const std::string& c : conditions) line(8, "- " + c);
-        text(6, "debrief", debrief);
+                   const std::vector<std::pair<std::string_view, std::string>>& conditions,
+                   const LocalizedText& debrief) {
+        out_ << YAML::BeginMap;
+        key("id") << id;
+        inline_text("title", title);
+        key("points") << points;
+        key("conditions") << YAML::BeginSeq;
+        for (const auto& [condition, argument] : conditions) flow_map({{condition, argument}});
+        out_ << YAML::EndSeq;
+        text("debrief", debrief);
+        out_ << YAML::EndMap;
     }
 
     void rubric() {
-        line(0, "rubric:");
-        line(2, "objectives:");
+        key("rubric") << YAML::BeginMap;
+        key("objectives") << YAML::BeginSeq;
         objective(
             "trace-to-exchange",
             both("Trace the affiliate's share to the exchange deposit address",
                  "Rastrear la parte del afiliado hasta la dirección de depósito del exchange"),
-            20,
-            {"address_discovered: " + yaml_quoted(deposit_), "entity_identified: " + exchange_.id},
+            20, {{"address_discovered", deposit_}, {"entity_identified", exchange_.id}},
             both("The affiliate's share ended at " + exchange_.brand + " deposit address " +
                      deposit_ + ".",
                  "La parte del afiliado terminó en la dirección de depósito de " + exchange_.brand +
@@ -889,18 +864,18 @@ class CaseWriter {
         for (Typology t : spec_.typologies) {
             if (!stage(t)) continue;
             const StageText st = stage_text(t);
-            objective(st.checkpoint_id, st.title, 10, {"checkpoint_correct: " + st.checkpoint_id},
+            objective(st.checkpoint_id, st.title, 10, {{"checkpoint_correct", st.checkpoint_id}},
                       st.debrief);
         }
         objective("right-service-first",
                   both("Approach the right service first", "Acudir primero al servicio correcto"),
-                  10, {"checkpoint_correct: first-service"},
+                  10, {{"checkpoint_correct", "first-service"}},
                   both("The domestic exchange holding the money and able to freeze it comes first.",
                        "Primero va el exchange nacional que tiene el dinero y puede congelarlo."));
         objective("freeze-in-time",
                   both("Freeze the funds before they are withdrawn",
                        "Congelar los fondos antes del retiro"),
-                  30, {"holding_frozen: affiliate-account"},
+                  30, {{"holding_frozen", "affiliate-account"}},
                   both("A freeze request to " + exchange_.brand + " takes about " +
                            std::to_string(kFreezeHours) + " hours; the affiliate withdrew " +
                            format_duration(cash_out_at_) + " after the briefing.",
@@ -910,32 +885,48 @@ class CaseWriter {
         objective("identify-holder",
                   both("Obtain the account holder's KYC record",
                        "Obtener el expediente KYC del titular de la cuenta"),
-                  15, {"record_obtained: " + exchange_.id + "-kyc"},
+                  15, {{"record_obtained", exchange_.id + "-kyc"}},
                   both("A subpoena naming the deposit address returns the holder's identity in "
                        "about five days.",
                        "Un requerimiento que cite la dirección de depósito devuelve la identidad "
-                       "del titular en unos "
-                       "cinco días."));
-        line(2,
-             "penalties: {uninvolved_request: 10, overbroad_request: 5, wrong_instrument: 5, "
-             "wrong_jurisdiction: 8, "
-             "hint: 3, per_hour_over_budget: 1, max_time_penalty: 20}");
-        line(2, "recovery_points: 15");
-        line(2, "grades:");
-        line(4, "- {min_percent: 90, label: {en: Excellent, es: Excelente}}");
-        line(4, "- {min_percent: 75, label: {en: Good, es: Bien}}");
-        line(4, "- {min_percent: 60, label: {en: Sufficient, es: Suficiente}}");
-        line(4, "- {min_percent: 0, label: {en: Needs more practice, es: Requiere más práctica}}");
-        line(0, "tool_costs: {explore: " + std::to_string(kExploreCost / 60) +
-                    ", lookup: " + std::to_string(kLookupCost / 60) +
-                    ", analysis: " + std::to_string(kAnalysisCost / 60) +
-                    ", draft_request: " + std::to_string(kDraftCost / 60) + "}");
+                       "del titular en unos cinco días."));
+        out_ << YAML::EndSeq;
+        key("penalties") << YAML::Flow << YAML::BeginMap;
+        for (const auto& [penalty, points] : {std::pair{"uninvolved_request", 10},
+                                              {"overbroad_request", 5},
+                                              {"wrong_instrument", 5},
+                                              {"wrong_jurisdiction", 8},
+                                              {"hint", 3},
+                                              {"per_hour_over_budget", 1},
+                                              {"max_time_penalty", 20}})
+            key(penalty) << points;
+        out_ << YAML::EndMap;
+        key("recovery_points") << 15;
+        key("grades") << YAML::BeginSeq;
+        for (const auto& [percent, label] :
+             {std::pair{90, both("Excellent", "Excelente")},
+              {75, both("Good", "Bien")},
+              {60, both("Sufficient", "Suficiente")},
+              {0, both("Needs more practice", "Requiere más práctica")}}) {
+            out_ << YAML::Flow << YAML::BeginMap;
+            key("min_percent") << percent;
+            inline_text("label", label);
+            out_ << YAML::EndMap;
+        }
+        out_ << YAML::EndSeq << YAML::EndMap;
+        key("tool_costs") << YAML::Flow << YAML::BeginMap;
+        key("explore") << kExploreCost / 60;
+        key("lookup") << kLookupCost / 60;
+        key("analysis") << kAnalysisCost / 60;
+        key("draft_request") << kDraftCost / 60;
+        out_ << YAML::EndMap;
     }
 
     void expert() {
-        line(0, "expert_solution:");
-        for (const ExpertAction& a : expert_) line(2, "- " + a.yaml);
-        text(0, "expert_summary",
+        key("expert_solution") << YAML::BeginSeq;
+        for (const ExpertAction& a : expert_) out_ << a.yaml;
+        out_ << YAML::EndSeq;
+        text("expert_summary",
              both("Follow the affiliate's output from the split through " + technique_list(false) +
                       " to deposit address " + deposit_ + ", confirm it with a lookup, and send " +
                       exchange_.brand +
@@ -945,12 +936,9 @@ class CaseWriter {
                       " withdrawal, and the KYC record arrives five days later.",
                   "Sigue la salida del afiliado desde el reparto a través de " +
                       technique_list(true) + " hasta la dirección de depósito " + deposit_ +
-                      ", confírmala con una consulta de atribución y "
-                      "envía a " +
-                      exchange_.brand +
+                      ", confírmala con una consulta de atribución y envía a " + exchange_.brand +
                       " de inmediato una solicitud de congelamiento y enseguida un requerimiento: "
-                      "el congelamiento "
-                      "llega horas antes del retiro a las " +
+                      "el congelamiento llega horas antes del retiro a las " +
                       offset_text(cash_out_at_) +
                       ", y el expediente KYC llega cinco días después."));
     }
@@ -967,7 +955,7 @@ class CaseWriter {
     SimSeconds freeze_sent_ = 0;
     SimSeconds cash_out_at_ = 0;
     int budget_hours_ = 0;
-    std::string out_;
+    YAML::Emitter out_;
 };
 
 }  // namespace

@@ -106,7 +106,7 @@ GenerateResult generate_case(const GenerateOptions& o) {
         }
         csv.close();
 
-        const CaseNames names = pick_names(naming);
+        const CaseNames names = o.cast ? *o.cast : pick_names(naming);
         const CaseSpec spec{id,           o.seed, o.transactions,
                             o.typologies, o.days, result.ledger_file.filename().string()};
         const std::string yaml = case_yaml(spec, trail.facts(), names, sink, background);

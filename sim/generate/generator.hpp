@@ -9,9 +9,11 @@
 // standard-library distribution or floating point is involved, and nothing reads the clock.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "generate/case_names.hpp"
 #include "generate/typology.hpp"
 #include "model/message.hpp"
 
@@ -24,6 +26,9 @@ struct GenerateOptions {
     std::string id;  // empty: "haystack-<seed>-<transactions>"
     std::filesystem::path out_dir;
     int days = 30;  // how far before the briefing the background activity starts
+    // The people, organisations and places to write instead of those drawn from the seed (the
+    // ledger and the answers stay the seed's); any text, in any language, goes into the file.
+    std::optional<CaseNames> cast;
 };
 
 struct GenerateResult {

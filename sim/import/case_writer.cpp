@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "generate/ledger_sink.hpp"
+#include "generate/yaml_text.hpp"
 #include "i18n/catalogue.hpp"
 #include "import/tagpack.hpp"
 #include "model/text.hpp"
@@ -21,14 +22,10 @@ LocalizedText both(const Message& m) {
     return {render(m, "en"), render(m, "es")};
 }
 
-void emit_text(YAML::Emitter& e, const LocalizedText& t) {
-    e << YAML::BeginMap << YAML::Key << "en" << YAML::Value << t.en << YAML::Key << "es"
-      << YAML::Value << t.es << YAML::EndMap;
-}
-
-void key_text(YAML::Emitter& e, std::string_view key, const LocalizedText& t) {
+// `flow`: the map being written is a flow map (generate::emit_localized).
+void key_text(YAML::Emitter& e, std::string_view key, const LocalizedText& t, bool flow = false) {
     e << YAML::Key << std::string(key) << YAML::Value;
-    emit_text(e, t);
+    generate::emit_localized(e, t, flow);
 }
 
 void key_quoted(YAML::Emitter& e, std::string_view key, const std::string& value) {
@@ -244,7 +241,7 @@ CaseFiles write_case(const Trail& source, const DraftLedger& ledger,
     e << YAML::Key << "difficulty" << YAML::Value << "beginner";
     e << YAML::Key << "estimated_minutes" << YAML::Value << 30;
     e << YAML::Key << "learning_objectives" << YAML::Value << YAML::BeginSeq;
-    emit_text(e, both(Message("import.case.learning_objective")));
+    generate::emit_localized(e, both(Message("import.case.learning_objective")));
     e << YAML::EndSeq;
     e << YAML::Key << "typologies" << YAML::Value << YAML::Flow << YAML::BeginSeq << "imported"
       << YAML::EndSeq;
@@ -314,9 +311,9 @@ CaseFiles write_case(const Trail& source, const DraftLedger& ledger,
         e << YAML::Flow << YAML::BeginMap;
         e << YAML::Key << "id" << YAML::Value << "unknown-" + std::to_string(++entity);
         e << YAML::Key << "kind" << YAML::Value << "unknown";
-        key_text(
-            e, "name",
-            both(Message("import.case.unknown_entity").arg("address", short_address(address))));
+        key_text(e, "name",
+                 both(Message("import.case.unknown_entity").arg("address", short_address(address))),
+                 true);
         e << YAML::Key << "attribution" << YAML::Value << "hidden";
         e << YAML::Key << "involved" << YAML::Value << (on_path.count(address) > 0);
         e << YAML::Key << "addresses" << YAML::Value << YAML::Flow << YAML::BeginSeq
@@ -364,11 +361,11 @@ CaseFiles write_case(const Trail& source, const DraftLedger& ledger,
     e << YAML::Key << "grades" << YAML::Value << YAML::BeginSeq;
     e << YAML::Flow << YAML::BeginMap << YAML::Key << "min_percent" << YAML::Value << 100
       << YAML::Key << "label" << YAML::Value;
-    emit_text(e, both(Message("import.case.grade_traced")));
+    generate::emit_localized(e, both(Message("import.case.grade_traced")), true);
     e << YAML::EndMap;
     e << YAML::Flow << YAML::BeginMap << YAML::Key << "min_percent" << YAML::Value << 0 << YAML::Key
       << "label" << YAML::Value;
-    emit_text(e, both(Message("import.case.grade_practice")));
+    generate::emit_localized(e, both(Message("import.case.grade_practice")), true);
     e << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
 
     e << YAML::Key << "expert_solution" << YAML::Value << YAML::BeginSeq;
