@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "headless_ui.hpp"
@@ -198,6 +199,29 @@ TEST_CASE("at Fit every named address on the graph shows its name, over no other
                 for (const std::string& p :
                      labels_over_boxes(probe, ui::build_funds_graph(*casefile)))
                     problems.try_emplace(p, where);
+                // The counts in the corner stay clear of the legend.
+                const auto counts = probe.find("graph.counts");
+                const auto legend = probe.find("graph.legend_area");
+                REQUIRE(counts);
+                if (legend && std::min(counts->x1, legend->x1) > std::max(counts->x0, legend->x0) &&
+                    std::min(counts->y1, legend->y1) > std::max(counts->y0, legend->y0))
+                    problems.try_emplace("the counts " + describe(*counts) +
+                                             " are drawn under the legend " + describe(*legend),
+                                         where);
+                // No name or amount is placed under the legend or the counts (a box may be).
+                for (const ui::CanvasLabel& label : probe.canvas_labels())
+                    for (const auto& corner : {legend, std::optional<ui::ProbeRect>(counts)}) {
+                        if (!corner) continue;
+                        const ui::ProbeRect& r = label.rect;
+                        const auto own = probe.find("graph.node:" + label.owner);
+                        if (own && inside(r, *own)) continue;  // a box's own text
+                        if (std::min(r.x1, corner->x1) - std::max(r.x0, corner->x0) > 1.0f &&
+                            std::min(r.y1, corner->y1) - std::max(r.y0, corner->y0) > 1.0f)
+                            problems.try_emplace("\"" + spaced(label.text) + "\" " + describe(r) +
+                                                     " is under the legend or counts " +
+                                                     describe(*corner),
+                                                 where);
+                    }
             }
         }
     }
