@@ -7,6 +7,7 @@
 #include "i18n/catalogue.hpp"
 #include "model/action_builders.hpp"
 #include "ui/format.hpp"
+#include "ui/graph_labels.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"
 #include "ui/widgets.hpp"
@@ -245,6 +246,14 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
         trf("ui.inspector.time", {sim_date(casefile.briefing, tx.time)}).c_str());
     ImGui::TextUnformatted(
         trf("ui.inspector.fee", {display_amount(tx.fee, tx.fee_decimals, tx.fee_asset)}).c_str());
+    {
+        // What it moved was worth then in US dollars, where the case gives prices.
+        Units moved = 0;
+        for (const KnownLeg& leg : tx.outputs) moved += leg.amount;
+        if (const auto cents = usd_cents_at(casefile.briefing.prices, tx.chain, tx.asset,
+                                            tx.decimals, moved, tx.time))
+            text_wrapped(trf("ui.inspector.value_then", {usd_value_text(*cents)}));
+    }
 
     auto legs = [&](const char* title_key, const char* id, const std::vector<KnownLeg>& list) {
         ImGui::Spacing();

@@ -395,3 +395,30 @@ TEST_CASE("a collapsed group's arrow sums its payments' values, or shows none if
     for (const GraphEdge& e : graph.edges)
         if (e.from == graph.find(group_id("collector", true))) CHECK_FALSE(e.usd_cents);
 }
+
+TEST_CASE("the inspector says what a transaction was worth then, where the case gives prices",
+          "[ui][graph]") {
+    Casefile c = test::sample_casefile();
+    c.briefing.prices = {{"bitcoin", "BTC", {{-hours(12), Units{5'000'000'000'000}}}}};
+    test::RecordingHost host;
+    InvestigatorUi view;
+    test::HeadlessUi driver{view, host};
+    set_interface_language("en");
+    host.case_open = c;
+    driver.frames(2);
+    const auto shown = [&](const std::string& tx) {
+        view.state().selection = {Selection::Kind::Transaction, tx};
+        driver.frames(2);
+        std::string found;
+        for (const LaidOutItem& item : view.state().probe.items())
+            if (item.what.find("≈") != std::string::npos) found = item.what;
+        return found;
+    };
+    // 1.9999 BTC moved at 50,000 USD.
+    CHECK(shown("tx-peel-1") == "Worth then: ≈ USD 99,995");
+    // Before the first quote: nothing.
+    CHECK(shown(test::kRansomTx).empty());
+    set_interface_language("es");
+    CHECK(shown("tx-peel-1") == "Valor en ese momento: ≈ 99,995 USD");
+    set_interface_language("en");
+}
