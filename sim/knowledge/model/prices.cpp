@@ -23,8 +23,11 @@ std::optional<std::int64_t> usd_cents(Units amount, int decimals, Units usd) {
     // amount / 10^decimals whole units at usd / 10^8 dollars each, in cents:
     // amount * usd / 10^(decimals + 6). Decimals stop at 30, so the divisor fits 128 bits.
     if (amount < 0 || usd < 0 || decimals < 0 || decimals > 30) return std::nullopt;
-    Units product = 0;
-    if (__builtin_mul_overflow(amount, usd, &product)) return std::nullopt;
+    // No __builtin_mul_overflow: on 128 bits clang calls compiler-rt's __muloti4, which libgcc
+    // lacks.
+    constexpr Units kLargest = ((Units{1} << 126) - 1) * 2 + 1;  // 2^127 - 1
+    if (amount != 0 && usd > kLargest / amount) return std::nullopt;
+    const Units product = amount * usd;
     Units divisor = 1;
     for (int i = 0; i < decimals + kPriceDecimals - 2; ++i) divisor *= 10;
     const Units cents = product / divisor + (product % divisor * 2 >= divisor ? 1 : 0);
