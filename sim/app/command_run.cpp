@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
+#include "model/json.hpp"
 #include "model/text.hpp"
 #include "scenario/loader.hpp"
 #include "session/journal.hpp"
@@ -126,7 +127,7 @@ int run(const RunOptions& o) {
     const auto play = [&session](const Action& a) {
         session->submit(a);
         SessionArrivals arrived = session->poll();
-        return arrived.settled.empty() ? ActionOutcome{false, "reject.no_session", {}, 0}
+        return arrived.settled.empty() ? ActionOutcome{false, Message("reject.no_session"), 0}
                                        : arrived.settled.back().outcome;
     };
     const Casefile& casefile = *session->casefile();
@@ -136,20 +137,19 @@ int run(const RunOptions& o) {
     for (const Action& a : actions) {
         const ActionOutcome outcome = play(a);
         rejected += outcome.accepted ? 0 : 1;
-        log.push_back({{"action", to_json(a)},
-                       {"accepted", outcome.accepted},
-                       {"reason", outcome.reason},
-                       {"cost", outcome.cost},
-                       {"now", casefile.now}});
+        // The outcome as the seminar sends it (the reason as a message id with its arguments),
+        // and the reason worded in the --lang language.
+        nlohmann::json entry = outcome;
+        entry["action"] = to_json(a);
+        entry["now"] = casefile.now;
+        if (!outcome.accepted) entry["reason_text"] = render(outcome.reason);
+        log.push_back(std::move(entry));
         if (!o.json) {
             const std::string what = ui::describe_action(a, &casefile);
-            const std::string reason =
-                !outcome.reason_key.empty() && has_translation(outcome.reason_key)
-                    ? std::string(tr(outcome.reason_key))
-                    : outcome.reason;
             std::cout << "  "
-                      << (outcome.accepted ? trf("cli.run.accepted", {what})
-                                           : trf("cli.run.rejected", {what, reason}))
+                      << (outcome.accepted
+                              ? trf("cli.run.accepted", {what})
+                              : trf("cli.run.rejected", {what, render(outcome.reason)}))
                       << "  [" << format_duration(casefile.now) << "]\n";
         }
     }

@@ -41,8 +41,8 @@ void register_validate(CLI::App& app, int& exit_code) {
             if (loaded.scenario) {
                 check_case_words(file, *loaded.scenario, problems);
                 // A case whose expert path cannot reach full marks would score trainees unfairly.
-                for (const std::string& p : replay_expert_solution(loaded.scenario).problems)
-                    problems.push_back({file, 0, 0, p, "expert_solution"});
+                for (const Message& p : replay_expert_solution(loaded.scenario).problems)
+                    problems.push_back({file, 0, 0, render(p), "expert_solution"});
             }
             for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
             if (problems.empty()) {

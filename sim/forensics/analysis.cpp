@@ -28,8 +28,8 @@ AnalysisOutcome run_analysis(const Ledger& ledger, const AnalysisRequest& reques
         TargetResolution resolved = resolve_target(ledger, request.target, horizon);
         if (!resolved.target) return {std::nullopt, resolved.error};
         if (resolved.target->amount && request.tool != AnalysisTool::Taint)
-            return {std::nullopt, "analysis target '" + request.target +
-                                      "': an amount ('@...') applies to taint analysis only"};
+            return {std::nullopt,
+                    Message("forensic.target.amount_taint_only").arg("target", request.target)};
         switch (request.tool) {
             case AnalysisTool::Taint:
                 return taint_report(ledger, request, *resolved.target, horizon);
@@ -42,12 +42,13 @@ AnalysisOutcome run_analysis(const Ledger& ledger, const AnalysisRequest& reques
             case AnalysisTool::FlowPatterns:
                 return flow_patterns_report(ledger, request, *resolved.target, horizon);
         }
-        return {std::nullopt, "unknown analysis tool"};
+        return {std::nullopt, Message("forensic.error.unknown_tool")};
     } catch (const std::exception& e) {
         // The ledger accessors throw on indexes a malformed case could produce; report, never
         // crash.
-        return {std::nullopt,
-                std::string("analysis of '") + request.target + "' failed: " + e.what()};
+        return {std::nullopt, Message("forensic.error.failed")
+                                  .arg("target", request.target)
+                                  .arg("problem", e.what())};
     }
 }
 

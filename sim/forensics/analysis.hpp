@@ -28,7 +28,7 @@ struct AnalysisRequest {
 
 struct AnalysisOutcome {
     std::optional<AnalysisReport> report;  // id is left empty for the session to number
-    std::string error;
+    Message error;                         // why there is no report
 };
 
 AnalysisOutcome run_analysis(const Ledger& ledger, const AnalysisRequest& request);

@@ -5,8 +5,8 @@
 namespace mt {
 namespace {
 
-std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
+Message target_error(std::string key, std::string_view target) {
+    return Message("forensic.target." + std::move(key)).arg("target", target);
 }
 
 std::optional<std::uint32_t> parse_index(std::string_view digits) {
@@ -42,19 +42,15 @@ bool address_visible(const Ledger& ledger, AddressId address, TxIndex horizon) {
 }
 
 TargetResolution resolve_target(const Ledger& ledger, std::string_view text, TxIndex horizon) {
-    if (text.empty())
-        return {std::nullopt, "analysis target is empty: name an address or a transaction"};
+    if (text.empty()) return {std::nullopt, Message("forensic.target.empty")};
     std::string_view subject = text;
     std::string_view amount_text;
     if (const auto at = text.rfind('@'); at != std::string_view::npos) {
         subject = text.substr(0, at);
         amount_text = text.substr(at + 1);
-        if (amount_text.empty())
-            return {std::nullopt, "analysis target " + quoted(text) +
-                                      ": nothing after '@' (expected an amount such as 0.5)"};
+        if (amount_text.empty()) return {std::nullopt, target_error("no_amount", text)};
     }
-    const std::string unknown = "analysis target " + quoted(subject) +
-                                ": no such address or transaction on the chain as of now";
+    const Message unknown = target_error("unknown", subject);
     AnalysisTarget target;
     if (const auto address = ledger.find_address(subject);
         address && address_visible(ledger, *address, horizon)) {
@@ -64,9 +60,7 @@ TargetResolution resolve_target(const Ledger& ledger, std::string_view text, TxI
         const auto asset = received_asset(ledger, *address, horizon, several);
         target.asset = asset.value_or(ledger.chain(ledger.address_chain(*address)).native_asset);
         if (!amount_text.empty() && several)
-            return {std::nullopt, "analysis target " + quoted(text) +
-                                      ": the address received several assets; name the transaction "
-                                      "that carried the amount"};
+            return {std::nullopt, target_error("several_assets", text)};
     } else if (const auto tx = ledger.find_transaction(subject); tx && *tx < horizon) {
         target.kind = AnalysisTarget::Kind::Transaction;
         target.tx = *tx;
@@ -75,13 +69,11 @@ TargetResolution resolve_target(const Ledger& ledger, std::string_view text, TxI
         const auto out_tx = ledger.find_transaction(subject.substr(0, colon));
         if (!out_tx || *out_tx >= horizon) return {std::nullopt, unknown};
         const auto vout = parse_index(subject.substr(colon + 1));
-        if (!vout)
-            return {std::nullopt, "analysis target " + quoted(subject) +
-                                      ": output index after ':' must be a whole number"};
+        if (!vout) return {std::nullopt, target_error("bad_output_index", subject)};
         if (*vout >= ledger.transaction(*out_tx).output_count)
-            return {std::nullopt, "analysis target " + quoted(subject) + ": the transaction has " +
-                                      std::to_string(ledger.transaction(*out_tx).output_count) +
-                                      " output(s), numbered from 0"};
+            return {std::nullopt, target_error("no_such_output", subject)
+                                      .arg("count", static_cast<long long>(
+                                                        ledger.transaction(*out_tx).output_count))};
         target.kind = AnalysisTarget::Kind::Output;
         target.tx = *out_tx;
         target.vout = *vout;
@@ -93,10 +85,9 @@ TargetResolution resolve_target(const Ledger& ledger, std::string_view text, TxI
         const int decimals = ledger.asset(target.asset).decimals;
         target.amount = parse_amount(amount_text, decimals);
         if (!target.amount || *target.amount <= 0)
-            return {std::nullopt, "analysis target " + quoted(text) + ": '" +
-                                      std::string(amount_text) +
-                                      "' is not a positive amount with at most " +
-                                      std::to_string(decimals) + " decimals"};
+            return {std::nullopt, target_error("bad_amount", text)
+                                      .arg("amount", amount_text)
+                                      .arg("decimals", decimals)};
     }
     return {target, {}};
 }

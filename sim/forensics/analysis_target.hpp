@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "model/ledger.hpp"
+#include "model/message.hpp"
 
 namespace mt {
 
@@ -26,7 +27,7 @@ struct AnalysisTarget {
 
 struct TargetResolution {
     std::optional<AnalysisTarget> target;
-    std::string error;
+    Message error;  // "forensic.target.*" with the target as written
 };
 
 TargetResolution resolve_target(const Ledger& ledger, std::string_view text, TxIndex horizon);

@@ -16,18 +16,14 @@ std::string method_name(const ClusterOptions& options) {
     return name;
 }
 
-LocalizedText link_label(const ClusterLink& link) {
-    if (link.common_input) return {"common input", "entrada común"};
-    LocalizedText text{"change: ", "cambio: "};
-    bool first = true;
-    for (ChangeHeuristic h : kChangeHeuristics) {
-        if (!((link.heuristics >> static_cast<unsigned>(h)) & 1u)) continue;
-        const LocalizedText label = heuristic_label(h);
-        text.en += (first ? "" : ", ") + label.en;
-        text.es += (first ? "" : ", ") + label.es;
-        first = false;
-    }
-    return text;
+// What joined the address: "common input", or one "change: <heuristic>" per heuristic that agreed.
+std::vector<Message> link_parts(const ClusterLink& link) {
+    if (link.common_input) return {Message("forensic.cluster.common_input")};
+    std::vector<Message> parts;
+    for (ChangeHeuristic h : kChangeHeuristics)
+        if ((link.heuristics >> static_cast<unsigned>(h)) & 1u)
+            parts.push_back(Message("forensic.cluster.change").term("heuristic", heuristic_key(h)));
+    return parts;
 }
 
 // The link as data: "common_input" or "change:" + the heuristics' names joined with '+'.
@@ -66,23 +62,19 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
     AnalysisReport report = report_for(request, method_name(options));
     const std::optional<AddressId> found = subject_address(ledger, target);
     if (!found)
-        return {std::nullopt, "analysis target '" + request.target +
-                                  "': the transaction has no addresses to cluster"};
+        return {std::nullopt,
+                Message("forensic.error.nothing_to_cluster").arg("target", request.target)};
     const AddressId subject = *found;
     const std::string subject_text(ledger.address_text(subject).str());
     const Chain& chain = ledger.chain(ledger.address_chain(subject));
     if (chain.model != ChainModel::Utxo) {
-        report.summary = {
-            subject_text + " is on " + chain.name +
-                ", an account-based chain: one address is one account, so common-input "
-                "ownership and change heuristics do not apply.",
-            subject_text + " está en " + chain.name +
-                ", una cadena basada en cuentas: cada dirección es una cuenta, así que la "
-                "propiedad común de entradas y las heurísticas de cambio no aplican."};
+        report.summary = {Message("forensic.cluster.account_chain")
+                              .arg("address", subject_text)
+                              .arg("chain", chain.name)};
         AnalysisRow row{subject_text,
                         amount_text(ledger, chain.native_asset,
                                     ledger.balance(subject, chain.native_asset, request.until)),
-                        {"this address", "esta dirección"}};
+                        {Message("forensic.cluster.this_address")}};
         row.evidence = "subject";
         report.rows.push_back(std::move(row));
         return {std::move(report), {}};
@@ -108,61 +100,42 @@ AnalysisOutcome cluster_report(const Ledger& ledger, const AnalysisRequest& requ
     const auto conflicts =
         std::count_if(clusters.conflicts().begin(), clusters.conflicts().end(), touches_cluster);
 
-    const std::string n = std::to_string(members.size());
-    report.summary.en = "Cluster around " + subject_text + ": " + n + " address(es); " +
-                        std::to_string(by_input) + " joined by common-input ownership, " +
-                        std::to_string(by_change) + " by change heuristics.";
-    report.summary.es = "Clúster alrededor de " + subject_text + ": " + n + " dirección(es); " +
-                        std::to_string(by_input) + " unidas por propiedad común de entradas, " +
-                        std::to_string(by_change) + " por heurísticas de cambio.";
-    if (skipped > 0) {
-        report.summary.en +=
-            " " + std::to_string(skipped) +
-            " CoinJoin transaction(s) kept apart: their inputs belong to different people.";
-        report.summary.es +=
-            " " + std::to_string(skipped) +
-            " transacción(es) CoinJoin no se unieron: sus entradas son de personas distintas.";
-    }
-    if (via_coinjoin > 0) {
-        report.summary.en +=
-            " Warning: " + std::to_string(via_coinjoin) +
-            " link(s) come from CoinJoin transactions, where common-input ownership does not hold.";
-        report.summary.es += " Atención: " + std::to_string(via_coinjoin) +
-                             " enlace(s) provienen de transacciones CoinJoin, donde la propiedad "
-                             "común de entradas no se cumple.";
-    }
-    if (conflicts > 0) {
-        report.summary.en +=
-            " In " + std::to_string(conflicts) +
-            " transaction(s) the change heuristics disagreed, so no change link was made.";
-        report.summary.es +=
-            " En " + std::to_string(conflicts) +
-            " transacción(es) las heurísticas de cambio se contradijeron y no se enlazó el cambio.";
-    }
+    report.summary.push_back(Message("forensic.cluster.summary")
+                                 .arg("address", subject_text)
+                                 .arg("count", members.size())
+                                 .arg("by_input", by_input)
+                                 .arg("by_change", by_change));
+    if (skipped > 0)
+        report.summary.push_back(Message("forensic.cluster.coinjoins_kept_apart")
+                                     .arg("count", static_cast<long long>(skipped)));
+    if (via_coinjoin > 0)
+        report.summary.push_back(
+            Message("forensic.cluster.coinjoin_links").arg("count", via_coinjoin));
+    if (conflicts > 0)
+        report.summary.push_back(
+            Message("forensic.cluster.conflicts").arg("count", static_cast<long long>(conflicts)));
     const AssetId asset = chain.native_asset;
     for (std::size_t i = 0; i < members.size() && i < kMaxReportRows; ++i) {
         const ClusterMember& m = members[i];
         AnalysisRow row{ledger.address_text(m.address).str(),
                         amount_text(ledger, asset, ledger.balance(m.address, asset, request.until)),
-                        {"this address", "esta dirección"}};
+                        {Message("forensic.cluster.this_address")}};
         row.evidence = "subject";
         if (m.link >= 0) {
             const ClusterLink& link = clusters.links()[static_cast<std::size_t>(m.link)];
             const AddressId via = link.from == m.address ? link.to : link.from;
-            row.detail = link_label(link);
-            append(row.detail, same("tx " + ledger.transaction_id(link.tx).str()));
-            append(row.detail, same("← " + ledger.address_text(via).str()));
-            if (link.coinjoin) append(row.detail, same("CoinJoin!"));
+            row.detail = link_parts(link);
+            row.detail.push_back(tx_part(ledger.transaction_id(link.tx).str()));
+            row.detail.push_back(from_part(ledger.address_text(via).str()));
+            if (link.coinjoin) row.detail.push_back(Message("forensic.cluster.via_coinjoin"));
             row.evidence = link_evidence(link);
             row.via_coinjoin = link.coinjoin;
         }
         report.rows.push_back(std::move(row));
     }
-    if (members.size() > kMaxReportRows) {
-        report.summary.en += " Rows show the nearest " + std::to_string(kMaxReportRows) + ".";
-        report.summary.es +=
-            " Las filas muestran las " + std::to_string(kMaxReportRows) + " más cercanas.";
-    }
+    if (members.size() > kMaxReportRows)
+        report.summary.push_back(
+            Message("forensic.cluster.rows_nearest").arg("rows", kMaxReportRows));
     return {std::move(report), {}};
 }
 

@@ -7,51 +7,28 @@ std::string amount_text(const Ledger& ledger, AssetId asset, Units amount) {
     return display_amount(amount, a.decimals, a.symbol);
 }
 
-LocalizedText method_label(TaintMethod method) {
-    switch (method) {
-        case TaintMethod::Poison:
-            return {"poison", "envenenamiento (poison)"};
-        case TaintMethod::Haircut:
-            return {"haircut", "prorrateo (haircut)"};
-        case TaintMethod::Fifo:
-            return {"FIFO", "PEPS (FIFO)"};
-        case TaintMethod::Lifo:
-            return {"LIFO", "UEPS (LIFO)"};
-        case TaintMethod::Tiho:
-            return {"TIHO (taint in, highest out)", "TIHO (entra contaminado, sale por la mayor)"};
-    }
-    return {"?", "?"};
+std::string method_key(TaintMethod method) {
+    return "forensic.method." + std::string(name_of(method));
 }
 
-LocalizedText heuristic_label(ChangeHeuristic heuristic) {
-    switch (heuristic) {
-        case ChangeHeuristic::OneTimeChange:
-            return {"one-time change", "cambio a dirección nueva"};
-        case ChangeHeuristic::RoundNumberPayment:
-            return {"round-number payment", "pago en cifra redonda"};
-        case ChangeHeuristic::OptimalChange:
-            return {"optimal change", "cambio óptimo"};
-        case ChangeHeuristic::AddressTypeMatch:
-            return {"address-type match", "mismo tipo de dirección"};
-        case ChangeHeuristic::PeelChainShape:
-            return {"peel-chain shape", "forma de cadena de pelado"};
-    }
-    return {"?", "?"};
+std::string heuristic_key(ChangeHeuristic heuristic) {
+    return "forensic.heuristic." + std::string(name_of(heuristic));
 }
 
-LocalizedText hops_text(std::uint32_t hops) {
-    const std::string n = std::to_string(hops);
-    if (hops == 1) return {"1 hop", "1 salto"};
-    return {n + " hops", n + " saltos"};
+Message hops_part(std::uint32_t hops) {
+    return Message("forensic.part.hops").arg("count", static_cast<long long>(hops));
 }
 
-LocalizedText same(const std::string& text) {
-    return {text, text};
+Message tx_part(std::string_view tx) {
+    return Message("forensic.part.tx").arg("tx", tx);
 }
 
-void append(LocalizedText& detail, const LocalizedText& part) {
-    detail.en += (detail.en.empty() ? "" : " · ") + part.en;
-    detail.es += (detail.es.empty() ? "" : " · ") + part.es;
+Message from_part(std::string_view from) {
+    return Message("forensic.part.from").arg("from", from);
+}
+
+Message share_part(std::string share) {
+    return Message("forensic.part.share").arg("share", std::move(share));
 }
 
 double share_of(Units part, Units whole) {

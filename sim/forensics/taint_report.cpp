@@ -1,4 +1,5 @@
-// The Taint tool's report: where the tainted funds went, per address and per transaction.
+// The Taint tool's report: where the tainted funds went, per address and per transaction, as
+// catalogue messages ("forensic.taint.*").
 #include <algorithm>
 #include <map>
 
@@ -20,29 +21,6 @@ std::string totals_text(const Ledger& ledger, const std::map<AssetId, Units>& to
         text += amount_text(ledger, asset, amount);
     }
     return text.empty() ? "0" : text;
-}
-
-LocalizedText method_caveat(TaintMethod method) {
-    switch (method) {
-        case TaintMethod::Poison:
-            return {
-                "Poison overstates: anything that touched taint counts in full.",
-                "El envenenamiento exagera: todo lo que tocó fondos contaminados cuenta completo."};
-        case TaintMethod::Haircut:
-            return {
-                "Haircut shares are rounded down to whole base units.",
-                "Las proporciones del prorrateo se redondean hacia abajo a unidades base enteras."};
-        case TaintMethod::Fifo:
-            return {"FIFO follows the order funds arrived: the first in is the first out.",
-                    "PEPS sigue el orden de llegada: lo primero que entra es lo primero que sale."};
-        case TaintMethod::Lifo:
-            return {"LIFO sends the newest funds out first.",
-                    "UEPS envía primero los fondos más recientes."};
-        case TaintMethod::Tiho:
-            return {"TIHO puts the taint on the largest outputs first.",
-                    "TIHO asigna la contaminación primero a las salidas más grandes."};
-    }
-    return {};
 }
 
 Units output_total(const Ledger& ledger, TxIndex tx) {
@@ -80,39 +58,35 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
     }
 
     AnalysisReport report = report_for(request, std::string(name_of(request.method)));
-    const LocalizedText method = method_label(request.method);
-    const LocalizedText caveat = method_caveat(request.method);
-    const std::string n_addr = std::to_string(addresses.size());
-    const std::string n_tx = std::to_string(reached_txs);
-    const std::string n_hops = std::to_string(farthest);
-    const std::string n_holders = std::to_string(holders);
-    report.summary.en = "Taint (" + method.en + ") from " + request.target + ": " +
-                        totals_text(ledger, seeded) + " marked as tainted reached " + n_addr +
-                        " address(es) through " + n_tx + " transaction(s), up to " + n_hops +
-                        " hop(s) away. Still held: " + totals_text(ledger, held) + " at " +
-                        n_holders + " address(es). Lost to fees: " + totals_text(ledger, lost) +
-                        ". " + caveat.en;
-    report.summary.es =
-        "Contaminación (" + method.es + ") desde " + request.target + ": " +
-        totals_text(ledger, seeded) + " marcados como contaminados llegaron a " + n_addr +
-        " dirección(es) por " + n_tx + " transacción(es), hasta " + n_hops +
-        " salto(s) de distancia. Aún retenido: " + totals_text(ledger, held) + " en " + n_holders +
-        " dirección(es). Perdido en comisiones: " + totals_text(ledger, lost) + ". " + caveat.es;
+    const std::string method = method_key(request.method);
     if (seeds.empty()) {
-        report.summary.en = "Taint (" + method.en + ") from " + request.target +
-                            ": it holds no funds to follow as of now.";
-        report.summary.es = "Contaminación (" + method.es + ") desde " + request.target +
-                            ": no tiene fondos que seguir a la fecha.";
+        report.summary.push_back(Message("forensic.taint.nothing_to_follow")
+                                     .term("method", method)
+                                     .arg("target", request.target));
+    } else {
+        report.summary.push_back(Message("forensic.taint.reached")
+                                     .term("method", method)
+                                     .arg("target", request.target)
+                                     .arg("seeded", totals_text(ledger, seeded))
+                                     .arg("count", addresses.size()));
+        report.summary.push_back(Message("forensic.taint.through").arg("count", reached_txs));
+        report.summary.push_back(
+            Message("forensic.taint.farthest").arg("count", static_cast<long long>(farthest)));
+        report.summary.push_back(Message("forensic.taint.still_held")
+                                     .arg("held", totals_text(ledger, held))
+                                     .arg("count", holders));
+        report.summary.push_back(
+            Message("forensic.taint.lost_to_fees").arg("lost", totals_text(ledger, lost)));
+        report.summary.push_back(Message(method + ".caveat"));
     }
 
     for (std::size_t i = 0; i < addresses.size() && i < kMaxReportRows; ++i) {
         const TaintedAddress& a = addresses[i];
-        LocalizedText detail = same(format_share(a.tainted_received, a.received));
-        append(detail, hops_text(a.hops));
-        if (a.tainted_held > 0) {
-            const std::string held_text = amount_text(ledger, a.asset, a.tainted_held);
-            append(detail, {"held " + held_text, "retenido " + held_text});
-        }
+        std::vector<Message> detail{share_part(format_share(a.tainted_received, a.received)),
+                                    hops_part(a.hops)};
+        if (a.tainted_held > 0)
+            detail.push_back(Message("forensic.taint.held")
+                                 .arg("amount", amount_text(ledger, a.asset, a.tainted_held)));
         AnalysisRow row{ledger.address_text(a.address).str(),
                         amount_text(ledger, a.asset, a.tainted_received), std::move(detail)};
         row.share = share_of(a.tainted_received, a.received);
@@ -130,14 +104,14 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
         const TaintedTransaction& r = *flow[i];
         const Transaction& tx = ledger.transaction(r.tx);
         const Units outputs = output_total(ledger, r.tx);
-        LocalizedText detail = same(format_share(r.tainted_out, outputs));
+        std::vector<Message> detail{share_part(format_share(r.tainted_out, outputs))};
         if (r.seed) {
-            append(detail, {"source", "origen"});
+            detail.push_back(Message("forensic.taint.source"));
         } else {
-            append(detail, hops_text(r.hops));
+            detail.push_back(hops_part(r.hops));
             const std::vector<TxIndex> path = trace.path_to_source(r.tx);
             if (path.size() >= 2)
-                append(detail, same("← " + ledger.transaction_id(path[path.size() - 2]).str()));
+                detail.push_back(from_part(ledger.transaction_id(path[path.size() - 2]).str()));
         }
         AnalysisRow row{tx.id.str(), amount_text(ledger, tx.asset, r.tainted_out),
                         std::move(detail), true};
@@ -145,12 +119,8 @@ AnalysisOutcome taint_report(const Ledger& ledger, const AnalysisRequest& reques
         row.hops = r.hops;
         report.rows.push_back(std::move(row));
     }
-    if (addresses.size() > kMaxReportRows || flow.size() > kMaxReportRows) {
-        report.summary.en += " Rows show the first " + std::to_string(kMaxReportRows) +
-                             " addresses and transactions.";
-        report.summary.es += " Las filas muestran las primeras " + std::to_string(kMaxReportRows) +
-                             " direcciones y transacciones.";
-    }
+    if (addresses.size() > kMaxReportRows || flow.size() > kMaxReportRows)
+        report.summary.push_back(Message("forensic.taint.rows_first").arg("rows", kMaxReportRows));
     return {std::move(report), {}};
 }
 

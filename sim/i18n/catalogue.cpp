@@ -219,11 +219,49 @@ const std::string& pattern_of(const Message& message, std::size_t language) {
 }
 
 const std::string& arg_text(const MessageArg& arg, std::string_view language) {
-    if (!arg.term.empty()) return text_of_key(arg.term, -1, index_of(language));
     if (auto it = arg.by_language.find(language); it != arg.by_language.end()) return it->second;
     if (auto it = arg.by_language.find("en"); it != arg.by_language.end() && arg.value.empty())
         return it->second;
     return arg.value;
+}
+
+// How deep clauses may nest (a journal error whose reason is a refusal whose reason is an
+// analysis error); deeper terms are copied as written, so a text that names itself cannot loop.
+constexpr int kClauseDepth = 4;
+
+// `pattern` with each "{name}" replaced by the message's argument of that name. A term argument is
+// its catalogue text, itself filled from the same arguments (a clause such as a rule that failed,
+// with its own numbers), to `depth` levels.
+void fill(const std::string& pattern, const Message& message, std::string_view language, int depth,
+          std::string& out) {
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        // "{name}" with a name of the message; any other brace is copied as written.
+        if (pattern[i] == '{') {
+            const std::size_t close = pattern.find('}', i + 1);
+            if (close != std::string::npos) {
+                const std::string_view name(pattern.data() + i + 1, close - i - 1);
+                const MessageArg* arg = nullptr;
+                for (const MessageArg& a : message.args)
+                    if (a.name == name) arg = &a;
+                if (arg && !arg->term.empty()) {
+                    const std::string& term =
+                        text_of_key(arg->term, count_of(message), index_of(language));
+                    if (depth > 0)
+                        fill(term, message, language, depth - 1, out);
+                    else
+                        out += term;
+                    i = close;
+                    continue;
+                }
+                if (arg) {
+                    out += arg_text(*arg, language);
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i];
+    }
 }
 
 }  // namespace
@@ -236,23 +274,20 @@ std::string render(const Message& message, std::string_view language) {
     const std::string& pattern = pattern_of(message, index_of(language));
     std::string out;
     out.reserve(pattern.size() + 32);
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        // "{name}" with a name of the message; any other brace is copied as written.
-        if (pattern[i] == '{') {
-            const std::size_t close = pattern.find('}', i + 1);
-            if (close != std::string::npos) {
-                const std::string_view name(pattern.data() + i + 1, close - i - 1);
-                const MessageArg* arg = nullptr;
-                for (const MessageArg& a : message.args)
-                    if (a.name == name) arg = &a;
-                if (arg) {
-                    out += arg_text(*arg, language);
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += pattern[i];
+    fill(pattern, message, language, kClauseDepth, out);
+    return out;
+}
+
+std::string render_all(const std::vector<Message>& parts, std::string_view separator) {
+    return render_all(parts, separator, interface_language());
+}
+
+std::string render_all(const std::vector<Message>& parts, std::string_view separator,
+                       std::string_view language) {
+    std::string out;
+    for (const Message& part : parts) {
+        if (!out.empty()) out += separator;
+        out += render(part, language);
     }
     return out;
 }

@@ -73,8 +73,15 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
 // `message` in the interface language, or in `language`: the catalogue text of its key (else the
 // English text, else the key itself, recorded in missing_translation_keys()) with each "{name}"
 // replaced by the argument of that name. An argument given per language uses that language's text.
+// A term argument is its catalogue text, whose own "{name}"s are filled from the same message (a
+// clause with its numbers: "{tx} is not a CoinJoin by the rule: {why}.").
 std::string render(const Message& message);
 std::string render(const Message& message, std::string_view language);
+// Several messages rendered and joined by `separator` (a report's sentences by " ", a row's
+// details by " · ").
+std::string render_all(const std::vector<Message>& parts, std::string_view separator);
+std::string render_all(const std::vector<Message>& parts, std::string_view separator,
+                       std::string_view language);
 // A message in its JSON form ({"key", "args"}, as a server sends it) in the interface language;
 // empty when the JSON is not a message.
 std::string render_json(const nlohmann::json& message);

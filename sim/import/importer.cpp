@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "import/anonymiser.hpp"
 #include "import/esplora.hpp"
 #include "import/etherscan.hpp"
@@ -210,8 +211,8 @@ ImportResult import_case(const ImportOptions& options) {
         std::string problems;
         for (const Diagnostic& d : loaded.errors) problems += "\n  " + d.format();
         if (loaded.ok())
-            for (const std::string& p : replay_expert_solution(loaded.scenario).problems)
-                problems += "\n  " + p;
+            for (const Message& p : replay_expert_solution(loaded.scenario).problems)
+                problems += "\n  " + render(p);
         if (!problems.empty()) {
             Message m("import.error.invalid_case");
             m.arg("problems", problems);

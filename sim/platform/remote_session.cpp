@@ -5,6 +5,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/casefile.hpp"
+#include "model/json.hpp"
 
 namespace mt::platform {
 namespace {
@@ -155,14 +156,8 @@ void RemoteSession::send(Action action) {
         if (receive(line_->join(), error)) reply = line_->act(action);
     }
     std::optional<Received> received = receive(reply, error);
-    ActionOutcome outcome{false, "seminar.unreachable", error, 0};
-    if (received) {
-        const auto cost = reply.body.find("cost");
-        outcome = {
-            reply.body.value("accepted", false), text_field(reply.body, "reason_key"),
-            text_field(reply.body, "reason"),
-            cost != reply.body.end() && cost->is_number_integer() ? cost->get<SimSeconds>() : 0};
-    }
+    ActionOutcome outcome{false, Message("outcome.not_delivered").arg("reason", error), 0};
+    if (received) outcome = outcome_from_reply(reply.body);
     // The outcome and the casefile that shows it reach the same poll().
     arrive(std::move(received), SettledAction{std::move(action), std::move(outcome)});
 }

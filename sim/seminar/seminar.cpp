@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "i18n/catalogue.hpp"
+#include "model/json.hpp"
 #include "model/message.hpp"
 #include "seminar/credentials.hpp"
 #include "seminar/display_text.hpp"
@@ -213,7 +214,7 @@ std::string Seminar::load(const SeminarOptions& options) {
                                   std::string(name_of(a.action.type)) + ") of trainee '" +
                                   t.record.name + "'";
         if (!outcome.accepted)
-            return where + " is no longer accepted by the engine (" + outcome.reason +
+            return where + " is no longer accepted by the engine (" + outcome.reason.key +
                    "); was the case or the program changed since the seminar started?";
         if (t.session->casefile().now != a.now_after)
             return where +
@@ -373,25 +374,16 @@ Reply Seminar::act(std::string_view token, const Action& action) {
     t->last_seen_unix = now_unix();
     const ExerciseState clock = state();
     const auto reply = [&](const ActionOutcome& outcome) {
-        return Reply::success({{"accepted", outcome.accepted},
-                               {"reason_key", outcome.reason_key},
-                               {"reason", outcome.reason},
-                               {"cost", outcome.cost},
-                               {"state", name_of(clock)},
-                               {"casefile", render_casefile(*t)}});
+        nlohmann::json body = outcome;
+        body["state"] = name_of(clock);
+        body["casefile"] = render_casefile(*t);
+        return Reply::success(std::move(body));
     };
     // A resend of an action stored before its answer was lost (a crash, a dropped connection):
     // answered as the first time, never applied twice.
     if (const ActionOutcome* first = t->acknowledged.find(action)) return reply(*first);
     if (clock != ExerciseState::Running) {
-        const Reply refusal = clock_refusal(clock);
-        return Reply::success({{"accepted", false},
-                               {"reason_key", refusal.error_key},
-                               {"reason", render(refusal.error, "en")},
-                               {"message", refusal.error},
-                               {"cost", 0},
-                               {"state", name_of(clock)},
-                               {"casefile", render_casefile(*t)}});
+        return reply({false, clock_refusal(clock).error, 0});
     }
     PendingAction pending(*t->session, action);
     const ActionOutcome outcome = pending.outcome();
@@ -524,7 +516,8 @@ Reply Seminar::hint_all() {
         held.emplace_back(t->mutex);
         // A trainee still in the lobby or who has not acted yet is not charged for a hint.
         if (t->session->accepted_actions().empty()) {
-            skipped.push_back({{"name", t->record.name}, {"reason_key", "seminar.not_started"}});
+            skipped.push_back(
+                {{"name", t->record.name}, {"reason", Message("seminar.not_started")}});
             continue;
         }
         PendingAction pending(*t->session, hint);

@@ -12,12 +12,12 @@ namespace {
 // paginate; each further page is another exploration, costing its time.
 constexpr std::size_t kExplorerPage = 200;
 
-ActionOutcome reject(std::string key, std::string reason) {
-    return {false, std::move(key), std::move(reason), 0};
+ActionOutcome reject(Message reason) {
+    return {false, std::move(reason), 0};
 }
 
 ActionOutcome accepted() {
-    return {true, {}, {}, 0};
+    return {true, {}, 0};
 }
 
 // Catalogue terms of the closed vocabularies, for timeline messages.
@@ -74,9 +74,7 @@ std::vector<KnownBalance> balances_of(const SessionContext& ctx, AddressId addre
 ActionOutcome explore_address(SessionContext& ctx, const Action& a, SimSeconds cost) {
     const Ledger& ledger = ctx.scenario.ledger;
     const auto address = ledger.find_address(a.target);
-    if (!address)
-        return reject("reject.unknown_address",
-                      "no address '" + a.target + "' exists on the chains of this case");
+    if (!address) return reject(Message("reject.unknown_address").arg("address", a.target));
     advance_clock(ctx, ctx.casefile.now + cost);
     learn_address(ctx, *address);
     std::vector<TxIndex> listed;
@@ -119,8 +117,7 @@ ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSecon
     const auto tx = ledger.find_transaction(a.target);
     // A transaction in the future does not exist yet: the same answer as one that never will.
     if (!tx || ledger.transaction(*tx).time > ctx.casefile.now + cost || !happened(ctx.state, *tx))
-        return reject("reject.unknown_transaction",
-                      "no transaction '" + a.target + "' exists (yet) on the chains of this case");
+        return reject(Message("reject.unknown_transaction").arg("tx", a.target));
     advance_clock(ctx, ctx.casefile.now + cost);
     reveal_transaction(ctx, *tx);
     add_timeline(ctx, TimelineKind::Action,
@@ -130,8 +127,7 @@ ActionOutcome explore_transaction(SessionContext& ctx, const Action& a, SimSecon
 
 ActionOutcome lookup(SessionContext& ctx, const Action& a, SimSeconds cost) {
     if (!ctx.casefile.addresses.count(a.target))
-        return reject("reject.address_not_in_casefile",
-                      "look up only addresses in your casefile; '" + a.target + "' is not");
+        return reject(Message("reject.address_not_in_casefile").arg("address", a.target));
     advance_clock(ctx, ctx.casefile.now + cost);
     const AddressId address = *ctx.scenario.ledger.find_address(a.target);
     const Entity* owner = ctx.scenario.owner_of(address);
@@ -154,13 +150,12 @@ ActionOutcome run_analysis_action(SessionContext& ctx, const Action& a, SimSecon
     // known.
     const std::string base = a.target.substr(0, a.target.find_first_of(":@"));
     if (!is_known_target(ctx.casefile, base))
-        return reject(
-            "reject.target_not_in_casefile",
-            "analyse only addresses or transactions in your casefile; '" + a.target + "' is not");
+        return reject(Message("reject.target_not_in_casefile").arg("target", a.target));
     // Analysis sees the chain as it is when the analysis finishes, never later.
     AnalysisRequest request{a.tool, a.method, a.target, ctx.casefile.now + cost};
     AnalysisOutcome result = run_analysis(analysis_ledger(ctx), request);
-    if (!result.report) return reject("reject.analysis_failed", result.error);
+    if (!result.report)
+        return reject(Message("reject.analysis_failed").clause("why", result.error));
     const std::size_t prevented = ctx.state.prevented.size();
     advance_clock(ctx, ctx.casefile.now + cost);
     // A move prevented while the analysis ran never happened: the report must not follow it.
@@ -195,21 +190,19 @@ ActionOutcome answer_checkpoint(SessionContext& ctx, const Action& a) {
     auto it = std::find_if(ctx.casefile.checkpoints.begin(), ctx.casefile.checkpoints.end(),
                            [&](const OpenCheckpoint& c) { return c.id == a.target; });
     if (it == ctx.casefile.checkpoints.end())
-        return reject("reject.checkpoint_not_open", "checkpoint '" + a.target + "' is not open");
+        return reject(Message("reject.checkpoint_not_open").arg("checkpoint", a.target));
     if (it->answer)
-        return reject("reject.checkpoint_answered",
-                      "checkpoint '" + a.target + "' was already answered");
-    if (a.answer.empty()) return reject("reject.empty_answer", "an answer is required");
+        return reject(Message("reject.checkpoint_answered").arg("checkpoint", a.target));
+    if (a.answer.empty()) return reject(Message("reject.empty_answer"));
     if (it->kind == "choice" &&
         std::none_of(it->options.begin(), it->options.end(),
                      [&](const CheckpointOptionView& o) { return o.id == a.answer; }))
         return reject(
-            "reject.unknown_option",
-            "'" + a.answer + "' is not one of the options of checkpoint '" + a.target + "'");
+            Message("reject.unknown_option").arg("answer", a.answer).arg("checkpoint", a.target));
     if ((it->kind == "address" && !ctx.casefile.addresses.count(a.answer)) ||
         (it->kind == "transaction" && !ctx.casefile.transactions.count(a.answer)))
-        return reject("reject.answer_not_in_casefile",
-                      "answer with an " + it->kind + " from your casefile");
+        return reject(Message("reject.answer_not_in_casefile")
+                          .term("kind", "reject.answer_kind." + it->kind));
     it->answer = a.answer;
     ctx.state.answers[a.target] = a.answer;
     add_timeline(ctx, TimelineKind::Action,  // the trainee's own step, like every action
@@ -226,17 +219,14 @@ ActionOutcome annotate(SessionContext& ctx, const Action& a) {
         tx->second.note = a.text;
         tx->second.tags = a.tags;
     } else {
-        return reject(
-            "reject.target_not_in_casefile",
-            "annotate only addresses or transactions in your casefile; '" + a.target + "' is not");
+        return reject(Message("reject.target_not_in_casefile").arg("target", a.target));
     }
     return accepted();
 }
 
 ActionOutcome hint(SessionContext& ctx) {
     const auto& hints = ctx.scenario.hints;
-    if (ctx.state.hints_used >= hints.size())
-        return reject("reject.no_hints", "no hints are left for this case");
+    if (ctx.state.hints_used >= hints.size()) return reject(Message("reject.no_hints"));
     ctx.casefile.hints.push_back(hints[ctx.state.hints_used]);
     ++ctx.state.hints_used;
     ctx.state.penalties.push_back({PenaltyKind::Hint, ctx.scenario.rubric.penalties.hint,
@@ -246,7 +236,7 @@ ActionOutcome hint(SessionContext& ctx) {
 }
 
 ActionOutcome wait(SessionContext& ctx, const Action& a) {
-    if (a.duration <= 0) return reject("reject.bad_duration", "waiting needs a positive duration");
+    if (a.duration <= 0) return reject(Message("reject.bad_duration"));
     advance_clock(ctx, ctx.casefile.now + a.duration);
     add_timeline(ctx, TimelineKind::Action,
                  Message("timeline.waited").arg("duration", format_duration(a.duration)));
@@ -312,7 +302,7 @@ ActionOutcome apply_action(SessionContext& ctx, const Action& a, SimSeconds cost
         case ActionType::Submit:
             return submit(ctx);
     }
-    return reject("reject.unknown_action", "unknown action");
+    return reject(Message("reject.unknown_action"));
 }
 
 }  // namespace mt

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/message.hpp"
 #include "model/world.hpp"
 #include "session/session.hpp"
 
@@ -12,8 +13,9 @@ namespace mt {
 
 struct ExpertReplay {
     ScoreReport score;
-    std::vector<std::string>
-        problems;  // empty when the solution is accepted and scores the maximum
+    // What falls short, for the case's author ("expert_check.*" messages); empty when the solution
+    // is accepted and scores the maximum.
+    std::vector<Message> problems;
 };
 
 // Plays the expert solution (submitting at the end if it does not) and reports what falls short.

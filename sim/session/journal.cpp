@@ -113,7 +113,7 @@ JournaledSession::JournaledSession(std::shared_ptr<const Scenario> scenario,
                 error_ = Message("journal.error.action_refused")
                              .arg("file", path_.string())
                              .arg("number", i + 1)
-                             .term("reason", outcome.reason_key);
+                             .clause("reason", outcome.reason);
                 return;
             }
             acknowledged_.remember(contents.actions[i], outcome);
@@ -148,13 +148,16 @@ JournaledSession::~JournaledSession() {
 }
 
 ActionOutcome JournaledSession::apply(const Action& action) {
-    if (!session_) return {false, "reject.no_session", error_.key, 0};
+    if (!session_) return {false, Message("reject.journal_unusable").clause("why", error_), 0};
     if (const ActionOutcome* first = acknowledged_.find(action)) return *first;
     PendingAction pending(*session_, action);
     if (!pending.accepted()) return pending.outcome();
     if (!write_synced(file_, to_json(action).dump() + "\n"))
-        return {false, "reject.journal_write",
-                "could not save the action to " + path_.string() + ": " + std::strerror(errno), 0};
+        return {false,
+                Message("reject.journal_write")
+                    .arg("file", path_.string())
+                    .arg("reason", std::strerror(errno)),
+                0};
     const ActionOutcome outcome = pending.outcome();
     std::move(pending).commit(*session_);
     acknowledged_.remember(action, outcome);

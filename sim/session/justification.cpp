@@ -125,24 +125,6 @@ std::string_view rejection_key(JustificationGap gap) {
     return {};
 }
 
-std::string_view rejection_reason(JustificationGap gap) {
-    switch (gap) {
-        case JustificationGap::TooShort:
-            return "the justification is too short to say why these identifiers concern the "
-                   "offence";
-        case JustificationGap::Identifier:
-            return "the justification must cite an identifier the request names";
-        case JustificationGap::Basis:
-            return "the justification must cite the legal basis of the instrument";
-        case JustificationGap::Evidence:
-            return "the justification must cite the evidence already obtained (a transaction, a "
-                   "record or an answered request)";
-        case JustificationGap::None:
-            break;
-    }
-    return {};
-}
-
 PenaltyKind penalty_kind(JustificationGap gap) {
     switch (gap) {
         case JustificationGap::Identifier:

@@ -14,7 +14,6 @@ JustificationGap justification_gap(const SessionContext& ctx, const Action& requ
 
 // The rejection reason (catalogue key) and the penalty rule of a gap other than None.
 std::string_view rejection_key(JustificationGap gap);
-std::string_view rejection_reason(JustificationGap gap);  // English, for logs and the CLI
 PenaltyKind penalty_kind(JustificationGap gap);
 
 }  // namespace mt

@@ -10,8 +10,8 @@
 namespace mt {
 namespace {
 
-ActionOutcome reject(std::string key, std::string reason) {
-    return {false, std::move(key), std::move(reason), 0};
+ActionOutcome reject(Message reason) {
+    return {false, std::move(reason), 0};
 }
 
 // An identifier is relevant to a service when the service can act on it: the address is its own
@@ -239,13 +239,10 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     const Scenario& s = ctx.scenario;
     auto known = ctx.casefile.services.find(a.target);
     if (known == ctx.casefile.services.end())
-        return reject("reject.unknown_service",
-                      "'" + a.target + "' is not a service you know of; identify it first");
+        return reject(Message("reject.unknown_service").arg("service", a.target));
     const LegalInstrument* legal = resolve_instrument(s, a);
     if (!a.legal_instrument.empty() && !legal)
-        return reject(
-            "reject.unknown_instrument",
-            "'" + a.legal_instrument + "' is not an instrument of this case's jurisdiction");
+        return reject(Message("reject.unknown_instrument").arg("instrument", a.legal_instrument));
     const Instrument kind = legal ? legal->kind : a.instrument;
     // Identifiers are addresses and transactions of the casefile; records obtained may be cited
     // too, as the evidence a court reads.
@@ -256,19 +253,14 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
             continue;
         }
         if (!ctx.casefile.addresses.count(id) && !ctx.casefile.transactions.count(id))
-            return reject("reject.identifier_not_in_casefile",
-                          "identifier '" + id + "' is not in your casefile");
+            return reject(Message("reject.identifier_not_in_casefile").arg("identifier", id));
     }
-    if (a.identifiers.size() == cited)
-        return reject("reject.no_identifiers",
-                      "a request must name at least one address or transaction");
-    if (a.text.size() < 10)
-        return reject("reject.no_justification",
-                      "a request needs a justification (at least 10 characters)");
+    if (a.identifiers.size() == cited) return reject(Message("reject.no_identifiers"));
+    if (a.text.size() < 10) return reject(Message("reject.no_justification"));
     const JustificationGap gap = justification_gap(ctx, a);
     if (gap != JustificationGap::None &&
         s.rubric.justification.missing == JustificationMissing::Refuse)
-        return reject(std::string(rejection_key(gap)), std::string(rejection_reason(gap)));
+        return reject(Message(std::string(rejection_key(gap))));
     const Service& service = *s.find_service(a.target);
     const Entity& entity = *s.find_entity(a.target);
 
@@ -355,7 +347,7 @@ ActionOutcome send_legal_request(SessionContext& ctx, const Action& a, SimSecond
     ctx.state.sent.push_back(std::move(sent));
     add_timeline(ctx, TimelineKind::Action,
                  timeline_message("timeline.request_sent", ctx.casefile.requests.back()));
-    return {true, {}, {}, 0};
+    return {true, {}, 0};
 }
 
 void deliver_request(SessionContext& ctx, SentRequest& request) {

@@ -257,9 +257,7 @@ ScoreReport Session::score() const {
 }
 
 ActionOutcome Session::apply(const Action& action) {
-    if (casefile_.submitted)
-        return {false, "reject.submitted",
-                "the case has been submitted; no further actions are possible", 0};
+    if (casefile_.submitted) return {false, Message("reject.submitted"), 0};
     SessionContext ctx{*scenario_, casefile_, *state_};
     const SimSeconds cost = cost_of(action);
     ActionOutcome outcome = apply_action(ctx, action, cost);

@@ -149,7 +149,7 @@ void write_analyses(std::ostringstream& out, const Casefile& casefile) {
         out << "### " << analysis.id << ": " << tr(key_of(analysis.tool)) << " · "
             << code(analysis.subject) << " · " << sim_date(casefile.briefing, analysis.at)
             << "\n\n";
-        out << text_of(analysis.summary) << "\n\n";
+        out << render_all(analysis.summary, " ") << "\n\n";
     }
 }
 

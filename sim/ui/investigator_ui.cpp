@@ -200,10 +200,8 @@ void InvestigatorUi::report(const Action& action, const ActionOutcome& feedback)
         }
         return;
     }
-    std::string reason = !feedback.reason_key.empty() && has_translation(feedback.reason_key)
-                             ? std::string(tr(feedback.reason_key))
-                             : feedback.reason;
-    shown.text = trf("ui.feedback.rejected", {describe_action(action, &naming_), reason});
+    shown.text =
+        trf("ui.feedback.rejected", {describe_action(action, &naming_), render(feedback.reason)});
 }
 
 void InvestigatorUi::emit(UiHost& host, const Action& action) {

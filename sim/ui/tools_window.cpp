@@ -111,7 +111,7 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
                                                             : ImGuiTreeNodeFlags_None);
         probe("tools.report:" + report.id);
         if (expanded) {
-            text_wrapped(text_of(report.summary));
+            text_wrapped(render_all(report.summary, " "));
             if (report.tool == AnalysisTool::Taint || report.tool == AnalysisTool::Cluster) {
                 GraphViewState& g = state_.graph;
                 const bool taint = report.tool == AnalysisTool::Taint;
@@ -162,7 +162,7 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
                         ImGui::TableNextColumn();
                         ImGui::TextUnformatted(row.value.c_str());
                         ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(text_of(row.detail).c_str());
+                        ImGui::TextUnformatted(render_all(row.detail, " · ").c_str());
                     }
                 }
                 ImGui::EndTable();

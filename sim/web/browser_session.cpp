@@ -8,6 +8,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/casefile.hpp"
+#include "model/json.hpp"
 #include "web/page.hpp"
 
 namespace mt::web {
@@ -85,37 +86,40 @@ void join_again(const LinkPtr& link, bool resend_after) {
     body["token"] = link->token;
     if (const std::string rejoin = stored(kRejoinKey); !rejoin.empty())
         body["rejoin_code"] = rejoin;
-    request(
-        "POST", "/api/join", {}, dumped(body),
-        [weak = std::weak_ptr(link), resend_after](const LinkReply& reply) {
-            const LinkPtr link = weak.lock();
-            if (!link) return;
-            link->joining = false;
-            link->reached(reply.reached);
-            std::string error;
-            const auto token = reply.body.find("token");
-            if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
-                !link->take(reply, error)) {
-                if (resend_after) {
-                    // The session could not be joined again: the action fails visibly.
-                    link->settled.push_back(
-                        {link->queue.front(),
-                         {false, "web.rejoin_failed", error.empty() ? reply.error() : error, 0}});
-                    link->queue.pop_front();
-                    forget(kPendingKey);
-                    link->in_flight = false;
+    request("POST", "/api/join", {}, dumped(body),
+            [weak = std::weak_ptr(link), resend_after](const LinkReply& reply) {
+                const LinkPtr link = weak.lock();
+                if (!link) return;
+                link->joining = false;
+                link->reached(reply.reached);
+                std::string error;
+                const auto token = reply.body.find("token");
+                if (!reply.ok() || token == reply.body.end() || !token->is_string() ||
+                    !link->take(reply, error)) {
+                    if (resend_after) {
+                        // The session could not be joined again: the action fails visibly.
+                        link->settled.push_back(
+                            {link->queue.front(),
+                             {false,
+                              Message("outcome.rejoin_failed")
+                                  .arg("reason", error.empty() ? reply.error() : error),
+                              0}});
+                        link->queue.pop_front();
+                        forget(kPendingKey);
+                        link->in_flight = false;
+                    }
+                    return;
                 }
-                return;
-            }
-            link->token = token->get<std::string>();
-            store(kTokenKey, link->token);
-            if (const std::string rejoin = text_field(reply.body, "rejoin_code"); !rejoin.empty())
-                store(kRejoinKey, rejoin);
-            if (resend_after) {
-                link->in_flight = false;
-                send_next(link);
-            }
-        });
+                link->token = token->get<std::string>();
+                store(kTokenKey, link->token);
+                if (const std::string rejoin = text_field(reply.body, "rejoin_code");
+                    !rejoin.empty())
+                    store(kRejoinKey, rejoin);
+                if (resend_after) {
+                    link->in_flight = false;
+                    send_next(link);
+                }
+            });
 }
 
 void send_next(const LinkPtr& link) {
@@ -146,17 +150,10 @@ void send_next(const LinkPtr& link) {
                 forget(kPendingKey);
                 std::string error;
                 ActionOutcome outcome;
-                if (!link->take(reply, error)) {
-                    outcome = {false, "", error, 0};
-                } else {
-                    const auto cost = reply.body.find("cost");
-                    outcome = {reply.body.value("accepted", false),
-                               text_field(reply.body, "reason_key"),
-                               text_field(reply.body, "reason"),
-                               cost != reply.body.end() && cost->is_number_integer()
-                                   ? cost->get<SimSeconds>()
-                                   : 0};
-                }
+                if (!link->take(reply, error))
+                    outcome = {false, Message("outcome.not_delivered").arg("reason", error), 0};
+                else
+                    outcome = outcome_from_reply(reply.body);
                 link->settled.push_back({link->queue.front(), outcome});
                 link->queue.pop_front();
                 link->in_flight = false;

@@ -282,7 +282,7 @@ void explore(benchmark::State& state, const std::string& target, Direction direc
         const ActionOutcome outcome = session->apply(action);
         state.PauseTiming();
         if (!outcome.accepted) {
-            state.SkipWithError(outcome.reason.c_str());
+            state.SkipWithError(outcome.reason.key.c_str());
             break;
         }
         listed = session->casefile().transactions.size() - before;

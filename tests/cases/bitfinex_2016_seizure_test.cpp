@@ -97,14 +97,14 @@ TEST_CASE("bitfinex-2016-seizure: justifications without the address or the law 
     Action freeze = path[at];
     const SimSeconds before = session.casefile().now;
     freeze.text = "ransomware";
-    CHECK(session.apply(freeze).reason_key == "reject.justification.too_short");
+    CHECK(session.apply(freeze).reason.key == "reject.justification.too_short");
     freeze.text = "Bitcoin traced from the Bitfinex theft reached " + freeze.identifiers[0] +
                   "; please hold the account.";
-    CHECK(session.apply(freeze).reason_key == "reject.justification.no_basis");
+    CHECK(session.apply(freeze).reason.key == "reject.justification.no_basis");
     freeze.text =
         "Hold the account pending a seizure warrant under 18 U.S.C. 981(b): it received "
         "bitcoin traced from the Bitfinex theft.";
-    CHECK(session.apply(freeze).reason_key == "reject.justification.no_identifier");
+    CHECK(session.apply(freeze).reason.key == "reject.justification.no_identifier");
     CHECK(session.casefile().requests.empty());
     CHECK(session.casefile().now == before);
     CHECK(session.apply(path[at]).accepted);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "model/action_builders.hpp"
 #include "scenario/loader.hpp"
@@ -36,7 +37,7 @@ Session play(const std::shared_ptr<const Scenario>& scenario, const std::vector<
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const ActionOutcome outcome = session.apply(actions[i]);
         INFO("action " << i << " (" << name_of(actions[i].type) << " " << actions[i].target
-                       << "): " << outcome.reason);
+                       << "): " << nlohmann::json(outcome.reason).dump());
         REQUIRE(outcome.accepted);
     }
     if (!session.submitted())
@@ -113,7 +114,7 @@ std::string holding_subject(const Scenario& scenario, std::string_view holding) 
 ScoreReport check_expert_scores_maximum(const std::shared_ptr<const Scenario>& scenario) {
     const ExpertReplay replay = replay_expert_solution(scenario);
     std::string problems;
-    for (const std::string& p : replay.problems) problems += p + "\n";
+    for (const Message& p : replay.problems) problems += nlohmann::json(p).dump() + "\n";
     INFO(problems);
     CHECK(replay.problems.empty());
     CHECK(replay.score.total == replay.score.max);

@@ -102,5 +102,5 @@ TEST_CASE("exchange-hack-bridge: the mixer has no service to ask", "[cases][brid
     const ActionOutcome outcome = session.apply(
         request(Instrument::Subpoena, "ciclon-cash", {entity_address(*s, "ciclon-cash", 0)}));
     CHECK_FALSE(outcome.accepted);
-    CHECK(outcome.reason_key == "reject.unknown_service");
+    CHECK(outcome.reason.key == "reject.unknown_service");
 }

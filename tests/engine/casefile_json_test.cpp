@@ -81,18 +81,24 @@ TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 
     Casefile c;
     AnalysisReport report;
     report.id = "analysis-1";
-    AnalysisRow row{"tx-1", "0.3 BTC", {"30.0% · 2 hops", "30.0% · 2 saltos"}, true};
+    AnalysisRow row{"tx-1",
+                    "0.3 BTC",
+                    {Message("forensic.part.share").arg("share", "30.0%"),
+                     Message("forensic.part.hops").arg("count", 2)},
+                    true};
     row.share = 0.3;
     row.hops = 2;
     row.evidence = "common_input";
     row.via_coinjoin = true;
-    report.rows = {row, AnalysisRow{"bc1qplain", "", {"x", "y"}}};
+    report.rows = {row, AnalysisRow{"bc1qplain", "", {Message("forensic.taint.source")}}};
     c.analyses.push_back(report);
     check_round_trip(c);
     const CasefileParse parsed = casefile_from_json(to_json(c));
     REQUIRE(parsed.casefile);
     const AnalysisRow& back = parsed.casefile->analyses.at(0).rows.at(0);
-    CHECK(back.detail.es == "30.0% · 2 saltos");
+    CHECK(back.detail == row.detail);
+    CHECK(to_json(c)["analyses"][0]["rows"][0]["detail"][1] ==
+          nlohmann::json::parse(R"({"key": "forensic.part.hops", "args": {"count": "2"}})"));
     CHECK(back.transaction);
     CHECK(back.share == 0.3);
     CHECK(back.hops == 2u);

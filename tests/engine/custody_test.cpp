@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "model/action_builders.hpp"
 #include "session/expert_check.hpp"
@@ -244,7 +245,8 @@ TEST_CASE("a case whose expert recovers only part validates and scores the exper
     Action freeze = request(Instrument::FreezeRequest, "xchg", kDeposit);
     scenario->expert_solution = {explore, freeze, wait_action(hours(30)), submit_action("")};
     const ExpertReplay replay = replay_expert_solution(scenario);
-    INFO((replay.problems.empty() ? std::string() : replay.problems.front()));
+    INFO(
+        (replay.problems.empty() ? std::string() : nlohmann::json(replay.problems.front()).dump()));
     CHECK(replay.problems.empty());
     CHECK(replay.score.recovery_earned == 20);
     CHECK(replay.score.total == replay.score.max);
@@ -259,7 +261,8 @@ TEST_CASE("a case whose expert recovers only part validates and scores the exper
     // Without the reason, the same expert path is a problem: the case says nothing about why.
     scenario->holdings[1].unrecoverable = {};
     const ExpertReplay missing = replay_expert_solution(scenario);
-    CHECK(std::any_of(missing.problems.begin(), missing.problems.end(), [](const std::string& p) {
-        return p.find("does not recover holding 'keyed'") != std::string::npos;
+    CHECK(std::any_of(missing.problems.begin(), missing.problems.end(), [](const Message& p) {
+        return p.key == "expert_check.not_recovered" && p.find("holding") &&
+               p.find("holding")->value == "keyed";
     }));
 }

@@ -28,7 +28,7 @@ TEST_CASE("a journal recorded before the serialiser change replays to the same e
     Session session(loaded.scenario);
     for (const Action& action : contents.actions) {
         const ActionOutcome outcome = session.apply(action);
-        INFO(nlohmann::json(action).dump() << ": " << outcome.reason);
+        INFO(nlohmann::json(action).dump() << ": " << nlohmann::json(outcome.reason).dump());
         CHECK(outcome.accepted);
     }
     // What `moneytrail run` reported when the journal was recorded.

@@ -187,7 +187,7 @@ TEST_CASE("invalid actions are rejected with a reason and change nothing", "[ses
         INFO(to_json(a).dump());
         CHECK_FALSE(outcome.accepted);
         CHECK_FALSE(outcome.reason.empty());
-        CHECK(outcome.reason_key.rfind("reject.", 0) == 0);
+        CHECK(outcome.reason.key.rfind("reject.", 0) == 0);
     }
     CHECK(to_json(s.casefile()) == before);
     CHECK(s.accepted_actions().size() == 2);
@@ -211,7 +211,8 @@ TEST_CASE("checkpoints open on time and take one answer", "[session][checkpoint]
 
 TEST_CASE("the expert solution scores the maximum", "[session][expert]") {
     const ExpertReplay replay = replay_expert_solution(make_sample_case());
-    INFO((replay.problems.empty() ? "" : replay.problems.front()));
+    INFO(
+        (replay.problems.empty() ? std::string() : nlohmann::json(replay.problems.front()).dump()));
     CHECK(replay.problems.empty());
     CHECK(replay.score.total == replay.score.max);
     CHECK(replay.score.max == 100);

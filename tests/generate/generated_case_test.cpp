@@ -1,6 +1,7 @@
 // Generated cases are valid, playable to full marks, reproducible byte for byte, and contain the
 // typologies they claim.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -40,7 +41,7 @@ std::string describe(const LoadResult& loaded) {
 
 std::string describe(const ExpertReplay& replay) {
     std::string out;
-    for (const std::string& p : replay.problems) out += p + "\n";
+    for (const Message& p : replay.problems) out += nlohmann::json(p).dump() + "\n";
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "../generate/scratch_dir.hpp"
 #include "import_support.hpp"
@@ -23,7 +24,7 @@ using import_testing::load_written;
 void require_expert_full_marks(const std::shared_ptr<const Scenario>& scenario) {
     const ExpertReplay replay = replay_expert_solution(scenario);
     std::string problems;
-    for (const std::string& p : replay.problems) problems += p + "\n";
+    for (const Message& p : replay.problems) problems += nlohmann::json(p).dump() + "\n";
     INFO(problems);
     REQUIRE(replay.problems.empty());
     REQUIRE(replay.score.max > 0);

@@ -75,7 +75,7 @@ TEST_CASE("a justification shorter than 10 characters is still refused",
     Session s = traced(loaded(tiny_case()));
     const ActionOutcome refused = s.apply(request(Instrument::FreezeRequest, "ransom"));
     CHECK_FALSE(refused.accepted);
-    CHECK(refused.reason_key == "reject.no_justification");
+    CHECK(refused.reason.key == "reject.no_justification");
 }
 
 TEST_CASE("a refusing rule refuses each missing element with its reason, and sends nothing",
@@ -100,7 +100,7 @@ TEST_CASE("a refusing rule refuses each missing element with its reason, and sen
         INFO(c.text);
         const ActionOutcome refused = s.apply(request(Instrument::FreezeRequest, c.text));
         CHECK_FALSE(refused.accepted);
-        CHECK(refused.reason_key == c.key);
+        CHECK(refused.reason.key == c.key);
         CHECK_FALSE(refused.reason.empty());
     }
     CHECK(s.casefile().requests.empty());
@@ -156,13 +156,13 @@ TEST_CASE("evidence is a transaction in the casefile, a record obtained or an an
     // A pending request is no evidence yet.
     CHECK(s.apply(request(Instrument::FreezeRequest,
                           "As req-1 will show, the account holds the ransom; hold it."))
-              .reason_key == "reject.justification.no_evidence");
+              .reason.key == "reject.justification.no_evidence");
     REQUIRE(s.apply(wait_action(days(6))).accepted);
     REQUIRE(s.casefile().requests[0].status == RequestStatus::Fulfilled);
     // "req-1" does not match inside "req-12".
     CHECK(s.apply(request(Instrument::FreezeRequest,
                           "As req-12 shows, the account holds the ransom; please hold it."))
-              .reason_key == "reject.justification.no_evidence");
+              .reason.key == "reject.justification.no_evidence");
     CHECK(s.apply(request(Instrument::FreezeRequest,
                           "As the answer to req-1 shows, the account holds the ransom; hold it."))
               .accepted);
@@ -194,7 +194,7 @@ TEST_CASE("a long identifier is cited by ten consecutive characters of it",
     freeze.identifiers = {std::string(kLong)};
     CHECK(s.apply(freeze).accepted);
     freeze.text = "Ransom proceeds at bc1q5t8h8...hlwkam; please hold the account.";
-    CHECK(s.apply(freeze).reason_key == "reject.justification.no_identifier");
+    CHECK(s.apply(freeze).reason.key == "reject.justification.no_identifier");
 }
 
 TEST_CASE("the justification rule is checked on load", "[scenario][justification]") {

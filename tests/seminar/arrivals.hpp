@@ -36,7 +36,7 @@ class ArrivalSignal {
 };
 
 // Submits `action` and polls as replies arrive until its outcome is there (a rejected outcome
-// with reason_key "test.no_reply" when none came).
+// with the reason "test.no_reply" when none came).
 inline ActionOutcome settle(TraineeSession& session, ArrivalSignal& signal, const Action& action) {
     session.submit(action);
     for (int replies = 0; replies < 100; ++replies) {
@@ -44,7 +44,7 @@ inline ActionOutcome settle(TraineeSession& session, ArrivalSignal& signal, cons
         if (!arrived.settled.empty()) return arrived.settled.front().outcome;
         if (!signal.wait()) break;
     }
-    return {false, "test.no_reply", "no reply arrived", 0};
+    return {false, Message("test.no_reply"), 0};
 }
 
 }  // namespace mt::testing

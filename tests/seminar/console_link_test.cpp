@@ -43,7 +43,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
     const Action wait = wait_action(hours(1));
     const ActionOutcome early = settle(*ana, replies, wait);
     CHECK_FALSE(early.accepted);
-    CHECK(early.reason_key == "seminar.exercise_not_started");
+    CHECK(early.reason.key == "seminar.exercise_not_started");
 
     link.run({{Kind::Start, {}}});
     CHECK_FALSE(link.model().last_failed);
@@ -70,7 +70,7 @@ TEST_CASE("the console reads the room and paces it through the server", "[consol
 
     link.run({{Kind::Pause, {}}});
     CHECK(link.model().state == "paused");
-    CHECK(settle(*ana, replies, wait).reason_key == "seminar.paused");
+    CHECK(settle(*ana, replies, wait).reason.key == "seminar.paused");
     link.run({{Kind::Pause, {}}});  // refused by the server: said so, nothing changes
     CHECK(link.model().last_failed);
     CHECK(link.model().state == "paused");

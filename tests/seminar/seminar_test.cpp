@@ -121,7 +121,7 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     REQUIRE(r.ok());
     CHECK(r.body["accepted"] == false);
     CHECK(r.body["reason_key"] == "seminar.exercise_not_started");
-    CHECK(render(r.body["message"].get<Message>(), "es") ==
+    CHECK(render(r.body["reason"].get<Message>(), "es") ==
           "El ejercicio aún no ha comenzado; espera al instructor.");
     CHECK_FALSE(r.body.contains("reason_es"));
     const Reply early_pause = seminar->pause();
@@ -152,7 +152,7 @@ TEST_CASE("actions wait for the start, stop while paused and after the end") {
     CHECK(after.contains("score"));
     r = seminar->act(t, wait_action(hours(1)));
     CHECK(r.body["reason_key"] == "seminar.ended");
-    CHECK(render(r.body["message"].get<Message>(), "es") ==
+    CHECK(render(r.body["reason"].get<Message>(), "es") ==
           "El ejercicio terminó; ya no se aceptan acciones.");
     CHECK(seminar->stored_action_count() == 3);
     const Reply late = seminar->join(seminar->join_code(), "Late Comer", "");

@@ -16,6 +16,7 @@
 
 #include "arrivals.hpp"
 #include "model/action_builders.hpp"
+#include "model/json.hpp"
 #include "platform/remote_session.hpp"
 #include "platform/session_host.hpp"
 #include "sample_case.hpp"
@@ -76,9 +77,7 @@ class HeldLine final : public platform::SeminarLine {
         session_.submit(action);
         const ActionOutcome outcome = session_.poll().settled.at(0).outcome;
         nlohmann::json body = reply_body(*session_.casefile());
-        body["accepted"] = outcome.accepted;
-        body["reason_key"] = outcome.reason_key;
-        body["cost"] = outcome.cost;
+        body.update(nlohmann::json(outcome));
         return seminar::make_reply(200, body.dump(), true);
     }
     seminar::ClientReply casefile() override {
@@ -238,11 +237,11 @@ TEST_CASE("a journaled session answers every action as a session without a journ
         const ActionOutcome& a = from_local.settled[i].outcome;
         const ActionOutcome& b = from_journal.settled[i].outcome;
         CHECK(a.accepted == b.accepted);
-        CHECK(a.reason_key == b.reason_key);
+        CHECK(a.reason.key == b.reason.key);
         CHECK(a.cost == b.cost);
     }
     CHECK_FALSE(from_local.settled.front().outcome.accepted);
-    CHECK(from_local.settled.back().outcome.reason_key == "reject.submitted");
+    CHECK(from_local.settled.back().outcome.reason.key == "reject.submitted");
     CHECK(to_json(*local.casefile()).dump() == to_json(*journaled.casefile()).dump());
     CHECK(local.casefile()->score.has_value());
     CHECK(local.poll().settled.empty());  // each outcome is handed over once

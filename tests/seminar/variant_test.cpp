@@ -184,7 +184,7 @@ TEST_CASE("a variant plays and scores exactly like the case it came from") {
             const ActionOutcome x = on_base.apply(a);
             const ActionOutcome y = on_variant.apply(renamed_action(a, v.renamed));
             REQUIRE(x.accepted == y.accepted);
-            CHECK(x.reason_key == y.reason_key);
+            CHECK(x.reason.key == y.reason.key);
         }
         const ScoreReport r1 = on_base.score();
         const ScoreReport r2 = on_variant.score();

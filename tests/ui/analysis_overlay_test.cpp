@@ -14,7 +14,7 @@ using namespace mt::test;
 namespace {
 
 AnalysisRow taint_row(const char* address, double share) {
-    AnalysisRow row{address, "", {"", ""}};
+    AnalysisRow row{address, "", {}};
     row.share = share;
     row.hops = 1;
     return row;
@@ -32,11 +32,11 @@ Casefile casefile_with_reports() {
         r.tool = AnalysisTool::Taint;
         r.method = method;
         r.subject = kSuspect;
-        r.summary = {"Taint.", "Contaminación."};
+        r.summary = {Message("forensic.taint.lost_to_fees").arg("lost", "0 BTC")};
         r.rows.push_back(taint_row(kHop1, hop1));
         r.rows.push_back(taint_row(kDeposit, deposit));
         if (mule) r.rows.push_back(taint_row(kMule, *mule));
-        AnalysisRow tx{kRansomTx, "", {"", ""}, true};
+        AnalysisRow tx{kRansomTx, "", {}, true};
         tx.share = hop1;
         r.rows.push_back(tx);
         c.analyses.push_back(r);
@@ -50,12 +50,15 @@ Casefile casefile_with_reports() {
     cluster.id = "analysis-4";
     cluster.tool = AnalysisTool::Cluster;
     cluster.subject = kHop1;
-    cluster.summary = {"Cluster.", "Clúster."};
-    AnalysisRow subject{kHop1, "", {"this address", "esta dirección"}};
+    cluster.summary = {Message("forensic.cluster.coinjoin_links").arg("count", 1)};
+    AnalysisRow subject{kHop1, "", {Message("forensic.cluster.this_address")}};
     subject.evidence = "subject";
-    AnalysisRow change{kHop2, "", {"change: one-time change", "cambio: cambio a dirección nueva"}};
+    AnalysisRow change{kHop2,
+                       "",
+                       {Message("forensic.cluster.change")
+                            .term("heuristic", "forensic.heuristic.one_time_change")}};
     change.evidence = "change:one_time_change";
-    AnalysisRow mixed{kMule, "", {"common input", "entrada común"}};
+    AnalysisRow mixed{kMule, "", {Message("forensic.cluster.common_input")}};
     mixed.evidence = "common_input";
     mixed.via_coinjoin = true;
     cluster.rows = {subject, change, mixed};

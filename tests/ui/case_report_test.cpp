@@ -50,7 +50,7 @@ TEST_CASE("the case report holds every part of the casefile", "[report]") {
     CHECK(contains(report, "Ransom proceeds deposited"));
     CHECK(contains(report, "CoinBay produced 1 record."));
     CHECK(contains(report, "Name: J. Doe"));
-    CHECK(contains(report, "Taint reaches the exchange."));
+    CHECK(contains(report, "2 BTC marked as tainted reached 3 addresses."));
     CHECK_FALSE(contains(report, "## Score"));
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("the case report speaks the interface language", "[report]") {
     CHECK(contains(report, "## Solicitudes legales"));
     CHECK(contains(report, "CoinBay entregó 1 registro."));
     CHECK(contains(report, "Nombre: J. Doe"));
-    CHECK(contains(report, "La contaminación llega al exchange."));
+    CHECK(contains(report, "2 BTC marcados como contaminados llegaron a 3 direcciones."));
     CHECK_FALSE(contains(report, "Records attached."));
 }
 

@@ -104,8 +104,15 @@ Casefile sample_casefile() {
     report.method = "haircut";
     report.subject = kSuspect;
     report.at = hours(2);
-    report.summary = {"Taint reaches the exchange.", "La contaminación llega al exchange."};
-    report.rows.push_back({kDeposit, "0.5 BTC", {"25%", "25%"}});
+    report.summary = {Message("forensic.taint.reached")
+                          .term("method", "forensic.method.haircut")
+                          .arg("target", kSuspect)
+                          .arg("seeded", "2 BTC")
+                          .arg("count", 3)};
+    report.rows.push_back({kDeposit,
+                           "0.5 BTC",
+                           {Message("forensic.part.share").arg("share", "25%"),
+                            Message("forensic.part.hops").arg("count", 2)}});
     c.analyses.push_back(report);
 
     OpenCheckpoint choice;

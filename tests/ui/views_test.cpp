@@ -184,7 +184,7 @@ TEST_CASE("composing a legal request emits it with the chosen fields", "[ui][leg
     CHECK(a.text == "Ransom proceeds of case 12/2021 reached this deposit address.");
 
     // Accepted: the draft is cleared for the next request.
-    f.view.report(a, {true, "", "", hours(1)});
+    f.view.report(a, {true, {}, hours(1)});
     f.driver.frame();
     CHECK(f.view.state().legal.identifiers.empty());
     CHECK(f.view.state().legal.justification.empty());
@@ -282,7 +282,7 @@ TEST_CASE("the legal window offers the case's pack by real name and cites eviden
     CHECK(a.identifiers == std::vector<std::string>{kDeposit, "rec-kyc-1"});
 
     // The next draft keeps the instrument and drops the evidence.
-    f.view.report(a, {true, "", "", hours(1)});
+    f.view.report(a, {true, {}, hours(1)});
     f.driver.frame();
     CHECK(f.view.state().legal.legal_instrument == "mx-aseguramiento");
     CHECK(f.view.state().legal.evidence.empty());
@@ -355,11 +355,10 @@ TEST_CASE("a rejection is shown in the interface language", "[ui]") {
     a.target = "nowhere";
     set_interface_language("es");
     f.view.report(
-        a, {false, "reject.address_not_in_casefile", "look up only addresses in your casefile", 0});
+        a, {false, Message("reject.address_not_in_casefile").arg("address", "bc1qnowhere"), 0});
     CHECK_FALSE(f.view.state().feedback.accepted);
     CHECK(f.view.state().feedback.text.find("Consulta solo direcciones") != std::string::npos);
-    f.view.report(a, {false, "reject.some_new_reason", "the English reason", 0});
-    CHECK(f.view.state().feedback.text.find("the English reason") != std::string::npos);
+    CHECK(f.view.state().feedback.text.find("bc1qnowhere no está") != std::string::npos);
     set_interface_language("en");
 }
 

@@ -3,15 +3,17 @@
 // of a seminar client.
 #include <string>
 
+#include "model/message.hpp"
 #include "model/time.hpp"
 
 namespace mt {
 
 struct ActionOutcome {
     bool accepted = false;
-    std::string reason_key;  // i18n key of the rejection reason, "reject.unknown_address"
-    std::string reason;      // English text naming what was wrong
-    SimSeconds cost = 0;     // simulated time the action took
+    // Why it was refused: a catalogue key ("reject.unknown_address") with what was wrong as
+    // arguments (the address given); empty when accepted.
+    Message reason;
+    SimSeconds cost = 0;  // simulated time the action took
 };
 
 }  // namespace mt

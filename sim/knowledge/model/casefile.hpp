@@ -153,9 +153,10 @@ struct LegalRequestFile {
 };
 
 struct AnalysisRow {
-    std::string subject;       // address or tx id
-    std::string value;         // formatted amount or label
-    LocalizedText detail;      // share, hops, heuristic evidence, in words
+    std::string subject;  // address or tx id
+    std::string value;    // formatted amount or label
+    // Share, hops, heuristic evidence, in words: parts shown joined by " · ".
+    std::vector<Message> detail;
     bool transaction = false;  // the subject is a transaction id, not an address
     // The same facts as data, so views can draw them without reading the words.
     // Taint: the tainted share in [0, 1] of what an address received, or of a transaction's
@@ -178,7 +179,7 @@ struct AnalysisReport {
     std::string method;
     std::string subject;
     SimSeconds at = 0;
-    LocalizedText summary;
+    std::vector<Message> summary;  // sentences, shown joined by spaces
     std::vector<AnalysisRow> rows;
 };
 

@@ -144,6 +144,33 @@ void from_json(const json& j, CaseCard& c) {
 
 // JSON shape: {"type":"explore_address","target":"bc1q...","direction":"out"}; the fields a type
 // does not use are left out.
+void to_json(json& j, const ActionOutcome& outcome) {
+    j = {
+        {"accepted", outcome.accepted}, {"reason_key", outcome.reason.key}, {"cost", outcome.cost}};
+    if (!outcome.reason.empty()) j["reason"] = outcome.reason;
+}
+
+ActionOutcome outcome_from_reply(const json& body) {
+    ActionOutcome outcome;
+    if (!body.is_object()) return outcome;
+    if (const auto accepted = body.find("accepted");
+        accepted != body.end() && accepted->is_boolean())
+        outcome.accepted = accepted->get<bool>();
+    if (const auto cost = body.find("cost"); cost != body.end() && cost->is_number_integer())
+        outcome.cost = cost->get<SimSeconds>();
+    if (const auto reason = body.find("reason"); reason != body.end() && reason->is_object()) {
+        try {
+            outcome.reason = reason->get<Message>();
+        } catch (const json::exception&) {
+            outcome.reason = {};
+        }
+    }
+    if (const auto key = body.find("reason_key");
+        outcome.reason.empty() && key != body.end() && key->is_string())
+        outcome.reason = Message(key->get<std::string>());
+    return outcome;
+}
+
 void to_json(json& j, const Action& a) {
     j = {{"type", a.type}};
     switch (a.type) {

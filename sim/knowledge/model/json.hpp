@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/action.hpp"
+#include "model/action_outcome.hpp"
 #include "model/case_card.hpp"
 #include "model/casefile.hpp"
 #include "model/score.hpp"
@@ -54,6 +55,14 @@ void from_json(const nlohmann::json& json, CaseCard& card);
 
 void to_json(nlohmann::json& json, const Action& action);
 void from_json(const nlohmann::json& json, Action& action);
+
+// {"accepted", "reason_key", "reason": {"key", "args"}, "cost"}: an action's outcome as the seminar
+// answers it and `moneytrail run --json` prints it; "reason_key" repeats the reason's key for
+// readers that only compare keys, "reason" is left out when the action was accepted.
+void to_json(nlohmann::json& json, const ActionOutcome& outcome);
+// The outcome in a reply of that form. Never throws: a field missing or of the wrong type reads as
+// refused without a reason, cost 0.
+ActionOutcome outcome_from_reply(const nlohmann::json& body);
 
 void to_json(nlohmann::json& json, const ScoreReport& report);
 void from_json(const nlohmann::json& json, ScoreReport& report);

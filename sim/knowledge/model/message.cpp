@@ -14,6 +14,12 @@ Message& Message::term(std::string name, std::string catalogue_key) {
     return *this;
 }
 
+Message& Message::clause(std::string name, const Message& part) {
+    term(std::move(name), part.key);
+    args.insert(args.end(), part.args.begin(), part.args.end());
+    return *this;
+}
+
 Message& Message::arg(std::string name, long long value) {
     return arg(std::move(name), std::to_string(value));
 }

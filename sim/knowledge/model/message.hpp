@@ -53,6 +53,9 @@ struct Message {
     Message& arg(std::string name, const LocalizedText& case_text);
     // A catalogue word as the argument: `catalogue_key` is rendered in the message's language.
     Message& term(std::string name, std::string catalogue_key);
+    // Another message as a clause of this one: its key as a term, its arguments added to these
+    // (so both may not use one argument name for different things).
+    Message& clause(std::string name, const Message& part);
 
     const MessageArg* find(std::string_view name) const;
     bool empty() const { return key.empty(); }
