@@ -2,6 +2,7 @@
 #include <cctype>
 #include <iostream>
 
+#include "app/cli_errors.hpp"
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
 
@@ -87,7 +88,15 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // CLI11 would print its English; the error is worded from the catalogues instead, with
+        // the command whose help to read.
+        std::string command = "moneytrail";
+        for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+            sub = sub->get_subcommands().front();
+            command += " " + sub->get_name();
+        }
+        std::cerr << command << ": " << mt::render(mt::parse_error_message(e)) << '\n'
+                  << mt::render(mt::Message("cli.error.help_hint").arg("command", command)) << '\n';
         return mt::kExitUsage;  // every usage error exits 2, whatever CLI11's own code is
     }
     if (app.get_subcommands().empty()) return mt::run_default_play();

@@ -70,6 +70,10 @@ for key, value in EN.items():
             if len(part) >= 12 and part not in spanish_parts:
                 ENGLISH.add(part)
 assert len(ENGLISH) > 100, len(ENGLISH)
+# CLI11's own English for usage errors: the program words them from the catalogues instead.
+ENGLISH.update(["was not expected", "were not expected", "is required", "Run with --help",
+                "Could not convert", "not in range", "required but received",
+                "is not an allowed value", "for more information"])
 
 
 def run(name, argv, expect, stdin=None, timeout=120):
@@ -89,12 +93,32 @@ def check(name, output, expect):
             failures.append(f"{name}: English text {part!r} in:\n{output}")
 
 
+def usage_error(name, argv, expect):
+    done = run(name, argv, expect)
+    if done.returncode != 2:
+        failures.append(f"{name}: exit code {done.returncode}, expected 2 (usage)")
+
+
 work = tempfile.mkdtemp(prefix="mt-cli-language-")
 run("--help", ["--help"], [re.escape("Uso:"), spanish("cli.footer"), spanish("cli.validate.help")])
 for command in ["validate", "run", "serve", "generate", "console", "join", "import",
                 "export-tagpack", "play"]:
     run(command + " --help", [command, "--help"],
         [re.escape("Uso:"), re.escape("Opciones:"), spanish("cli.label.help_flag")])
+# Usage errors: CLI11 finds them, the catalogues word them, naming the option or argument.
+usage_error("unknown option", ["validate", "--no-such-option", CASE],
+            [spanish("cli.error.extras"), re.escape("--no-such-option"),
+             spanish("cli.error.help_hint")])
+usage_error("missing argument", ["validate"],
+            [spanish("cli.error.required"), re.escape("files"), spanish("cli.error.help_hint")])
+usage_error("missing required option", ["join", "--host", "127.0.0.1", "--name", "Ana"],
+            [spanish("cli.error.required"), re.escape("--code")])
+usage_error("option without its value", ["console", "--secret"],
+            [spanish("cli.error.missing_value")])
+usage_error("value not allowed", ["run", CASE, "--expert", "--lang", "fr"],
+            [spanish("cli.error.invalid_value"), re.escape("fr"), re.escape("--lang")])
+usage_error("value not a number", ["serve", CASE, "--port", "abc"],
+            [spanish("cli.error.invalid_value"), re.escape("abc"), re.escape("--port")])
 run("validate", ["validate", CASE],
     [spanish("cli.validate.ok"), spanish("cli.count.transactions"), spanish("cli.count.entities")])
 run("generate", ["generate", "--seed", "3", "--transactions", "3000", "--out", work],
