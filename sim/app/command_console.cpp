@@ -55,6 +55,10 @@ void register_console(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--browser-url", o->browser_url, tr("cli.console.browser_url"));
     add_window_options(cmd, o->language, o->scale, o->frames, *screenshot, o->font);
+    cmd->add_option("--width", o->width, tr("cli.play.width"))->check(CLI::Range(640, 7680));
+    cmd->add_option("--height", o->height, tr("cli.play.height"))->check(CLI::Range(480, 4320));
+    cmd->add_flag("--projector", o->projector, tr("cli.console.projector"));
+    cmd->add_option("--trainee", o->trainee, tr("cli.console.trainee"));
     cmd->callback([o, screenshot, export_dir, &exit_code] {
         o->screenshot = *screenshot;
         o->export_dir = *export_dir;

@@ -37,6 +37,8 @@ class ConsoleApp {
 
     int run() {
         link_.refresh(kRefreshEvery, true);
+        if (options_.projector) view_.show_projector();
+        if (!options_.trainee.empty()) link_.run({view_.show_trainee(options_.trainee)});
         if (options_.frames > 0) {
             for (int i = 0; i < options_.frames && !window_.close_requested(); ++i) {
                 glfwPollEvents();

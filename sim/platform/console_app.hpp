@@ -20,6 +20,8 @@ struct ConsoleOptions {
     std::filesystem::path font;        // --font: the body font file; empty: $MT_FONT, else DejaVu
     int width = 1600;
     int height = 900;
+    bool projector = false;  // open on the projector view
+    std::string trainee;     // open drilled into this trainee (screenshots for the guide)
     // Asked between frames (at least twice a second); true closes the console, as when the
     // seminar server it runs beside is stopped with Ctrl+C.
     std::function<bool()> stop_requested;

@@ -54,6 +54,7 @@ void read_overview(const json& o, std::int64_t now_unix, ui::ConsoleModel& m) {
         row.agency = value_or<std::string>(t, "agency", "");
         row.actions = value_or<std::size_t>(t, "actions", 0);
         row.sim_time = value_or<std::string>(t, "sim_time_text", "");
+        row.sim_seconds = value_or<std::int64_t>(t, "sim_time", 0);
         row.submitted = value_or<bool>(t, "submitted", false);
         row.hints_used = value_or<std::size_t>(t, "hints_used", 0);
         row.objectives_met = value_or<int>(t, "objectives_met", 0);

@@ -62,6 +62,8 @@ std::vector<std::size_t> ordered_trainees(const std::vector<ConsoleTrainee>& tra
                 return lowered(x.agency) < lowered(y.agency);
             case TraineeColumn::Actions:
                 return x.actions < y.actions;
+            case TraineeColumn::SimTime:
+                return x.sim_seconds < y.sim_seconds;
             case TraineeColumn::Objectives:
                 return x.objectives_met < y.objectives_met;
             case TraineeColumn::Score:
@@ -74,6 +76,25 @@ std::vector<std::size_t> ordered_trainees(const std::vector<ConsoleTrainee>& tra
     std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
         return order.descending ? less(b, a) : less(a, b);
     });
+    return out;
+}
+
+std::vector<TraineeColumn> fitting_columns(float width,
+                                           const std::array<float, kTraineeColumns>& needed) {
+    std::array<bool, kTraineeColumns> shown;
+    shown.fill(true);
+    const auto total = [&] {
+        float sum = 0.0f;
+        for (std::size_t c = 0; c < kTraineeColumns; ++c) sum += shown[c] ? needed[c] : 0.0f;
+        return sum;
+    };
+    for (const TraineeColumn dropped : kColumnsDroppedFirst) {
+        if (total() <= width) break;
+        shown[static_cast<std::size_t>(dropped)] = false;
+    }
+    std::vector<TraineeColumn> out;
+    for (std::size_t c = 0; c < kTraineeColumns; ++c)
+        if (shown[c]) out.push_back(static_cast<TraineeColumn>(c));
     return out;
 }
 

@@ -4,6 +4,7 @@
 // commands the console sends back. The console is the instructor's, so scores before submit are
 // fine here, and so is the casefile of the one trainee the instructor drills into; it never sees
 // the case's answer key.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ struct ConsoleTrainee {
     int total = 0;
     int max = 0;
     std::int64_t idle_seconds = -1;  // since the last request; -1 when not seen since the start
+    std::int64_t sim_seconds = 0;    // sim_time in seconds, for sorting
 };
 
 struct ConsoleRank {
@@ -105,8 +107,23 @@ struct ConsoleCommand {
     std::string trainee = {};  // RejoinCode, TraineeDetail: who (defaulted: others omit it)
 };
 
+// The trainee table's columns, left to right. The instructor orders the table by any of them.
+enum class TraineeColumn { Name, Agency, Actions, SimTime, Objectives, Score, Status };
+inline constexpr std::size_t kTraineeColumns = 7;
+
+// When the console is too narrow for every column (a projector at 1280x720, a large presenter
+// scale), columns give way in this order, and what they showed moves to the tooltip over the
+// name. Name, Status, Score and Objectives (the trainee's progress) always show: they are what
+// the instructor watches.
+inline constexpr TraineeColumn kColumnsDroppedFirst[] = {
+    TraineeColumn::Actions, TraineeColumn::SimTime, TraineeColumn::Agency};
+// The columns to show, left to right, in a table `width` pixels wide when column c needs
+// `needed[c]` pixels: all of them if they fit, else without the first of kColumnsDroppedFirst,
+// and so on.
+std::vector<TraineeColumn> fitting_columns(float width,
+                                           const std::array<float, kTraineeColumns>& needed);
+
 // How the instructor orders and narrows the trainee table (a room of 35 does not fit unsorted).
-enum class TraineeColumn { Name, Agency, Actions, Objectives, Score, Status };
 struct TraineeOrder {
     TraineeColumn column = TraineeColumn::Name;
     bool descending = false;

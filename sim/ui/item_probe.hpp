@@ -52,6 +52,8 @@ class ItemProbe {
     void note_last_item(std::string_view key, float needed_width = 0.0f);
     // Records the last ImGui item for the layout check only (texts have no key).
     void note_text_item(std::string_view text, float needed_width = 0.0f);
+    // The same, for a text drawn inside the last item at `rect` (a table header's title).
+    void note_text_in_item(std::string_view text, const ProbeRect& rect);
     void note_rect(std::string_view key, const ProbeRect& rect) {
         if (enabled) rects_.insert_or_assign(std::string(key), rect);
     }

@@ -39,12 +39,22 @@ void note_text(std::string_view text, float needed_width) {
     if (g_probe && g_probe->enabled) g_probe->note_text_item(text, needed_width);
 }
 
+void note_text_at(std::string_view text, ImVec2 min, ImVec2 max) {
+    if (g_probe && g_probe->enabled) g_probe->note_text_in_item(text, {min.x, min.y, max.x, max.y});
+}
+
 void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner) {
     if (g_probe && g_probe->enabled)
         g_probe->note_canvas_label(text, {min.x, min.y, max.x, max.y}, owner);
 }
 
 namespace {
+
+// The room ImGui::TableHeader keeps for the sort arrow in every sortable column, sorted or not.
+float header_arrow_width(bool sortable) {
+    return sortable ? std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x)
+                    : 0.0f;
+}
 
 LaidOutItem last_item(std::string_view what, float needed_width) {
     const ImVec2 a = ImGui::GetItemRectMin();
@@ -73,6 +83,12 @@ void ItemProbe::note_last_item(std::string_view key, float needed_width) {
 
 void ItemProbe::note_text_item(std::string_view text, float needed_width) {
     items_.push_back(last_item(text, needed_width));
+}
+
+void ItemProbe::note_text_in_item(std::string_view text, const ProbeRect& rect) {
+    LaidOutItem item = last_item(text, 0.0f);
+    item.rect = rect;
+    items_.push_back(std::move(item));
 }
 
 float button_width(std::string_view text) {
@@ -195,6 +211,44 @@ bool cost_button(std::string_view key, SimSeconds cost, bool enabled, std::strin
     return pressed && enabled;
 }
 
+float table_header_width(std::string_view title, bool sortable) {
+    return ImGui::GetStyle().CellPadding.x * 2.0f +
+           ImGui::CalcTextSize(title.data(), title.data() + title.size(), true).x +
+           header_arrow_width(sortable);
+}
+
+void table_headers(const std::vector<const char*>& tooltip_keys) {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+    const int columns = ImGui::TableGetColumnCount();
+    for (int column = 0; column < columns; ++column) {
+        if (!ImGui::TableSetColumnIndex(column)) continue;
+        const char* title = ImGui::TableGetColumnName(column);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::PushID(column);
+        ImGui::TableHeader(title);
+        ImGui::PopID();
+        const bool sortable =
+            (table->Flags & ImGuiTableFlags_Sortable) != 0 &&
+            (ImGui::TableGetColumnFlags(column) & ImGuiTableColumnFlags_NoSort) == 0;
+        // The title with the arrow's room after it, as drawn: the check sees it cut off where
+        // the column's clip (never wider than its cell) ends before it.
+        if (*title != '\0') {
+            const ImVec2 size = ImGui::CalcTextSize(title, nullptr, true);
+            note_text_at(title, at,
+                         ImVec2(at.x + size.x + header_arrow_width(sortable), at.y + size.y));
+        }
+        const std::size_t index = static_cast<std::size_t>(column);
+        if (index < tooltip_keys.size() && tooltip_keys[index] && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(scaled(420.0f));
+            ImGui::TextUnformatted(tr(tooltip_keys[index]));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+}
+
 void text_wrapped(std::string_view text) {
     // Like ImGui::TextWrapped: wrap at the window edge unless a caller set a wrap position.
     const bool set_wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
@@ -219,8 +273,7 @@ void text_disabled(std::string_view text) {
 
 void heading(std::string_view text) {
     FontScope bold(fonts().bold);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    note_text(text);
+    text_wrapped(text);
 }
 
 std::string fitted_id(std::string_view id, float width) {

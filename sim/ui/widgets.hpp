@@ -34,6 +34,9 @@ void probe(std::string_view key, float needed_width = 0.0f);
 void probe_rect(std::string_view key, ImVec2 min, ImVec2 max);
 // The last item, a text without a probe key, for the layout check.
 void note_text(std::string_view text, float needed_width = 0.0f);
+// A text drawn at [min, max] inside the last item (a selectable's label, a header's title), for
+// the layout check: the item itself may reach past its text into a neighbour's padding.
+void note_text_at(std::string_view text, ImVec2 min, ImVec2 max);
 // A text drawn on the graph canvas, for the check that canvas labels never overlap (nor cover a
 // node's box other than `owner`'s, the node it names).
 void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner = {});
@@ -82,6 +85,15 @@ struct PanelTab {
     const char* name;  // stable name, probed as "tab.<name>"
 };
 void wrapping_tabs(const std::vector<PanelTab>& tabs, std::string& active);
+
+// The header row of the current table, in place of ImGui::TableHeadersRow, which shortens a title
+// that does not fit ("Instit…") where no test sees it: each title is recorded for the layout
+// check with the width it needs, and explains itself on hover when `tooltip_keys` gives a
+// catalogue key for its column (nullptr or missing: no tooltip).
+void table_headers(const std::vector<const char*>& tooltip_keys = {});
+// The cell width a header titled `title` needs: its text, the cell's padding on both sides and,
+// in a sortable column, the sort arrow ImGui keeps room for.
+float table_header_width(std::string_view title, bool sortable);
 
 void text_wrapped(std::string_view text);
 // Wrapped at the edge of the current table cell, whatever wrap position an outer scope set.

@@ -4,11 +4,13 @@
 
 #include <imgui.h>
 
+#include "headless_console.hpp"
 #include "i18n/catalogue.hpp"
 #include "ui/console_window.hpp"
 
 using namespace mt;
 using namespace mt::ui;
+using mt::test::HeadlessConsole;
 
 namespace {
 
@@ -29,58 +31,6 @@ ConsoleModel sample_room(const std::string& state) {
     m.penalised = {{"uninvolved_request", "subpoena to Offshorex", 3, 2}};
     return m;
 }
-
-// A headless ImGui context (no window, no GL) drawing only the console.
-class HeadlessConsole {
-  public:
-    HeadlessConsole() {
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1600.0f, 900.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;
-        io.Fonts->AddFontDefault();
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        view.item_probe().enabled = true;
-    }
-    ~HeadlessConsole() { ImGui::DestroyContext(context_); }
-    HeadlessConsole(const HeadlessConsole&) = delete;
-    HeadlessConsole& operator=(const HeadlessConsole&) = delete;
-
-    void frame() {
-        ImGui::NewFrame();
-        view.draw(model, sent);
-        ImGui::Render();
-    }
-    bool drawn(const std::string& key) { return view.item_probe().find(key).has_value(); }
-    void click(const std::string& key) {
-        frame();
-        const auto rect = view.item_probe().find(key);
-        INFO("probe key: " << key);
-        REQUIRE(rect);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(rect->center_x(), rect->center_y());
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-    }
-    void type(const char* utf8) {
-        ImGui::GetIO().AddInputCharactersUTF8(utf8);
-        frame();
-    }
-
-    ConsoleModel model;
-    ConsoleWindow view;
-    std::vector<ConsoleCommand> sent;
-
-  private:
-    ImGuiContext* context_ = nullptr;
-};
 
 }  // namespace
 

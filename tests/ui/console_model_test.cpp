@@ -61,3 +61,36 @@ TEST_CASE("the lobby reads as the lobby and an idle trainee is flagged", "[ui][c
     CHECK(status_of(quiet, "paused") == TraineeStatus::Working);  // paused: nobody can act
     CHECK(status_of(trainee("Caro", "", 0, true, 5000), "running") == TraineeStatus::Submitted);
 }
+
+TEST_CASE("a narrow console drops Actions, then case time, then agency; never the four that matter",
+          "[ui][console]") {
+    using C = TraineeColumn;
+    // Name, Agency, Actions, SimTime, Objectives, Score, Status
+    const std::array<float, kTraineeColumns> needed = {200, 100, 80, 90, 120, 100, 150};
+    const std::vector<C> all = {C::Name,       C::Agency, C::Actions, C::SimTime,
+                                C::Objectives, C::Score,  C::Status};
+    CHECK(fitting_columns(840, needed) == all);
+    CHECK(fitting_columns(839, needed) ==
+          std::vector<C>{C::Name, C::Agency, C::SimTime, C::Objectives, C::Score, C::Status});
+    CHECK(fitting_columns(750, needed) ==
+          std::vector<C>{C::Name, C::Agency, C::Objectives, C::Score, C::Status});
+    CHECK(fitting_columns(669, needed) ==
+          std::vector<C>{C::Name, C::Objectives, C::Score, C::Status});
+    // Too narrow even for those: they still show (the layout then wraps their cells).
+    CHECK(fitting_columns(100, needed) ==
+          std::vector<C>{C::Name, C::Objectives, C::Score, C::Status});
+}
+
+TEST_CASE("the trainee table sorts by how far each trainee is in the case's time",
+          "[ui][console]") {
+    std::vector<ConsoleTrainee> room = {trainee("Ana", "", 0, false, 1),
+                                        trainee("Bruno", "", 0, false, 1),
+                                        trainee("Carla", "", 0, false, 1)};
+    room[0].sim_seconds = 7200;
+    room[1].sim_seconds = 90000;
+    room[2].sim_seconds = 60;
+    TraineeOrder order;
+    order.column = TraineeColumn::SimTime;
+    CHECK(names(room, ordered_trainees(room, order)) ==
+          std::vector<std::string>{"Carla", "Ana", "Bruno"});
+}
