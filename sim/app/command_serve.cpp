@@ -125,16 +125,16 @@ int serve_practice(const ServeOptions& o) {
                     Message("serve.practice.no_web_client").arg("error", render(web_error)));
         return kExitFailure;
     }
-    std::string error;
+    Message error;
     auto library = seminar::PracticeLibrary::open(scenarios, o.database, error);
     if (!library) {
-        std::cerr << "moneytrail serve: " << error << '\n';
+        print_error("serve", error);
         return kExitFailure;
     }
     const sigset_t signals = block_stop_signals();
     seminar::SeminarServer server(*library, {o.bind, o.port, {}, web_client});
     if (!server.bind(error)) {
-        std::cerr << "moneytrail serve: " << error << '\n';
+        print_error("serve", error);
         return kExitFailure;
     }
     say(Message("serve.practice.banner")
@@ -175,7 +175,7 @@ int serve(const ServeOptions& o) {
     }
     auto opened = seminar::Seminar::open(loaded.scenario, {o.database, seed, 200});
     if (!opened.seminar) {
-        std::cerr << "moneytrail serve: " << opened.error << '\n';
+        print_error("serve", opened.error);
         return kExitFailure;
     }
     seminar::Seminar& seminar = *opened.seminar;
@@ -194,9 +194,9 @@ int serve(const ServeOptions& o) {
     if (!web_client)
         print_error("serve", Message("serve.no_web_client").arg("error", render(web_error)));
     seminar::SeminarServer server(seminar, {o.bind, o.port, {}, web_client});
-    std::string error;
+    Message error;
     if (!server.bind(error)) {
-        std::cerr << "moneytrail serve: " << error << '\n';
+        print_error("serve", error);
         return kExitFailure;
     }
     const Scenario& s = seminar.scenario();

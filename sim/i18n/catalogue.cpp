@@ -271,6 +271,7 @@ std::string render(const Message& message) {
 }
 
 std::string render(const Message& message, std::string_view language) {
+    if (message.empty()) return {};  // no message (an accepted action's reason) reads as nothing
     const std::string& pattern = pattern_of(message, index_of(language));
     std::string out;
     out.reserve(pattern.size() + 32);

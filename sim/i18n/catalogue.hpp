@@ -73,6 +73,7 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
 // `message` in the interface language, or in `language`: the catalogue text of its key (else the
 // English text, else the key itself, recorded in missing_translation_keys()) with each "{name}"
 // replaced by the argument of that name. An argument given per language uses that language's text.
+// An empty message (no key) renders as an empty text.
 // A term argument is its catalogue text, whose own "{name}"s are filled from the same message (a
 // clause with its numbers: "{tx} is not a CoinJoin by the rule: {why}.").
 std::string render(const Message& message);

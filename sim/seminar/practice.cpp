@@ -27,12 +27,13 @@ Reply unknown_session() {
 
 std::unique_ptr<PracticeLibrary> PracticeLibrary::open(
     const std::vector<std::shared_ptr<const Scenario>>& scenarios,
-    const std::filesystem::path& folder, std::string& error) {
+    const std::filesystem::path& folder, Message& error) {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec) {
-        error =
-            "cannot create the practice records folder " + folder.string() + ": " + ec.message();
+        error = Message("seminar.practice.cannot_create_folder")
+                    .arg("folder", folder.string())
+                    .arg("reason", ec.message());
         return nullptr;
     }
     auto library = std::make_unique<PracticeLibrary>();
@@ -40,7 +41,9 @@ std::unique_ptr<PracticeLibrary> PracticeLibrary::open(
         const std::filesystem::path db = folder / (scenario->info.id + ".sqlite");
         auto opened = Seminar::open(scenario, {db, std::nullopt, kMaxPracticeSessions});
         if (!opened.seminar) {
-            error = scenario->info.id + ": " + opened.error;
+            error = Message("seminar.practice.case_failed")
+                        .arg("case", scenario->info.id)
+                        .clause("why", opened.error);
             return nullptr;
         }
         // Always running: there is no instructor to start the clock.

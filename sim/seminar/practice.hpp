@@ -31,7 +31,7 @@ class PracticeLibrary {
     // Empty `error` on success; a case whose record cannot be opened fails the whole library.
     static std::unique_ptr<PracticeLibrary> open(
         const std::vector<std::shared_ptr<const Scenario>>& scenarios,
-        const std::filesystem::path& folder, std::string& error);
+        const std::filesystem::path& folder, Message& error);
 
     // {"mode": "practice", "cases": [{"id", "title", "summary", "difficulty",
     // "estimated_minutes", "typologies"}]}: public, like a seminar's status.

@@ -73,8 +73,8 @@ Reply clock_refusal(ExerciseState state) {
     return refusal(Failure::Conflict, Message("seminar.ended"));
 }
 
-Reply internal(const std::string& what) {
-    return refusal(Failure::Internal, Message("seminar.storage_failed").arg("what", what));
+Reply internal(const Message& what) {
+    return refusal(Failure::Internal, Message("seminar.storage_failed").clause("what", what));
 }
 
 }  // namespace
@@ -127,10 +127,10 @@ Seminar::Opened Seminar::open(std::shared_ptr<const Scenario> scenario,
                               const SeminarOptions& options) {
     Opened out;
     if (!scenario) {
-        out.error = "no case was given";
+        out.error = Message("seminar.open.no_case");
         return out;
     }
-    std::string error;
+    Message error;
     auto store = SeminarStore::open(options.database, error);
     if (!store) {
         out.error = error;
@@ -139,7 +139,9 @@ Seminar::Opened Seminar::open(std::shared_ptr<const Scenario> scenario,
     std::unique_ptr<Seminar> seminar(new Seminar(std::move(scenario), std::move(store)));
     error = seminar->load(options);
     if (!error.empty()) {
-        out.error = options.database.string() + ": " + error;
+        out.error = Message("seminar.store.in_file")
+                        .arg("file", options.database.string())
+                        .clause("problem", error);
         return out;
     }
     out.seminar = std::move(seminar);
@@ -151,29 +153,28 @@ std::shared_ptr<const Scenario> Seminar::scenario_for(const std::string& name_ke
     return make_variant(*scenario_, *variant_seed_, name_key).scenario;
 }
 
-std::string Seminar::load(const SeminarOptions& options) {
+Message Seminar::load(const SeminarOptions& options) {
     variant_seed_ = options.variant_seed;
     max_trainees_ = options.max_trainees;
     const std::string fingerprint = scenario_fingerprint(*scenario_);
     const std::string seed_text = variant_seed_ ? std::to_string(*variant_seed_) : "";
-    std::string error;
+    Message error;
     if (const auto recorded = store_->meta("scenario_fingerprint")) {
         const std::string recorded_id = store_->meta("scenario_id").value_or("?");
         if (*recorded != fingerprint)
-            return "this seminar was recorded with case '" + recorded_id + "' (fingerprint " +
-                   *recorded + "), but the case given is '" + scenario_->info.id +
-                   "' (fingerprint " + fingerprint +
-                   "); serve the same case file, or start a new seminar with another --db";
+            return Message("seminar.open.other_case")
+                .arg("recorded", recorded_id)
+                .arg("recorded_fingerprint", *recorded)
+                .arg("given", scenario_->info.id)
+                .arg("fingerprint", fingerprint);
         const std::string recorded_seed = store_->meta("variant_seed").value_or("");
         if (recorded_seed != seed_text)
-            return recorded_seed.empty() ? "this seminar was recorded without --variants; restart "
-                                           "it without that option"
-                                         : "this seminar was recorded with --variants " +
-                                               recorded_seed + "; restart it with the same option";
+            return recorded_seed.empty()
+                       ? Message("seminar.open.recorded_without_variants")
+                       : Message("seminar.open.recorded_with_variants").arg("seed", recorded_seed);
         join_code_ = store_->meta("join_code").value_or("");
         secret_ = store_->meta("instructor_secret").value_or("");
-        if (join_code_.empty() || secret_.empty())
-            return "the join code or instructor secret is missing";
+        if (join_code_.empty() || secret_.empty()) return Message("seminar.open.no_credentials");
     } else {
         join_code_ = make_join_code();
         secret_ = make_instructor_secret();
@@ -186,7 +187,7 @@ std::string Seminar::load(const SeminarOptions& options) {
     }
     if (const auto last = store_->last_state()) {
         const auto parsed = parse_exercise_state(*last);
-        if (!parsed) return "unknown exercise state '" + *last + "'";
+        if (!parsed) return Message("seminar.open.unknown_state").arg("state", *last);
         state_ = *parsed;
     }
 
@@ -207,19 +208,18 @@ std::string Seminar::load(const SeminarOptions& options) {
     for (const StoredAction& a : actions) {
         auto it = by_id.find(a.trainee);
         if (it == by_id.end())
-            return "stored action " + std::to_string(a.seq) + " belongs to no trainee";
+            return Message("seminar.open.orphan_action").arg("seq", static_cast<long long>(a.seq));
         Trainee& t = *it->second;
         const ActionOutcome outcome = t.session->apply(a.action);
-        const std::string where = "stored action " + std::to_string(a.seq) + " (" +
-                                  std::string(name_of(a.action.type)) + ") of trainee '" +
-                                  t.record.name + "'";
+        const auto stored = [&](const char* key) {
+            return Message(key)
+                .arg("seq", static_cast<long long>(a.seq))
+                .arg("type", name_of(a.action.type))
+                .arg("trainee", t.record.name);
+        };
         if (!outcome.accepted)
-            return where + " is no longer accepted by the engine (" + outcome.reason.key +
-                   "); was the case or the program changed since the seminar started?";
-        if (t.session->casefile().now != a.now_after)
-            return where +
-                   " no longer ends at the recorded simulated time; was the case or the program "
-                   "changed?";
+            return stored("seminar.open.action_refused").clause("reason", outcome.reason);
+        if (t.session->casefile().now != a.now_after) return stored("seminar.open.time_differs");
         if (a.origin == "instructor") ++t.instructor_actions;
         t.acknowledged.remember(a.action, outcome);
     }
@@ -230,7 +230,7 @@ std::string Seminar::load(const SeminarOptions& options) {
         auto t = by_id.find(d.trainee);
         auto m = message_by_id.find(d.message);
         if (t == by_id.end() || m == message_by_id.end())
-            return "a stored message delivery refers to nothing";
+            return Message("seminar.open.orphan_delivery");
         t->second->inbox.push_back({d.timeline_index, instructor_entry(m->second->text, d.at)});
     }
     for (auto& t :
@@ -301,7 +301,7 @@ Reply Seminar::join(std::string_view code, std::string_view name_text, std::stri
     }
     std::shared_ptr<const Scenario> fresh_scenario = known ? nullptr : scenario_for(key);
 
-    std::string error;
+    Message error;
     std::string token = make_session_token();
     std::shared_ptr<Trainee> t;
     bool rejoined = false;
@@ -390,9 +390,9 @@ Reply Seminar::act(std::string_view token, const Action& action) {
     if (outcome.accepted) {
         std::vector<StoredAction> record{
             {0, t->record.id, "trainee", action, pending.after().casefile().now}};
-        std::string error;
+        Message error;
         if (!store_->append_actions(record, error)) {  // not stored, so not acknowledged
-            log(Message("serve.log.storage_failure").arg("reason", error));
+            log(Message("serve.log.storage_failure").clause("problem", error));
             return internal(error);
         }
         std::move(pending).commit(*t->session);
@@ -411,7 +411,7 @@ Reply Seminar::casefile(std::string_view token) {
 
 Reply Seminar::change_state(std::initializer_list<ExerciseState> from, ExerciseState to,
                             const std::string& verb) {
-    std::string error;
+    Message error;
     {
         std::lock_guard lock(roster_mutex_);
         const ExerciseState current = state();
@@ -457,7 +457,7 @@ Reply Seminar::end() {
         records.push_back({0, t->record.id, "instructor", submit, pending.after().casefile().now});
         submitted.emplace_back(t.get(), std::move(pending));
     }
-    std::string error;
+    Message error;
     // All stored, or none submitted.
     if (!records.empty() && !store_->append_actions(records, error)) return internal(error);
     for (auto& [t, pending] : submitted) {
@@ -491,7 +491,7 @@ Reply Seminar::inject(const LocalizedText& message) {
         deliveries.push_back(
             {t->record.id, 0, t->session->casefile().timeline.size(), t->session->casefile().now});
     }
-    std::string error;
+    Message error;
     if (!store_->add_message(stored, deliveries, error)) return internal(error);
     for (std::size_t i = 0; i < trainees_.size(); ++i)
         trainees_[i]->inbox.push_back(
@@ -528,7 +528,7 @@ Reply Seminar::hint_all() {
         records.push_back({0, t->record.id, "instructor", hint, pending.after().casefile().now});
         given.emplace_back(t.get(), std::move(pending));
     }
-    std::string error;
+    Message error;
     // All stored, or none given.
     if (!records.empty() && !store_->append_actions(records, error)) return internal(error);
     nlohmann::json names = nlohmann::json::array();

@@ -97,7 +97,7 @@ class Seminar {
   public:
     struct Opened {
         std::unique_ptr<Seminar> seminar;
-        std::string error;
+        Message error;  // why it could not be opened, naming the database file
     };
     // Creates the database or resumes it (rebuilding every session); refuses a database recorded
     // for a different case or variant seed.
@@ -144,7 +144,7 @@ class Seminar {
     struct Trainee;
     Seminar(std::shared_ptr<const Scenario> scenario, std::unique_ptr<SeminarStore> store);
 
-    std::string load(const SeminarOptions& options);
+    Message load(const SeminarOptions& options);
     std::shared_ptr<const Scenario> scenario_for(const std::string& name_key) const;
     std::shared_ptr<Trainee> find_by_token(std::string_view token) const;
     nlohmann::json render_casefile(const Trainee& trainee) const;  // trainee lock held

@@ -180,7 +180,7 @@ SeminarServer::~SeminarServer() {
     stop();
 }
 
-bool SeminarServer::bind(std::string& error) {
+bool SeminarServer::bind(Message& error) {
     bool bound = false;
     if (options_.port == 0) {
         port_ = http_->bind_to_any_port(options_.bind);
@@ -195,8 +195,9 @@ bool SeminarServer::bind(std::string& error) {
         guarded_.watch(port_);
         return true;
     }
-    error = "cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
-            " (is the address right, or is the port in use by another program?)";
+    error = Message("serve.error.cannot_listen")
+                .arg("address", options_.bind)
+                .arg("port", options_.port);
     return false;
 }
 

@@ -40,7 +40,7 @@ class SeminarServer {
     SeminarServer& operator=(const SeminarServer&) = delete;
 
     // Binds the listening socket. On failure returns false and sets `error`.
-    bool bind(std::string& error);
+    bool bind(Message& error);
     int port() const { return port_; }
     ConnectionCounts connection_counts() const { return guarded_.counts(); }
     // Serves until stop() is called (from any thread, before or after run() began). Call after

@@ -100,8 +100,9 @@ class Transaction {
     bool committed_ = false;
 };
 
-std::string db_error(sqlite3* db, const std::string& what) {
-    return what + ": " + sqlite3_errmsg(db);
+// What could not be stored ("seminar.store.action"), with SQLite's reason.
+Message db_error(sqlite3* db, const char* key) {
+    return Message(key).arg("reason", sqlite3_errmsg(db));
 }
 
 }  // namespace
@@ -121,14 +122,15 @@ bool SeminarStore::exec(const char* sql, std::string& error) {
 }
 
 std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& path,
-                                                 std::string& error) {
+                                                 Message& error) {
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(
         path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
         nullptr);
     if (rc != SQLITE_OK) {
-        error = path.string() + ": cannot open the seminar database: " +
-                (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        error = Message("seminar.store.cannot_open")
+                    .arg("file", path.string())
+                    .arg("reason", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
         return nullptr;
     }
@@ -141,19 +143,20 @@ std::unique_ptr<SeminarStore> SeminarStore::open(const std::filesystem::path& pa
             " PRAGMA foreign_keys=ON;",
             why) ||
         !store->exec("BEGIN IMMEDIATE; COMMIT;", why) || !store->exec(kSchema, why)) {
-        error = path.string() + ": cannot use the seminar database (" + why +
-                "); is another 'moneytrail serve' using it, or is it not a seminar database?";
+        error = Message("seminar.store.cannot_use").arg("file", path.string()).arg("reason", why);
         return nullptr;
     }
     const auto format = store->meta("format");
     if (!format) {
-        if (!store->set_meta("format", "1", why)) {
-            error = path.string() + ": " + why;
+        Message not_stored;
+        if (!store->set_meta("format", "1", not_stored)) {
+            error = Message("seminar.store.in_file")
+                        .arg("file", path.string())
+                        .clause("problem", not_stored);
             return nullptr;
         }
     } else if (*format != "1") {
-        error = path.string() + ": seminar database format " + *format +
-                " is not supported by this version";
+        error = Message("seminar.store.format").arg("file", path.string()).arg("format", *format);
         return nullptr;
     }
     return store;
@@ -167,23 +170,23 @@ std::optional<std::string> SeminarStore::meta(const std::string& key) {
     return q.text(0);
 }
 
-bool SeminarStore::set_meta(const std::string& key, const std::string& value, std::string& error) {
+bool SeminarStore::set_meta(const std::string& key, const std::string& value, Message& error) {
     std::lock_guard lock(mutex_);
     Statement q(db_,
                 "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = "
                 "excluded.value");
     q.bind(1, key).bind(2, value);
     if (q.run()) return true;
-    error = db_error(db_, "cannot store setting '" + key + "'");
+    error = db_error(db_, "seminar.store.setting").arg("setting", key);
     return false;
 }
 
 bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDelivery>& deliveries,
-                               std::string& error) {
+                               Message& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     if (!tx.begun()) {
-        error = db_error(db_, "cannot record the trainee");
+        error = db_error(db_, "seminar.store.trainee");
         return false;
     }
     Statement q(
@@ -191,7 +194,7 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
         "INSERT INTO trainees(name, name_key, agency, token, joined_unix) VALUES(?, ?, ?, ?, ?)");
     q.bind(1, t.name).bind(2, t.name_key).bind(3, t.agency).bind(4, t.token).bind(5, t.joined_unix);
     if (!q.run()) {
-        error = db_error(db_, "cannot record the trainee");
+        error = db_error(db_, "seminar.store.trainee");
         return false;
     }
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
@@ -204,23 +207,23 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
             .bind(3, static_cast<std::int64_t>(d.timeline_index))
             .bind(4, d.at);
         if (!ins.run()) {
-            error = db_error(db_, "cannot record the trainee's messages");
+            error = db_error(db_, "seminar.store.deliveries");
             return false;
         }
     }
     if (!tx.commit()) {
-        error = db_error(db_, "cannot record the trainee");
+        error = db_error(db_, "seminar.store.trainee");
         return false;
     }
     t.id = id;
     return true;
 }
 
-bool SeminarStore::append_actions(std::vector<StoredAction>& actions, std::string& error) {
+bool SeminarStore::append_actions(std::vector<StoredAction>& actions, Message& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     if (!tx.begun()) {
-        error = db_error(db_, "cannot store the action");
+        error = db_error(db_, "seminar.store.action");
         return false;
     }
     for (StoredAction& a : actions) {
@@ -231,30 +234,30 @@ bool SeminarStore::append_actions(std::vector<StoredAction>& actions, std::strin
             .bind(3, to_json(a.action).dump())
             .bind(4, a.now_after);
         if (!q.run()) {
-            error = db_error(db_, "cannot store the action");
+            error = db_error(db_, "seminar.store.action");
             return false;
         }
         a.seq = sqlite3_last_insert_rowid(db_);
     }
     if (!tx.commit()) {
-        error = db_error(db_, "cannot store the action");
+        error = db_error(db_, "seminar.store.action");
         return false;
     }
     return true;
 }
 
 bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& deliveries,
-                               std::string& error) {
+                               Message& error) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     if (!tx.begun()) {
-        error = db_error(db_, "cannot store the message");
+        error = db_error(db_, "seminar.store.message");
         return false;
     }
     Statement q(db_, "INSERT INTO messages(en, es, sent_unix) VALUES(?, ?, ?)");
     q.bind(1, m.text.en).bind(2, m.text.es).bind(3, m.sent_unix);
     if (!q.run()) {
-        error = db_error(db_, "cannot store the message");
+        error = db_error(db_, "seminar.store.message");
         return false;
     }
     m.id = sqlite3_last_insert_rowid(db_);
@@ -268,24 +271,23 @@ bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& de
             .bind(3, static_cast<std::int64_t>(d.timeline_index))
             .bind(4, d.at);
         if (!ins.run()) {
-            error = db_error(db_, "cannot store the message");
+            error = db_error(db_, "seminar.store.message");
             return false;
         }
     }
     if (!tx.commit()) {
-        error = db_error(db_, "cannot store the message");
+        error = db_error(db_, "seminar.store.message");
         return false;
     }
     return true;
 }
 
-bool SeminarStore::record_state(const std::string& state, std::int64_t at_unix,
-                                std::string& error) {
+bool SeminarStore::record_state(const std::string& state, std::int64_t at_unix, Message& error) {
     std::lock_guard lock(mutex_);
     Statement q(db_, "INSERT INTO clock(state, at_unix) VALUES(?, ?)");
     q.bind(1, state).bind(2, at_unix);
     if (q.run()) return true;
-    error = db_error(db_, "cannot record the exercise state");
+    error = db_error(db_, "seminar.store.state");
     return false;
 }
 
@@ -299,7 +301,7 @@ std::vector<StoredTrainee> SeminarStore::trainees() {
     return out;
 }
 
-std::vector<StoredAction> SeminarStore::actions(std::string& error) {
+std::vector<StoredAction> SeminarStore::actions(Message& error) {
     std::lock_guard lock(mutex_);
     std::vector<StoredAction> out;
     Statement q(db_, "SELECT seq, trainee, origin, action, now_after FROM actions ORDER BY seq");
@@ -311,8 +313,11 @@ std::vector<StoredAction> SeminarStore::actions(std::string& error) {
         const auto json = nlohmann::json::parse(q.text(3), nullptr, false);
         auto parsed = action_from_json(json);
         if (!parsed.action) {
-            error = "stored action " + std::to_string(a.seq) + " cannot be read: " +
-                    (json.is_discarded() ? std::string("not valid JSON") : parsed.error);
+            error = json.is_discarded() ? Message("seminar.store.action_not_json")
+                                              .arg("seq", static_cast<long long>(a.seq))
+                                        : Message("seminar.store.action_unreadable")
+                                              .arg("seq", static_cast<long long>(a.seq))
+                                              .arg("problem", parsed.error);
             return {};
         }
         a.action = std::move(*parsed.action);

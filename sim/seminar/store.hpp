@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/action.hpp"
+#include "model/message.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
 
@@ -53,26 +54,26 @@ struct StoredDelivery {
 
 class SeminarStore {
   public:
-    // Opens or creates the database. On failure returns null and sets `error`.
-    static std::unique_ptr<SeminarStore> open(const std::filesystem::path& path,
-                                              std::string& error);
+    // Opens or creates the database. On failure returns null and sets `error` ("seminar.store.*",
+    // SQLite's own reason as an argument).
+    static std::unique_ptr<SeminarStore> open(const std::filesystem::path& path, Message& error);
     ~SeminarStore();
     SeminarStore(const SeminarStore&) = delete;
     SeminarStore& operator=(const SeminarStore&) = delete;
 
     std::optional<std::string> meta(const std::string& key);
-    bool set_meta(const std::string& key, const std::string& value, std::string& error);
+    bool set_meta(const std::string& key, const std::string& value, Message& error);
 
     // Each write is one transaction; on failure nothing is stored and `error` says why.
     bool add_trainee(StoredTrainee& trainee, const std::vector<StoredDelivery>& deliveries,
-                     std::string& error);
-    bool append_actions(std::vector<StoredAction>& actions, std::string& error);  // sets seq
+                     Message& error);
+    bool append_actions(std::vector<StoredAction>& actions, Message& error);  // sets seq
     bool add_message(StoredMessage& message, std::vector<StoredDelivery>& deliveries,
-                     std::string& error);
-    bool record_state(const std::string& state, std::int64_t at_unix, std::string& error);
+                     Message& error);
+    bool record_state(const std::string& state, std::int64_t at_unix, Message& error);
 
     std::vector<StoredTrainee> trainees();
-    std::vector<StoredAction> actions(std::string& error);  // in the order they were stored
+    std::vector<StoredAction> actions(Message& error);  // in the order they were stored
     std::vector<StoredMessage> messages();
     std::vector<StoredDelivery> deliveries();
     std::optional<std::string> last_state();
@@ -80,7 +81,7 @@ class SeminarStore {
 
   private:
     explicit SeminarStore(sqlite3* db);
-    bool exec(const char* sql, std::string& error);
+    bool exec(const char* sql, std::string& error);  // SQLite's own reason
 
     std::mutex mutex_;
     sqlite3* db_ = nullptr;

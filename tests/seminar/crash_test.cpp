@@ -7,6 +7,7 @@
 
 #include <array>
 
+#include "i18n/catalogue.hpp"
 #include "model/action_builders.hpp"
 #include "seminar/seminar.hpp"
 #include "seminar_case.hpp"
@@ -71,7 +72,7 @@ TEST_CASE("a killed server loses no acknowledged action") {
     close(fds[0]);
 
     auto reopened = Seminar::open(scenario, {db, 11, 200});
-    INFO(reopened.error);
+    INFO(render(reopened.error, "en"));
     REQUIRE(reopened.seminar);
     const auto trainees = reopened.seminar->snapshot();
     REQUIRE(trainees.size() == 3);

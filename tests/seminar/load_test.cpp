@@ -51,7 +51,7 @@ int serve_in_child(const std::filesystem::path& db, int out) {
     auto opened = seminar::Seminar::open(testing::make_seminar_case(), {db, std::nullopt, 200});
     if (!opened.seminar) return 2;
     seminar::SeminarServer server(*opened.seminar, {"127.0.0.1", 0, {}});
-    std::string error;
+    Message error;
     if (!server.bind(error)) return 3;
     const std::string line = std::to_string(server.port()) + " " + opened.seminar->join_code() +
                              " " + opened.seminar->instructor_secret() + "\n";

@@ -28,7 +28,7 @@ TEST_CASE("practice gives each pick of a case a private running session, kept ac
           "[seminar][practice]") {
     testing::TempDir dir;
     const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
-    std::string error;
+    Message error;
     std::string first, second;
     {
         auto library = PracticeLibrary::open({scenario}, dir.file("records"), error);
@@ -71,7 +71,7 @@ TEST_CASE("a practice server answers the page's routes and nothing of a seminar'
           "[seminar][practice]") {
     testing::TempDir dir;
     const std::shared_ptr<const Scenario> scenario = testing::make_seminar_case();
-    std::string error;
+    Message error;
     auto library = PracticeLibrary::open({scenario}, dir.file("records"), error);
     REQUIRE(library);
     SeminarServer server(*library, {"127.0.0.1", 0, {}, nullptr});

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "i18n/catalogue.hpp"
+
 namespace mt::testing {
 
 TestSeminar::TestSeminar(std::shared_ptr<const Scenario> scenario, std::filesystem::path database,
@@ -21,11 +23,12 @@ TestSeminar::~TestSeminar() {
 
 void TestSeminar::start() {
     auto opened = seminar::Seminar::open(scenario_, {database_, seed_, 200});
-    if (!opened.seminar) throw std::runtime_error("cannot open the seminar: " + opened.error);
+    if (!opened.seminar)
+        throw std::runtime_error("cannot open the seminar: " + render(opened.error, "en"));
     seminar_ = std::move(opened.seminar);
     server_ = std::make_unique<seminar::SeminarServer>(*seminar_, options_);
-    std::string error;
-    if (!server_->bind(error)) throw std::runtime_error(error);
+    Message error;
+    if (!server_->bind(error)) throw std::runtime_error(render(error, "en"));
     port_ = server_->port();
     thread_ = std::thread([server = server_.get()] { server->run(); });
 }

@@ -60,7 +60,8 @@ def spanish(key, **values):
 # Literal English parts long enough to be a sentence of ours, not a shared word or an option name.
 ENGLISH = set()
 for key, value in EN.items():
-    if not (key.startswith(("cli.", "serve.", "generate.", "journal.", "import."))):
+    if not (key.startswith(("cli.", "serve.", "generate.", "journal.", "import.", "seminar.store.",
+                             "seminar.open."))):
         continue
     spanish_parts = set()
     for text in forms(ES.get(key, "")):
@@ -138,6 +139,14 @@ with open(garbage, "w") as f:
     f.write("not json\n{}\n")
 run("run on a broken journal", ["run", CASE, "--expert", "--journal", garbage],
     [spanish("journal.error.not_json")])
+
+# serve refuses a file that is not a seminar database, saying so in Spanish.
+junk = os.path.join(work, "junk.sqlite")
+with open(junk, "w") as f:
+    f.write("this is not SQLite\n")
+run("serve on a file that is not a seminar database",
+    ["serve", CASE, "--bind", "127.0.0.1", "--port", "9", "--db", junk],
+    [spanish("seminar.store.cannot_use")])
 
 # serve: the banner, then SIGTERM and the stop line. The port is one the kernel just gave out.
 with socket.socket() as s:
