@@ -35,24 +35,24 @@ int nesting_depth(std::string_view text) {
 BodyParse parse_json_object(std::string_view body) {
     BodyParse out;
     if (body.size() > kMaxBodyBytes) {
-        out.error = "request body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB";
+        out.error = Message("seminar.request.too_large").arg("limit", kMaxBodyBytes / 1024);
         return out;
     }
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        out.error = "request body is empty; a JSON object was expected";
+        out.error = Message("seminar.request.empty");
         return out;
     }
     if (nesting_depth(body) > kMaxBodyDepth) {
-        out.error = "request body nests deeper than " + std::to_string(kMaxBodyDepth) + " levels";
+        out.error = Message("seminar.request.too_deep").arg("levels", kMaxBodyDepth);
         return out;
     }
     auto json = nlohmann::json::parse(body, nullptr, false);
     if (json.is_discarded()) {
-        out.error = "request body is not valid JSON (or not valid UTF-8)";
+        out.error = Message("seminar.request.not_json");
         return out;
     }
     if (!json.is_object()) {
-        out.error = "request body must be a JSON object";
+        out.error = Message("seminar.request.not_object");
         return out;
     }
     out.json = std::move(json);
@@ -60,12 +60,12 @@ BodyParse parse_json_object(std::string_view body) {
 }
 
 bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
-                 std::string& error) {
+                 Message& error) {
     for (const auto& [key, value] : object.items()) {
         bool known = false;
         for (std::string_view a : allowed) known = known || a == key;
         if (!known) {
-            error = "unknown field '" + key.substr(0, 64) + "'";
+            error = Message("seminar.request.unknown_field").arg("field", key.substr(0, 64));
             return false;
         }
     }
@@ -73,14 +73,14 @@ bool only_fields(const nlohmann::json& object, std::initializer_list<std::string
 }
 
 bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out,
-                  std::string& error) {
+                  Message& error) {
     auto it = object.find(field);
     if (it == object.end()) {
-        if (required) error = std::string("field '") + field + "' is required";
+        if (required) error = Message("seminar.request.field_required").arg("field", field);
         return !required;
     }
     if (!it->is_string()) {
-        error = std::string("field '") + field + "' must be a string";
+        error = Message("seminar.request.not_string").arg("field", field);
         return false;
     }
     out = it->get<std::string>();

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/message.hpp"
+
 namespace mt::seminar {
 
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
@@ -15,17 +17,17 @@ inline constexpr int kMaxBodyDepth = 16;
 
 struct BodyParse {
     nlohmann::json json;  // an object when error is empty
-    std::string error;
+    Message error;        // "seminar.request.*"
 };
 
 BodyParse parse_json_object(std::string_view body);
 
-// "unknown field 'x'" when `object` has a key outside `allowed`.
+// "seminar.request.unknown_field" when `object` has a key outside `allowed`.
 bool only_fields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
-                 std::string& error);
+                 Message& error);
 
 // A string field; when absent, `out` is left empty and the result depends on `required`.
 bool string_field(const nlohmann::json& object, const char* field, bool required, std::string& out,
-                  std::string& error);
+                  Message& error);
 
 }  // namespace mt::seminar

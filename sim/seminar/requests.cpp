@@ -9,13 +9,13 @@ std::optional<nlohmann::json> read_object(std::string_view body,
                                           std::initializer_list<std::string_view> allowed,
                                           RequestError& error) {
     BodyParse parsed = parse_json_object(body);
-    std::string why = parsed.error;
+    Message why = parsed.error;
     if (why.empty() && only_fields(parsed.json, allowed, why)) return std::move(parsed.json);
     error = {400, "seminar.bad_request", why};
     return std::nullopt;
 }
 
-bool bad(RequestError& error, std::string message, const char* key = "seminar.bad_request",
+bool bad(RequestError& error, Message message, const char* key = "seminar.bad_request",
          int status = 400) {
     error = {status, key, std::move(message)};
     return false;
@@ -24,10 +24,11 @@ bool bad(RequestError& error, std::string message, const char* key = "seminar.ba
 // The token from the body and the header, which must not disagree.
 bool one_token(const nlohmann::json& body, std::string_view header_token, std::string& token,
                RequestError& error) {
-    std::string body_token, why;
+    std::string body_token;
+    Message why;
     if (!string_field(body, "token", false, body_token, why)) return bad(error, why);
     if (!body_token.empty() && !header_token.empty() && body_token != header_token)
-        return bad(error, "the token in the body and in the header differ");
+        return bad(error, Message("seminar.request.tokens_differ"));
     token = body_token.empty() ? std::string(header_token) : body_token;
     return true;
 }
@@ -39,7 +40,7 @@ std::optional<JoinRequest> parse_join_request(std::string_view body, std::string
     const auto json = read_object(body, {"code", "name", "agency", "token", "rejoin_code"}, error);
     if (!json) return std::nullopt;
     JoinRequest out;
-    std::string why;
+    Message why;
     if (!string_field(*json, "code", true, out.code, why) ||
         !string_field(*json, "name", true, out.name, why) ||
         !string_field(*json, "agency", false, out.agency, why) ||
@@ -59,18 +60,18 @@ std::optional<ActionRequest> parse_action_request(std::string_view body,
     ActionRequest out;
     if (!one_token(*json, header_token, out.token, error)) return std::nullopt;
     if (out.token.empty()) {
-        bad(error, "a session token is required (field 'token' or header X-Trainee-Token)",
-            "seminar.bad_token", 401);
+        bad(error, Message("seminar.request.token_required"), "seminar.bad_token", 401);
         return std::nullopt;
     }
     const auto it = json->find("action");
     if (it == json->end()) {
-        bad(error, "field 'action' is required");
+        bad(error, Message("seminar.request.field_required").arg("field", "action"));
         return std::nullopt;
     }
     ActionParse parsed = action_from_json(*it);
     if (!parsed.action) {
-        bad(error, "field 'action': " + parsed.error, "seminar.bad_action");
+        bad(error, Message("seminar.request.bad_action").arg("problem", parsed.error),
+            "seminar.bad_action");
         return std::nullopt;
     }
     out.action = std::move(*parsed.action);
@@ -82,14 +83,14 @@ std::optional<LocalizedText> parse_inject_request(std::string_view body, Request
     if (!json) return std::nullopt;
     const auto it = json->find("message");
     if (it == json->end() || !it->is_object()) {
-        bad(error, "field 'message' must be an object {\"en\": ..., \"es\": ...}");
+        bad(error, Message("seminar.request.message_not_object"));
         return std::nullopt;
     }
-    std::string why;
+    Message why;
     LocalizedText text;
     if (!only_fields(*it, {"en", "es"}, why) || !string_field(*it, "en", false, text.en, why) ||
         !string_field(*it, "es", false, text.es, why)) {
-        bad(error, "field 'message': " + why);
+        bad(error, Message("seminar.request.in_message").clause("problem", why));
         return std::nullopt;
     }
     return text;
@@ -98,7 +99,8 @@ std::optional<LocalizedText> parse_inject_request(std::string_view body, Request
 std::optional<std::string> parse_rejoin_code_request(std::string_view body, RequestError& error) {
     const auto json = read_object(body, {"name"}, error);
     if (!json) return std::nullopt;
-    std::string name, why;
+    std::string name;
+    Message why;
     if (!string_field(*json, "name", true, name, why)) {
         bad(error, why);
         return std::nullopt;
@@ -110,7 +112,8 @@ std::optional<std::string> parse_practice_start_request(std::string_view body,
                                                         RequestError& error) {
     const auto json = read_object(body, {"case"}, error);
     if (!json) return std::nullopt;
-    std::string id, why;
+    std::string id;
+    Message why;
     if (!string_field(*json, "case", true, id, why)) {
         bad(error, why);
         return std::nullopt;

@@ -16,7 +16,7 @@ namespace mt::seminar {
 struct RequestError {
     int status = 400;
     std::string key;  // "seminar.bad_request", for the client's catalogue
-    std::string message;
+    Message message;  // what was wrong ("seminar.request.*"), worded by each client
 };
 
 struct JoinRequest {

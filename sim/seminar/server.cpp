@@ -49,14 +49,16 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
 
 // A refusal before any seminar call: English for clients from before message ids, and the
 // message id every client renders in its interface language.
-void send_error(httplib::Response& res, int status, const std::string& key,
-                const std::string& message, const Message& worded) {
-    send_json(res, status, {{"error", message}, {"error_key", key}, {"message", worded}});
+// {"error": what was wrong in English (for logs and older clients), "error_key", "message": the
+// words each client shows in its own language}.
+void send_error(httplib::Response& res, int status, const std::string& key, const Message& detail,
+                const Message& worded) {
+    send_json(res, status,
+              {{"error", render(detail, "en")}, {"error_key", key}, {"message", worded}});
 }
 
-void send_error(httplib::Response& res, int status, const std::string& key,
-                const std::string& message) {
-    send_error(res, status, key, message, Message(key));
+void send_error(httplib::Response& res, int status, const std::string& key, const Message& detail) {
+    send_error(res, status, key, detail, Message(key));
 }
 
 void send(httplib::Response& res, const Reply& reply) {
@@ -104,7 +106,7 @@ void add_session_routes(httplib::Server& http, Sessions* sessions) {
         const std::string token = header_token(req);
         if (token.empty())
             return send_error(res, 401, "seminar.bad_token",
-                              "a session token is required (header X-Trainee-Token)");
+                              Message("seminar.request.token_header_required"));
         send(res, sessions->casefile(token));
     });
 }
@@ -138,24 +140,29 @@ SeminarServer::SeminarServer(Seminar* seminar, PracticeLibrary* practice, Server
         {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
     // Errors httplib raises itself (unknown route, oversized body, malformed request) get a JSON
     // body too; replies that already have one are left alone.
-    http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                     httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        const int status = res.status;
-        if (status == 404)
-            send_error(
-                res, 404, "seminar.no_endpoint", "no such endpoint: " + req.method + " " + req.path,
-                Message("seminar.no_endpoint").arg("method", req.method).arg("path", req.path));
-        else if (status == 413)
-            send_error(res, 413, "seminar.too_large", "request body is larger than 64 KiB",
-                       Message("seminar.too_large").arg("limit", kMaxBodyBytes / 1024));
-        else if (status == 400)
-            send_error(res, 400, "seminar.bad_request", "malformed HTTP request");
-        else
-            send_error(res, status, "seminar.http_error", "HTTP error " + std::to_string(status),
-                       Message("seminar.http_error").arg("status", status));
-        return httplib::Server::HandlerResponse::Handled;
-    }));
+    http_->set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            const int status = res.status;
+            if (status == 404)
+                send_error(
+                    res, 404, "seminar.no_endpoint",
+                    Message("seminar.request.no_endpoint")
+                        .arg("method", req.method)
+                        .arg("path", req.path),
+                    Message("seminar.no_endpoint").arg("method", req.method).arg("path", req.path));
+            else if (status == 413)
+                send_error(res, 413, "seminar.too_large",
+                           Message("seminar.request.too_large").arg("limit", kMaxBodyBytes / 1024),
+                           Message("seminar.too_large").arg("limit", kMaxBodyBytes / 1024));
+            else if (status == 400)
+                send_error(res, 400, "seminar.bad_request", Message("seminar.request.malformed"));
+            else
+                send_error(res, status, "seminar.http_error",
+                           Message("seminar.request.http_error").arg("status", status),
+                           Message("seminar.http_error").arg("status", status));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
     http_->set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
             std::string what = "unknown error";
@@ -165,7 +172,8 @@ SeminarServer::SeminarServer(Seminar* seminar, PracticeLibrary* practice, Server
                 what = e.what();
             } catch (...) {
             }
-            send_error(res, 500, "seminar.internal", "internal error: " + what);
+            send_error(res, 500, "seminar.internal",
+                       Message("seminar.request.internal").arg("what", what));
         });
     if (seminar_) {
         add_trainee_routes();
@@ -280,9 +288,9 @@ void SeminarServer::add_instructor_routes() {
         std::string key;
         if (check_instructor(req.remote_addr, given ? &secret : nullptr, key)) return true;
         if (key == "seminar.no_secret")
-            send_error(res, 401, key, "this endpoint needs the X-Instructor-Secret header");
+            send_error(res, 401, key, Message("seminar.request.no_secret"));
         else if (key == "seminar.wrong_secret")
-            send_error(res, 403, key, "wrong instructor secret");
+            send_error(res, 403, key, Message("seminar.request.wrong_secret"));
         else
             send_too_many_guesses(res, std::max(1LL, guesses_.wait_seconds(req.remote_addr)));
         return false;
