@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "i18n/catalogue.hpp"
+
 namespace mt::seminar {
 
 InstructorClient::InstructorClient(const std::string& host, int port, std::string secret)
@@ -54,12 +56,12 @@ ClientReply InstructorClient::trainee_detail(std::string_view name) {
 std::string InstructorClient::export_results(const std::filesystem::path& path, bool csv) {
     auto res = http_->Get(csv ? "/api/instructor/results.csv" : "/api/instructor/results.json",
                           {{"X-Instructor-Secret", secret_}});
-    if (!res) return "the seminar server cannot be reached";
+    if (!res) return tr("seminar.unreachable");
     if (res->status != 200) return make_reply(res->status, res->body, true).error;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << res->body;
     out.close();
-    if (!out) return "cannot write " + path.string();
+    if (!out) return render(Message("seminar.cannot_write_results").arg("file", path.string()));
     return {};
 }
 
