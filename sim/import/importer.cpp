@@ -1,5 +1,7 @@
 #include "import/importer.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -39,7 +41,7 @@ std::string read_file(const fs::path& path) {
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
         Message m("import.error.cannot_read");
-        m.arg("file", path.string()).arg("reason", "read failed");
+        m.arg("file", path.string()).arg("reason", std::strerror(errno));  // the system's words
         throw ImportFailure(m);
     }
     return text;

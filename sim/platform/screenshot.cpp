@@ -6,6 +6,8 @@
 #include <glad/gl.h>
 #include <stb_image_write.h>
 
+#include "i18n/catalogue.hpp"
+
 namespace mt::platform {
 
 std::string write_framebuffer_png(const std::filesystem::path& path, int width, int height) {
@@ -14,7 +16,7 @@ std::string write_framebuffer_png(const std::filesystem::path& path, int width, 
 
 std::string write_framebuffer_region_png(const std::filesystem::path& path, int left, int top,
                                          int width, int height, int full_height) {
-    if (width <= 0 || height <= 0) return "the window has no area to capture";
+    if (width <= 0 || height <= 0) return tr("platform.screenshot.no_area");
     const std::size_t row = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -22,7 +24,8 @@ std::string write_framebuffer_region_png(const std::filesystem::path& path, int 
     glReadPixels(left, full_height - top - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
                  pixels.data());
     if (const GLenum error = glGetError(); error != GL_NO_ERROR)
-        return "glReadPixels failed with OpenGL error " + std::to_string(error);
+        return render(
+            Message("platform.screenshot.gl_error").arg("code", static_cast<long long>(error)));
     // OpenGL's first row is the bottom one; PNG's is the top. The window is opaque whatever the
     // blending left in the alpha channel.
     std::vector<std::uint8_t> image(pixels.size());
@@ -39,7 +42,7 @@ std::string write_framebuffer_region_png(const std::filesystem::path& path, int 
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (!stbi_write_png(path.c_str(), width, height, 4, image.data(), static_cast<int>(row)))
-        return "could not write " + path.string();
+        return render(Message("platform.screenshot.cannot_write").arg("file", path.string()));
     return {};
 }
 
