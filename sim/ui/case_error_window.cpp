@@ -32,7 +32,7 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
         ImGui::TableSetupColumn(tr("ui.case_error.yaml_path"), ImGuiTableColumnFlags_WidthFixed,
                                 scaled(220.0f));
         ImGui::TableSetupColumn(tr("ui.case_error.problem"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableHeadersRow();
+        table_headers();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(failure.problems.size()));
         while (clipper.Step()) {

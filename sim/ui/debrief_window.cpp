@@ -206,7 +206,7 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
                                 scaled(80.0f));
         ImGui::TableSetupColumn(tr("ui.debrief.explanation"), ImGuiTableColumnFlags_WidthStretch,
                                 4.0f);
-        ImGui::TableHeadersRow();
+        table_headers();
         for (const ObjectiveResult& objective : score.objectives) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -265,7 +265,7 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
         ImGui::TableSetupColumn(tr("ui.debrief.points"), ImGuiTableColumnFlags_WidthFixed,
                                 scaled(80.0f));
         ImGui::TableSetupColumn(tr("ui.debrief.detail"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-        ImGui::TableHeadersRow();
+        table_headers();
         for (const PenaltyItem& penalty : score.penalties) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -305,7 +305,7 @@ void InvestigatorUi::draw_debrief(UiHost& host, const Casefile& casefile, Region
             trf("ui.debrief.expert_path_steps", {std::to_string(casefile.expert_solution.size())})
                 .c_str(),
             ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableHeadersRow();
+        table_headers();
         for (const TimeLineRow& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -229,7 +229,7 @@ void InvestigatorUi::draw_taint_comparison_window(UiHost& host, const Casefile& 
         for (std::size_t m = 0; m < table.methods.size(); ++m)
             ImGui::TableSetupColumn(tr(key_of(table.methods[m])));
         ImGui::TableSetupColumn(tr("ui.compare.disagree"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableHeadersRow();
+        table_headers();
         const float swatch = ImGui::GetFontSize() * 0.7f;
         for (const TaintComparison::Row& row : table.rows) {
             ImGui::TableNextRow();

@@ -186,51 +186,86 @@ void InvestigatorUi::draw_address_inspector(UiHost& host, const Casefile& casefi
                 ? trf("ui.inspector.transactions_of",
                       {std::to_string(rows.size()), std::to_string(address.transaction_total)})
                 : trf("ui.inspector.transactions", {std::to_string(rows.size())}));
+    if (!rows.empty()) draw_address_rows(casefile, rows);
+    ImGui::Spacing();
+    draw_annotation_editor(host, address.address, address.note, address.tags);
+}
+
+// The address's transactions: when, which way, how much and with whom. Where the panel is too
+// narrow for the counterparty beside the amount (a projector at 1280x720), it goes under it, in a
+// column titled with both names on two lines, so neither title nor identifier is cut.
+void InvestigatorUi::draw_address_rows(const Casefile& casefile,
+                                       const std::vector<AddressRow>& rows) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    float when_width = width(tr("ui.timeline.when"));
+    float amount_width = width(tr("ui.inspector.amount"));
+    for (const AddressRow& row : rows) {
+        when_width = std::max(when_width, width(sim_date_short(casefile.briefing, row.time)));
+        amount_width =
+            std::max(amount_width, width(display_amount(row.amount, row.decimals, row.asset)));
+    }
+    float counterparty_width = width(tr("ui.inspector.counterparty"));
+    {
+        FontScope mono(fonts().mono);
+        counterparty_width = std::max(counterparty_width, width("bc1qxy2k…x0wl +1"));
+    }
+    const float padding = style.CellPadding.x * 2.0f;
+    const bool beside = when_width + width("→") + amount_width + counterparty_width +
+                            padding * 4.0f + style.ScrollbarSize <=
+                        ImGui::GetContentRegionAvail().x;
+    const float lines = beside ? 1.0f : 2.0f;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingFixedFit;
-    const float table_height =
-        std::min(scaled(260.0f),
-                 ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(rows.size()) + 1.5f) +
-                     scaled(6.0f));
-    if (!rows.empty() && ImGui::BeginTable("address_txs", 4, flags, ImVec2(0, table_height))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr("ui.timeline.when"));
-        ImGui::TableSetupColumn("");
-        ImGui::TableSetupColumn(tr("ui.inspector.amount"));
+    const float table_height = std::min(
+        scaled(260.0f) * lines, ImGui::GetTextLineHeightWithSpacing() *
+                                        (static_cast<float>(rows.size()) * lines + 1.5f + lines) +
+                                    scaled(6.0f));
+    if (!ImGui::BeginTable("address_txs", beside ? 4 : 3, flags, ImVec2(0, table_height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("ui.timeline.when"));
+    ImGui::TableSetupColumn("");
+    const std::string amount_title =
+        beside ? std::string(tr("ui.inspector.amount"))
+               : std::string(tr("ui.inspector.amount")) + "\n" + tr("ui.inspector.counterparty");
+    ImGui::TableSetupColumn(amount_title.c_str(), beside ? ImGuiTableColumnFlags_None
+                                                         : ImGuiTableColumnFlags_WidthStretch);
+    if (beside)
         ImGui::TableSetupColumn(tr("ui.inspector.counterparty"),
                                 ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableHeadersRow();
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(rows.size()));
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const AddressRow& row = rows[static_cast<std::size_t>(r)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushID(r);
-                if (ImGui::Selectable(sim_date_short(casefile.briefing, row.time).c_str(), false,
-                                      ImGuiSelectableFlags_SpanAllColumns))
-                    select({Selection::Kind::Transaction, row.tx});
-                probe("inspector.tx:" + row.tx);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tx.c_str());
-                ImGui::PopID();
-                ImGui::TableNextColumn();
-                ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
-                                   row.incoming ? "←" : "→");
-                ImGui::TableNextColumn();
-                // Every cell is checked by the layout grid like any other text.
-                const std::string amount = display_amount(row.amount, row.decimals, row.asset);
-                ImGui::TextUnformatted(amount.c_str());
-                note_text(amount);
-                ImGui::TableNextColumn();
-                mono_text(row.counterparty);
-            }
+    table_headers();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const AddressRow& row = rows[static_cast<std::size_t>(r)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(r);
+            const std::string when = sim_date_short(casefile.briefing, row.time);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable(when.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                select({Selection::Kind::Transaction, row.tx});
+            // Clicked anywhere on the row; checked where the date is (the row's highlight spans
+            // the other cells).
+            probe_rect("inspector.tx:" + row.tx, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            note_text_at(when, at, ImVec2(at.x + width(when), at.y + ImGui::GetTextLineHeight()));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tx.c_str());
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
+                               row.incoming ? "←" : "→");
+            ImGui::TableNextColumn();
+            // Every cell is checked by the layout grid like any other text.
+            const std::string amount = display_amount(row.amount, row.decimals, row.asset);
+            ImGui::TextUnformatted(amount.c_str());
+            note_text(amount);
+            if (beside) ImGui::TableNextColumn();
+            mono_text(row.counterparty);
         }
-        ImGui::EndTable();
     }
-    ImGui::Spacing();
-    draw_annotation_editor(host, address.address, address.note, address.tags);
+    ImGui::EndTable();
 }
 
 void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& casefile,

@@ -118,6 +118,7 @@ class InvestigatorUi {
                                   bool can_act);
     void draw_side_panel(UiHost& host, const Casefile& casefile, Region region);
     void draw_inspector_tab(UiHost& host, const Casefile& casefile);
+    void draw_address_rows(const Casefile& casefile, const std::vector<AddressRow>& rows);
     void draw_address_inspector(UiHost& host, const Casefile& casefile,
                                 const KnownAddress& address);
     void draw_transaction_inspector(UiHost& host, const Casefile& casefile,

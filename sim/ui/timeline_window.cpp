@@ -41,7 +41,7 @@ void InvestigatorUi::draw_timeline_tab(const Casefile& casefile) {
         ImGui::TableSetupColumn(tr("ui.timeline.kind"), ImGuiTableColumnFlags_WidthFixed);
     }
     ImGui::TableSetupColumn(tr("ui.timeline.what"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
+    table_headers();
     // Newest first: what just happened is what the trainee wants to read.
     const auto& entries = casefile.timeline;
     ImGuiListClipper clipper;

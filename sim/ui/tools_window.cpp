@@ -139,7 +139,7 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
                 ImGui::TableSetupColumn(tr("ui.tools.subject"));
                 ImGui::TableSetupColumn(tr("ui.tools.value"));
                 ImGui::TableSetupColumn(tr("ui.tools.detail"), ImGuiTableColumnFlags_WidthStretch);
-                ImGui::TableHeadersRow();
+                table_headers();
                 ImGuiListClipper clipper;
                 clipper.Begin(static_cast<int>(report.rows.size()));
                 while (clipper.Step()) {

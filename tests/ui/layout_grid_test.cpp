@@ -37,6 +37,23 @@ struct Config {
     }
 };
 
+// The address in the most known transactions: the inspector's transactions table at its fullest.
+std::string busiest_address(const Casefile& casefile) {
+    std::map<std::string, int> count;
+    for (const auto& [id, tx] : casefile.transactions) {
+        for (const KnownLeg& leg : tx.inputs) ++count[leg.address];
+        for (const KnownLeg& leg : tx.outputs) ++count[leg.address];
+    }
+    std::string busiest = casefile.addresses.begin()->first;
+    int most = 0;
+    for (const auto& [address, n] : count)
+        if (n > most && casefile.addresses.count(address)) {
+            busiest = address;
+            most = n;
+        }
+    return busiest;
+}
+
 }  // namespace
 
 TEST_CASE("every view holds its layout at every seminar size, scale and language",
@@ -84,11 +101,21 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                     for (const auto& [left, right] : kTabPairs) {
                         view.state().left_tab = left;
                         view.state().right_tab = right;
+                        // Selected after the case's first frame, which starts its view afresh.
+                        driver.frame();
                         if (!shipped.working.addresses.empty())
                             view.state().selection = {ui::Selection::Kind::Address,
-                                                      shipped.working.addresses.begin()->first};
+                                                      busiest_address(shipped.working)};
                         driver.frames(2);
                         check(shipped.file + " workspace, tabs " + left + "/" + right);
+                        // The inspector scrolled to its end: its transactions table, headers
+                        // and all (below the fold at projector sizes).
+                        if (driver.drawn("inspector.expand_out")) {
+                            driver.wheel(driver.centre_of("inspector.expand_out"), -30.0f);
+                            driver.frames(2);
+                            check(shipped.file + " inspector scrolled down");
+                            driver.move_to(ImVec2(0.0f, 0.0f));
+                        }
                     }
                     view.state().submit_dialog = true;
                     driver.frames(3);
