@@ -50,8 +50,8 @@ room play --actions "$work/path.jsonl"
 shot console-running --lang en
 scale=1.5 shot console-running-es-1280x720-1.5 --lang es --width 1280 --height 720
 scale=2 shot console-running-en-1600x900-2 --lang en --width 1600 --height 900
-shot console-trainee --lang en --trainee "Verónica Ruiz Domínguez"
-shot console-trainee-es --lang es --trainee "Verónica Ruiz Domínguez"
+shot console-trainee --lang en --trainee "Carlos Alberto Sánchez Pérez"
+shot console-trainee-es --lang es --trainee "Carlos Alberto Sánchez Pérez"
 shot console-projector --lang en --projector
 room end
 shot console-ended --lang en

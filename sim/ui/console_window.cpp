@@ -173,8 +173,9 @@ void ConsoleWindow::draw_header(const ConsoleModel& model, std::vector<ConsoleCo
         // tablets too, where the screen has the height (later, or on a short screen, it would
         // take the trainee table's rows: the projector view has it then).
         const std::string address = trf("ui.console.browser_address", {model.browser_url});
+        const bool tall = ImGui::GetMainViewport()->WorkSize.y >= scaled(640.0f);  // body text
         FontScope title(fonts().title);
-        if (model.state == "lobby" && ImGui::GetMainViewport()->WorkSize.y >= scaled(640.0f)) {
+        if (model.state == "lobby" && tall) {
             draw_qr_code(model.browser_qr, scaled(3.0f));
             probe("console.browser_qr");
             ImGui::SameLine();
