@@ -34,7 +34,7 @@ class PagedArray {
     }
 
   private:
-    std::vector<LargeVector<T>> pages_;
+    std::vector<LargeVector<T, large_array::Pages::Huge>> pages_;
 };
 
 }  // namespace mt

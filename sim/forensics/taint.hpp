@@ -94,8 +94,8 @@ class TaintTrace {
     TxIndex base_tx_ = 0;             // first transaction with a dense entry
     std::uint32_t base_output_ = 0;   // first output with a dense entry
     PagedArray<Units> output_taint_;  // UTXO outputs from base_output_
-    LargeVector<TaintedTransaction> txs_;
-    LargeVector<RecordExtra> extras_;
+    LargeVector<TaintedTransaction, large_array::Pages::Huge> txs_;
+    LargeVector<RecordExtra, large_array::Pages::Huge> extras_;
     std::vector<TxIndex> pred_arena_;
     std::vector<std::vector<TxIndex>> pred_epochs_;
     std::vector<Holding> account_holdings_;  // account pools still tainted at the horizon

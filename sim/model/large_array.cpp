@@ -21,8 +21,14 @@ std::size_t page_size() {
 
 }  // namespace
 
-void* map(std::size_t bytes) {
+void* map(std::size_t bytes, Pages pages) {
     const std::size_t length = round_up(bytes, page_size());
+    if (pages == Pages::Small) {
+        void* const mapped =
+            mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (mapped == MAP_FAILED) throw std::bad_alloc();
+        return mapped;
+    }
     // Map one huge page more than needed, then trim the ends so the array starts on a 2 MiB
     // boundary (the kernel only backs whole aligned 2 MiB ranges with huge pages).
     void* const mapped = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE,

@@ -5,15 +5,19 @@
 // Cases come from `moneytrail generate` (seed 7, every typology) and are cached in
 // $MT_BENCH_DATA or <temp>/moneytrail-bench. Peak memory is measured in a forked child that only
 // loads the case, so it is the load's own high-water mark (getrusage ru_maxrss of the child,
-// which also counts the few MB inherited from this process, reported as base_rss_MB).
+// which also counts the few MB inherited from this process, reported as base_rss_MB). The first
+// load is compared with Python's csv scan in paired rounds (a load in a fresh child, a scan of the
+// same file), reported as medians with the best and worst round.
 // Results and the exact commands are in docs/performance.md ("Large ledgers").
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -80,6 +84,79 @@ PythonRun python_baseline(const char* mode, const fs::path& csv) {
     return run;
 }
 
+double system_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return bench::seconds_of(usage.ru_stime);
+}
+
+// One first load in a forked child, as in a freshly started program (no memory this process
+// freed earlier to reuse): its wall, CPU (both threads) and kernel seconds, timed by the child.
+struct ChildLoad {
+    double wall = -1;
+    double cpu = -1;
+    double system = -1;
+};
+ChildLoad first_load_in_child(const fs::path& case_file) {
+    int fds[2];
+    if (pipe(fds) != 0) return {};
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = process_cpu_seconds();
+        const double system_start = system_seconds();
+        const bool ok = load_scenario_file(case_file, LedgerCacheOptions{}).ok();
+        ChildLoad times;
+        times.cpu = process_cpu_seconds() - cpu_start;
+        times.system = system_seconds() - system_start;
+        times.wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const bool sent = ok && write(fds[1], &times, sizeof times) == sizeof times;
+        _exit(sent ? 0 : 1);
+    }
+    close(fds[1]);
+    ChildLoad times;
+    if (pid > 0 && read(fds[0], &times, sizeof times) != sizeof times) times = {};
+    close(fds[0]);
+    if (pid > 0) waitpid(pid, nullptr, 0);
+    return times;
+}
+
+// The load against Python's scan, paired: each round times one first load (in a child) and one
+// scan of the same file right after each other, alternating which goes first, so both see the
+// same machine. MT_BENCH_ROUNDS rounds (5 unless set).
+struct Rounds {
+    std::vector<ChildLoad> loads;
+    std::vector<PythonRun> scans;
+};
+Rounds paired_rounds(const fs::path& case_file, const fs::path& csv) {
+    int count = 5;
+    if (const char* env = std::getenv("MT_BENCH_ROUNDS"); env && std::atoi(env) > 0)
+        count = std::atoi(env);
+    Rounds rounds;
+    for (int r = 0; r < count; ++r) {
+        if (r % 2 == 1) rounds.scans.push_back(python_baseline("scan", csv));
+        rounds.loads.push_back(first_load_in_child(case_file));
+        if (r % 2 == 0) rounds.scans.push_back(python_baseline("scan", csv));
+    }
+    return rounds;
+}
+
+template <typename Item, typename Field>
+std::vector<double> values_of(const std::vector<Item>& items, Field field) {
+    std::vector<double> values;
+    for (const Item& item : items) values.push_back(item.*field);
+    std::sort(values.begin(), values.end());
+    return values;
+}
+double median(const std::vector<double>& sorted) {
+    if (sorted.empty()) return -1;
+    const std::size_t n = sorted.size();
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
 // Measured once per size, before this process holds any ledger.
 struct SizeFacts {
     double peak_rss_mb = 0;
@@ -88,7 +165,7 @@ struct SizeFacts {
     double ledger_mb = 0;      // what the loaded ledger holds (Ledger::memory_bytes)
     double first_touch_s = 0;  // CPU to write that much fresh memory once, in a child
 
-    PythonRun scan;
+    Rounds rounds;
     PythonRun index;
 };
 
@@ -100,11 +177,6 @@ struct LoadTimes {
     double system = 0;  // the kernel's share of cpu: mostly zeroing the ledger's fresh pages
 };
 
-double system_seconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return bench::seconds_of(usage.ru_stime);
-}
 LoadTimes time_loads(benchmark::State& state, const fs::path& case_file,
                      const LedgerCacheOptions& cache, bool from_cache) {
     LoadTimes times;
@@ -164,32 +236,54 @@ void BM_LoadCase(benchmark::State& state) {
                               }).cpu_seconds;
         }
         f.csv_mb = static_cast<double>(fs::file_size(d.ledger_file)) / (1024.0 * 1024.0);
-        f.scan = python_baseline("scan", d.ledger_file);
+        f.rounds = paired_rounds(d.case_file, d.ledger_file);
         f.index = python_baseline("index", d.ledger_file);
         measured[transactions] = f;
     }
     const SizeFacts& f = measured[transactions];
-    const auto [cpu, wall, system] = time_loads(state, d.case_file, no_cache, false);
+    const LoadTimes in_process = time_loads(state, d.case_file, no_cache, false);
+    const Rounds& r = f.rounds;
+    const std::vector<double> load_walls = values_of(r.loads, &ChildLoad::wall);
+    const std::vector<double> scan_walls = values_of(r.scans, &PythonRun::seconds);
+    std::vector<double> ratios;  // each round's load over the scan next to it
+    for (std::size_t i = 0; i < r.loads.size() && i < r.scans.size(); ++i)
+        ratios.push_back(r.loads[i].wall / r.scans[i].seconds);
+    std::sort(ratios.begin(), ratios.end());
     state.counters["peak_rss_MB"] = f.peak_rss_mb;
     state.counters["base_rss_MB"] = f.base_rss_mb;
     state.counters["csv_MB"] = f.csv_mb;
     state.counters["ledger_MB"] = f.ledger_mb;
     state.counters["first_touch_cpu_s"] = f.first_touch_s;
-    state.counters["load_cpu_s"] = cpu;
-    state.counters["load_wall_s"] = wall;
-    state.counters["load_system_cpu_s"] = system;
-    state.counters["py_scan_cpu_s"] = f.scan.cpu_seconds;
-    state.counters["py_scan_wall_s"] = f.scan.seconds;
+    // A load in this process (Google Benchmark's own timing: memory freed by earlier loads may
+    // be reused).
+    state.counters["reload_wall_s"] = in_process.wall;
+    // The paired rounds: medians, and the fastest and slowest of the first loads in a child.
+    state.counters["rounds"] = static_cast<double>(ratios.size());
+    state.counters["load_wall_s"] = median(load_walls);
+    state.counters["load_wall_min_s"] = load_walls.empty() ? -1 : load_walls.front();
+    state.counters["load_wall_max_s"] = load_walls.empty() ? -1 : load_walls.back();
+    state.counters["load_cpu_s"] = median(values_of(r.loads, &ChildLoad::cpu));
+    state.counters["load_system_cpu_s"] = median(values_of(r.loads, &ChildLoad::system));
+    state.counters["load_system_cpu_max_s"] =
+        r.loads.empty() ? -1 : values_of(r.loads, &ChildLoad::system).back();
+    state.counters["py_scan_wall_s"] = median(scan_walls);
+    state.counters["py_scan_cpu_s"] = median(values_of(r.scans, &PythonRun::cpu_seconds));
     state.counters["py_index_cpu_s"] = f.index.cpu_seconds;
     state.counters["py_index_rss_MB"] = f.index.peak_rss_mb;
-    // The load's time over the time Python's csv module takes merely to read the same file's
-    // rows, measured in this run: below 1, the full load (parse, validate, index) is faster.
-    // Wall time is what a trainee waits (the load parses on a second thread); CPU time counts
-    // both threads' work.
-    state.counters["ratio_to_python_scan"] = wall / f.scan.seconds;
-    state.counters["cpu_ratio_to_python_scan"] = cpu / f.scan.cpu_seconds;
+    // The first load's wall time over the wall time Python's csv module takes merely to read the
+    // same file's rows, in the same run: below 1, the full load (parse, validate, index) is
+    // faster. The median load over the median scan; _min and _max are the best and worst of the
+    // rounds' own ratios. Wall time is what a trainee waits (the load parses on a second
+    // thread); the CPU ratio counts both threads' work.
+    state.counters["ratio_to_python_scan"] = median(load_walls) / median(scan_walls);
+    state.counters["ratio_min"] = ratios.empty() ? -1 : ratios.front();
+    state.counters["ratio_max"] = ratios.empty() ? -1 : ratios.back();
+    state.counters["cpu_ratio_to_python_scan"] =
+        median(values_of(r.loads, &ChildLoad::cpu)) /
+        median(values_of(r.scans, &PythonRun::cpu_seconds));
     // Above 1: moneytrail's full load takes that many times less CPU than Python's indexing.
-    state.counters["py_index_over_load"] = f.index.cpu_seconds / cpu;
+    state.counters["py_index_over_load"] =
+        f.index.cpu_seconds / median(values_of(r.loads, &ChildLoad::cpu));
     // The machine's load average over the last minute, as the timing ended (other processes
     // competing for the cores make wall times longer).
     state.counters["load_average_1m"] = load_average();

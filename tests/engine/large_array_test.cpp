@@ -8,12 +8,17 @@
 
 using namespace mt;
 
-TEST_CASE(
-    "A large array starts on a huge-page boundary, zeroed, and keeps its values as it grows") {
+TEMPLATE_TEST_CASE_SIG(
+    "A large array starts on a page boundary (a huge-page one when asked), zeroed, and keeps its "
+    "values as it grows",
+    "", ((large_array::Pages kPages), kPages), (large_array::Pages::Small),
+    (large_array::Pages::Huge)) {
     // 3 MiB of elements: above the size that gets its own mapping.
-    LargeVector<std::uint32_t> values(3u << 18, 0);
+    LargeVector<std::uint32_t, kPages> values(3u << 18, 0);
     REQUIRE(values.size() * sizeof(std::uint32_t) >= large_array::kMinBytes);
-    CHECK(reinterpret_cast<std::uintptr_t>(values.data()) % (std::uintptr_t{2} << 20) == 0);
+    const std::uintptr_t alignment =
+        kPages == large_array::Pages::Huge ? std::uintptr_t{2} << 20 : std::uintptr_t{4096};
+    CHECK(reinterpret_cast<std::uintptr_t>(values.data()) % alignment == 0);
     CHECK(std::all_of(values.begin(), values.end(), [](std::uint32_t v) { return v == 0; }));
     std::iota(values.begin(), values.end(), 0u);
     // Growing past the capacity moves everything to a new mapping and frees the old one.
