@@ -199,12 +199,19 @@ void Ledger::build_running_totals() {
                     running.assets.end())
                     running.assets.push_back(asset);
         }
-        running.totals.resize(running.assets.size() * txs.size());
-        for (std::size_t k = 0; k < running.assets.size(); ++k) {
-            Units total = 0;
-            for (std::size_t i = 0; i < txs.size(); ++i) {
-                total += balance_change(a, running.assets[k], txs[i]);
-                running.totals[k * txs.size() + i] = total;
+        // One pass over the transactions: a transaction changes the balance only in its asset
+        // and (by its fee) in its chain's native asset, so the other rows carry on unchanged.
+        const std::size_t count = txs.size();
+        running.totals.resize(running.assets.size() * count);
+        std::vector<Units> totals(running.assets.size(), 0);
+        for (std::size_t i = 0; i < count; ++i) {
+            const TxRecord& tx = transactions_[txs[i]];
+            const AssetId native = chains_[tx.chain].native_asset;
+            for (std::size_t k = 0; k < running.assets.size(); ++k) {
+                const AssetId asset = running.assets[k];
+                if (asset == tx.asset || asset == native)
+                    totals[k] += balance_change(a, asset, txs[i]);
+                running.totals[k * count + i] = totals[k];
             }
         }
         running_totals_.emplace(a, std::move(running));

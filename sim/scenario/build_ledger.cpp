@@ -31,6 +31,12 @@ class AccountBalances {
         return head_[address];
     }
     Units& operator[](std::uint32_t cell) { return cells_[cell].amount; }
+    // Starts loading what cell() will read for `address`: its list head, then (once that head is
+    // loaded, a step later) its first cell.
+    void prefetch_head(AddressId address) const { __builtin_prefetch(&head_[address]); }
+    void prefetch_cell(AddressId address) const {
+        if (head_[address] != kNone) __builtin_prefetch(&cells_[head_[address]]);
+    }
 
   private:
     static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
@@ -75,8 +81,13 @@ class LedgerBuilder {
             balances_[balances_.cell(b.address, b.asset)] += b.amount;
 
         TxIndex accepted = 0;
+        const auto at_rank = [&](std::uint32_t r) { return in_time_order_ ? r : order[r]; };
         for (std::uint32_t r = 0; r < count; ++r) {
-            const std::uint32_t tx = in_time_order_ ? r : order[r];
+            // The checks read memory all over the ledger (spent transactions, their outputs,
+            // senders' balances): ask for it some transactions ahead so the misses overlap.
+            if (r + kFirstStepAhead < count) prefetch(at_rank(r + kFirstStepAhead), false);
+            if (r + kSecondStepAhead < count) prefetch(at_rank(r + kSecondStepAhead), true);
+            const std::uint32_t tx = at_rank(r);
             if (!pending_.valid[tx]) continue;
             const bool utxo = ledger_.chain(txs[tx].chain).model == ChainModel::Utxo;
             if (utxo ? check_utxo(tx) : check_transfer(tx)) ledger_index_[tx] = accepted++;
@@ -101,6 +112,41 @@ class LedgerBuilder {
 
   private:
     std::uint32_t rank(std::uint32_t tx) const { return in_time_order_ ? tx : rank_[tx]; }
+
+    // What the checks of pending transaction `tx` will read, in two steps: first the records
+    // its inputs spend (or its account cells' heads), then, with those loaded, the spent outputs
+    // and their spender slots (or the first cells). Only a hint: nothing is checked here.
+    static constexpr std::uint32_t kFirstStepAhead = 16;
+    static constexpr std::uint32_t kSecondStepAhead = 8;
+    void prefetch(std::uint32_t tx, bool second) const {
+        const TxRecord& record = pending_.txs[tx];
+        if (ledger_.chain(record.chain).model == ChainModel::Account) {
+            if (record.input_count == 0 || record.output_count == 0) return;
+            const AddressId from = pending_.inputs[record.first_input].address;
+            const AddressId to = pending_.outputs[record.first_output].address;
+            if (second) {
+                balances_.prefetch_cell(from);
+                balances_.prefetch_cell(to);
+            } else {
+                balances_.prefetch_head(from);
+                balances_.prefetch_head(to);
+            }
+            return;
+        }
+        for (std::uint32_t i = 0; i < record.input_count; ++i) {
+            const OutPoint prev = pending_.inputs[record.first_input + i].prev;
+            if (prev.tx >= pending_.txs.size()) continue;  // from outside, or spent by name
+            if (!second) {
+                __builtin_prefetch(&pending_.txs[prev.tx]);
+                __builtin_prefetch(&ledger_index_[prev.tx]);
+                continue;
+            }
+            const std::size_t output = pending_.txs[prev.tx].first_output + prev.vout;
+            if (output >= pending_.outputs.size()) continue;
+            __builtin_prefetch(&pending_.outputs[output]);
+            __builtin_prefetch(&spent_by_[output]);
+        }
+    }
 
     std::string amount_text(Units units, AssetId asset) const {
         const Asset& a = ledger_.asset(asset);
