@@ -300,8 +300,15 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
                                              (static_cast<float>(list.size()) + 0.5f) +
                                          scaled(6.0f));
         if (list.empty() || !ImGui::BeginTable(id, 2, flags, ImVec2(0, height))) return;
+        // The amounts as wide as the widest of all of them (the clipper draws only the rows in
+        // sight, so ImGui's own fit would see only those); the names take the rest, shortened.
+        float amount_width = 0.0f;
+        for (const KnownLeg& leg : list)
+            amount_width = std::max(
+                amount_width,
+                ImGui::CalcTextSize(display_amount(leg.amount, tx.decimals, tx.asset).c_str()).x);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, amount_width);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.size()));
         while (clipper.Step()) {
@@ -310,16 +317,38 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(r);
-                std::string shown = short_id(leg.address, 22);
+                // The label and the address shortened in its middle to the room there is; on a
+                // narrow panel the label alone, shortened if it must be (both whole on hover).
+                const float room = ImGui::GetContentRegionAvail().x;
+                std::string shown = fitted_id(short_id(leg.address, 22), room);
                 if (auto it = casefile.addresses.find(leg.address);
-                    it != casefile.addresses.end() && it->second.attribution)
-                    shown = text_of(it->second.attribution->name) + "  " + shown;
+                    it != casefile.addresses.end() && it->second.attribution) {
+                    const std::string name = text_of(it->second.attribution->name) + "  ";
+                    const float rest = room - ImGui::CalcTextSize(name.c_str()).x;
+                    shown = ImGui::CalcTextSize(short_id(leg.address, 10).c_str()).x <= rest
+                                ? name + fitted_id(short_id(leg.address, 22), rest)
+                                : fitted_text(text_of(it->second.attribution->name), room);
+                }
+                const ImVec2 at = ImGui::GetCursorScreenPos();
                 if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                     select({Selection::Kind::Address, leg.address});
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", leg.address.c_str());
+                // Checked where the text is (the row's highlight spans the amount's cell).
+                note_text_at(shown, at,
+                             ImVec2(at.x + ImGui::CalcTextSize(shown.c_str()).x,
+                                    at.y + ImGui::GetTextLineHeight()));
+                if (ImGui::IsItemHovered()) {
+                    const auto it = casefile.addresses.find(leg.address);
+                    if (it != casefile.addresses.end() && it->second.attribution)
+                        ImGui::SetTooltip("%s\n%s", text_of(it->second.attribution->name).c_str(),
+                                          leg.address.c_str());
+                    else
+                        ImGui::SetTooltip("%s", leg.address.c_str());
+                }
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(display_amount(leg.amount, tx.decimals, tx.asset).c_str());
+                const std::string amount = display_amount(leg.amount, tx.decimals, tx.asset);
+                ImGui::TextUnformatted(amount.c_str());
+                note_text(amount);
             }
         }
         ImGui::EndTable();

@@ -54,6 +54,18 @@ std::string busiest_address(const Casefile& casefile) {
     return busiest;
 }
 
+// The known transaction with the most inputs and outputs.
+std::string widest_transaction(const Casefile& casefile) {
+    std::string widest = casefile.transactions.begin()->first;
+    std::size_t most = 0;
+    for (const auto& [id, tx] : casefile.transactions)
+        if (tx.inputs.size() + tx.outputs.size() > most) {
+            widest = id;
+            most = tx.inputs.size() + tx.outputs.size();
+        }
+    return widest;
+}
+
 }  // namespace
 
 TEST_CASE("every view holds its layout at every seminar size, scale and language",
@@ -115,6 +127,14 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                             driver.frames(2);
                             check(shipped.file + " inspector scrolled down");
                             driver.move_to(ImVec2(0.0f, 0.0f));
+                        }
+                        // A transaction in the inspector: its inputs and outputs.
+                        if (std::string(right) == "inspector" &&
+                            !shipped.working.transactions.empty()) {
+                            view.state().selection = {ui::Selection::Kind::Transaction,
+                                                      widest_transaction(shipped.working)};
+                            driver.frames(2);
+                            check(shipped.file + " transaction inspector");
                         }
                     }
                     view.state().submit_dialog = true;
