@@ -98,6 +98,27 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                 host.choices = choices;
                 driver.frames(3);
                 check("case picker");
+                // Joining a live seminar from the picker: the dialog, its Join button on screen.
+                host.join_form = ui::SeminarJoinForm{"192.168.1.23",
+                                                     8642,
+                                                     "K7XM3Q",
+                                                     "María Fernanda Gutiérrez Ochoa",
+                                                     "FGR",
+                                                     "",
+                                                     "the seminar server cannot be reached",
+                                                     false};
+                if (driver.drawn("join.open")) {
+                    driver.click("join.open");
+                    driver.frames(2);
+                    check("join dialog");
+                    const auto join = view.state().probe.find("join.join");
+                    if (!join || join->y1 > height)
+                        problems.try_emplace("the join dialog's Join button is off the screen",
+                                             config.name());
+                    driver.click("join.cancel");
+                }
+                host.join_form.reset();
+                driver.frames(1);
 
                 host.failure =
                     ui::CaseLoadFailure{"scenarios/broken.yaml",

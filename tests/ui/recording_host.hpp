@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/seminar_join.hpp"
 #include "ui/ui_host.hpp"
 
 namespace mt::test {
@@ -13,6 +14,7 @@ class RecordingHost : public ui::UiHost {
     std::optional<Casefile> case_open;
     std::vector<ui::CaseChoice> choices;
     std::optional<ui::CaseLoadFailure> failure;
+    std::optional<ui::SeminarJoinForm> join_form;  // set: the picker offers to join a seminar
 
     std::vector<Action> emitted;
     struct OpenRequest {
@@ -29,6 +31,7 @@ class RecordingHost : public ui::UiHost {
     const ui::CaseLoadFailure* load_failure() const override {
         return failure ? &*failure : nullptr;
     }
+    ui::SeminarJoinForm* seminar_join_form() override { return join_form ? &*join_form : nullptr; }
     void emit(const Action& action) override { emitted.push_back(action); }
     std::string session_location() const override { return location; }
     SimSeconds cost_of(const Action& action) const override {
