@@ -5,11 +5,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
 #include "import/importer.hpp"
 #include "import/tagpack.hpp"
+#include "model/regular_file.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "session/journal.hpp"
@@ -56,12 +58,13 @@ int run_import(const ImportCommand& c) {
         options.shift_seconds = *shift;
     }
     if (!c.key_file.empty()) {
-        std::ifstream in(c.key_file, std::ios::binary);
-        std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-        if (!in.good() && !in.eof())
+        RegularFile file = RegularFile::open_for_reading(c.key_file);
+        std::optional<std::string> read = file.is_open() ? file.read_all() : std::nullopt;
+        if (!read)
             return fail(
                 Message("import.error.cannot_read").arg("file", c.key_file).arg("reason", "-"));
+        std::string key = std::move(*read);
+        while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
         if (key.empty()) return fail(Message("import.error.empty_key").arg("file", c.key_file));
         options.anonymise_key = key;
     } else if (!c.key.empty()) {

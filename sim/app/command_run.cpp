@@ -1,13 +1,14 @@
 // `moneytrail run SCENARIO (--actions FILE | --expert)`: a scripted session without a window,
 // printing each action's outcome and the score breakdown (or JSON with --json).
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
 #include "model/json.hpp"
+#include "model/regular_file.hpp"
 #include "model/text.hpp"
 #include "scenario/loader.hpp"
 #include "session/journal.hpp"
@@ -29,12 +30,13 @@ struct RunOptions {
 
 // Reads actions from a JSON array or from JSON Lines; errors name the file and line.
 bool read_actions(const std::string& path, std::vector<Action>& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    RegularFile file = RegularFile::open_for_reading(path);
+    const std::optional<std::string> read = file.is_open() ? file.read_all() : std::nullopt;
+    if (!read) {
         error = trf("cli.run.cannot_open_actions", {path});
         return false;
     }
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& text = *read;
     auto whole = nlohmann::json::parse(text, nullptr, false);
     if (!whole.is_discarded() && whole.is_array()) {
         for (std::size_t i = 0; i < whole.size(); ++i) {

@@ -113,7 +113,11 @@ void AccountPool::push_front_clean(Units amount) {
     } else if (head_ > 0) {
         segments_[--head_] = {amount, kNoTx, kNoHop};
     } else {
-        segments_.insert(segments_.begin(), {amount, kNoTx, kNoHop});
+        // Shifted by hand: vector::insert at the front makes GCC 12 see a null pointer in its
+        // reallocation path at -O1 and above (-Wnull-dereference).
+        segments_.emplace_back();
+        std::move_backward(segments_.begin(), segments_.end() - 1, segments_.end());
+        segments_.front() = {amount, kNoTx, kNoHop};
     }
 }
 

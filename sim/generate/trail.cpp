@@ -243,7 +243,9 @@ void Trail::lay_coinjoin() {
             const std::int64_t seat_fee =
                 rate * static_cast<std::int64_t>(68 * seat.inputs.size() + 62);
             total_fee += seat_fee;
-            const std::int64_t change = total_of(seat.inputs) - denomination - seat_fee;
+            // The coordinator's fee share of the overhead is taken from the affiliate's change.
+            const std::int64_t overhead = seat.affiliate ? rate * 11 : 0;
+            const std::int64_t change = total_of(seat.inputs) - denomination - seat_fee - overhead;
             const AddressKey mixed =
                 seat.affiliate ? affiliate_address() : background_.receive_address(seat.user);
             const AddressKey rest =
@@ -253,8 +255,6 @@ void Trail::lay_coinjoin() {
             inputs.insert(inputs.end(), seat.inputs.begin(), seat.inputs.end());
         }
         total_fee += rate * 11;
-        // The coordinator's fee share of the overhead is taken from the affiliate's change.
-        outputs[1].payment.amount -= rate * 11;
         shuffle(inputs, random_);
         shuffle(outputs, random_);
         std::vector<Payment> payments;

@@ -98,7 +98,7 @@ std::array<std::uint8_t, 32> sha256(const std::uint8_t* data, std::size_t size) 
     if (rest > 0) std::memcpy(tail.data(), data + done, rest);
     tail[rest] = 0x80;
     const std::size_t tail_size = rest + 9 <= 64 ? 64 : 128;
-    const std::uint64_t bit_length = static_cast<std::uint64_t>(size) * 8;
+    const std::uint64_t bit_length = std::uint64_t{8} * size;
     for (int i = 0; i < 8; ++i)
         tail[tail_size - 1 - static_cast<std::size_t>(i)] =
             static_cast<std::uint8_t>(bit_length >> (8 * i));

@@ -312,14 +312,18 @@ Trail build_trail(DraftLedger ledger, const TrailOptions& options) {
                 (hop[t] == hop[last] && txs[t].unix_time >= txs[last].unix_time))
                 last = t;
         }
+        if (last == txs.size()) continue;  // nothing reached on this chain
         ChainTrail ct;
         ct.chain = chain;
         std::vector<std::size_t> path;
-        for (std::size_t t = last; t != static_cast<std::size_t>(-1); t = came_from[t])
+        std::size_t root = last;
+        for (std::size_t t = last; t != static_cast<std::size_t>(-1); t = came_from[t]) {
             path.push_back(t);
+            root = t;
+        }
         std::reverse(path.begin(), path.end());
         for (std::size_t t : path) ct.path.push_back(txs[t].id);
-        const DraftTransaction& first = txs[path.front()];
+        const DraftTransaction& first = txs[root];
         const DraftTransaction& end = txs[last];
         ct.seed_address = seed_address.count(chain) ? seed_address[chain]
                           : first.utxo()            ? first.inputs.front().address

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <type_traits>
 
+#include "model/narrow.hpp"
 #include "model/regular_file.hpp"
 
 namespace mt {
@@ -95,7 +96,7 @@ class SectionReader {
         if (!get(&count, sizeof count)) return false;
         using T = typename Vector::value_type;
         if (count > left_ / sizeof(T)) return false;  // more than the file holds
-        values.resize(static_cast<std::size_t>(count));
+        values.resize(narrow<std::size_t>(count));
         return get(values.data(), values.size() * sizeof(T));
     }
     bool at_end() const { return left_ == 0; }

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "model/narrow.hpp"
+
 namespace mt {
 
 RegularFile RegularFile::open_checked(const std::filesystem::path& path, int flags) {
@@ -79,6 +81,18 @@ std::ptrdiff_t RegularFile::read(char* data, std::size_t bytes) {
         if (errno == EINTR) continue;
         error_ = "error while reading '" + path_ + "': " + std::strerror(errno);
         return -1;
+    }
+}
+
+std::optional<std::string> RegularFile::read_all() {
+    std::string text;
+    text.reserve(narrow<std::size_t>(size_));
+    char block[1 << 16];
+    while (true) {
+        const std::ptrdiff_t got = read(block, sizeof block);
+        if (got < 0) return std::nullopt;
+        if (got == 0) return text;
+        text.append(block, static_cast<std::size_t>(got));
     }
 }
 

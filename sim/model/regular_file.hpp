@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace mt {
@@ -39,6 +40,8 @@ class RegularFile {
 
     // Reads up to `bytes`; 0 at the end of the file, -1 on an error (then error() says which).
     std::ptrdiff_t read(char* data, std::size_t bytes);
+    // The rest of the file; nothing on an error (then error() says which).
+    std::optional<std::string> read_all();
     // Hands the descriptor to a stdio stream ("rb" or "wb"); this object is closed after.
     StdioFile to_stdio(const char* mode);
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "model/bech32.hpp"
+#include "model/narrow.hpp"
 
 namespace mt {
 namespace {
@@ -30,7 +31,7 @@ constexpr bool same_tag(std::uint64_t slot, std::uint64_t h) {
 
 // The first slot to probe for hash (or slot) `h` in a table of 2^bits slots.
 constexpr std::size_t home_slot(std::uint64_t h, int bits) {
-    return static_cast<std::size_t>(h >> (64 - bits));
+    return narrow<std::size_t>(h >> (64 - bits));
 }
 
 constexpr char kDigits[] = "0123456789abcdef";

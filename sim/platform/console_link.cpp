@@ -38,7 +38,7 @@ const json& array_at(const json& object, const char* key) {
 }
 
 std::int64_t unix_now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
+    return std::time(nullptr);
 }
 
 }  // namespace

@@ -3,10 +3,10 @@
 #include <stb/stb_truetype.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
+#include <optional>
 
 #include "i18n/catalogue.hpp"
+#include "model/regular_file.hpp"
 
 namespace mt::platform {
 namespace {
@@ -41,12 +41,13 @@ fs::path usable_font(const fs::path& path, std::vector<std::string>& warnings) {
         warnings.push_back(warning("platform.font.too_large", path));
         return {};
     }
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) {
+    RegularFile file = RegularFile::open_for_reading(path);
+    const std::optional<std::string> read = file.is_open() ? file.read_all() : std::nullopt;
+    if (!read) {
         warnings.push_back(warning("platform.font.unreadable", path));
         return {};
     }
+    const std::string& bytes = *read;
     // The same reader ImGui uses (stb_truetype): what it cannot open, the atlas would assert on.
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     stbtt_fontinfo info;

@@ -15,6 +15,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "model/narrow.hpp"
 #include "scenario/csv_block_reader.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
@@ -521,8 +522,8 @@ void reserve_for(LoadState& state, std::string_view first_block, std::uintmax_t 
     // than "t,c,,1h,,a=1,b=1".
     constexpr std::size_t kShortestRow = 16;
     const auto rows = std::min(static_cast<std::size_t>(static_cast<double>(lines) * scale),
-                               static_cast<std::size_t>(file_size / kShortestRow));
-    const auto bytes = static_cast<std::size_t>(file_size);
+                               narrow<std::size_t>(file_size / kShortestRow));
+    const auto bytes = narrow<std::size_t>(file_size);
     PendingTransactions& pending = state.pending;
     try {
         pending.txs.reserve(pending.txs.size() + rows);

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/narrow.hpp"
+
 namespace mt::seminar {
 namespace {
 
@@ -297,7 +299,7 @@ GuardedServer::GuardedServer(const ConnectionLimits& limits)
     const std::size_t waiting = limits.max_waiting;
     http_->new_task_queue = [threads, waiting] { return new BoundedPool(threads, waiting); };
     const auto seconds = [](std::chrono::milliseconds ms) {
-        return std::max<time_t>(1, static_cast<time_t>(ms.count() / 1000));
+        return std::max<time_t>(1, narrow<time_t>(ms.count() / 1000));
     };
     http_->set_read_timeout(seconds(limits.request_deadline), 0);
     http_->set_write_timeout(10, 0);

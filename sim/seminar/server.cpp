@@ -7,6 +7,7 @@
 
 #include "i18n/catalogue.hpp"
 #include "model/message.hpp"
+#include "model/narrow.hpp"
 #include "seminar/http_body.hpp"
 #include "seminar/instructor_report.hpp"
 #include "seminar/requests.hpp"
@@ -134,7 +135,7 @@ SeminarServer::SeminarServer(Seminar* seminar, PracticeLibrary* practice, Server
     // the kernel queue a whole classroom.
     http_->set_socket_options([this](socket_t sock) {
         httplib::default_socket_options(sock);
-        listening_socket_ = static_cast<int>(sock);
+        listening_socket_ = narrow<int>(sock);
     });
     http_->set_default_headers(
         {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});

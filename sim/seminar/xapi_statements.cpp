@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "model/narrow.hpp"
+
 namespace mt::seminar {
 namespace {
 
@@ -13,7 +15,7 @@ constexpr const char* kAttempted = "http://adlnet.gov/expapi/verbs/attempted";
 constexpr const char* kAssessment = "http://adlnet.gov/expapi/activities/assessment";
 
 std::string iso_timestamp(std::int64_t unix_seconds) {
-    const std::time_t t = static_cast<std::time_t>(unix_seconds);
+    const auto t = narrow<std::time_t>(unix_seconds);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buffer[64];

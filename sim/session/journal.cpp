@@ -5,9 +5,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "model/regular_file.hpp"
 
 namespace mt {
 namespace {
@@ -32,12 +33,14 @@ Message cannot_write(const std::filesystem::path& path) {
 
 JournalContents read_journal(const std::filesystem::path& path) {
     JournalContents out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // A regular file only: a named pipe put in its place would block the read forever.
+    RegularFile file = RegularFile::open_for_reading(path);
+    const std::optional<std::string> read = file.is_open() ? file.read_all() : std::nullopt;
+    if (!read) {
         out.error = Message("journal.error.cannot_open").arg("file", path.string());
         return out;
     }
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& text = *read;
     std::size_t number = 0;
     for (std::size_t begin = 0; begin < text.size();) {
         ++number;
@@ -61,11 +64,14 @@ JournalContents read_journal(const std::filesystem::path& path) {
             return out;
         }
         if (number == 1) {
-            if (json.value("journal", "") != kMagic || !json["scenario"].is_string()) {
+            const auto magic = json.find("journal");
+            const auto scenario = json.find("scenario");
+            if (magic == json.end() || *magic != kMagic || scenario == json.end() ||
+                !scenario->is_string()) {
                 out.error = Message("journal.error.not_journal").arg("file", path.string());
                 return out;
             }
-            out.scenario_id = json["scenario"].get<std::string>();
+            out.scenario_id = scenario->get<std::string>();
         } else {
             auto parsed = action_from_json(json);
             if (!parsed.action) {

@@ -31,9 +31,8 @@ void InvestigatorUi::sync_overlays(const Casefile& casefile) {
     const AnalysisReport* cluster =
         overlay_report(casefile, AnalysisTool::Cluster, g.cluster_report);
     // sync_graph clears the key whenever it rebuilds the graph, so node indexes stay right.
-    const std::string key = std::string(taint ? taint->id : "-") + "|" +
-                            (cluster ? cluster->id : "-") + "|" + (g.show_taint ? "t" : "") +
-                            (g.show_cluster ? "c" : "");
+    const std::string key = (taint ? taint->id : "-") + "|" + (cluster ? cluster->id : "-") + "|" +
+                            (g.show_taint ? "t" : "") + (g.show_cluster ? "c" : "");
     graph_.taint_available = taint != nullptr;
     graph_.cluster_available = cluster != nullptr;
     if (key == graph_.overlay_key) return;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/money.hpp"
+#include "model/narrow.hpp"
 #include "model/time.hpp"
 
 using namespace mt;
@@ -53,4 +54,14 @@ TEST_CASE("amounts a trainee reads have their thousands grouped, the sign kept i
     CHECK(display_amount(Units{-1'234'500'000}, 6, "") == "-1,234.5");
     CHECK(display_amount(Units{546}, 8, "BTC") == "0.00000546 BTC");
     CHECK(display_amount(Units{0}, 8, "BTC") == "0 BTC");
+}
+
+TEST_CASE("narrow converts an integer that fits its type and refuses one that does not",
+          "[money]") {
+    CHECK(narrow<std::uint32_t>(std::uint64_t{4'000'000'000}) == 4'000'000'000u);
+    CHECK(narrow<std::int32_t>(std::int64_t{-5}) == -5);
+    CHECK(narrow<std::size_t>(std::uint64_t{12}) == 12u);
+    CHECK_THROWS_AS(narrow<std::uint32_t>(std::uint64_t{1} << 32), std::out_of_range);
+    CHECK_THROWS_AS(narrow<std::uint64_t>(-1), std::out_of_range);
+    CHECK_THROWS_AS(narrow<std::int8_t>(128), std::out_of_range);
 }

@@ -31,7 +31,7 @@ std::string new_action_id() {
     std::string id;
     for (int i = 0; i < 4; ++i) {
         char part[9];
-        std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(random()));
+        std::snprintf(part, sizeof part, "%08x", random());
         id += part;
     }
     return id;
