@@ -69,12 +69,6 @@ bool inside(const ui::ProbeRect& a, const ui::ProbeRect& b) {
     return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 }
 
-std::string describe(const ui::ProbeRect& r) {
-    return "[" + std::to_string(static_cast<int>(r.x0)) + "," +
-           std::to_string(static_cast<int>(r.y0)) + " - " + std::to_string(static_cast<int>(r.x1)) +
-           "," + std::to_string(static_cast<int>(r.y1)) + "]";
-}
-
 // Every text on the canvas against every node's box: only a node's own text, written inside its
 // box, may lie there; a name placed outside never covers a box, its own included (a box hidden
 // under a name reads as the name of the arrows beside it), nor may an amount.

@@ -17,12 +17,6 @@ bool on_canvas(std::string_view what) {
     return false;
 }
 
-std::string describe(const ui::ProbeRect& r) {
-    std::ostringstream out;
-    out << "[" << r.x0 << "," << r.y0 << " - " << r.x1 << "," << r.y1 << "]";
-    return out.str();
-}
-
 bool out_of_view(const ui::LaidOutItem& item) {
     // Scrolled out of sight, reachable by scrolling.
     return item.scrolls_y && (item.rect.y0 >= item.visible.y1 || item.rect.y1 <= item.visible.y0);
@@ -44,6 +38,12 @@ bool collide(const ui::ProbeRect& a, const ui::ProbeRect& b) {
 }
 
 }  // namespace
+
+std::string describe(const ui::ProbeRect& r) {
+    std::ostringstream out;
+    out << "[" << r.x0 << "," << r.y0 << " - " << r.x1 << "," << r.y1 << "]";
+    return out.str();
+}
 
 std::vector<std::string> layout_problems(const ui::ItemProbe& probe) {
     std::vector<std::string> problems;

@@ -14,4 +14,7 @@ namespace mt::test {
 std::vector<std::string> layout_problems(const ui::ItemProbe& probe);
 std::vector<std::string> canvas_label_collisions(const ui::ItemProbe& probe);
 
+// "[x0,y0 - x1,y1]": where an item was, for a problem's line.
+std::string describe(const ui::ProbeRect& r);
+
 }  // namespace mt::test
