@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "import/importer.hpp"
 #include "import/tagpack.hpp"
 #include "model/regular_file.hpp"
@@ -111,7 +112,7 @@ int run_export_tagpack(const TagPackCommand& c) {
     set_interface_language(c.language);
     const LoadResult loaded = load_scenario_file(c.scenario);
     if (!loaded.ok()) {
-        for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+        for (const Diagnostic& d : loaded.errors) std::cerr << render(d) << '\n';
         return kExitFailure;
     }
     if (!std::filesystem::exists(c.journal))

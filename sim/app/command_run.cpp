@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "model/json.hpp"
 #include "model/regular_file.hpp"
 #include "model/text.hpp"
@@ -101,7 +102,7 @@ int run(const RunOptions& o) {
     }
     LoadResult loaded = load_scenario_file(o.scenario);
     if (!loaded.ok()) {
-        for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+        for (const Diagnostic& d : loaded.errors) std::cerr << render(d) << '\n';
         return kExitFailure;
     }
     std::vector<Action> actions;

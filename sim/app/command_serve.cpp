@@ -19,6 +19,7 @@
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "platform/console_app.hpp"
 #include "scenario/loader.hpp"
 #include "seminar/practice.hpp"
@@ -106,7 +107,7 @@ int serve_practice(const ServeOptions& o) {
     for (const ScenarioSummary& summary : list_scenarios(o.scenario)) {
         LoadResult loaded = load_scenario_file(summary.path);
         if (!loaded.ok()) {
-            for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+            for (const Diagnostic& d : loaded.errors) std::cerr << render(d) << '\n';
             print_error("serve",
                         Message("serve.practice.left_out").arg("file", summary.path.string()));
             continue;
@@ -170,7 +171,7 @@ int serve(const ServeOptions& o) {
     }
     LoadResult loaded = load_scenario_file(o.scenario);
     if (!loaded.ok()) {
-        for (const Diagnostic& d : loaded.errors) std::cerr << d.format() << '\n';
+        for (const Diagnostic& d : loaded.errors) std::cerr << render(d) << '\n';
         return kExitFailure;
     }
     auto opened = seminar::Seminar::open(loaded.scenario, {o.database, seed, 200});

@@ -4,6 +4,7 @@
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/case_words.hpp"
 #include "scenario/loader.hpp"
 #include "session/expert_check.hpp"
@@ -18,9 +19,9 @@ void check_case_words(const std::string& file, const Scenario& scenario,
         for (const char* language : {"en", "es"})
             if (builtin_catalogue(language).find(key) == nullptr)
                 problems.push_back({file, 0, 0,
-                                    render(Message("cli.validate.word_missing")
-                                               .arg("word", key)
-                                               .arg("language", language)),
+                                    Message("cli.validate.word_missing")
+                                        .arg("word", key)
+                                        .arg("language", language),
                                     ""});
 }
 
@@ -42,9 +43,9 @@ void register_validate(CLI::App& app, int& exit_code) {
                 check_case_words(file, *loaded.scenario, problems);
                 // A case whose expert path cannot reach full marks would score trainees unfairly.
                 for (const Message& p : replay_expert_solution(loaded.scenario).problems)
-                    problems.push_back({file, 0, 0, render(p), "expert_solution"});
+                    problems.push_back({file, 0, 0, p, "expert_solution"});
             }
-            for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
+            for (const Diagnostic& d : problems) std::cerr << render(d) << '\n';
             if (problems.empty()) {
                 const Scenario& s = *loaded.scenario;
                 std::cout << render(

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "import/anonymiser.hpp"
 #include "import/esplora.hpp"
 #include "import/etherscan.hpp"
@@ -211,7 +212,7 @@ ImportResult import_case(const ImportOptions& options) {
         const LoadResult loaded =
             load_scenario_file(temp.path() / case_file.filename(), LedgerCacheOptions{});
         std::string problems;
-        for (const Diagnostic& d : loaded.errors) problems += "\n  " + d.format();
+        for (const Diagnostic& d : loaded.errors) problems += "\n  " + render(d);
         if (loaded.ok())
             for (const Message& p : replay_expert_solution(loaded.scenario).problems)
                 problems += "\n  " + render(p);

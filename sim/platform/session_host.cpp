@@ -53,7 +53,7 @@ const std::vector<ui::CaseChoice>& SessionHost::cases() const {
         ui::CaseChoice choice;
         static_cast<CaseCard&>(choice) = summary;
         choice.path = summary.path.string();
-        for (const Diagnostic& d : summary.errors) choice.errors.push_back(d.format());
+        choice.errors = summary.errors;
         if (!summary.id.empty()) {
             const fs::path journal = journal_path_for(summary.id);
             if (fs::exists(journal, ec) && fs::file_size(journal, ec) > 0) {
@@ -87,7 +87,7 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
         ui::CaseLoadFailure failure{scenario.string(), loaded.errors};
         if (failure.problems.empty())
             failure.problems.push_back(
-                {scenario.string(), 0, 0, tr("platform.case_unreadable"), ""});
+                {scenario.string(), 0, 0, Message("platform.case_unreadable"), ""});
         failure_ = std::move(failure);
         return;
     }
@@ -99,10 +99,9 @@ void SessionHost::open_now(const fs::path& scenario, ui::OpenMode mode) {
     if (mode == ui::OpenMode::StartOver) archive(journal);
     auto session = std::make_unique<JournaledSession>(loaded.scenario, journal);
     if (!session->session()) {
-        failure_ =
-            ui::CaseLoadFailure{scenario.string(),
-                                {{journal.string(), 0, 0,
-                                  trf("platform.journal_failed", {render(session->error())}), ""}}};
+        // The journal's own message names the journal file and what went wrong with it.
+        failure_ = ui::CaseLoadFailure{scenario.string(),
+                                       {{journal.string(), 0, 0, session->error(), ""}}};
         return;
     }
     open(std::move(session));

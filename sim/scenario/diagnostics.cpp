@@ -10,6 +10,10 @@ namespace mt {
 namespace scenario_detail {
 
 void Diagnostics::error(const Where& where, std::string message) {
+    error(where, Message("case_error.untranslated").arg("text", std::move(message)));
+}
+
+void Diagnostics::error(const Where& where, Message message) {
     if (items_.size() >= scenario_limits::kMaxDiagnostics) {
         ++dropped_;
         return;
@@ -31,9 +35,7 @@ std::vector<Diagnostic> Diagnostics::take() {
     if (dropped_ > 0) {
         Diagnostic note;
         note.file = out.empty() ? std::string() : out.front().file;
-        note.message = std::to_string(dropped_) +
-                       " more errors were found and not listed; fix the " +
-                       "ones above and load the case again";
+        note.message = Message("case_error.more_not_listed").arg("count", dropped_);
         out.push_back(std::move(note));
     }
     items_.clear();

@@ -168,10 +168,10 @@ PackLoad load_jurisdiction_text(std::string_view yaml, const std::string& name,
             if (diagnostics.count() == 0) result.pack = std::move(pack);
         }
     } catch (const std::bad_alloc&) {
-        diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the pack");
+        diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.out_of_memory_pack"));
     } catch (const std::exception& e) {
         diagnostics.error(Where{name, 0, 0, ""},
-                          std::string("internal error while loading: ") + e.what());
+                          Message("case_error.internal_error_what").arg("what", e.what()));
     }
     result.errors = diagnostics.take();
     if (!result.errors.empty()) result.pack.reset();
@@ -193,9 +193,9 @@ PackLoad load_jurisdiction(std::string_view id) {
     PackLoad result;
     std::string known;
     for (const std::string& s : shipped_jurisdictions()) known += (known.empty() ? "" : ", ") + s;
-    result.errors.push_back(Diagnostic{
-        "assets/jurisdictions", 0, 0,
-        "no jurisdiction pack '" + std::string(id) + "'; the shipped packs are " + known, ""});
+    result.errors.push_back(
+        Diagnostic{"assets/jurisdictions", 0, 0,
+                   Message("case_error.no_such_pack").arg("id", id).arg("known", known), ""});
     return result;
 }
 

@@ -60,11 +60,9 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             read_tool_costs(state, root);
             read_expert_solution(state, root);
             if (state.unchecked_ledger_references > 0)
-                diagnostics.error(
-                    Where{name, 0, 0, ""},
-                    std::to_string(state.unchecked_ledger_references) +
-                        " references to addresses or transactions were not checked because the "
-                        "ledger file could not be read; fix the ledger file first");
+                diagnostics.error(Where{name, 0, 0, ""},
+                                  Message("case_error.ledger_references_unchecked")
+                                      .arg("count", state.unchecked_ledger_references));
             if (diagnostics.count() == 0) {
                 if (cached && !result.ledger_from_cache)
                     store_cached_ledger(*cached, scenario->ledger, cache);
@@ -73,12 +71,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
             }
         }
     } catch (const std::bad_alloc&) {
-        diagnostics.error(Where{name, 0, 0, ""}, "ran out of memory while loading the case");
+        diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.out_of_memory"));
     } catch (const std::exception& e) {
         diagnostics.error(Where{name, 0, 0, ""},
-                          std::string("internal error while loading: ") + e.what());
+                          Message("case_error.internal_error_what").arg("what", e.what()));
     } catch (...) {
-        diagnostics.error(Where{name, 0, 0, ""}, "internal error while loading");
+        diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.internal_error"));
     }
     result.errors = diagnostics.take();
     if (!result.errors.empty()) result.scenario.reset();
@@ -90,13 +88,16 @@ LoadResult load_scenario_file(const std::filesystem::path& path, const LedgerCac
         FileRead file = read_bounded_file(path, scenario_limits::kMaxYamlBytes);
         if (!file.error.empty()) {
             LoadResult result;
-            result.errors.push_back(Diagnostic{path.string(), 0, 0, file.error, ""});
+            result.errors.push_back(
+                Diagnostic{path.string(), 0, 0,
+                           Message("case_error.untranslated").arg("text", file.error), ""});
             return result;
         }
         return load_scenario_text(file.text, path.string(), path.parent_path(), cache);
     } catch (...) {
         LoadResult result;
-        result.errors.push_back(Diagnostic{path.string(), 0, 0, "cannot read the case file", ""});
+        result.errors.push_back(
+            Diagnostic{path.string(), 0, 0, Message("case_error.cannot_read_case"), ""});
         return result;
     }
 }

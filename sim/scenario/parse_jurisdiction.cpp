@@ -69,9 +69,21 @@ void read_jurisdiction(LoadState& state, MapReader& root) {
     if (!id) return;
     PackLoad loaded = load_jurisdiction(*id);
     if (!loaded.pack) {
-        for (const Diagnostic& d : loaded.errors)
-            yaml.error(*pack_slot, "jurisdiction pack '" + *id + "' cannot be used: " +
-                                       (d.line > 0 ? d.format() : d.message));
+        // A pack that does not exist is a problem of the case; a broken pack's problems are
+        // listed at their own lines in the pack file, and the case points at them.
+        std::size_t in_pack_file = 0;
+        for (const Diagnostic& d : loaded.errors) {
+            if (d.line > 0) {
+                ++in_pack_file;
+                yaml.diagnostics().error(Where{d.file, d.line, d.column, d.yaml_path}, d.message);
+            } else {
+                yaml.error(*pack_slot, d.message);
+            }
+        }
+        if (in_pack_file > 0)
+            yaml.error(
+                *pack_slot,
+                Message("case_error.pack_broken").arg("pack", *id).arg("count", in_pack_file));
         return;
     }
     scenario.jurisdiction = *loaded.pack;

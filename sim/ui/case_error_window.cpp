@@ -54,7 +54,7 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
                 mono_text(problem.yaml_path);
                 ImGui::PopTextWrapPos();
                 ImGui::TableNextColumn();
-                text_wrapped(problem.message);
+                text_wrapped(render(problem.message));
             }
         }
         ImGui::EndTable();

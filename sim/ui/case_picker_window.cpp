@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "ui/format.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"
@@ -97,7 +98,7 @@ void InvestigatorUi::draw_case_picker(UiHost& host, Region region) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette::kBad);
             text_wrapped(tr("ui.picker.broken"));
             ImGui::PopStyleColor();
-            for (const std::string& error : choice.errors) text_wrapped(error);
+            for (const Diagnostic& error : choice.errors) text_wrapped(render(error));
         }
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();

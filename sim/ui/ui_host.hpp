@@ -18,10 +18,10 @@ namespace mt::ui {
 
 // One shipped case, as the case picker shows it.
 struct CaseChoice : CaseCard {
-    std::string path;                 // what open_case() gets back
-    bool resumable = false;           // a saved session of this case exists
-    std::size_t saved_actions = 0;    // how many actions that session holds
-    std::vector<std::string> errors;  // formatted diagnostics when the file cannot be read
+    std::string path;                // what open_case() gets back
+    bool resumable = false;          // a saved session of this case exists
+    std::size_t saved_actions = 0;   // how many actions that session holds
+    std::vector<Diagnostic> errors;  // why the file cannot be read
 };
 
 // Why the last case could not be opened: the case-file error screen lists these.

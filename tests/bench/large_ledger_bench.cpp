@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "bench_common.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
 #include "session/session.hpp"
 
@@ -192,7 +193,7 @@ LoadTimes time_loads(benchmark::State& state, const fs::path& case_file,
         if (!loaded.ok()) {
             state.SkipWithError(
                 ("the generated case does not load: " +
-                 (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()))
+                 (loaded.errors.empty() ? std::string("?") : render(loaded.errors.front())))
                     .c_str());
             break;
         }

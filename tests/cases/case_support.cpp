@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "i18n/diagnostic_text.hpp"
 #include "model/action_builders.hpp"
 #include "scenario/loader.hpp"
 #include "session/expert_check.hpp"
@@ -16,7 +17,7 @@ std::shared_ptr<const Scenario> load_case(std::string_view file) {
     const auto path = std::filesystem::path(MT_SOURCE_DIR) / "scenarios" / file;
     const LoadResult loaded = load_scenario_file(path);
     std::string diagnostics;
-    for (const Diagnostic& d : loaded.errors) diagnostics += d.format() + "\n";
+    for (const Diagnostic& d : loaded.errors) diagnostics += render(d) + "\n";
     INFO(diagnostics);
     REQUIRE(loaded.errors.empty());
     REQUIRE(loaded.ok());

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "generate/generator.hpp"
+#include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "same_ledger.hpp"
 #include "scenario/csv_block_reader.hpp"
 #include "scenario/loader.hpp"
@@ -73,7 +75,7 @@ std::vector<std::string> field_of_rows(const std::vector<std::string>& lines, st
 
 std::vector<std::string> formatted(const LoadResult& result) {
     std::vector<std::string> errors;
-    for (const Diagnostic& d : result.errors) errors.push_back(d.format());
+    for (const Diagnostic& d : result.errors) errors.push_back(render(d));
     return errors;
 }
 
@@ -90,7 +92,7 @@ TEST_CASE("Rows parsed on a second thread build the ledger the row checks alone 
     cache.min_ledger_bytes = 0;
     cache.directory = dir.path() / "checked";
     const LoadResult checked = load_with(CsvRowReading::Checked, made.case_file, cache);
-    INFO((checked.errors.empty() ? std::string() : checked.errors.front().format()));
+    INFO((checked.errors.empty() ? std::string() : render(checked.errors.front())));
     REQUIRE(checked.ok());
     const std::filesystem::path image =
         std::filesystem::directory_iterator(cache.directory)->path();
@@ -144,7 +146,7 @@ TEST_CASE("Problems in rows parsed ahead are reported as the row checks report t
     const std::vector<std::string> expected = formatted(checked);
     // The bad amount's line: its index (after the early insertion) plus one.
     const auto amount = std::find_if(checked.errors.begin(), checked.errors.end(), [](auto& d) {
-        return d.message.find("found '1.5x'") != std::string::npos;
+        return render(d.message, "en").find("found '1.5x'") != std::string::npos;
     });
     REQUIRE(amount != checked.errors.end());
     CHECK(amount->line == static_cast<int>(late + 2));

@@ -7,6 +7,7 @@
 
 #include "forensics/coinjoin.hpp"
 #include "generate/generator.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
 #include "scratch_dir.hpp"
 #include "session/expert_check.hpp"
@@ -35,7 +36,7 @@ GenerateResult make(const std::filesystem::path& dir, std::uint64_t seed,
 std::string describe(const LoadResult& loaded) {
     std::string out;
     for (std::size_t i = 0; i < loaded.errors.size() && i < 10; ++i)
-        out += loaded.errors[i].format() + "\n";
+        out += render(loaded.errors[i]) + "\n";
     return out;
 }
 

@@ -22,6 +22,7 @@
 
 #include "gui_driver.hpp"
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "platform/gui_app.hpp"
 #include "serve_process.hpp"
 #include "session/journal.hpp"
@@ -84,7 +85,7 @@ GuiOptions options_for(const fs::path& scenario) {
 const Casefile& casefile_of(platform::DesktopApp& app) {
     const Session* session = app.host().session();
     if (const ui::CaseLoadFailure* failure = app.host().load_failure())
-        for (const Diagnostic& p : failure->problems) UNSCOPED_INFO(p.file << ": " << p.message);
+        for (const Diagnostic& p : failure->problems) UNSCOPED_INFO(render(p));
     REQUIRE(session);
     return session->casefile();
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
 
 namespace mt::import_testing {
@@ -37,7 +38,7 @@ std::shared_ptr<const Scenario> load_written(const import::ImportResult& result)
     REQUIRE(result.ok());
     const LoadResult loaded = load_scenario_file(result.case_file, LedgerCacheOptions{});
     std::string diagnostics;
-    for (const Diagnostic& d : loaded.errors) diagnostics += d.format() + "\n";
+    for (const Diagnostic& d : loaded.errors) diagnostics += render(d) + "\n";
     INFO(diagnostics);
     REQUIRE(loaded.ok());
     return loaded.scenario;

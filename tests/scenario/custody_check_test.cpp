@@ -41,7 +41,7 @@ TEST_CASE("a holding larger than its account was ever credited is refused at its
         r, "holding 'h1' declares 0.7 BTC but the ledger credits only 0.6 BTC to addr-b");
     INFO(describe(r));
     REQUIRE(d);
-    CHECK(d->message.find("lower amount to at most 0.6") != std::string::npos);
+    CHECK(english(*d).find("lower amount to at most 0.6") != std::string::npos);
     CHECK(d->yaml_path == "holdings[0].amount");
     CHECK(d->line == position_of(text, "amount: \"0.7\"").line);
     CHECK(d->column == position_of(text, "\"0.7\"").column);
@@ -71,7 +71,7 @@ TEST_CASE("an address holding spent on chain before its move is refused, naming 
     const Diagnostic* d = find_error(r, "addr-c was spent on chain by transaction 't2' at +1h");
     INFO(describe(r));
     REQUIRE(d);
-    CHECK(d->message.find("name that transaction as the adversary's move") != std::string::npos);
+    CHECK(english(*d).find("name that transaction as the adversary's move") != std::string::npos);
     CHECK(d->yaml_path == "holdings[0].amount");
 }
 

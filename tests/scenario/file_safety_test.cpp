@@ -131,8 +131,9 @@ TEST_CASE("a file one byte over a limit says so in bytes", "[scenario][files]") 
     sparse("big.yaml", scenario_limits::kMaxYamlBytes + 1);
     const LoadResult yaml = load_scenario_file(dir.path() / "big.yaml");
     REQUIRE(yaml.errors.size() == 1);
-    CHECK(yaml.errors[0].message.find(
-              "is 16777217 bytes; the limit is 16777216 bytes (16.0 MiB)") != std::string::npos);
+    CHECK(
+        english(yaml.errors[0]).find("is 16777217 bytes; the limit is 16777216 bytes (16.0 MiB)") !=
+        std::string::npos);
 
     sparse("ledger.csv", scenario_limits::kMaxCsvBytes + 1);
     const auto csv = find_error(load(case_with_csv_transaction(), dir.path()),
@@ -143,7 +144,7 @@ TEST_CASE("a file one byte over a limit says so in bytes", "[scenario][files]") 
     sparse("huge.yaml", scenario_limits::kMaxYamlBytes * 2);
     const LoadResult huge = load_scenario_file(dir.path() / "huge.yaml");
     REQUIRE(huge.errors.size() == 1);
-    CHECK(huge.errors[0].message.find("is 32.0 MiB; the limit is 16.0 MiB") != std::string::npos);
+    CHECK(english(huge.errors[0]).find("is 32.0 MiB; the limit is 16.0 MiB") != std::string::npos);
 }
 
 TEST_CASE("a rejected ledger file is the one error reported about the ledger",
@@ -153,10 +154,10 @@ TEST_CASE("a rejected ledger file is the one error reported about the ledger",
     const LoadResult r = load(case_with_csv_transaction(), dir.path());
     INFO(describe(r));
     REQUIRE(r.errors.size() == 2);
-    CHECK(r.errors[0].message.find("the first row must be the header") != std::string::npos);
-    CHECK(r.errors[1].message.find("references to addresses or transactions were not checked "
-                                   "because the ledger file could not be read") !=
-          std::string::npos);
+    CHECK(english(r.errors[0]).find("the first row must be the header") != std::string::npos);
+    CHECK(english(r.errors[1])
+              .find("references to addresses or transactions were not checked "
+                    "because the ledger file could not be read") != std::string::npos);
     CHECK_FALSE(find_error(r, "appears in no transaction"));
     CHECK_FALSE(find_error(r, "unknown transaction"));
     CHECK_FALSE(find_error(r, "unknown address"));
@@ -189,8 +190,8 @@ TEST_CASE("a YAML file with too many values is refused before parsing, by its re
         text += "]\n";
         const LoadResult r = load(text);
         REQUIRE(r.errors.size() == 1);
-        CHECK(r.errors[0].message.find("holds more than 500000 values") != std::string::npos);
-        CHECK(r.errors[0].message.find("alias") == std::string::npos);
+        CHECK(english(r.errors[0]).find("holds more than 500000 values") != std::string::npos);
+        CHECK(english(r.errors[0]).find("alias") == std::string::npos);
         CHECK(r.errors[0].line == 2);
     }
     SECTION("a block list") {
@@ -199,7 +200,7 @@ TEST_CASE("a YAML file with too many values is refused before parsing, by its re
         for (std::size_t i = 0; i < items; ++i) text += "- 1\n";
         const LoadResult r = load(text);
         REQUIRE(r.errors.size() == 1);
-        CHECK(r.errors[0].message.find("holds more than 500000 values") != std::string::npos);
+        CHECK(english(r.errors[0]).find("holds more than 500000 values") != std::string::npos);
         CHECK(r.errors[0].line > 100'000);
     }
     SECTION("values hidden in quotes, comments and block scalars still count") {
@@ -234,6 +235,6 @@ TEST_CASE("the case picker parses only each case's header", "[scenario][files]")
     CHECK(list[1].errors.empty());
     CHECK(list[1].title.en == "Tiny case");
     REQUIRE(list[2].errors.size() == 1);
-    CHECK(list[2].errors[0].message.find("unknown difficulty 'easy'") != std::string::npos);
+    CHECK(english(list[2].errors[0]).find("unknown difficulty 'easy'") != std::string::npos);
     CHECK(list[2].errors[0].line == 6);
 }

@@ -204,7 +204,7 @@ TEST_CASE("the justification rule is checked on load", "[scenario][justification
                      "bases are read only when cite lists basis"));
     const auto unknown = find_error(load(with_rule("    cite: [motive]\n")), "element to cite");
     REQUIRE(unknown);
-    CHECK(unknown->message.find("identifier, basis or evidence") != std::string::npos);
+    CHECK(english(*unknown).find("identifier, basis or evidence") != std::string::npos);
     CHECK(find_error(load(with_rule("    min_characters: 5\n")), "at least"));
     CHECK(find_error(load(with_rule("    missing: ignore\n")), "penalise or refuse"));
     CHECK(find_error(load(with_rule("    cite: [identifier]\n    instrument: [subpoena]\n")),

@@ -35,10 +35,10 @@ TEST_CASE("a UTXO transaction whose inputs differ from outputs plus fee is repor
     const LoadResult r = load(text);
     const auto d = find_error(r, "transaction 't1' does not balance");
     REQUIRE(d);
-    CHECK(d->message.find("inputs total 1.0002 BTC") != std::string::npos);
-    CHECK(d->message.find("outputs (1 BTC) plus its fee (0.0001 BTC) make 1.0001 BTC") !=
+    CHECK(english(*d).find("inputs total 1.0002 BTC") != std::string::npos);
+    CHECK(english(*d).find("outputs (1 BTC) plus its fee (0.0001 BTC) make 1.0001 BTC") !=
           std::string::npos);
-    CHECK(d->message.find("0.0001 BTC of the inputs unaccounted for") != std::string::npos);
+    CHECK(english(*d).find("0.0001 BTC of the inputs unaccounted for") != std::string::npos);
     CHECK(d->yaml_path == "transactions[0]");
     CHECK(d->line == position_of(text, "id: t1").line);
 

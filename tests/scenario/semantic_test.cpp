@@ -25,7 +25,7 @@ TEST_CASE("duplicate ids are reported at the second declaration", "[scenario][se
             "outputs: [{address: addr-y, amount: \"1\"}]}\nservices:\n");
         const auto d = find_error(load(text), "transaction id 't1' is already used at case.yaml:");
         REQUIRE(d);
-        CHECK(d->message.find("(transactions[0])") != std::string::npos);
+        CHECK(english(*d).find("(transactions[0])") != std::string::npos);
         CHECK(d->yaml_path == "transactions[1].id");
     }
     SECTION("records") {
@@ -206,7 +206,7 @@ TEST_CASE("entity addresses take their chain from the ledger or name it", "[scen
     const auto d = find_error(load(unseen), "address 'addr-cold' appears in no transaction");
     REQUIRE(d);
     CHECK(d->yaml_path == "entities[0].addresses[1]");
-    CHECK(d->message.find("{address: addr-cold, chain: <chain id>}") != std::string::npos);
+    CHECK(english(*d).find("{address: addr-cold, chain: <chain id>}") != std::string::npos);
 
     const std::string named =
         replace_once(tiny_case(), "addresses: [addr-b]",
@@ -271,7 +271,7 @@ TEST_CASE("expert actions are parsed into Actions and checked", "[scenario][sema
         INFO(describe(r));
         const auto d = find_error(r, "unknown instrument 'freeze'");
         REQUIRE(d);
-        CHECK(d->message.find("expected a kind (preservation, subpoena") != std::string::npos);
+        CHECK(english(*d).find("expected a kind (preservation, subpoena") != std::string::npos);
         CHECK(d->yaml_path == "expert_solution[2].instrument");
     }
     SECTION("targets that are not in the case") {

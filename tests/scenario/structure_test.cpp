@@ -23,14 +23,17 @@ TEST_CASE("the tiny case loads with no diagnostics", "[scenario][structure]") {
     CHECK(s.expert_solution[4].duration == hours(6));
 }
 
-TEST_CASE("Diagnostic::format names file, line, column, message and path",
+TEST_CASE("a diagnostic reads file, line, column, message and path in either language",
           "[scenario][structure]") {
-    const Diagnostic d{"cases/a.yaml", 12, 7, "unknown key 'ammount'",
+    const Diagnostic d{"cases/a.yaml", 12, 7, Message("case_error.cannot_read_case"),
                        "transactions[4].outputs[1]"};
-    CHECK(d.format() ==
-          "cases/a.yaml:12:7: error: unknown key 'ammount' (at transactions[4].outputs[1])");
-    const Diagnostic whole{"cases/a.yaml", 0, 0, "the file is too large", ""};
-    CHECK(whole.format() == "cases/a.yaml: error: the file is too large");
+    CHECK(render(d, "en") ==
+          "cases/a.yaml:12:7: error: cannot read the case file (at transactions[4].outputs[1])");
+    CHECK(render(d, "es") ==
+          "cases/a.yaml:12:7: error: no se puede leer el archivo del caso "
+          "(en transactions[4].outputs[1])");
+    const Diagnostic whole{"cases/a.yaml", 0, 0, Message("case_error.cannot_read_case"), ""};
+    CHECK(render(whole, "en") == "cases/a.yaml: error: cannot read the case file");
 }
 
 TEST_CASE("a misspelt key is reported at the key with the expected keys", "[scenario][structure]") {
@@ -45,8 +48,8 @@ TEST_CASE("a misspelt key is reported at the key with the expected keys", "[scen
     CHECK(d->line == at.line);
     CHECK(d->column == at.column);
     CHECK(d->yaml_path == "transactions[0].outputs[1].ammount");
-    CHECK(d->message.find("did you mean 'amount'?") != std::string::npos);
-    CHECK(d->message.find("address and amount") != std::string::npos);
+    CHECK(english(*d).find("did you mean 'amount'?") != std::string::npos);
+    CHECK(english(*d).find("address and amount") != std::string::npos);
     // The missing amount of the same output is reported too, at the output's map.
     const auto missing = find_error(r, "missing key 'amount' in an output");
     REQUIRE(missing);
@@ -61,7 +64,7 @@ TEST_CASE("an unknown top-level key is reported with a suggestion", "[scenario][
     REQUIRE(d);
     CHECK(d->line == position_of(text, "hintz:").line);
     CHECK(d->column == 1);
-    CHECK(d->message.find("did you mean 'hints'?") != std::string::npos);
+    CHECK(english(*d).find("did you mean 'hints'?") != std::string::npos);
 }
 
 TEST_CASE("a missing required key names the key and the map", "[scenario][structure]") {
@@ -95,9 +98,9 @@ TEST_CASE("an unknown vocabulary value lists the allowed ones", "[scenario][stru
     const TextPos at = position_of(text, "exchnage");
     CHECK(d->line == at.line);
     CHECK(d->column == at.column);
-    CHECK(d->message.find("did you mean 'exchange'?") != std::string::npos);
-    CHECK(d->message.find("victim, suspect, money_mule, exchange") != std::string::npos);
-    CHECK(d->message.find("merchant, agency, hosting_provider or unknown") != std::string::npos);
+    CHECK(english(*d).find("did you mean 'exchange'?") != std::string::npos);
+    CHECK(english(*d).find("victim, suspect, money_mule, exchange") != std::string::npos);
+    CHECK(english(*d).find("merchant, agency, hosting_provider or unknown") != std::string::npos);
 }
 
 TEST_CASE("trainee-facing text needs both English and Spanish", "[scenario][structure]") {

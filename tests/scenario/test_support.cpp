@@ -129,9 +129,13 @@ TextPos position_of(const std::string& text, std::string_view needle, int occurr
     return pos;
 }
 
+std::string english(const Diagnostic& d) {
+    return render(d.message, "en");
+}
+
 const Diagnostic* find_error(const LoadResult& result, std::string_view part) {
     for (const Diagnostic& d : result.errors)
-        if (d.message.find(part) != std::string::npos) return &d;
+        if (english(d).find(part) != std::string::npos) return &d;
     return nullptr;
 }
 
@@ -143,7 +147,7 @@ std::optional<Diagnostic> find_error(LoadResult&& result, std::string_view part)
 
 std::string describe(const LoadResult& result) {
     std::string out;
-    for (const Diagnostic& d : result.errors) out += d.format() + "\n";
+    for (const Diagnostic& d : result.errors) out += render(d) + "\n";
     return out.empty() ? "(no diagnostics)" : out;
 }
 

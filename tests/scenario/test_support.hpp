@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "i18n/catalogue.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
 
 namespace mt::test {
@@ -25,6 +27,8 @@ struct TextPos {
 TextPos position_of(const std::string& text, std::string_view needle, int occurrence = 0);
 
 // The first diagnostic whose message contains `part`, or null.
+// The diagnostic's problem in English, as `validate --lang en` prints it.
+std::string english(const Diagnostic& d);
 const Diagnostic* find_error(const LoadResult& result, std::string_view part);
 // The same for a temporary result: a copy, so it outlives the result.
 std::optional<Diagnostic> find_error(LoadResult&& result, std::string_view part);

@@ -169,7 +169,7 @@ TEST_CASE("the Mexico and US packs load, every instrument named in both language
     for (const std::string& id : shipped_jurisdictions()) {
         const PackLoad loaded = load_jurisdiction(id);
         INFO(id);
-        for (const Diagnostic& d : loaded.errors) INFO(d.format());
+        for (const Diagnostic& d : loaded.errors) INFO(render(d));
         REQUIRE(loaded.pack);
         const JurisdictionPack& pack = *loaded.pack;
         CHECK(!pack.court.empty());
@@ -205,7 +205,7 @@ TEST_CASE("the Mexico and US packs load, every instrument named in both language
     CHECK(us->find("us-2703d-order")->forbids_notice);
     CHECK(us->find("us-mlat-oia")->reach == Reach::Treaty);
     CHECK(!load_jurisdiction("fr").pack);
-    CHECK(load_jurisdiction("fr").errors.at(0).message ==
+    CHECK(english(load_jurisdiction("fr").errors.at(0)) ==
           "no jurisdiction pack 'fr'; the shipped packs are mx, us");
 }
 
@@ -230,7 +230,7 @@ instruments:
     const PackLoad r = load_jurisdiction_text(text, "xx.yaml", "xx");
     CHECK(!r.pack);
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].format().rfind("xx.yaml:14:15: error: unknown compulsion 'seize'", 0) == 0);
+    CHECK(render(r.errors[0]).rfind("xx.yaml:14:15: error: unknown compulsion 'seize'", 0) == 0);
 }
 
 TEST_CASE("a case names its pack: instrument ids as honours keys, timing overrides, old kinds",

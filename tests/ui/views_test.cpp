@@ -378,7 +378,7 @@ TEST_CASE("the case picker opens or resumes a case", "[ui][picker]") {
     ui::CaseChoice broken;
     broken.path = "/cases/c.yaml";
     broken.id = "c";
-    broken.errors = {"c.yaml:3:1: error: expected a mapping"};
+    broken.errors = {Diagnostic{"c.yaml", 3, 1, Message("case_error.cannot_read_case"), ""}};
     host.choices = {fresh, saved, broken};
     ui::InvestigatorUi view;
     HeadlessUi driver(view, host);
@@ -398,10 +398,10 @@ TEST_CASE("the case picker opens or resumes a case", "[ui][picker]") {
 
 TEST_CASE("the case-file error screen lists every problem and goes back", "[ui][errors]") {
     RecordingHost host;
-    host.failure =
-        ui::CaseLoadFailure{"bad.yaml",
-                            {{"bad.yaml", 3, 5, "unknown kind 'bank'", "entities[0].kind"},
-                             {"bad.yaml", 9, 1, "amount must be positive", "transactions[2]"}}};
+    host.failure = ui::CaseLoadFailure{
+        "bad.yaml",
+        {{"bad.yaml", 3, 5, Message("case_error.cannot_read_case"), "entities[0].kind"},
+         {"bad.yaml", 9, 1, Message("case_error.out_of_memory"), "transactions[2]"}}};
     ui::InvestigatorUi view;
     HeadlessUi driver(view, host);
     driver.frames(2);
@@ -448,7 +448,8 @@ TEST_CASE("every screen in both languages uses only keys the catalogues have", "
         host.choices.push_back(
             {{"a", {"A", "A"}, {"s", "s"}, "advanced", 5, {"mixer"}}, "/a.yaml", true, 3, {}});
         driver.frames(2);
-        host.failure = ui::CaseLoadFailure{"x.yaml", {{"x.yaml", 1, 1, "b", "a"}}};
+        host.failure = ui::CaseLoadFailure{
+            "x.yaml", {{"x.yaml", 1, 1, Message("case_error.internal_error"), "a"}}};
         driver.frames(2);
     }
     set_interface_language("en");
