@@ -71,16 +71,20 @@ void WebHost::open_case(const std::string& case_id, ui::OpenMode) {
     if (!practice_ || joining_) return;
     joining_ = true;
     const unsigned generation = generation_;
-    request("POST", "/api/practice/start", {}, nlohmann::json{{"case", case_id}}.dump(),
-            [this, generation, case_id](const LinkReply& reply) {
-                if (!answered(generation, reply)) return;
-                std::string error;
-                if (!open_given(reply, error, std::nullopt)) {
-                    // The case error screen says why; its button leaves it (close_case).
-                    failure_ = ui::CaseLoadFailure{case_id, {{case_id, 0, 0, error, ""}}};
-                    changed_ = true;
-                }
-            });
+    request(
+        "POST", "/api/practice/start", {}, nlohmann::json{{"case", case_id}}.dump(),
+        [this, generation, case_id](const LinkReply& reply) {
+            if (!answered(generation, reply)) return;
+            std::string error;
+            if (!open_given(reply, error, std::nullopt)) {
+                // The case error screen says why, in the words of the seminar's reply (already in
+                // the trainee's language); its button leaves it (close_case).
+                failure_ = ui::CaseLoadFailure{
+                    case_id,
+                    {{case_id, 0, 0, Message("case_error.seminar_reply").arg("text", error), ""}}};
+                changed_ = true;
+            }
+        });
 }
 
 nlohmann::json WebHost::join_body() const {

@@ -8,6 +8,7 @@
 #include "generate/generator.hpp"
 #include "generate/random.hpp"
 #include "generate/yaml_text.hpp"
+#include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
 #include "scratch_dir.hpp"
 #include "session/expert_check.hpp"
@@ -117,7 +118,7 @@ TEST_CASE(
     REQUIRE(generated.ok());
     const LoadResult loaded = load_scenario_file(generated.case_file);
     std::string problems;
-    for (const Diagnostic& d : loaded.errors) problems += d.format() + "\n";
+    for (const Diagnostic& d : loaded.errors) problems += render(d) + "\n";
     INFO(problems);
     REQUIRE(loaded.errors.empty());
     const Scenario& s = *loaded.scenario;

@@ -120,11 +120,11 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
                 host.join_form.reset();
                 driver.frames(1);
 
-                host.failure =
-                    ui::CaseLoadFailure{"scenarios/broken.yaml",
-                                        {{"scenarios/broken.yaml", 12, 5,
-                                          "unknown jurisdiction 'XX'; expected one of MX, US, SC",
-                                          "world.services[2].jurisdiction"}}};
+                host.failure = ui::CaseLoadFailure{
+                    "scenarios/broken.yaml",
+                    {{"scenarios/broken.yaml", 12, 5,
+                      Message("case_error.no_such_pack").arg("id", "xx").arg("known", "mx, us"),
+                      "world.services[2].jurisdiction"}}};
                 driver.frames(2);
                 check("case error");
                 host.failure.reset();
