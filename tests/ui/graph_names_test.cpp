@@ -221,9 +221,7 @@ TEST_CASE("at Fit every named address on the graph shows its name, over no other
     }
     ui::set_fonts({});
     set_interface_language("en");
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(names_checked > 20);
     // Most names are whole.
     CHECK(names_whole * 3 > names_checked * 2);
@@ -362,9 +360,7 @@ TEST_CASE("arrows show their value in US dollars where the case prices the asset
     }
     ui::set_fonts({});
     set_interface_language("en");
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
     // Values were there to check, zoomed in and at Fit.
     CHECK(values_seen > 40);

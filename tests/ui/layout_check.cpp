@@ -45,6 +45,12 @@ std::string describe(const ui::ProbeRect& r) {
     return out.str();
 }
 
+std::string list_problems(const std::map<std::string, std::string>& where_first_seen) {
+    std::string listed;
+    for (const auto& [problem, where] : where_first_seen) listed += where + ": " + problem + "\n";
+    return listed;
+}
+
 std::vector<std::string> layout_problems(const ui::ItemProbe& probe) {
     std::vector<std::string> problems;
     std::vector<const ui::LaidOutItem*> shown;

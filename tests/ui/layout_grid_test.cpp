@@ -177,9 +177,7 @@ TEST_CASE("every view holds its layout at every seminar size, scale and language
             }
     ui::set_fonts({});
     set_interface_language("en");
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
 }
 
@@ -276,8 +274,6 @@ TEST_CASE("the instructor console holds a room of 35 at every seminar size, scal
             }
     ui::set_fonts({});
     set_interface_language("en");
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
 }

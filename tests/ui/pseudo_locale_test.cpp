@@ -18,6 +18,7 @@
 #include "forensics/analysis.hpp"
 #include "headless_ui.hpp"
 #include "i18n/catalogue.hpp"
+#include "layout_check.hpp"
 #include "recording_host.hpp"
 #include "scenario/loader.hpp"
 #include "screen_text.hpp"
@@ -287,9 +288,7 @@ TEST_CASE("every word on every view comes from the catalogues or the case", "[ui
     }
     ui::set_fonts({});
     set_interface_language("en");
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
     CHECK(missing_translation_keys().empty());
 }
@@ -362,9 +361,7 @@ TEST_CASE("every timeline entry of a session is worded by the catalogues", "[ui]
                                          shipped.file + ": " + shown);
         }
     }
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
     // The session went through every kind of step the defect was seen in.
     for (const char* key : {"timeline.request_sent", "timeline.request_answered",
@@ -473,9 +470,7 @@ TEST_CASE("every forensic report and analysis error is worded by the catalogues"
                         judge(where, row.detail, " · ", words);
                 }
     }
-    std::string listed;
-    for (const auto& [problem, where] : problems) listed += where + ": " + problem + "\n";
-    INFO(listed);
+    INFO(list_problems(problems));
     CHECK(problems.empty());
     // The reports went through each tool's wording and the errors of bad targets.
     for (const char* key :
