@@ -2,20 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "headless_ui.hpp"
+
 namespace mt::test {
 
 HeadlessConsole::HeadlessConsole(float width, float height) {
-    context_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
-    for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;
-    io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    context_ = create_headless_context(width, height);
     view.item_probe().enabled = true;
 }
 

@@ -4,10 +4,9 @@
 
 namespace mt::test {
 
-HeadlessUi::HeadlessUi(ui::InvestigatorUi& view, ui::UiHost& host, float width, float height)
-    : view_(view), host_(host) {
+ImGuiContext* create_headless_context(float width, float height) {
     IMGUI_CHECKVERSION();
-    context_ = ImGui::CreateContext();
+    ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -22,6 +21,12 @@ HeadlessUi::HeadlessUi(ui::InvestigatorUi& view, ui::UiHost& host, float width, 
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    return context;
+}
+
+HeadlessUi::HeadlessUi(ui::InvestigatorUi& view, ui::UiHost& host, float width, float height)
+    : view_(view), host_(host) {
+    context_ = create_headless_context(width, height);
     view_.state().probe.enabled = true;
 }
 

@@ -12,6 +12,10 @@
 
 namespace mt::test {
 
+// A current ImGui context with no window and no GL: the given display size, 60 frames a second,
+// keys mapped to themselves and the default font built.
+ImGuiContext* create_headless_context(float width, float height);
+
 class HeadlessUi {
   public:
     HeadlessUi(ui::InvestigatorUi& view, ui::UiHost& host, float width = 1600.0f,
