@@ -108,6 +108,11 @@ void draw_pack_instrument(const CaseBriefing& briefing, LegalDraft& draft) {
         ImGui::EndCombo();
     }
     probe("legal.instrument");
+    // A real name too long for the closed combo (Spanish, projector scales) is written out whole
+    // beneath it, so the trainee reads which instrument is chosen.
+    const float preview_width =
+        ImGui::GetItemRectSize().x - ImGui::GetFrameHeight() - 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::CalcTextSize(preview.c_str()).x > preview_width) text_wrapped(preview);
     if (chosen) draw_instrument_facts(briefing, *chosen);
 }
 

@@ -558,3 +558,23 @@ TEST_CASE("at Fit on a graph too large for text in its boxes, names, amounts and
     INFO(canvas_label_collisions(view.state().probe).size());
     CHECK(canvas_label_collisions(view.state().probe).empty());
 }
+
+TEST_CASE("a pack instrument's name too long for the closed list is written out whole beneath it",
+          "[ui][legal][jurisdiction]") {
+    Fixture f;
+    add_mexico_pack(*f.host.case_open);
+    f.host.case_open->briefing.instruments.back().name = {
+        "Securing of the proceeds of the offence under a control judge's order (aseguramiento)",
+        "Aseguramiento de los bienes producto del delito con orden del juez de control"};
+    f.host.case_open->actions_taken++;
+    f.driver.frames(2);
+    f.driver.click(f.node(kDeposit));
+    f.driver.click("tab.legal");
+    f.driver.click("legal.instrument");
+    f.driver.click("legal.instrument:mx-aseguramiento");
+    f.driver.frames(2);
+    const std::string shown = words_on_screen();
+    INFO(shown);
+    CHECK(shown.find("Securingoftheproceedsoftheoffenceunderacontroljudge'sorder(aseguramiento)") !=
+          std::string::npos);
+}
