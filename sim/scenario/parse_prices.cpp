@@ -10,14 +10,14 @@ namespace {
 
 // Prices above a trillion dollars a unit are a typo (a missing decimal point), not a market.
 constexpr Units kMaxPrice = Units{1'000'000'000'000} * 100'000'000;
+// How a quote is written, named in messages (an argument: braces in a catalogue are placeholders).
+constexpr const char* kQuoteShape = "{at, usd}";
 
 std::optional<Units> read_price(YamlReader& yaml, const Slot& slot) {
     auto usd = yaml.amount(slot, kPriceDecimals, "USD");
     if (!usd) return std::nullopt;
     if (*usd == 0 || *usd > kMaxPrice) {
-        yaml.error(slot,
-                   "expected a price in US dollars for one whole unit, above 0 and below "
-                   "1,000,000,000,000");
+        yaml.error(slot, Message("case_error.price_out_of_range").arg("max", "1,000,000,000,000"));
         return std::nullopt;
     }
     return usd;
@@ -46,15 +46,11 @@ void read_prices(LoadState& state, MapReader& root) {
         const auto constant = map.get("usd");
         const auto quotes = map.get("quotes");
         if (constant && quotes) {
-            yaml.error(*quotes,
-                       "an asset has either one price for the whole case (usd) or a "
-                       "list of quotes, not both");
+            yaml.error(*quotes, Message("case_error.price_constant_and_quotes"));
             continue;
         }
         if (!constant && !quotes) {
-            yaml.error(item,
-                       "expected usd (one price for the whole case, like \"1.00\") or "
-                       "quotes (a list of {at, usd})");
+            yaml.error(item, Message("case_error.price_missing").arg("quote", kQuoteShape));
             continue;
         }
         AssetPriceSeries series;
@@ -66,7 +62,8 @@ void read_prices(LoadState& state, MapReader& root) {
                 ok = false;
         } else if (auto list = yaml.list(*quotes, "quotes")) {
             if (list->empty()) {
-                yaml.error(*quotes, "expected at least one quote {at, usd}");
+                yaml.error(*quotes,
+                           Message("case_error.price_no_quotes").arg("quote", kQuoteShape));
                 ok = false;
             }
             std::optional<Slot> previous;  // the `at` of the last quote read with a time
@@ -86,10 +83,10 @@ void read_prices(LoadState& state, MapReader& root) {
                     continue;
                 }
                 if (!series.quotes.empty() && *at <= series.quotes.back().at) {
-                    yaml.error(*at_slot, "quote at " + time_text(*at_slot) +
-                                             " is not after the quote before it (" +
-                                             time_text(*previous) + " at " + previous->path +
-                                             "); expected quotes in time order, one per time");
+                    yaml.error(*at_slot, Message("case_error.price_quote_out_of_order")
+                                             .arg("at", time_text(*at_slot))
+                                             .arg("previous", time_text(*previous))
+                                             .arg("previous_path", previous->path));
                     ok = false;
                     continue;
                 }
@@ -102,19 +99,20 @@ void read_prices(LoadState& state, MapReader& root) {
         if (!asset || !ok) continue;
         const Asset& a = ledger.asset(*asset);
         if (auto [it, added] = priced.try_emplace(*asset, item.path); !added) {
-            yaml.error(*asset_slot, "asset '" + a.id + "' is priced twice (first at " + it->second +
-                                        "); expected one entry per asset");
+            yaml.error(*asset_slot, Message("case_error.price_asset_twice")
+                                        .arg("asset", a.id)
+                                        .arg("first", it->second));
             continue;
         }
         // The trainee's casefile names an asset by its chain and symbol, as transactions show it.
         for (const Asset& other : ledger.assets())
             if (other.id != a.id && other.symbol == a.symbol &&
                 ledger.chain(other.chain).name == ledger.chain(a.chain).name) {
-                yaml.error(*asset_slot,
-                           "assets '" + a.id + "' and '" + other.id + "' are both " + a.symbol +
-                               " on " + ledger.chain(a.chain).name +
-                               ", so a trainee could not tell their prices apart; give one of "
-                               "them another symbol");
+                yaml.error(*asset_slot, Message("case_error.price_assets_alike")
+                                            .arg("asset", a.id)
+                                            .arg("other", other.id)
+                                            .arg("symbol", a.symbol)
+                                            .arg("chain", ledger.chain(a.chain).name));
                 ok = false;
                 break;
             }

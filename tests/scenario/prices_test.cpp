@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "model/casefile.hpp"
 #include "session/session.hpp"
 #include "test_support.hpp"
@@ -225,4 +226,17 @@ TEST_CASE("a transfer is valued at the latest quote at or before its time", "[sc
     CHECK(usd_cents(Units{1'500'000'000'000'000'000}, 18, Units{200'012'300'000}) == 300'018);
     // Beyond 64 bits of cents: no value rather than a wrong one.
     CHECK_FALSE(usd_cents(max_amount(), 0, Units{100'000'000'000'000'000}));
+}
+
+TEST_CASE("a wrong price is told in the author's language", "[scenario][prices][i18n]") {
+    const LoadResult result =
+        load(with_prices("prices:\n  - {asset: btc, usd: \"50000\"}\n"
+                         "  - {asset: btc, usd: \"51000\"}\n"));
+    const Diagnostic* d = find_error(result, "is priced twice");
+    REQUIRE(d);
+    CHECK(d->message.key == "case_error.price_asset_twice");
+    const std::string spanish = render(d->message, "es");
+    CHECK(spanish ==
+          "el activo 'btc' tiene precio dos veces (la primera en prices[0]); se espera una "
+          "entrada por activo");
 }
