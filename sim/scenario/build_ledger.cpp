@@ -11,9 +11,14 @@ namespace mt::scenario_detail {
 namespace {
 
 constexpr std::uint32_t kUnspent = std::numeric_limits<std::uint32_t>::max();
+// How funds from outside the case are written, named in messages (an argument: braces in a
+// catalogue are placeholders).
+constexpr const char* kPairShape = "{address, amount}";
 
-std::string when(SimSeconds t) {
-    return t == 0 ? "the case start" : format_offset(t);
+// A time in a message: its offset from the case start ("-2h"), or the words for the start itself.
+Message& at_time(Message& message, std::string name, SimSeconds t) {
+    return t == 0 ? message.term(std::move(name), "case_error.ledger.case_start")
+                  : message.arg(std::move(name), format_offset(t));
 }
 
 // Running balances of account-chain addresses, per asset: a short list of cells per address
@@ -176,17 +181,16 @@ class LedgerBuilder {
             out_total += pending_.outputs[tx.first_output + o].amount;
         if (in_total != out_total + tx.fee) {
             const Units difference = in_total - out_total - tx.fee;
-            out_.error(
-                state_.tx_where(pending),
-                "transaction '" + pending_.id(pending).str() +
-                    "' does not balance: its inputs total " + amount_text(in_total, tx.asset) +
-                    " but its outputs (" + amount_text(out_total, tx.asset) + ") plus its fee (" +
-                    amount_text(tx.fee, tx.asset) + ") make " +
-                    amount_text(out_total + tx.fee, tx.asset) + "; expected them to be equal (" +
-                    (difference > 0
-                         ? amount_text(difference, tx.asset) + " of the inputs unaccounted for)"
-                         : "outputs and fee exceed the inputs by " +
-                               amount_text(-difference, tx.asset) + ")"));
+            out_.error(state_.tx_where(pending),
+                       Message(difference > 0 ? "case_error.ledger.inputs_unaccounted"
+                                              : "case_error.ledger.inputs_exceeded")
+                           .arg("id", pending_.id(pending).str())
+                           .arg("inputs", amount_text(in_total, tx.asset))
+                           .arg("outputs", amount_text(out_total, tx.asset))
+                           .arg("fee", amount_text(tx.fee, tx.asset))
+                           .arg("total", amount_text(out_total + tx.fee, tx.asset))
+                           .arg("difference",
+                                amount_text(difference > 0 ? difference : -difference, tx.asset)));
             return false;
         }
         return true;
@@ -205,11 +209,9 @@ class LedgerBuilder {
             const std::string_view name = pending_.spend_name(position);
             source = pending_.tx_ids.find(name);
             if (source == TextTable::kAbsent) {
-                out_.error(where(),
-                           "input spends an output of '" + std::string(name) +
-                               "', which is not a transaction of this case; expected the id of "
-                               "an earlier transaction, or {address, amount} for funds from "
-                               "outside the case");
+                out_.error(where(), Message("case_error.ledger.spends_unknown")
+                                        .arg("id", name)
+                                        .arg("pair", kPairShape));
                 return false;
             }
         }
@@ -218,37 +220,39 @@ class LedgerBuilder {
         const TextTable::Text prev_id = pending_.id(source);
         if (!pending_.valid[source]) return false;  // its own problems were reported
         if (source == pending) {
-            out_.error(where(), "transaction '" + prev_id.str() + "' spends its own output");
+            out_.error(where(),
+                       Message("case_error.ledger.spends_itself").arg("id", prev_id.str()));
             return false;
         }
         if (prev.chain != tx.chain) {
-            out_.error(where(), "input spends an output of '" + prev_id.str() + "' on chain '" +
-                                    ledger_.chain(prev.chain).id + "', not on '" +
-                                    ledger_.chain(tx.chain).id + "'");
+            out_.error(where(), Message("case_error.ledger.spends_other_chain")
+                                    .arg("id", prev_id.str())
+                                    .arg("chain", ledger_.chain(prev.chain).id)
+                                    .arg("expected", ledger_.chain(tx.chain).id));
             return false;
         }
         if (rank(source) > rank(pending)) {
-            out_.error(where(), "input spends an output of '" + prev_id.str() +
-                                    "', which happens at " + when(prev.time) +
-                                    ", after this transaction at " + when(tx.time) +
-                                    "; expected an output created earlier");
+            Message message("case_error.ledger.spends_later");
+            message.arg("id", prev_id.str());
+            at_time(message, "spent_at", prev.time);
+            out_.error(where(), std::move(at_time(message, "at", tx.time)));
             return false;
         }
         if (vout >= prev.output_count) {
-            out_.error(where(), "transaction '" + prev_id.str() + "' has " +
-                                    std::to_string(prev.output_count) + " output" +
-                                    (prev.output_count == 1 ? "" : "s") + " (vout 0 to " +
-                                    std::to_string(prev.output_count - 1) + "); vout " +
-                                    std::to_string(vout) + " does not exist");
+            out_.error(where(), Message("case_error.ledger.no_such_vout")
+                                    .arg("id", prev_id.str())
+                                    .arg("count", std::size_t{prev.output_count})
+                                    .arg("last", std::size_t{prev.output_count - 1})
+                                    .arg("vout", std::size_t{vout}));
             return false;
         }
         if (ledger_index_[source] == kNoTx) return false;  // rejected itself, reported
         const std::uint32_t output = prev.first_output + vout;
         if (spent_by_[output] != kUnspent) {
-            out_.error(where(), "output " + prev_id.str() + ":" + std::to_string(vout) +
-                                    " is already spent by '" +
-                                    pending_.id(spent_by_[output]).str() +
-                                    "'; an output can be spent only once");
+            out_.error(where(), Message("case_error.ledger.spent_twice")
+                                    .arg("id", prev_id.str())
+                                    .arg("vout", std::size_t{vout})
+                                    .arg("spender", pending_.id(spent_by_[output]).str()));
             return false;
         }
         spent_by_[output] = pending;
@@ -273,22 +277,22 @@ class LedgerBuilder {
         sent -= amount;
         fee_source -= fee;  // the same cell when the asset is native
         if (sent < 0 || fee_source < 0) {
-            std::string message = "transfer '" + pending_.id(pending).str() + "' at " +
-                                  when(tx.time) + " overdraws its sender '" +
-                                  ledger_.address_text(in.address).str() + "': ";
+            Message message;
             if (tx.asset == native)
-                message += "it needs " + amount_text(amount + fee, native) +
-                           " (amount plus fee) but holds " + amount_text(had_asset, native);
+                message = Message("case_error.ledger.overdraw_with_fee")
+                              .arg("needs", amount_text(amount + fee, native))
+                              .arg("holds", amount_text(had_asset, native));
             else if (sent < 0)
-                message += "it sends " + amount_text(amount, tx.asset) + " but holds " +
-                           amount_text(had_asset, tx.asset);
+                message = Message("case_error.ledger.overdraw_asset")
+                              .arg("needs", amount_text(amount, tx.asset))
+                              .arg("holds", amount_text(had_asset, tx.asset));
             else
-                message += "its fee is " + amount_text(fee, native) + " but it holds " +
-                           amount_text(had_native, native);
-            out_.error(state_.tx_where(pending),
-                       message +
-                           " then; expected earlier incoming transfers or an entry under "
-                           "opening_balances to cover it");
+                message = Message("case_error.ledger.overdraw_fee")
+                              .arg("needs", amount_text(fee, native))
+                              .arg("holds", amount_text(had_native, native));
+            message.arg("id", pending_.id(pending).str())
+                .arg("sender", ledger_.address_text(in.address).str());
+            out_.error(state_.tx_where(pending), std::move(at_time(message, "at", tx.time)));
             // Undo, so one overdraw does not cascade into every later transfer of this sender.
             sent = had_asset;
             fee_source = had_native;

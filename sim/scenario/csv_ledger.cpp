@@ -37,7 +37,7 @@ struct Field {
 // Splits one line into fields; a field may be double-quoted with "" for a quote inside. The
 // unquoted text of a quoted field is kept in `scratch`.
 bool split_fields(std::string_view line, std::vector<Field>& fields,
-                  std::deque<std::string>& scratch, std::string& error) {
+                  std::deque<std::string>& scratch, Message& error) {
     scratch.clear();
     fields.clear();
     std::size_t i = 0;
@@ -49,7 +49,7 @@ bool split_fields(std::string_view line, std::vector<Field>& fields,
             ++i;
             while (true) {
                 if (i >= line.size()) {
-                    error = "a quoted field is not closed; expected a closing '\"'";
+                    error = Message("case_error.ledger.quote_not_closed");
                     return false;
                 }
                 if (line[i] == '"') {
@@ -64,7 +64,7 @@ bool split_fields(std::string_view line, std::vector<Field>& fields,
                 text += line[i++];
             }
             if (i < line.size() && line[i] != ',') {
-                error = "text follows a closing quote; expected ',' after it";
+                error = Message("case_error.ledger.text_after_quote");
                 return false;
             }
             f.text = scratch.emplace_back(std::move(text));
@@ -102,7 +102,7 @@ class CsvLedgerReader {
                     header_seen_ = true;
                     if (line_ != kHeader) {
                         error(0, "",
-                              "the first row must be the header '" + std::string(kHeader) + "'");
+                              Message("case_error.ledger.header_first").arg("header", kHeader));
                         return false;
                     }
                     break;
@@ -122,8 +122,7 @@ class CsvLedgerReader {
     bool finish() {
         if (header_seen_) return true;
         out_.error(Where{state_.csv_name, 0, 0, ""},
-                   "the ledger file is empty; expected the header '" + std::string(kHeader) +
-                       "' and one row per transaction");
+                   Message("case_error.ledger.empty").arg("header", kHeader));
         return false;
     }
 
@@ -142,16 +141,16 @@ class CsvLedgerReader {
         return col;
     }
 
-    void error(std::size_t offset, std::string column, std::string message) {
+    void error(std::size_t offset, std::string column, Message message) {
         out_.error(Where{state_.csv_name, line_number_, column_at(offset), std::move(column)},
                    std::move(message));
     }
-    void field_error(std::size_t index, std::string message) {
+    void field_error(std::size_t index, Message message) {
         error(fields_[index].offset, std::string(kColumnNames[index]), std::move(message));
     }
 
     void read_row() {
-        std::string split_error;
+        Message split_error;
         // Quoted fields are unescaped into per-row text; ids and addresses are copied from it.
         if (!split_fields(line_, fields_, quoted_text_, split_error)) {
             error(0, "", split_error);
@@ -159,8 +158,10 @@ class CsvLedgerReader {
         }
         if (fields_.size() != kColumns) {
             error(0, "",
-                  "expected " + std::to_string(kColumns) + " columns (" + std::string(kHeader) +
-                      "), found " + std::to_string(fields_.size()));
+                  Message("case_error.ledger.column_count")
+                      .arg("columns", kColumns)
+                      .arg("header", kHeader)
+                      .arg("found", fields_.size()));
             return;
         }
         const Ledger& ledger = state_.scenario.ledger;
@@ -173,8 +174,7 @@ class CsvLedgerReader {
 
         const std::string_view id = fields_[0].text;
         if (!is_csv_id(id)) {
-            field_error(
-                0, "expected a transaction id of 1 to 128 letters, digits, '-', '_', '.' or ':'");
+            field_error(0, Message("case_error.ledger.bad_id"));
             return;
         }
         std::optional<ChainId> chain;
@@ -186,8 +186,8 @@ class CsvLedgerReader {
                 last_chain_name_ = std::string(fields_[1].text);
                 last_chain_ = chain;
             } else if (state_.broken_chains.count(fields_[1].text) == 0) {
-                field_error(1, "unknown chain '" + excerpt(fields_[1].text, 60) +
-                                   "'; expected one declared under chains in the case file");
+                field_error(1, Message("case_error.ledger.unknown_chain")
+                                   .arg("chain", excerpt(fields_[1].text, 60)));
             }
         }
         if (!chain) ok = false;
@@ -199,17 +199,17 @@ class CsvLedgerReader {
                 auto asset = ledger.find_asset(fields_[2].text);
                 if (!asset) {
                     if (state_.broken_assets.count(fields_[2].text) == 0)
-                        field_error(2,
-                                    "unknown asset '" + excerpt(fields_[2].text, 60) +
-                                        "'; expected one declared under assets, or empty for the "
-                                        "chain's native asset");
+                        field_error(2, Message("case_error.ledger.unknown_asset")
+                                           .arg("asset", excerpt(fields_[2].text, 60)));
                     ok = false;
                 } else if (ledger.asset(*asset).chain != *chain) {
-                    field_error(2, "asset '" + excerpt(fields_[2].text, 60) +
-                                       "' is not on chain '" + c.id + "'");
+                    field_error(2, Message("case_error.ledger.asset_on_other_chain")
+                                       .arg("asset", excerpt(fields_[2].text, 60))
+                                       .arg("chain", c.id));
                     ok = false;
                 } else if (c.model == ChainModel::Utxo && *asset != c.native_asset) {
-                    field_error(2, "UTXO chain '" + c.id + "' moves only its native asset");
+                    field_error(2,
+                                Message("case_error.ledger.utxo_native_only").arg("chain", c.id));
                     ok = false;
                 } else {
                     tx.asset = *asset;
@@ -227,10 +227,9 @@ class CsvLedgerReader {
                 if (fee)
                     tx.fee = *fee;
                 else {
-                    field_error(4, "expected the fee in " + native.symbol +
-                                       " as a decimal with at most " +
-                                       std::to_string(native.decimals) +
-                                       " decimal places, or empty for none");
+                    field_error(4, Message("case_error.ledger.bad_fee")
+                                       .arg("symbol", native.symbol)
+                                       .arg("count", native.decimals));
                     ok = false;
                 }
             }
@@ -279,10 +278,7 @@ class CsvLedgerReader {
                 offset <= scenario_limits::kMaxTimeOffset)
                 return offset;
         }
-        field_error(3,
-                    "expected a time like \"-2h\", \"+36h\", \"1d12h\" or \"2021-05-08T16:00:00Z\" "
-                    "within ten years of the case start; found '" +
-                        excerpt(text, 40) + "'");
+        field_error(3, Message("case_error.ledger.bad_time").arg("found", excerpt(text, 40)));
         return std::nullopt;
     }
 
@@ -292,23 +288,25 @@ class CsvLedgerReader {
         const Asset& asset = state_.scenario.ledger.asset(tx.asset);
         const auto eq = item.rfind('=');
         if (eq == std::string_view::npos) {
-            field_error(column, "expected address=amount, found '" + excerpt(item, 60) + "'");
+            field_error(column,
+                        Message("case_error.ledger.not_a_pair").arg("found", excerpt(item, 60)));
             return std::nullopt;
         }
         const std::string_view address = item.substr(0, eq);
         const std::string_view amount_text = item.substr(eq + 1);
         if (!is_csv_address(address)) {
-            field_error(column,
-                        "expected an address of printable ASCII characters before '=', found '" +
-                            excerpt(address, 60) + "'");
+            field_error(
+                column,
+                Message("case_error.ledger.bad_address").arg("found", excerpt(address, 60)));
             return std::nullopt;
         }
         auto amount = parse_amount(amount_text, asset.decimals);
         if (!amount || *amount == 0) {
-            field_error(column, "expected an amount above zero in " + asset.symbol +
-                                    " with at most " + std::to_string(asset.decimals) +
-                                    " decimal places after '" + std::string(address) +
-                                    "=', found '" + excerpt(amount_text, 40) + "'");
+            field_error(column, Message("case_error.ledger.bad_amount")
+                                    .arg("symbol", asset.symbol)
+                                    .arg("count", asset.decimals)
+                                    .arg("address", address)
+                                    .arg("found", excerpt(amount_text, 40)));
             return std::nullopt;
         }
         auto id = state_.intern(address, tx.chain, [&] {
@@ -322,7 +320,7 @@ class CsvLedgerReader {
     bool for_each_item(std::size_t column, Visit&& visit) {
         std::string_view rest = fields_[column].text;
         if (rest.empty()) {
-            field_error(column, "expected at least one item");
+            field_error(column, Message("case_error.ledger.no_items"));
             return false;
         }
         bool ok = true;
@@ -330,9 +328,8 @@ class CsvLedgerReader {
         while (true) {
             const std::size_t end = std::min(rest.find(';'), rest.size());
             if (++count > scenario_limits::kMaxLegs) {
-                field_error(column, "a transaction may have at most " +
-                                        std::to_string(scenario_limits::kMaxLegs) +
-                                        " legs per side");
+                field_error(column, Message("case_error.ledger.too_many_legs")
+                                        .arg("max", scenario_limits::kMaxLegs));
                 return false;
             }
             ok = visit(rest.substr(0, end), static_cast<std::uint32_t>(count - 1)) && ok;
@@ -361,10 +358,8 @@ class CsvLedgerReader {
                 if (colon == std::string_view::npos || !is_csv_id(item.substr(0, colon)) ||
                     parsed.ec != std::errc() || parsed.ptr != vout_end ||
                     vout >= scenario_limits::kMaxLegs) {
-                    field_error(5,
-                                "expected txid:vout (an earlier output) or address=amount (funds "
-                                "from outside the case), found '" +
-                                    excerpt(item, 60) + "'");
+                    field_error(
+                        5, Message("case_error.ledger.bad_input").arg("found", excerpt(item, 60)));
                     return false;
                 }
                 in.prev = pending.spend(item.substr(0, colon), vout);
@@ -386,13 +381,12 @@ class CsvLedgerReader {
     bool read_transfer(TxRecord& tx) {
         const std::string_view from = fields_[5].text;
         if (!is_csv_address(from)) {
-            field_error(5, "an account-chain row names its sender alone under inputs; found '" +
-                               excerpt(from, 60) + "'");
+            field_error(5, Message("case_error.ledger.bad_sender").arg("found", excerpt(from, 60)));
             return false;
         }
         const std::string_view to = fields_[6].text;
         if (to.find(';') != std::string_view::npos) {
-            field_error(6, "an account-chain row has exactly one address=amount under outputs");
+            field_error(6, Message("case_error.ledger.one_receiver"));
             return false;
         }
         auto pair = read_pair(6, to, tx);
@@ -589,10 +583,7 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     }
     const std::optional<std::filesystem::path> found = side_file_path(state.base_dir, *name);
     if (!found) {
-        yaml.error(*s,
-                   "expected a relative path inside the case's folder like \"ledgers/case.csv\" "
-                   "(symbolic links out of the folder are refused); found '" +
-                       *name + "'");
+        yaml.error(*s, Message("case_error.ledger.path_outside").arg("found", *name));
         state.ledger_file_rejected = true;
         return;
     }

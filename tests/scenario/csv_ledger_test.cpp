@@ -1,6 +1,7 @@
 // The CSV ledger side file: merged with the YAML transactions, with its own file:line diagnostics.
 #include <catch2/catch.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "test_support.hpp"
 
 using namespace mt;
@@ -203,4 +204,44 @@ TEST_CASE("A ledger file that opens with blocks of blank lines loads its rows", 
     const auto c1 = r.scenario->ledger.find_transaction("c1");
     REQUIRE(c1.has_value());
     CHECK(r.scenario->ledger.outputs(*c1)[0].amount == 200'000'000);
+}
+
+TEST_CASE("CSV ledger problems are told in the author's language", "[scenario][csv][i18n]") {
+    TempDir dir("csv-spanish");
+    dir.write("ledger.csv", kHeader +
+                                "c1,bitcoin,,-3h,,addr-z=2,addr-y=2\n"
+                                "c2,dogecoin,,-1h,,addr-q=1,addr-w=1\n"
+                                "c3,bitcoin,,-1h,,c1:5,addr-w=2\n"
+                                "c4,bitcoin,,-1h,,addr-q=1,addr-w=2\n"
+                                "c5,bitcoin,,2021-05-08T14:30:00Z,,c6:0,addr-v=1\n"
+                                "c6,bitcoin,,+1h,,addr-u=1,addr-t=1\n"
+                                "c7,bitcoin,,-1h,,addr-q=1,addr-w=0.1234567891\n");
+    const LoadResult r = load(case_with_ledger_file(), dir.path());
+    INFO(describe(r));
+    const auto spanish = [&](std::string_view english_part, std::string_view key) {
+        const Diagnostic* d = find_error(r, english_part);
+        REQUIRE(d);
+        CHECK(d->message.key == key);
+        return render(d->message, "es");
+    };
+    CHECK(
+        spanish("unknown chain 'dogecoin'", "case_error.ledger.unknown_chain") ==
+        "cadena desconocida 'dogecoin'; se esperaba una declarada en chains del archivo del caso");
+    // One output: the singular, in both languages.
+    CHECK(spanish("transaction 'c1' has 1 output (vout 0 to 0); vout 5 does not exist",
+                  "case_error.ledger.no_such_vout") ==
+          "la transacción 'c1' tiene 1 salida (vout 0 a 0); la vout 5 no existe");
+    CHECK(spanish("transaction 'c4' does not balance", "case_error.ledger.inputs_exceeded") ==
+          "la transacción 'c4' no cuadra: sus entradas suman 1 BTC, pero sus salidas (2 BTC) más "
+          "su comisión (0 BTC) dan 2 BTC; se esperaba que fueran iguales (las salidas y la "
+          "comisión exceden las entradas por 1 BTC)");
+    // The case start is a word of the catalogue, other times their offset.
+    CHECK(spanish("which happens at +1h, after this transaction at the case start",
+                  "case_error.ledger.spends_later") ==
+          "la entrada gasta una salida de 'c6', que ocurre en +1h, después de esta transacción en "
+          "el inicio del caso; se esperaba una salida creada antes");
+    CHECK(
+        spanish("with at most 8 decimal places after 'addr-w='", "case_error.ledger.bad_amount") ==
+        "se esperaba un monto mayor que cero en BTC con 8 decimales como máximo después de "
+        "'addr-w=', se encontró '0.1234567891'");
 }
