@@ -188,10 +188,15 @@ void Ledger::finalize() {
 
 void Ledger::build_running_totals() {
     running_totals_.clear();
+    // The busy addresses in address order, each with its assets in the order its transactions
+    // name them (a transaction's asset, then its chain's native asset).
+    std::vector<AddressId> busy;
+    std::vector<bool> is_busy(address_chain_.size(), false);
+    std::vector<RunningTotals*> hubs;
     for (AddressId a = 0; a < address_chain_.size(); ++a) {
         const std::span<const TxIndex> txs = transactions_of(a);
         if (txs.size() < kRunningTotalsFrom) continue;
-        RunningTotals running;
+        RunningTotals& running = running_totals_[a];
         for (const TxIndex t : txs) {
             const TxRecord& tx = transactions_[t];
             for (const AssetId asset : {tx.asset, chains_[tx.chain].native_asset})
@@ -199,22 +204,60 @@ void Ledger::build_running_totals() {
                     running.assets.end())
                     running.assets.push_back(asset);
         }
-        // One pass over the transactions: a transaction changes the balance only in its asset
-        // and (by its fee) in its chain's native asset, so the other rows carry on unchanged.
-        const std::size_t count = txs.size();
-        running.totals.resize(running.assets.size() * count);
-        std::vector<Units> totals(running.assets.size(), 0);
-        for (std::size_t i = 0; i < count; ++i) {
-            const TxRecord& tx = transactions_[txs[i]];
-            const AssetId native = chains_[tx.chain].native_asset;
+        running.totals.resize(running.assets.size() * txs.size());
+        busy.push_back(a);
+        is_busy[a] = true;
+        hubs.push_back(&running);
+    }
+    if (busy.empty()) return;
+    const auto hub_of = [&](AddressId a) {
+        return is_busy[a] ? static_cast<std::size_t>(std::lower_bound(busy.begin(), busy.end(), a) -
+                                                     busy.begin())
+                          : hubs.size();
+    };
+    // One pass over every transaction's legs (as balance_change reads them): what it changes of
+    // each busy address it touches, in its asset and (by the fee) in the native asset, added to
+    // that address's running totals at its next row.
+    struct Touch {
+        std::size_t hub;
+        Units change = 0;  // in the transaction's asset
+        Units fee = 0;     // in the native asset: the fee of an account transfer it sends
+    };
+    std::vector<Touch> touched;
+    std::vector<std::size_t> next_row(hubs.size(), 0);
+    std::vector<std::vector<Units>> balances(hubs.size());
+    for (std::size_t h = 0; h < hubs.size(); ++h) balances[h].assign(hubs[h]->assets.size(), 0);
+    for (TxIndex t = 0; t < transactions_.size(); ++t) {
+        const TxRecord& tx = transactions_[t];
+        touched.clear();
+        const auto touch = [&](AddressId a) -> Touch* {
+            const std::size_t h = hub_of(a);
+            if (h == hubs.size()) return nullptr;
+            for (Touch& seen : touched)
+                if (seen.hub == h) return &seen;
+            return &touched.emplace_back(Touch{h});
+        };
+        const bool utxo = chains_[tx.chain].model == ChainModel::Utxo;
+        for (const TxOutput& o : outputs(t))
+            if (Touch* hub = touch(o.address)) hub->change += o.amount;
+        for (const TxInput& i : inputs(t))
+            if (Touch* hub = touch(i.address); hub && (!utxo || i.prev.tx != kNoTx))
+                hub->change -= i.amount;
+        if (touched.empty()) continue;
+        if (!utxo && tx.input_count > 0)
+            if (Touch* sender = touch(inputs_[tx.first_input].address)) sender->fee -= tx.fee;
+        const AssetId native = chains_[tx.chain].native_asset;
+        for (const Touch& hub : touched) {
+            RunningTotals& running = *hubs[hub.hub];
+            std::vector<Units>& balance = balances[hub.hub];
+            const std::size_t count = running.totals.size() / running.assets.size();
+            const std::size_t row = next_row[hub.hub]++;
             for (std::size_t k = 0; k < running.assets.size(); ++k) {
-                const AssetId asset = running.assets[k];
-                if (asset == tx.asset || asset == native)
-                    totals[k] += balance_change(a, asset, txs[i]);
-                running.totals[k * count + i] = totals[k];
+                if (running.assets[k] == tx.asset) balance[k] += hub.change;
+                if (running.assets[k] == native) balance[k] += hub.fee;
+                running.totals[k * count + row] = balance[k];
             }
         }
-        running_totals_.emplace(a, std::move(running));
     }
 }
 

@@ -17,8 +17,9 @@ namespace mt {
 namespace {
 
 // Bump when the layout of any stored array or the meaning of its contents changes: an image of
-// another version is never read.
-constexpr std::uint32_t kFormatVersion = 1;
+// another version is never read. Version 2: the text tables' index slots are placed by the XXH3
+// hash of each entry's stored bytes.
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::array<char, 8> kMagic{'M', 'T', 'L', 'E', 'D', 'G', 'E', 'R'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <ostream>
 #include <stdexcept>
+
+#include <xxhash.h>
 
 #include "model/bech32.hpp"
 #include "model/narrow.hpp"
@@ -142,10 +143,14 @@ char* spell_bech32(const char* stored, char* out) {
 TextTable::Key TextTable::key(std::string_view text, Packing packing, char* scratch) {
     Key key;
     key.stored = text;
-    key.hash = hash(text);
     key.packing = packing;
-    if (packing != Packing::Compact) return key;
-    if (text.size() > kMaxPackedText) return key;
+    if (packing == Packing::Compact) pack(text, key, scratch);
+    key.hash = hash(key.stored, key.form);
+    return key;
+}
+
+void TextTable::pack(std::string_view text, Key& key, char* scratch) {
+    if (text.size() > kMaxPackedText) return;
     const bool prefixed = text.size() >= 2 && text[0] == '0' && text[1] == 'x';
     const std::string_view digits = prefixed ? text.substr(2) : text;
     if (digits.size() >= kMinHexDigits && digits.size() <= kMaxHexDigits &&
@@ -156,7 +161,6 @@ TextTable::Key TextTable::key(std::string_view text, Packing packing, char* scra
         key.form = kBech32;
         key.stored = std::string_view(scratch, size);
     }
-    return key;
 }
 
 void TextTable::check_packing(const Key& key) const {
@@ -164,13 +168,11 @@ void TextTable::check_packing(const Key& key) const {
         throw std::logic_error("TextTable: a key made for another packing");
 }
 
-std::uint64_t TextTable::hash(std::string_view text) {
-    // libstdc++'s string hash, mixed so that its high bits (slot choice and tag) are well spread.
-    std::uint64_t h = std::hash<std::string_view>{}(text);
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+std::uint64_t TextTable::hash(std::string_view stored, std::uint8_t form) {
+    // The stored bytes, half the text of a packed hash or less, with XXH3 (fast on short input,
+    // its high bits well spread for the slot choice and tag); the form seeds it, so a packed
+    // entry and a text written as the same bytes differ.
+    return XXH3_64bits_withSeed(stored.data(), stored.size(), form);
 }
 
 bool TextTable::holds(Entry entry, const Key& key) const {
@@ -191,7 +193,9 @@ std::size_t TextTable::slot_of(const Key& key) const {
 }
 
 void TextTable::prefetch(std::string_view text) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home_slot(hash(text), bits_)]);
+    if (slots_.empty()) return;
+    std::array<char, kMaxPackedBytes> scratch;
+    __builtin_prefetch(&slots_[home_slot(key(text, packing_, scratch.data()).hash, bits_)]);
 }
 
 void TextTable::prefetch(const Key& key, Step step) const {

@@ -115,7 +115,9 @@ class TextTable {
     // A slot holds an entry and the high half of its text's hash, so a probe compares texts only
     // when the hashes agree.
     using Slot = std::uint64_t;
-    static std::uint64_t hash(std::string_view text);
+    // Packs `text` into `scratch` when it has a packed form, setting the key's bytes and form.
+    static void pack(std::string_view text, Key& key, char* scratch);
+    static std::uint64_t hash(std::string_view stored, std::uint8_t form);
     void check_packing(const Key& key) const;
     void grow_index();
     // Why the arrays cannot be a table's (offsets out of order, an impossible packed entry, an

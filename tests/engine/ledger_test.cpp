@@ -65,6 +65,60 @@ TEST_CASE("account balances subtract native fees from the sender", "[ledger]") {
     CHECK(ledger.balance(b, usdt, 100) == 900);
 }
 
+TEST_CASE("busy UTXO addresses sharing transactions answer balances from running totals",
+          "[ledger]") {
+    // Two hot wallets paid in the same transactions (the first twice in each), from outside
+    // funds that do not move their balances, and spending those outputs in the next ones.
+    Ledger ledger;
+    const ChainId btc = ledger.add_chain({"bitcoin", "Bitcoin", ChainModel::Utxo, 0});
+    ledger.add_asset({"btc", "BTC", btc, 8, ""});
+    const AddressId user = ledger.intern_address("bc1quser", btc);
+    const AddressId hot = ledger.intern_address("bc1qhot", btc);
+    const AddressId cold = ledger.intern_address("bc1qcold", btc);
+    const std::size_t count = 2 * Ledger::kRunningTotalsFrom;
+    Units hot_expected = 0, cold_expected = 0;
+    std::vector<std::pair<Units, Units>> after;  // by transaction (one per timestamp)
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto time = static_cast<SimSeconds>(10 * i);
+        const auto amount = static_cast<Units>(1'000 + i);
+        const std::string id = "tx-" + std::to_string(i);
+        if (i % 2 == 0) {
+            ledger.add_transaction({id,
+                                    btc,
+                                    0,
+                                    time,
+                                    5,
+                                    {{user, 3 * amount + 5, {}}, {hot, 7, {}}},
+                                    {{hot, amount}, {cold, amount}, {hot, amount}}});
+            hot_expected += 2 * amount;
+            cold_expected += amount;
+        } else {
+            const auto paid = static_cast<Units>(1'000 + i - 1);
+            ledger.add_transaction({id,
+                                    btc,
+                                    0,
+                                    time,
+                                    1,
+                                    {{hot, paid, {static_cast<TxIndex>(i - 1), 0}},
+                                     {cold, paid, {static_cast<TxIndex>(i - 1), 1}}},
+                                    {{user, 2 * paid - 1}}});
+            hot_expected -= paid;
+            cold_expected -= paid;
+        }
+        after.emplace_back(hot_expected, cold_expected);
+    }
+    ledger.finalize();
+    REQUIRE(ledger.transactions_of(hot).size() == count);
+    REQUIRE(ledger.transactions_of(cold).size() == count);
+    CHECK(ledger.balance(hot, 0, -1) == 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        INFO("after transaction " << i);
+        const auto time = static_cast<SimSeconds>(10 * i);
+        CHECK(ledger.balance(hot, 0, time) == after[i].first);
+        CHECK(ledger.balance(cold, 0, time + 5) == after[i].second);
+    }
+}
+
 TEST_CASE("a busy address answers balances from running totals, equal to summing its history",
           "[ledger]") {
     // A hot wallet on an account chain: deposits of ETH and USDT, withdrawals paying ETH fees,

@@ -13,6 +13,12 @@ TEST_CASE("amounts parse exactly into base units", "[money]") {
     // 25 ETH in wei does not fit in 64 bits.
     const Units wei = *parse_amount("25", 18);
     CHECK(to_string(wei) == "25000000000000000000");
+    // Up to 18 digits are read in 64 bits, more in 128: both give the same units.
+    CHECK(to_string(*parse_amount("123456789.123456789", 18)) == "123456789123456789000000000");
+    CHECK(to_string(*parse_amount("1234567890.123456789", 18)) == "1234567890123456789000000000");
+    CHECK(parse_amount("000000000000000001", 0) == Units{1});
+    CHECK(to_string(*parse_amount("999999999999.999999999999999999", 18)) ==
+          "999999999999999999999999999999");
 }
 
 TEST_CASE("malformed or out-of-range amounts are rejected", "[money]") {
@@ -23,6 +29,11 @@ TEST_CASE("malformed or out-of-range amounts are rejected", "[money]") {
     CHECK_FALSE(parse_amount("1.", 8));
     CHECK_FALSE(parse_amount(".", 8));
     CHECK_FALSE(parse_amount("99999999999999999999999999999999999", 0));
+    // The limit (10^30 units) holds however few digits are written.
+    CHECK(parse_amount("1000000000000", 18) == max_amount());
+    CHECK_FALSE(parse_amount("1000000000001", 18));
+    CHECK_FALSE(parse_amount("12345678901234567x", 0));
+    CHECK_FALSE(parse_amount("0.1234567/", 8));
 }
 
 TEST_CASE("amounts format without trailing zeros", "[money]") {

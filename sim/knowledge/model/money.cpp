@@ -1,13 +1,21 @@
 #include "model/money.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace mt {
 
-Units max_amount() {
+namespace {
+constexpr Units ten_to_the_30th() {
     Units v = 1;
     for (int i = 0; i < 30; ++i) v *= 10;
     return v;
+}
+constexpr Units kMaxAmount = ten_to_the_30th();
+}  // namespace
+
+Units max_amount() {
+    return kMaxAmount;
 }
 
 std::optional<Units> parse_amount(std::string_view text, int decimals) {
@@ -19,8 +27,27 @@ std::optional<Units> parse_amount(std::string_view text, int decimals) {
     if (whole.empty() && frac.empty()) return std::nullopt;
     if (dot != std::string_view::npos && frac.empty()) return std::nullopt;
     if (static_cast<int>(frac.size()) > decimals) return std::nullopt;
-    const Units limit = max_amount();
+    const Units limit = kMaxAmount;
     Units value = 0;
+    // Up to 18 digits fit in 64 bits, far below the limit: most amounts (a ledger's millions)
+    // are read without 128-bit arithmetic.
+    if (whole.size() + frac.size() <= 18) {
+        std::uint64_t digits = 0;
+        bool all_digits = true;
+        for (const std::string_view part : {whole, frac})
+            for (const char c : part) {
+                const auto digit = static_cast<unsigned char>(c - '0');
+                all_digits = all_digits && digit <= 9;
+                digits = digits * 10 + digit;
+            }
+        if (!all_digits) return std::nullopt;
+        value = digits;
+        for (int i = static_cast<int>(frac.size()); i < decimals; ++i) {
+            value *= 10;
+            if (value > limit) return std::nullopt;
+        }
+        return value;
+    }
     auto push_digit = [&](char c) {
         if (c < '0' || c > '9') return false;
         value = value * 10 + (c - '0');
