@@ -200,18 +200,37 @@ void TextTable::prefetch(std::string_view text) const {
 
 void TextTable::prefetch(const Key& key, Step step) const {
     if (slots_.empty()) return;
-    const Slot* slot = &slots_[home_slot(key.hash, bits_)];
+    const std::size_t home = home_slot(key.hash, bits_);
     if (step == Step::Slot) {
-        __builtin_prefetch(slot);
+        // The probe may run past the home slot's cache line: ask for the next one too.
+        __builtin_prefetch(&slots_[home]);
+        __builtin_prefetch(&slots_[(home + kProbeHint - 1) & (slots_.size() - 1)]);
         return;
     }
-    // Only the home slot is looked at: most lookups end there.
-    if (*slot == kEmpty || !same_tag(*slot, key.hash)) return;
-    const Entry entry = slot_entry(*slot);
-    if (step == Step::Offsets)
+    // The first slot of the probe with the key's tag (the entry a lookup will compare), among
+    // the few slots the Slot step loaded.
+    const std::size_t mask = slots_.size() - 1;
+    Slot found = kEmpty;
+    for (std::size_t n = 0, i = home; n < kProbeHint; ++n, i = (i + 1) & mask) {
+        const Slot slot = slots_[i];
+        if (slot == kEmpty) return;
+        if (same_tag(slot, key.hash)) {
+            found = slot;
+            break;
+        }
+    }
+    if (found == kEmpty) return;
+    const Entry entry = slot_entry(found);
+    if (step == Step::Offsets) {
         __builtin_prefetch(&begin_[entry]);
-    else
-        __builtin_prefetch(arena_.data() + offset(entry));
+        __builtin_prefetch(&begin_[entry + 1]);
+        return;
+    }
+    // A text may straddle two cache lines.
+    const std::uint32_t begin = offset(entry);
+    const std::uint32_t end = offset(entry + 1);
+    __builtin_prefetch(arena_.data() + begin);
+    if (end > begin) __builtin_prefetch(arena_.data() + end - 1);
 }
 
 TextTable::Entry TextTable::find(std::string_view text) const {

@@ -124,6 +124,8 @@ class TextTable {
     // index without free slots), or an empty string: checked before using a table read from disk.
     std::string check_structure() const;
     std::size_t slot_of(const Key& key) const;
+    // Slots of a probe that prefetch() looks at: one cache line's worth.
+    static constexpr std::size_t kProbeHint = 8;
     bool holds(Entry entry, const Key& key) const;
 
     // begin_[e + 1] is where entry e ends in the arena (low 30 bits) and how it is stored (top 2).
