@@ -102,11 +102,15 @@ std::optional<AddressId> LoadState::known_address(const Slot& slot) {
     return std::nullopt;
 }
 
-void LoadState::missing_from_ledger(const Slot& slot, std::string message) {
+void LoadState::missing_from_ledger(const Slot& slot, Message message) {
     if (ledger_file_rejected)
         ++unchecked_ledger_references;
     else
         yaml.error(slot, std::move(message));
+}
+
+void LoadState::missing_from_ledger(const Slot& slot, std::string message) {
+    missing_from_ledger(slot, Message("case_error.untranslated").arg("text", std::move(message)));
 }
 
 }  // namespace mt::scenario_detail

@@ -177,6 +177,8 @@ struct LoadState {
     bool is_known_tx(std::string_view id) const;
     // Reports that `slot` names an address or transaction the ledger lacks; only counts it when
     // the ledger file was rejected (the ledger is incomplete, so the reference may be right).
+    void missing_from_ledger(const Slot& slot, Message message);
+    // Transitional: English text not yet in the catalogues.
     void missing_from_ledger(const Slot& slot, std::string message);
 };
 

@@ -29,14 +29,17 @@ const std::map<std::string_view, std::vector<std::string_view>>& fields_by_type(
     return fields;
 }
 
+// How an action is written, named in messages (an argument: braces in a catalogue are
+// placeholders).
+constexpr const char* kActionShape = "{type: explore_address, target: ...}";
+
 class ExpertReader {
   public:
     explicit ExpertReader(LoadState& state) : state_(state), yaml_(state.yaml) {}
 
     std::optional<Action> read(const Slot& item) {
         if (!item.node.IsMap()) {
-            yaml_.error(item,
-                        "expected an action as a map like {type: explore_address, target: ...}");
+            yaml_.error(item, Message("case_error.expert.not_a_map").arg("example", kActionShape));
             return std::nullopt;
         }
         // The type decides which keys are allowed, so read it before checking the keys.
@@ -55,24 +58,24 @@ class ExpertReader {
         }
         if (!type_slot) {
             yaml_.error(item,
-                        "missing key 'type' in an action; expected one of " + list_names(types));
+                        Message("case_error.expert.missing_type").arg("types", join_names(types)));
             return std::nullopt;
         }
         if (!type) return std::nullopt;
         const auto& allowed = fields_by_type().at(*type);
-        return read_fields(item, *type, allowed, "a " + std::string(*type) + " action");
+        return read_fields(item, *type, allowed);
     }
 
   private:
     std::optional<Action> read_fields(const Slot& item, std::string_view type,
-                                      const std::vector<std::string_view>& allowed,
-                                      const std::string& what) {
+                                      const std::vector<std::string_view>& allowed) {
         nlohmann::json json = nlohmann::json::object();
         std::map<std::string, Slot> slots;
         bool ok = true;
         for (const auto& kv : item.node) {
             if (!kv.first.IsScalar()) {
-                yaml_.error(Slot{kv.first, item.path, kv.first.Mark()}, "keys must be plain names");
+                yaml_.error(Slot{kv.first, item.path, kv.first.Mark()},
+                            Message("case_error.expert.key_not_plain"));
                 ok = false;
                 continue;
             }
@@ -80,17 +83,20 @@ class ExpertReader {
             Slot slot{kv.second, child_path(item.path, key),
                       kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                std::string message = "unknown key '" + excerpt(key, 60) + "'";
-                if (auto near = closest_name(key, allowed); !near.empty())
-                    message += " (did you mean '" + std::string(near) + "'?)";
-                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()},
-                            message + "; " + what + " has the keys " + list_names(allowed, "and"));
+                const std::string_view near = closest_name(key, allowed);
+                Message message(near.empty() ? "case_error.expert.unknown_key"
+                                             : "case_error.expert.unknown_key_near");
+                message.arg("key", excerpt(key, 60))
+                    .arg("type", type)
+                    .arg("keys", join_names(allowed));
+                if (!near.empty()) message.arg("near", near);
+                yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()}, std::move(message));
                 ok = false;
                 continue;
             }
             if (!slots.emplace(key, slot).second) {
                 yaml_.error(Slot{kv.first, slot.path, kv.first.Mark()},
-                            "key '" + key + "' appears twice");
+                            Message("case_error.expert.key_twice").arg("key", key));
                 ok = false;
                 continue;
             }
@@ -132,7 +138,9 @@ class ExpertReader {
                     if (it != slots.end()) at = &it->second;
                 }
             }
-            yaml_.error(*at, "invalid " + std::string(type) + " action: " + parsed.error);
+            yaml_.error(*at, Message("case_error.expert.invalid_action")
+                                 .arg("type", type)
+                                 .arg("error", parsed.error));
             return std::nullopt;
         }
         if (!check_references(*parsed.action, item, slots)) return std::nullopt;
@@ -156,7 +164,7 @@ class ExpertReader {
     static std::string kinds() {
         std::vector<std::string_view> names;
         for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
-        return list_names(names);
+        return join_names(names);
     }
 
     bool check_references(const Action& a, const Slot& item,
@@ -165,11 +173,11 @@ class ExpertReader {
             auto it = slots.find(key);
             return it == slots.end() ? item : it->second;
         };
-        auto fail = [&](const std::string& key, std::string message) {
+        auto fail = [&](const std::string& key, Message message) {
             yaml_.error(at(key), std::move(message));
             return false;
         };
-        auto missing = [&](const std::string& key, std::string message) {
+        auto missing = [&](const std::string& key, Message message) {
             state_.missing_from_ledger(at(key), std::move(message));
             return false;
         };
@@ -178,53 +186,52 @@ class ExpertReader {
             case ActionType::ExploreAddress:
             case ActionType::Lookup:
                 if (!is_address(a.target))
-                    return missing("target", "unknown address '" + excerpt(a.target, 80) +
-                                                 "'; expected an address of this case");
+                    return missing("target", Message("case_error.expert.unknown_address")
+                                                 .arg("address", excerpt(a.target, 80)));
                 return true;
             case ActionType::ExploreTransaction:
                 if (!is_tx(a.target))
-                    return missing("target", "unknown transaction '" + excerpt(a.target, 80) +
-                                                 "'; expected a transaction id of this case");
+                    return missing("target", Message("case_error.world.unknown_transaction")
+                                                 .arg("id", excerpt(a.target, 80)));
                 return true;
             case ActionType::RunAnalysis:
             case ActionType::Annotate:
                 if (!is_address(a.target) && !is_tx(a.target))
-                    return missing("target",
-                                   "unknown target '" + excerpt(a.target, 80) +
-                                       "'; expected an address or transaction id of this case");
+                    return missing("target", Message("case_error.expert.unknown_target")
+                                                 .arg("target", excerpt(a.target, 80)));
                 return true;
             case ActionType::LegalRequest: {
                 if (scenario.find_service(a.target) == nullptr)
-                    return fail("target",
-                                "unknown service '" + excerpt(a.target, 80) +
-                                    "'; expected an entity id that has an entry under services");
+                    return fail("target", Message("case_error.world.unknown_service")
+                                              .arg("id", excerpt(a.target, 80)));
                 if (!a.legal_instrument.empty() &&
                     scenario.jurisdiction.find(a.legal_instrument) == nullptr)
-                    return fail(
-                        "instrument",
-                        "unknown instrument '" + excerpt(a.legal_instrument, 80) +
-                            "'; expected a kind (" + kinds() + ")" +
-                            (scenario.jurisdiction.empty()
-                                 ? std::string()
-                                 : " or an instrument of pack '" + scenario.jurisdiction.id + "'"));
+                    return fail("instrument",
+                                (scenario.jurisdiction.empty()
+                                     ? Message("case_error.expert.unknown_instrument")
+                                     : Message("case_error.expert.unknown_instrument_in_pack")
+                                           .arg("pack", scenario.jurisdiction.id))
+                                    .arg("instrument", excerpt(a.legal_instrument, 80))
+                                    .arg("kinds", kinds()));
                 // Identifiers are addresses; records of the case may be cited as evidence.
                 for (const std::string& id : a.identifiers)
                     if (!is_address(id) && !is_record(id))
-                        return missing("identifiers", "identifier '" + excerpt(id, 80) +
-                                                          "' is not an address or record of "
-                                                          "this case");
+                        return missing("identifiers",
+                                       Message("case_error.expert.unknown_identifier")
+                                           .arg("identifier", excerpt(id, 80)));
                 return true;
             }
             case ActionType::AnswerCheckpoint: {
                 const Checkpoint* cp = scenario.find_checkpoint(a.target);
                 if (cp == nullptr)
-                    return fail("target", "unknown checkpoint '" + excerpt(a.target, 80) +
-                                              "'; expected an id declared under checkpoints");
+                    return fail("target", Message("case_error.world.unknown_checkpoint")
+                                              .arg("id", excerpt(a.target, 80)));
                 if (cp->kind == CheckpointKind::Choice &&
                     std::none_of(cp->options.begin(), cp->options.end(),
                                  [&](const CheckpointOption& o) { return o.id == a.answer; }))
-                    return fail("answer", "'" + excerpt(a.answer, 80) +
-                                              "' is not an option of checkpoint '" + cp->id + "'");
+                    return fail("answer", Message("case_error.expert.answer_not_option")
+                                              .arg("answer", excerpt(a.answer, 80))
+                                              .arg("checkpoint", cp->id));
                 return true;
             }
             case ActionType::Hint:
@@ -246,7 +253,7 @@ void read_expert_solution(LoadState& state, MapReader& root) {
     if (!s) return;
     auto items = state.yaml.list(*s, "actions");
     if (!items) return;
-    if (items->empty()) state.yaml.error(*s, "expected the expert's actions, ending with submit");
+    if (items->empty()) state.yaml.error(*s, Message("case_error.expert.no_actions"));
     ExpertReader reader(state);
     for (const Slot& item : *items)
         if (auto action = reader.read(item))

@@ -14,12 +14,12 @@ constexpr std::array<std::string_view, 2> kEventKinds{"move_funds", "message"};
 constexpr std::array<std::string_view, 4> kCheckpointKinds{"choice", "address", "entity",
                                                            "transaction"};
 
-std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot,
-                                         std::string_view what) {
+// `what` is the catalogue key of what has the time ("the event").
+std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot, std::string what) {
     auto t = state.yaml.time(slot, state.start_unix);
     if (t && *t < 0) {
-        state.yaml.error(
-            slot, std::string(what) + " is before the case start; expected a time at or after it");
+        state.yaml.error(slot,
+                         Message("case_error.plot.before_start").term("what", std::move(what)));
         return std::nullopt;
     }
     return t;
@@ -49,7 +49,7 @@ void read_events(LoadState& state, MapReader& root) {
         // A move on chain happens when its transaction does: `at` may be left out.
         auto tx_slot = map.get("transaction");
         if (tx_slot && kind && event.kind != EventKind::MoveFunds) {
-            yaml.error(*tx_slot, "only a move_funds event names a transaction");
+            yaml.error(*tx_slot, Message("case_error.plot.transaction_not_move"));
             tx_slot.reset();
         }
         if (tx_slot) {
@@ -58,20 +58,19 @@ void read_events(LoadState& state, MapReader& root) {
                     event.transaction = *tx;
                     event.at = scenario.ledger.transaction(*tx).time;
                     if (event.at < 0)
-                        yaml.error(*tx_slot, "transaction '" + *tx_id + "' happens at " +
-                                                 format_offset(event.at) +
-                                                 ", before the case start; a move during play "
-                                                 "needs a transaction at or after it");
+                        yaml.error(*tx_slot, Message("case_error.plot.move_before_start")
+                                                 .arg("id", *tx_id)
+                                                 .arg("at", format_offset(event.at)));
                 } else if (!state.is_known_tx(*tx_id)) {
-                    yaml.error(*tx_slot, "unknown transaction '" + *tx_id +
-                                             "'; expected a transaction id of this case");
+                    yaml.error(*tx_slot,
+                               Message("case_error.world.unknown_transaction").arg("id", *tx_id));
                 }
             }
         }
         // A tip-off move: the adversary reacts to a service's notice to its user.
         auto tip_slot = map.get("tip_off");
         if (tip_slot && kind && event.kind != EventKind::MoveFunds) {
-            yaml.error(*tip_slot, "only a move_funds event reacts to a tip-off");
+            yaml.error(*tip_slot, Message("case_error.plot.tip_off_not_move"));
             tip_slot.reset();
         }
         if (tip_slot) {
@@ -80,12 +79,11 @@ void read_events(LoadState& state, MapReader& root) {
             if (auto v = tip.need("service")) {
                 if (auto sv = yaml.id(*v, "a service entity id")) {
                     if (scenario.find_service(*sv) == nullptr)
-                        yaml.error(*v, "unknown service '" + *sv +
-                                           "'; expected an entity with a services entry");
+                        yaml.error(*v, Message("case_error.world.unknown_service").arg("id", *sv));
                     else if (!scenario.find_service(*sv)->notifies_user)
-                        yaml.error(*v, "service '" + *sv +
-                                           "' never tells its user of a request; set "
-                                           "notifies_user: true on it or remove the tip-off");
+                        yaml.error(
+                            *v,
+                            Message("case_error.plot.tip_off_silent_service").arg("service", *sv));
                     else
                         event.tip_off = *sv;
                 }
@@ -99,12 +97,11 @@ void read_events(LoadState& state, MapReader& root) {
             if (!tx_slot && map.has("at")) event.scheduled = true;
         }
         if (auto v = tx_slot || tip_slot ? map.get("at") : map.need("at")) {
-            if (auto t = read_play_time(state, *v, "the event")) {
+            if (auto t = read_play_time(state, *v, "case_error.plot.the_event")) {
                 if (event.transaction != kNoTx && *t != event.at)
-                    yaml.error(*v, "the event is at " + format_offset(*t) +
-                                       " but its transaction happens at " +
-                                       format_offset(event.at) +
-                                       "; leave `at` out or give the transaction's time");
+                    yaml.error(*v, Message("case_error.plot.event_time_differs")
+                                       .arg("at", format_offset(*t))
+                                       .arg("transaction_at", format_offset(event.at)));
                 else
                     event.at = *t;
             }
@@ -117,19 +114,20 @@ void read_events(LoadState& state, MapReader& root) {
                 map.need("holding");
             } else if (auto h = yaml.id(*holding_slot, "a holding id")) {
                 if (scenario.find_holding(*h) == nullptr) {
-                    yaml.error(*holding_slot, "unknown holding '" + *h +
-                                                  "'; expected an id declared under holdings");
+                    yaml.error(*holding_slot,
+                               Message("case_error.world.unknown_holding").arg("id", *h));
                 } else if (auto [it, inserted] = moved_by.try_emplace(*h, id.value_or("?"));
                            !inserted) {
-                    yaml.error(*holding_slot, "holding '" + *h + "' is already moved by event '" +
-                                                  it->second + "'; funds can leave only once");
+                    yaml.error(*holding_slot, Message("case_error.plot.holding_moved_twice")
+                                                  .arg("holding", *h)
+                                                  .arg("event", it->second));
                 } else {
                     event.holding = *h;
                     state.move_slots.emplace(*h, tx_slot ? *tx_slot : *holding_slot);
                 }
             }
         } else if (kind && holding_slot) {
-            yaml.error(*holding_slot, "only a move_funds event names a holding");
+            yaml.error(*holding_slot, Message("case_error.plot.holding_not_move"));
         }
         if (auto v = map.get("message")) {
             if (auto text = yaml.localized(*v)) event.message = std::move(*text);
@@ -138,8 +136,7 @@ void read_events(LoadState& state, MapReader& root) {
         }
         if (!id) continue;
         if (!state.event_ids.insert(*id).second) {
-            yaml.error(*map.get("id"),
-                       "event id '" + *id + "' is declared twice; expected each event once");
+            yaml.error(*map.get("id"), Message("case_error.plot.event_twice").arg("id", *id));
             continue;
         }
         event.id = *id;
@@ -167,7 +164,8 @@ void read_checkpoints(LoadState& state, MapReader& root) {
         if (auto v = map.need("kind")) kind = yaml.choice(*v, kCheckpointKinds, "checkpoint kind");
         if (kind) cp.kind = static_cast<CheckpointKind>(*kind);
         if (auto v = map.get("opens_at"))
-            if (auto t = read_play_time(state, *v, "the checkpoint")) cp.opens_at = *t;
+            if (auto t = read_play_time(state, *v, "case_error.plot.the_checkpoint"))
+                cp.opens_at = *t;
         if (auto v = map.need("question"))
             if (auto text = yaml.localized(*v)) cp.question = std::move(*text);
         if (auto v = map.need("explanation"))
@@ -178,7 +176,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                 map.need("options");
             } else if (auto options = yaml.list(*options_slot, "options")) {
                 if (options->size() < 2)
-                    yaml.error(*options_slot, "expected at least two options to choose from");
+                    yaml.error(*options_slot, Message("case_error.plot.too_few_options"));
                 for (const Slot& o : *options) {
                     MapReader om(yaml, o, "an option", {"id", "text"});
                     if (!om.is_map()) continue;
@@ -193,7 +191,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                                     [&](const CheckpointOption& x) { return x.id == *oid; });
                     if (repeated) {
                         yaml.error(*om.get("id"),
-                                   "option id '" + *oid + "' is used twice in this checkpoint");
+                                   Message("case_error.plot.option_twice").arg("id", *oid));
                         continue;
                     }
                     option.id = *oid;
@@ -201,9 +199,9 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                 }
             }
         } else if (kind && options_slot) {
-            yaml.error(*options_slot, "only a choice checkpoint has options; this " +
-                                          std::string(kCheckpointKinds[*kind]) +
-                                          " checkpoint is answered with its answer alone");
+            yaml.error(
+                *options_slot,
+                Message("case_error.plot.options_not_choice").arg("kind", kCheckpointKinds[*kind]));
         }
         if (auto v = map.need("answer"); v && kind) {
             switch (cp.kind) {
@@ -215,9 +213,9 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                         if (!found && options_slot && !cp.options.empty()) {
                             std::vector<std::string_view> ids;
                             for (const auto& o : cp.options) ids.push_back(o.id);
-                            yaml.error(*v, "answer '" + *a +
-                                               "' is not one of the options; expected " +
-                                               list_names(ids));
+                            yaml.error(*v, Message("case_error.plot.answer_not_option")
+                                               .arg("answer", *a)
+                                               .arg("options", join_names(ids)));
                         }
                         cp.answer = *a;
                     }
@@ -229,8 +227,8 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                 case CheckpointKind::Entity:
                     if (auto a = yaml.id(*v, "an entity id")) {
                         if (scenario.find_entity(*a) == nullptr)
-                            yaml.error(*v, "unknown entity '" + *a +
-                                               "'; expected an id declared under entities");
+                            yaml.error(*v,
+                                       Message("case_error.world.unknown_entity").arg("id", *a));
                         cp.answer = *a;
                     }
                     break;
@@ -238,8 +236,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                     if (auto a = yaml.id(*v, "a transaction id")) {
                         if (!state.is_known_tx(*a))
                             state.missing_from_ledger(
-                                *v, "unknown transaction '" + *a +
-                                        "'; expected a transaction id of this case");
+                                *v, Message("case_error.world.unknown_transaction").arg("id", *a));
                         cp.answer = *a;
                     }
                     break;
@@ -247,8 +244,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
         }
         if (!id) continue;
         if (scenario.find_checkpoint(*id) != nullptr) {
-            yaml.error(*map.get("id"), "checkpoint id '" + *id +
-                                           "' is declared twice; expected each checkpoint once");
+            yaml.error(*map.get("id"), Message("case_error.plot.checkpoint_twice").arg("id", *id));
             continue;
         }
         cp.id = *id;
@@ -277,16 +273,14 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
                 if (auto tx = scenario.ledger.find_transaction(*id))
                     scenario.start_transactions.push_back(*tx);
                 else if (!state.is_known_tx(*id))
-                    state.missing_from_ledger(item,
-                                              "unknown transaction '" + *id +
-                                                  "'; expected a transaction id of this case");
+                    state.missing_from_ledger(
+                        item, Message("case_error.world.unknown_transaction").arg("id", *id));
             }
         }
     }
     if (scenario.start_addresses.empty() && scenario.start_transactions.empty() &&
         map.keys().empty())
-        yaml.error(
-            *s, "expected at least one address or transaction the trainee knows from the briefing");
+        yaml.error(*s, Message("case_error.plot.no_start_knowledge"));
 }
 
 void read_hints(LoadState& state, MapReader& root) {

@@ -26,10 +26,13 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     for (std::string_view key : kConditionKeys)
         if (map.has(key)) present.push_back(key);
     if (present.size() != 1) {
-        yaml.error(slot, present.empty()
-                             ? "a condition needs one of " + list_names(kConditionKeys)
-                             : "a condition has exactly one of " + list_names(kConditionKeys) +
-                                   "; found " + list_names(present, "and"));
+        if (present.empty())
+            yaml.error(slot, Message("case_error.rubric.condition_missing")
+                                 .arg("keys", join_names(kConditionKeys)));
+        else
+            yaml.error(slot, Message("case_error.rubric.condition_several")
+                                 .arg("keys", join_names(kConditionKeys))
+                                 .arg("found", join_names(present)));
         return std::nullopt;
     }
     const auto kind = static_cast<ConditionKind>(
@@ -40,16 +43,14 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     c.kind = kind;
     if (kind != ConditionKind::RequestSent) {
         if (auto v = map.get("before_hours"))
-            yaml.error(*v, "before_hours belongs only with request_sent");
+            yaml.error(*v, Message("case_error.rubric.before_hours_misplaced"));
         if (auto v = map.get("instrument");
             v && kind != ConditionKind::FirstRequest && kind != ConditionKind::EvidenceFirst)
-            yaml.error(*v,
-                       "instrument belongs only with request_sent, first_request or "
-                       "evidence_first");
+            yaml.error(*v, Message("case_error.rubric.instrument_misplaced"));
     }
-    auto unknown = [&](std::string_view what, const std::string& id, std::string_view section) {
-        yaml.error(target, "unknown " + std::string(what) + " '" + id +
-                               "'; expected an id declared under " + std::string(section));
+    // `problem` is the catalogue key of the unknown reference, one of case_error.world.unknown_*.
+    auto unknown = [&](const char* problem, const std::string& id) {
+        yaml.error(target, Message(problem).arg("id", id));
     };
     switch (kind) {
         case ConditionKind::AddressDiscovered: {
@@ -78,19 +79,23 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     c.target = *id;
     switch (kind) {
         case ConditionKind::CheckpointCorrect:
-            if (scenario.find_checkpoint(*id) == nullptr) unknown("checkpoint", *id, "checkpoints");
+            if (scenario.find_checkpoint(*id) == nullptr)
+                unknown("case_error.world.unknown_checkpoint", *id);
             break;
         case ConditionKind::RecordObtained:
-            if (state.record_ids.count(*id) == 0) unknown("record", *id, "a service's records");
+            if (state.record_ids.count(*id) == 0) unknown("case_error.world.unknown_record", *id);
             break;
         case ConditionKind::HoldingFrozen:
-            if (scenario.find_holding(*id) == nullptr) unknown("holding", *id, "holdings");
+            if (scenario.find_holding(*id) == nullptr)
+                unknown("case_error.world.unknown_holding", *id);
             break;
         case ConditionKind::EntityIdentified:
-            if (scenario.find_entity(*id) == nullptr) unknown("entity", *id, "entities");
+            if (scenario.find_entity(*id) == nullptr)
+                unknown("case_error.world.unknown_entity", *id);
             break;
         case ConditionKind::RequestSent:
-            if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
+            if (scenario.find_service(*id) == nullptr)
+                unknown("case_error.world.unknown_service", *id);
             if (auto v = map.get("instrument")) read_instrument(*v);
             if (auto v = map.get("before_hours")) {
                 if (auto h = yaml.integer(*v, 0, 24 * 3650, "the hours from the case start"))
@@ -98,18 +103,17 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
             }
             break;
         case ConditionKind::FirstRequest:
-            if (scenario.find_service(*id) == nullptr) unknown("service entity", *id, "services");
+            if (scenario.find_service(*id) == nullptr)
+                unknown("case_error.world.unknown_service", *id);
             if (auto v = map.get("instrument")) read_instrument(*v);
             break;
         case ConditionKind::EvidenceFirst:
-            if (state.record_ids.count(*id) == 0) unknown("record", *id, "a service's records");
+            if (state.record_ids.count(*id) == 0) unknown("case_error.world.unknown_record", *id);
             // The request that obtains the evidence goes out before it: name what must wait.
             if (auto v = map.get("instrument"))
                 read_instrument(*v);
             else
-                yaml.error(target,
-                           "evidence_first needs the instrument that must wait for the "
-                           "evidence (instrument: seizure_warrant)");
+                yaml.error(target, Message("case_error.rubric.evidence_first_instrument"));
             break;
         case ConditionKind::AddressDiscovered:
             break;
@@ -162,8 +166,8 @@ void read_justification(LoadState& state, const Slot& slot) {
                 if (auto e = yaml.choice(item, kJustificationElements, "element to cite")) {
                     const auto element = static_cast<JustificationElement>(*e);
                     if (std::find(rule.cite.begin(), rule.cite.end(), element) != rule.cite.end())
-                        yaml.error(item, "'" + std::string(kJustificationElements[*e]) +
-                                             "' is listed twice; expected each element once");
+                        yaml.error(item, Message("case_error.rubric.element_twice")
+                                             .arg("element", kJustificationElements[*e]));
                     else
                         rule.cite.push_back(element);
                 }
@@ -175,17 +179,13 @@ void read_justification(LoadState& state, const Slot& slot) {
                 if (auto phrase = yaml.text_line(item, "a phrase citing the legal basis")) {
                     if (phrase->size() < 3)
                         yaml.error(item,
-                                   "a legal basis phrase needs at least 3 characters, "
-                                   "such as 'CNPP art. 229'");
+                                   Message("case_error.rubric.basis_too_short").arg("min", 3));
                     else
                         rule.bases.push_back(std::move(*phrase));
                 }
-        if (!cites_basis)
-            yaml.error(*v, "bases are read only when cite lists basis; add basis to cite");
+        if (!cites_basis) yaml.error(*v, Message("case_error.rubric.bases_without_basis"));
     } else if (cites_basis) {
-        yaml.error(*map.get("cite"),
-                   "cite lists basis, so bases must list the phrases that cite the legal basis "
-                   "(for example 'CNPP art. 229', '18 U.S.C. 2703')");
+        yaml.error(*map.get("cite"), Message("case_error.rubric.basis_without_bases"));
     }
     if (auto v = map.get("instruments"))
         if (auto items = yaml.list(*v, "instruments"))
@@ -210,7 +210,7 @@ void read_rubric(LoadState& state, MapReader& root) {
 
     if (auto v = map.need("objectives")) {
         if (auto items = yaml.list(*v, "objectives")) {
-            if (items->empty()) yaml.error(*v, "expected at least one objective");
+            if (items->empty()) yaml.error(*v, Message("case_error.rubric.no_objectives"));
             for (const Slot& item : *items) {
                 MapReader om(yaml, item, "an objective",
                              {"id", "title", "points", "conditions", "debrief"});
@@ -226,9 +226,7 @@ void read_rubric(LoadState& state, MapReader& root) {
                 if (auto f = om.need("conditions")) {
                     if (auto conditions = yaml.list(*f, "conditions")) {
                         if (conditions->empty())
-                            yaml.error(*f,
-                                       "expected at least one condition; an objective with none "
-                                       "would be earned by doing nothing");
+                            yaml.error(*f, Message("case_error.rubric.no_conditions"));
                         for (const Slot& c : *conditions)
                             if (auto condition = read_condition(state, c))
                                 objective.conditions.push_back(std::move(*condition));
@@ -239,8 +237,7 @@ void read_rubric(LoadState& state, MapReader& root) {
                 if (!id) continue;
                 if (!state.objective_ids.insert(*id).second) {
                     yaml.error(*om.get("id"),
-                               "objective id '" + *id +
-                                   "' is declared twice; expected each objective once");
+                               Message("case_error.rubric.objective_twice").arg("id", *id));
                     continue;
                 }
                 objective.id = *id;
@@ -256,9 +253,7 @@ void read_rubric(LoadState& state, MapReader& root) {
             const auto& holdings = state.scenario.holdings;
             if (*n > 0 && std::none_of(holdings.begin(), holdings.end(),
                                        [](const Holding& h) { return h.recoverable(); }))
-                yaml.error(*v,
-                           "recovery points need at least one holding under holdings that can be "
-                           "recovered (one without `unrecoverable`)");
+                yaml.error(*v, Message("case_error.rubric.recovery_without_holding"));
         }
     }
     if (auto v = map.need("grades")) {
@@ -275,19 +270,16 @@ void read_rubric(LoadState& state, MapReader& root) {
                 if (!min) continue;
                 band.min_percent = static_cast<int>(*min);
                 if (!seen.insert(band.min_percent).second) {
-                    yaml.error(*gm.get("min_percent"),
-                               "two grade bands start at " + std::to_string(*min) +
-                                   "%; expected each band to start at its own percentage");
+                    yaml.error(
+                        *gm.get("min_percent"),
+                        Message("case_error.rubric.grade_twice").arg("percent", band.min_percent));
                     continue;
                 }
                 rubric.grades.push_back(std::move(band));
             }
             if (!items->empty() && !seen.empty() && seen.count(0) == 0)
-                yaml.error(
-                    *v,
-                    "no grade band starts at 0%, so a low score would have no grade; expected "
-                    "one band with min_percent: 0");
-            if (items->empty()) yaml.error(*v, "expected at least one grade band");
+                yaml.error(*v, Message("case_error.rubric.no_zero_grade"));
+            if (items->empty()) yaml.error(*v, Message("case_error.rubric.no_grades"));
             std::stable_sort(rubric.grades.begin(), rubric.grades.end(),
                              [](const GradeBand& a, const GradeBand& b) {
                                  return a.min_percent > b.min_percent;

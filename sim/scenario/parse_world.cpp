@@ -10,6 +10,9 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kDisclosures{"public", "lookup", "legal", "hidden"};
 constexpr std::array<std::string_view, 2> kCustodies{"account", "address"};  // Custody order
+// How an instrument's terms are written, named in messages (an argument: braces in a catalogue
+// are placeholders).
+constexpr const char* kTermsShape = "{turnaround_hours, returns}";
 
 // An entity address: "bc1q..." (its chain is where it appears in a transaction) or
 // {address, chain} for one that appears in none.
@@ -29,10 +32,8 @@ std::optional<AddressId> read_entity_address(LoadState& state, const Slot& item)
     auto text = yaml.address(item);
     if (!text) return std::nullopt;
     if (auto id = state.scenario.ledger.find_address(*text)) return id;
-    state.missing_from_ledger(item, "address '" + *text +
-                                        "' appears in no transaction, so its chain is unknown; "
-                                        "write it as {address: " +
-                                        *text + ", chain: <chain id>}");
+    state.missing_from_ledger(
+        item, Message("case_error.world.address_without_chain").arg("address", *text));
     return std::nullopt;
 }
 
@@ -85,10 +86,10 @@ void read_entities(LoadState& state, MapReader& root) {
                             if (!address) continue;
                             auto [it, inserted] = owner.try_emplace(*address, id.value_or("?"));
                             if (!inserted) {
-                                yaml.error(a, "address '" +
-                                                  scenario.ledger.address_text(*address).str() +
-                                                  "' already belongs to entity '" + it->second +
-                                                  "'; an address has one owner");
+                                yaml.error(a, Message("case_error.world.address_owned")
+                                                  .arg("address",
+                                                       scenario.ledger.address_text(*address).str())
+                                                  .arg("entity", it->second));
                                 continue;
                             }
                             entity.addresses.push_back(*address);
@@ -97,9 +98,8 @@ void read_entities(LoadState& state, MapReader& root) {
                 }
                 if (!id) continue;
                 if (scenario.find_entity(*id) != nullptr) {
-                    yaml.error(
-                        *map.get("id"),
-                        "entity id '" + *id + "' is declared twice; expected each entity once");
+                    yaml.error(*map.get("id"),
+                               Message("case_error.world.entity_twice").arg("id", *id));
                     continue;
                 }
                 entity.id = *id;
@@ -111,8 +111,7 @@ void read_entities(LoadState& state, MapReader& root) {
     for (const auto& [asset, slot] : state.issuer_refs) {
         const std::string& issuer = scenario.ledger.asset(asset).issuer;
         if (scenario.find_entity(issuer) == nullptr)
-            yaml.error(slot, "unknown issuer entity '" + issuer +
-                                 "'; expected an id declared under entities");
+            yaml.error(slot, Message("case_error.world.unknown_issuer").arg("id", issuer));
     }
 }
 
@@ -132,11 +131,9 @@ void read_services(LoadState& state, MapReader& root) {
         if (auto v = map.need("entity")) {
             if (auto id = yaml.id(*v, "an entity id")) {
                 if (scenario.find_entity(*id) == nullptr)
-                    yaml.error(
-                        *v, "unknown entity '" + *id + "'; expected an id declared under entities");
+                    yaml.error(*v, Message("case_error.world.unknown_entity").arg("id", *id));
                 else if (scenario.find_service(*id) != nullptr)
-                    yaml.error(
-                        *v, "entity '" + *id + "' already has a service; expected one per entity");
+                    yaml.error(*v, Message("case_error.world.service_twice").arg("id", *id));
                 else
                     service.entity = *id;
             }
@@ -161,7 +158,9 @@ void read_services(LoadState& state, MapReader& root) {
                     const bool own = legal && scenario.jurisdiction.first_of(*instrument) != legal;
                     if (own ? service.instrument_terms.count(key) != 0
                             : service.honours.count(*instrument) != 0) {
-                        yaml.error(key_slot, "instrument '" + key + "' is listed twice");
+                        yaml.error(
+                            key_slot,
+                            Message("case_error.world.instrument_twice").arg("instrument", key));
                         continue;
                     }
                     ServiceTerms terms;
@@ -195,8 +194,9 @@ void read_services(LoadState& state, MapReader& root) {
                         service.honours.emplace(*instrument, std::move(terms));
                 }
             } else {
-                yaml.error(*v, "expected a map from instrument (" + list_names(names) +
-                                   ") to {turnaround_hours, returns}");
+                yaml.error(*v, Message("case_error.world.honours_not_map")
+                                   .arg("instruments", join_names(names))
+                                   .arg("terms", kTermsShape));
             }
         }
         if (auto v = map.need("decline_reason"))
@@ -227,8 +227,9 @@ void read_services(LoadState& state, MapReader& root) {
                     if (auto f = rm.get("reveals_entity")) {
                         if (auto entity = yaml.id(*f, "an entity id")) {
                             if (scenario.find_entity(*entity) == nullptr)
-                                yaml.error(*f, "unknown entity '" + *entity +
-                                                   "'; expected an id declared under entities");
+                                yaml.error(
+                                    *f,
+                                    Message("case_error.world.unknown_entity").arg("id", *entity));
                             else
                                 record.reveals_entity = *entity;
                         }
@@ -237,9 +238,8 @@ void read_services(LoadState& state, MapReader& root) {
                         if (auto t = yaml.time(*f, state.start_unix)) record.deleted_at = *t;
                     if (!id) continue;
                     if (!state.record_ids.insert(*id).second) {
-                        yaml.error(
-                            *rm.get("id"),
-                            "record id '" + *id + "' is used twice; expected each record id once");
+                        yaml.error(*rm.get("id"),
+                                   Message("case_error.world.record_twice").arg("id", *id));
                         continue;
                     }
                     record.id = *id;
@@ -251,8 +251,7 @@ void read_services(LoadState& state, MapReader& root) {
     }
     for (const auto& [id, slot] : state.required_record_refs)
         if (!state.record_ids.count(id))
-            yaml.error(slot, "unknown record '" + id +
-                                 "'; expected a record id declared under a service's records");
+            yaml.error(slot, Message("case_error.world.unknown_record").arg("id", id));
 }
 
 void read_holdings(LoadState& state, MapReader& root) {
@@ -274,14 +273,12 @@ void read_holdings(LoadState& state, MapReader& root) {
         if (auto v = map.need("custodian")) {
             if (auto entity = yaml.id(*v, "an entity id")) {
                 if (scenario.find_entity(*entity) == nullptr)
-                    yaml.error(*v, "unknown custodian entity '" + *entity +
-                                       "'; expected an id declared under entities");
+                    yaml.error(*v,
+                               Message("case_error.world.unknown_custodian").arg("id", *entity));
                 else if (scenario.find_service(*entity) == nullptr)
                     yaml.error(
                         *v,
-                        "custodian '" + *entity +
-                            "' has no entry under services, so no "
-                            "request could ever freeze this holding; expected a service entity");
+                        Message("case_error.world.custodian_without_service").arg("id", *entity));
                 else
                     holding.custodian = *entity;
             }
@@ -312,7 +309,8 @@ void read_holdings(LoadState& state, MapReader& root) {
         if (auto v = map.need("value_usd")) {
             if (auto cents = yaml.amount(*v, 2, "USD")) {
                 if (*cents > Units{1'000'000'000'000'000})
-                    yaml.error(*v, "expected a value in US dollars below 10,000,000,000,000");
+                    yaml.error(*v, Message("case_error.world.value_out_of_range")
+                                       .arg("max", "10,000,000,000,000"));
                 else
                     holding.value_usd_cents = static_cast<std::int64_t>(*cents);
             }
@@ -321,15 +319,13 @@ void read_holdings(LoadState& state, MapReader& root) {
             if (auto text = yaml.localized(*v)) holding.description = std::move(*text);
         if (auto v = map.get("unrecoverable")) {
             if (auto text = yaml.localized(*v)) {
-                if (text->empty())
-                    yaml.error(*v, "expected why nobody can recover this holding, in en and es");
+                if (text->empty()) yaml.error(*v, Message("case_error.world.unrecoverable_empty"));
                 holding.unrecoverable = std::move(*text);
             }
         }
         if (!id) continue;
         if (scenario.find_holding(*id) != nullptr) {
-            yaml.error(*map.get("id"),
-                       "holding id '" + *id + "' is declared twice; expected each holding once");
+            yaml.error(*map.get("id"), Message("case_error.world.holding_twice").arg("id", *id));
             continue;
         }
         holding.id = *id;

@@ -61,6 +61,15 @@ std::string item_path(const std::string& parent, std::size_t index) {
     return parent + '[' + std::to_string(index) + ']';
 }
 
+std::string join_names(std::span<const std::string_view> names) {
+    std::string out;
+    for (std::string_view name : names) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    return out;
+}
+
 std::string list_names(std::span<const std::string_view> names, std::string_view conjunction) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {

@@ -109,6 +109,8 @@ class MapReader {
 std::string child_path(const std::string& parent, std::string_view key);
 std::string item_path(const std::string& parent, std::size_t index);
 
+// "a, b, c": identifiers for a message argument (the words around them are in the catalogue).
+std::string join_names(std::span<const std::string_view> names);
 // "a, b or c" for messages.
 std::string list_names(std::span<const std::string_view> names,
                        std::string_view conjunction = "or");

@@ -109,7 +109,7 @@ TEST_CASE("unknown references name what is missing and where it should be declar
         const std::string text =
             replace_once(tiny_case(), "    answer: ex\n", "    answer: exchange\n");
         const auto d = find_error(
-            load(text), "answer 'exchange' is not one of the options; expected ex or none");
+            load(text), "answer 'exchange' is not one of the options; expected one of ex, none");
         REQUIRE(d);
         CHECK(d->yaml_path == "checkpoints[0].answer");
     }
@@ -257,7 +257,7 @@ TEST_CASE("expert actions are parsed into Actions and checked", "[scenario][sema
         const LoadResult r = load(text);
         const auto d = find_error(r,
                                   "unknown key 'taget' (did you mean 'target'?); a lookup action "
-                                  "has the keys type and target");
+                                  "has the keys type, target");
         REQUIRE(d);
         CHECK(d->yaml_path == "expert_solution[1].taget");
         const TextPos at = position_of(text, "taget");
