@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <ostream>
 #include <stdexcept>
 
+// XXH3 compiled in here: the ledger hashes millions of short keys, where the call into the
+// shared library costs as much as the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "model/bech32.hpp"
@@ -71,10 +76,43 @@ std::uint8_t value_in(const std::array<std::uint8_t, 256>& values, char c) {
     return values[static_cast<unsigned char>(c)];
 }
 
-// Packs hex digits as bytes into `out`; false when a character is not a lowercase hex digit.
+// Eight lowercase hex digits packed into four bytes at once (SWAR, a little-endian word);
+// false when one of them is not a lowercase hex digit.
+bool pack_hex8(const char* digits, char* out) {
+    static_assert(std::endian::native == std::endian::little);
+    constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080'8080'8080'8080ULL;
+    std::uint64_t w = 0;
+    std::memcpy(&w, digits, 8);
+    // Bit 7 of a byte below 0x80 is set in w + (0x80 - low) when the byte is at least `low`, and
+    // in w + (0x7F - high) when it is above `high` (no carry between such bytes; a byte of 0x80
+    // or more fails the check below whatever its neighbours read).
+    const auto at_least = [&](std::uint64_t low) { return w + (0x80 - low) * kOnes; };
+    const auto above = [&](std::uint64_t high) { return w + (0x7F - high) * kOnes; };
+    const std::uint64_t digit = at_least('0') & ~above('9');
+    const std::uint64_t letter = at_least('a') & ~above('f');
+    const bool valid = ((digit | letter) & ~w & kHighBits) == kHighBits;
+    // '0'-'9' are their low nibble; 'a'-'f' (0x61-0x66, bit 6 set) their low nibble plus 9.
+    const std::uint64_t values = (w & 0x0F * kOnes) + ((w >> 6) & kOnes) * 9;
+    // Each pair of digits into the low byte of its 16-bit lane, then the four lanes' bytes
+    // side by side.
+    constexpr std::uint64_t kEvenBytes = 0x00FF'00FF'00FF'00FFULL;
+    const std::uint64_t pairs = ((values & kEvenBytes) << 4) | ((values >> 8) & kEvenBytes);
+    std::uint64_t packed = (pairs | (pairs >> 8)) & 0x0000'FFFF'0000'FFFFULL;
+    packed = (packed | (packed >> 16)) & 0xFFFF'FFFFULL;
+    const auto bytes = static_cast<std::uint32_t>(packed);
+    std::memcpy(out, &bytes, 4);
+    return valid;
+}
+
+// Packs hex digits (an even number) as bytes into `out`; false when a character is not a
+// lowercase hex digit.
 bool pack_hex(std::string_view digits, char* out) {
+    std::size_t i = 0;
+    for (; i + 8 <= digits.size(); i += 8)
+        if (!pack_hex8(digits.data() + i, out + i / 2)) return false;
     std::uint8_t seen = 0;
-    for (std::size_t i = 0; i < digits.size(); i += 2) {
+    for (; i < digits.size(); i += 2) {
         const std::uint8_t high = value_in(kHexValues, digits[i]);
         const std::uint8_t low = value_in(kHexValues, digits[i + 1]);
         seen |= high | low;
@@ -97,10 +135,21 @@ std::size_t pack_bech32(std::string_view text, char* out) {
     *p++ = static_cast<char>(hrp.size());
     p = std::copy(hrp.begin(), hrp.end(), p);
     *p++ = static_cast<char>(data.size());
+    std::uint8_t seen = 0;
+    // Eight characters are 40 bits, five whole bytes: most of the data goes in such groups.
+    std::size_t grouped = 0;
+    for (; grouped + 8 <= data.size(); grouped += 8) {
+        std::uint64_t group = 0;
+        for (std::size_t k = 0; k < 8; ++k) {
+            const std::uint8_t value = value_in(kBech32Values, data[grouped + k]);
+            seen |= value;
+            group = group << 5 | (value & 31u);
+        }
+        for (int k = 4; k >= 0; --k) *p++ = static_cast<char>(group >> (8 * k));
+    }
     std::uint32_t bits = 0;
     int pending = 0;
-    std::uint8_t seen = 0;
-    for (const char c : data) {
+    for (const char c : data.substr(grouped)) {
         const std::uint8_t value = value_in(kBech32Values, c);
         seen |= value;
         bits = bits << 5 | (value & 31u);

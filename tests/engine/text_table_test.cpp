@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -144,4 +145,30 @@ TEST_CASE("A compact table stores bech32 addresses at 5 bits a character and spe
     // A 42-character segwit address takes 29 bytes: prefix length, "bc", data length, 39 x 5 bits.
     const Tables one = round_trip({segwit});
     CHECK(one.plain.memory_bytes() - one.packed.memory_bytes() == 42 - 29);
+}
+
+TEST_CASE("Only lowercase hex digits pack, whichever place another character takes") {
+    // Every digit in every place of a group of eight (hashes are packed eight digits at a time).
+    std::vector<std::string> hashes;
+    const std::string digits = "0123456789abcdef";
+    for (std::size_t shift = 0; shift < digits.size(); ++shift) {
+        std::string hash;
+        for (std::size_t i = 0; i < 64; ++i) hash += digits[(i * 7 + shift) % digits.size()];
+        hashes.push_back(hash);
+        hashes.push_back(hash.substr(0, 18));  // a group of eight and a tail of two
+    }
+    const Tables tables = round_trip(hashes);
+    CHECK(tables.plain.memory_bytes() - tables.packed.memory_bytes() == 16 * (32 + 9));
+
+    // A character just outside the digits' or letters' range, or not ASCII, in any place.
+    std::array<char, TextTable::kMaxPackedBytes> scratch;
+    const std::string hash = hashes.front();
+    for (std::size_t at = 0; at < hash.size(); ++at)
+        for (const char c : {'/', ':', '@', 'G', '`', 'g', 'A', 'F', ' ', '\x7f', '\x80', '\xb0',
+                             '\xe6', '\xff'}) {
+            std::string text = hash;
+            text[at] = c;
+            INFO("character " << static_cast<int>(static_cast<unsigned char>(c)) << " at " << at);
+            CHECK(TextTable::key(text, TextTable::Packing::Compact, scratch.data()).stored == text);
+        }
 }
