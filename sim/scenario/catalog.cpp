@@ -65,7 +65,7 @@ ScenarioSummary summarize(const std::filesystem::path& path) {
         } else if (parse_yaml_document(header_blocks(without_bom(file.text)), name, diagnostics,
                                        doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file",
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "case_error.what.case_file",
                            kTopLevelKeys);
             Scenario scenario;
             LoadState state(reader, scenario, path.parent_path());
@@ -79,7 +79,7 @@ ScenarioSummary summarize(const std::filesystem::path& path) {
             summary.typologies = info.typologies;
         }
     } catch (...) {
-        diagnostics.error(Where{name, 0, 0, ""}, "cannot read the case file");
+        diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.cannot_read_case"));
     }
     summary.errors = diagnostics.take();
     return summary;

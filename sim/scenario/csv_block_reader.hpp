@@ -56,7 +56,7 @@ class CsvBlockReader {
     void prefault(std::vector<RowMemory> memory);
 
     // Why the file cannot be read; valid once next() returned nullptr.
-    const std::string& error() const { return lines_.error(); }
+    const Message& error() const { return lines_.error(); }
     std::uintmax_t file_size() const { return lines_.file_size(); }
 
   private:

@@ -576,7 +576,7 @@ void read_ledger_file(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     auto s = root.get("ledger_file");
     if (!s) return;
-    auto name = yaml.scalar(*s, "the path of a CSV ledger file, relative to the case file");
+    auto name = yaml.scalar(*s, "case_error.what.ledger_file_path");
     if (!name) {
         state.ledger_file_rejected = true;
         return;
@@ -607,7 +607,7 @@ void read_ledger_file(LoadState& state, MapReader& root) {
         }
     }
     if (!blocks.error().empty()) {
-        yaml.error(*s, "ledger file: " + blocks.error());
+        yaml.error(*s, Message("case_error.yaml.ledger_file").clause("problem", blocks.error()));
         state.ledger_file_rejected = true;
         return;
     }

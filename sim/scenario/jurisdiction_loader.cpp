@@ -36,7 +36,7 @@ constexpr std::array<std::string_view, 14> kInstrumentKeys{"id",
 
 // {hours: 72, source: "https://..."}: a duration and where it comes from (none: an assumption).
 std::optional<SourcedDuration> read_sourced(YamlReader& yaml, const Slot& slot) {
-    MapReader map(yaml, slot, "a sourced duration ({hours, source})", {"hours", "source"});
+    MapReader map(yaml, slot, "case_error.what.sourced_duration", {"hours", "source"});
     if (!map.is_map()) return std::nullopt;
     SourcedDuration d;
     bool ok = true;
@@ -48,7 +48,7 @@ std::optional<SourcedDuration> read_sourced(YamlReader& yaml, const Slot& slot) 
         ok = false;
     }
     if (auto s = map.get("source")) {
-        auto text = yaml.text_line(*s, "where the duration comes from (a URL or citation)");
+        auto text = yaml.text_line(*s, "case_error.what.duration_source");
         ok = ok && text.has_value();
         if (text) d.source = *text;
     }
@@ -58,35 +58,37 @@ std::optional<SourcedDuration> read_sourced(YamlReader& yaml, const Slot& slot) 
 
 void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
                      std::set<std::string, std::less<>>& ids) {
-    MapReader map(yaml, item, "a legal instrument", kInstrumentKeys);
+    MapReader map(yaml, item, "case_error.what.legal_instrument", kInstrumentKeys);
     if (!map.is_map()) return;
     LegalInstrument in;
     std::optional<std::string> id;
-    if (auto v = map.need("id")) id = yaml.id(*v, "an instrument id");
+    if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.instrument_id");
     if (auto v = map.need("kind"))
-        if (auto k = yaml.vocabulary<Instrument>(*v, "instrument kind")) in.kind = *k;
+        if (auto k = yaml.vocabulary<Instrument>(*v, "case_error.what.instrument_kind"))
+            in.kind = *k;
     if (auto v = map.need("name"))
         if (auto t = yaml.localized(*v)) in.name = std::move(*t);
     if (auto v = map.need("legal_basis"))
         if (auto t = yaml.localized(*v)) in.legal_basis = std::move(*t);
     if (auto v = map.need("issuer"))
-        if (auto k = yaml.vocabulary<Issuer>(*v, "issuer")) in.issuer = *k;
+        if (auto k = yaml.vocabulary<Issuer>(*v, "case_error.what.issuer")) in.issuer = *k;
     if (auto v = map.get("judge")) in.judge = read_sourced(yaml, *v);
     if (auto v = map.get("requires_evidence"))
         if (auto b = yaml.boolean(*v)) in.requires_evidence = *b;
     if (auto v = map.need("compels")) {
-        if (auto items = yaml.list(*v, "what the instrument compels")) {
+        if (auto items = yaml.list(*v, "case_error.what.instrument_compels")) {
             if (items->empty()) yaml.error(*v, "expected at least one of what it compels");
             for (const Slot& c : *items)
-                if (auto k = yaml.vocabulary<Compulsion>(c, "compulsion")) in.compels.push_back(*k);
+                if (auto k = yaml.vocabulary<Compulsion>(c, "case_error.what.compulsion"))
+                    in.compels.push_back(*k);
         }
     }
     if (auto v = map.need("reach"))
-        if (auto k = yaml.vocabulary<Reach>(*v, "reach")) in.reach = *k;
+        if (auto k = yaml.vocabulary<Reach>(*v, "case_error.what.reach")) in.reach = *k;
     if (auto v = map.need("turnaround"))
         if (auto d = read_sourced(yaml, *v)) in.turnaround = *d;
     if (auto v = map.get("preserves_days"))
-        if (auto d = yaml.integer(*v, 1, 3650, "the days records are preserved"))
+        if (auto d = yaml.integer(*v, 1, 3650, "case_error.what.preservation_days"))
             in.preserves_for = days(*d);
     if (in.kind == Instrument::Preservation && in.preserves_for == 0 && map.is_map() &&
         !map.has("preserves_days"))
@@ -98,8 +100,7 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
     if (auto v = map.get("note"))
         if (auto t = yaml.localized(*v)) in.note = std::move(*t);
     if (auto v = map.need("source"))
-        if (auto t = yaml.text_line(*v, "where the legal basis is published (a URL)"))
-            in.basis_source = *t;
+        if (auto t = yaml.text_line(*v, "case_error.what.legal_basis_source")) in.basis_source = *t;
     if (!id) return;
     if (!ids.insert(*id).second) {
         yaml.error(*map.get("id"),
@@ -112,12 +113,12 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
 
 void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::string_view id) {
     if (auto s = root.need("format_version"))
-        if (auto v = yaml.integer(*s, 1, 1000, "the format version"); v && *v != 1)
+        if (auto v = yaml.integer(*s, 1, 1000, "case_error.what.format_version"); v && *v != 1)
             yaml.error(*s, "format_version " + std::to_string(*v) +
                                " is not supported; this version of moneytrail reads "
                                "jurisdiction packs of format_version 1");
     if (auto s = root.need("id")) {
-        if (auto v = yaml.id(*s, "a pack id")) {
+        if (auto v = yaml.id(*s, "case_error.what.pack_id")) {
             if (*v != id)
                 yaml.error(*s, "pack id '" + *v + "' differs from its file name '" +
                                    std::string(id) + "'; name the file <id>.yaml");
@@ -125,7 +126,7 @@ void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::s
         }
     }
     if (auto s = root.need("country")) {
-        if (auto v = yaml.scalar(*s, "a country code")) {
+        if (auto v = yaml.scalar(*s, "case_error.what.country_code")) {
             if (v->size() == 2 &&
                 std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
                 pack.country = *v;
@@ -144,7 +145,7 @@ void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::s
         if (auto t = yaml.localized(*s)) pack.central_authority = std::move(*t);
     std::set<std::string, std::less<>> ids;
     if (auto s = root.need("instruments")) {
-        if (auto items = yaml.list(*s, "instruments")) {
+        if (auto items = yaml.list(*s, "case_error.what.instruments")) {
             if (items->empty()) yaml.error(*s, "expected at least one instrument");
             for (const Slot& item : *items) read_instrument(yaml, item, pack, ids);
         }
@@ -161,8 +162,8 @@ PackLoad load_jurisdiction_text(std::string_view yaml, const std::string& name,
         YamlDocument doc;
         if (parse_yaml_document(yaml, name, diagnostics, doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a jurisdiction pack",
-                           kPackKeys);
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()},
+                           "case_error.what.jurisdiction_pack", kPackKeys);
             auto pack = std::make_shared<JurisdictionPack>();
             read_pack(reader, root, *pack, id);
             if (diagnostics.count() == 0) result.pack = std::move(pack);

@@ -70,7 +70,7 @@ void LoadState::report_repeated_tx(std::string_view id, std::uint32_t first, con
 }
 
 std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
-    auto id = state.yaml.id(slot, "a chain id");
+    auto id = state.yaml.id(slot, "case_error.what.chain_id");
     if (!id) return std::nullopt;
     if (auto chain = state.scenario.ledger.find_chain(*id)) return chain;
     if (state.broken_chains.count(*id) == 0) {
@@ -84,7 +84,7 @@ std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
 }
 
 std::optional<AssetId> resolve_asset(LoadState& state, const Slot& slot) {
-    auto id = state.yaml.id(slot, "an asset id");
+    auto id = state.yaml.id(slot, "case_error.what.asset_id");
     if (!id) return std::nullopt;
     if (auto asset = state.scenario.ledger.find_asset(*id)) return asset;
     if (state.broken_assets.count(*id) == 0)

@@ -22,7 +22,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& name,
         YamlDocument doc;
         if (parse_yaml_document(yaml, name, diagnostics, doc)) {
             YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "a case file",
+            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "case_error.what.case_file",
                            kTopLevelKeys);
             auto scenario = std::make_shared<Scenario>();
             LoadState state(reader, *scenario, base_dir);
@@ -88,9 +88,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path, const LedgerCac
         FileRead file = read_bounded_file(path, scenario_limits::kMaxYamlBytes);
         if (!file.error.empty()) {
             LoadResult result;
-            result.errors.push_back(
-                Diagnostic{path.string(), 0, 0,
-                           Message("case_error.untranslated").arg("text", file.error), ""});
+            result.errors.push_back(Diagnostic{path.string(), 0, 0, std::move(file.error), ""});
             return result;
         }
         return load_scenario_text(file.text, path.string(), path.parent_path(), cache);

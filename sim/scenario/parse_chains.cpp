@@ -35,23 +35,25 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
     std::map<std::string, std::size_t, std::less<>> chain_index, asset_index;
 
     if (auto s = root.need("chains")) {
-        if (auto items = yaml.list(*s, "chains")) {
+        if (auto items = yaml.list(*s, "case_error.what.chains")) {
             if (items->empty()) yaml.error(*s, "expected at least one chain");
             if (items->size() > scenario_limits::kMaxChains)
                 yaml.error(*s, "a case may declare at most " +
                                    std::to_string(scenario_limits::kMaxChains) + " chains");
             for (const Slot& item : *items) {
-                MapReader map(yaml, item, "a chain", {"id", "name", "model", "native_asset"});
+                MapReader map(yaml, item, "case_error.what.chain",
+                              {"id", "name", "model", "native_asset"});
                 if (!map.is_map()) continue;
                 ChainEntry entry{{}, {}, item, map.get("native_asset")};
                 std::optional<std::string> id, name, native;
                 std::optional<std::size_t> model;
-                if (auto v = map.need("id")) id = yaml.id(*v, "a chain id");
-                if (auto v = map.need("name")) name = yaml.text_line(*v, "a chain name");
+                if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.chain_id");
+                if (auto v = map.need("name"))
+                    name = yaml.text_line(*v, "case_error.what.chain_name");
                 if (auto v = map.need("model"))
-                    model = yaml.choice(*v, kChainModels, "chain model");
+                    model = yaml.choice(*v, kChainModels, "case_error.what.chain_model");
                 if (entry.native_slot)
-                    native = yaml.id(*entry.native_slot, "an asset id");
+                    native = yaml.id(*entry.native_slot, "case_error.what.asset_id");
                 else
                     map.need("native_asset");
                 if (!id) continue;
@@ -75,28 +77,29 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
     }
 
     if (auto s = root.need("assets")) {
-        if (auto items = yaml.list(*s, "assets")) {
+        if (auto items = yaml.list(*s, "case_error.what.assets")) {
             if (items->size() > scenario_limits::kMaxAssets)
                 yaml.error(*s, "a case may declare at most " +
                                    std::to_string(scenario_limits::kMaxAssets) + " assets");
             for (const Slot& item : *items) {
-                MapReader map(yaml, item, "an asset",
+                MapReader map(yaml, item, "case_error.what.asset",
                               {"id", "symbol", "chain", "decimals", "issuer"});
                 if (!map.is_map()) continue;
                 AssetEntry entry{{}, {}, item, map.get("chain"), std::nullopt};
                 std::optional<std::string> id, symbol, chain;
                 std::optional<std::int64_t> decimals;
-                if (auto v = map.need("id")) id = yaml.id(*v, "an asset id");
-                if (auto v = map.need("symbol")) symbol = yaml.text_line(*v, "an asset symbol");
+                if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.asset_id");
+                if (auto v = map.need("symbol"))
+                    symbol = yaml.text_line(*v, "case_error.what.asset_symbol");
                 if (entry.chain_slot)
-                    chain = yaml.id(*entry.chain_slot, "a chain id");
+                    chain = yaml.id(*entry.chain_slot, "case_error.what.chain_id");
                 else
                     map.need("chain");
                 if (auto v = map.need("decimals"))
-                    decimals = yaml.integer(*v, 0, 30, "the number of decimals");
+                    decimals = yaml.integer(*v, 0, 30, "case_error.what.decimals");
                 entry.issuer_slot = map.get("issuer");
                 if (entry.issuer_slot) {
-                    if (auto issuer = yaml.id(*entry.issuer_slot, "an entity id"))
+                    if (auto issuer = yaml.id(*entry.issuer_slot, "case_error.what.entity_id"))
                         entry.asset.issuer = *issuer;
                     else
                         entry.issuer_slot.reset();
@@ -187,12 +190,13 @@ void read_opening_balances(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     auto s = root.get("opening_balances");
     if (!s) return;
-    auto items = yaml.list(*s, "opening balances");
+    auto items = yaml.list(*s, "case_error.what.opening_balances");
     if (!items) return;
     Ledger& ledger = state.scenario.ledger;
     std::map<std::pair<AddressId, AssetId>, std::string> seen;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "an opening balance", {"address", "asset", "amount"});
+        MapReader map(yaml, item, "case_error.what.opening_balance",
+                      {"address", "asset", "amount"});
         if (!map.is_map()) continue;
         auto address_slot = map.need("address");
         auto asset_slot = map.need("asset");

@@ -51,7 +51,7 @@ class ExpertReader {
             if (kv.first.IsScalar() && kv.first.Scalar() == "type") {
                 type_slot = Slot{kv.second, child_path(item.path, "type"),
                                  kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
-                if (auto index = yaml_.choice(*type_slot, types, "action type"))
+                if (auto index = yaml_.choice(*type_slot, types, "case_error.what.action_type"))
                     type = types[*index];
                 break;
             }
@@ -106,20 +106,21 @@ class ExpertReader {
                 else
                     ok = false;
             } else if (key == "identifiers" || key == "tags") {
-                auto items = yaml_.list(slot, key == "tags" ? "tags" : "identifiers");
+                auto items = yaml_.list(slot, key == "tags" ? What("case_error.what.tags")
+                                                            : What("case_error.what.identifiers"));
                 if (!items) {
                     ok = false;
                     continue;
                 }
                 nlohmann::json array = nlohmann::json::array();
                 for (const Slot& s : *items) {
-                    if (auto text = yaml_.scalar(s, "a text"))
+                    if (auto text = yaml_.scalar(s, "case_error.what.text"))
                         array.push_back(*text);
                     else
                         ok = false;
                 }
                 json[key] = std::move(array);
-            } else if (auto text = yaml_.scalar(slot, "a text")) {
+            } else if (auto text = yaml_.scalar(slot, "case_error.what.text")) {
                 json[key] = *text;
             } else {
                 ok = false;
@@ -251,7 +252,7 @@ class ExpertReader {
 void read_expert_solution(LoadState& state, MapReader& root) {
     auto s = root.need("expert_solution");
     if (!s) return;
-    auto items = state.yaml.list(*s, "actions");
+    auto items = state.yaml.list(*s, "case_error.what.actions");
     if (!items) return;
     if (items->empty()) state.yaml.error(*s, Message("case_error.expert.no_actions"));
     ExpertReader reader(state);

@@ -23,7 +23,7 @@ bool is_country_code(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot) {
-    auto text = yaml.scalar(slot, "a country code");
+    auto text = yaml.scalar(slot, "case_error.what.country_code");
     if (!text) return std::nullopt;
     if (!is_country_code(*text)) {
         yaml.error(slot,
@@ -40,7 +40,7 @@ void read_header(LoadState& state, MapReader& root) {
     ScenarioInfo& info = state.scenario.info;
 
     if (auto s = root.need("format_version")) {
-        if (auto v = yaml.integer(*s, 1, 1000, "the format version")) {
+        if (auto v = yaml.integer(*s, 1, 1000, "case_error.what.format_version")) {
             if (*v != 1)
                 yaml.error(
                     *s, "format_version " + std::to_string(*v) +
@@ -49,7 +49,7 @@ void read_header(LoadState& state, MapReader& root) {
         }
     }
     if (auto s = root.need("id")) {
-        if (auto v = yaml.scalar(*s, "a case id")) {
+        if (auto v = yaml.scalar(*s, "case_error.what.case_id")) {
             if (is_slug(*v))
                 info.id = *v;
             else
@@ -66,13 +66,13 @@ void read_header(LoadState& state, MapReader& root) {
     if (auto s = root.need("briefing"))
         if (auto v = yaml.localized(*s)) info.briefing = std::move(*v);
     if (auto s = root.need("difficulty"))
-        if (auto v = yaml.choice(*s, kDifficulties, "difficulty"))
+        if (auto v = yaml.choice(*s, kDifficulties, "case_error.what.difficulty"))
             info.difficulty = kDifficulties[*v];
     if (auto s = root.need("estimated_minutes"))
-        if (auto v = yaml.integer(*s, 1, 24 * 60, "the estimated minutes"))
+        if (auto v = yaml.integer(*s, 1, 24 * 60, "case_error.what.estimated_minutes"))
             info.estimated_minutes = static_cast<int>(*v);
     if (auto s = root.need("learning_objectives")) {
-        if (auto items = yaml.list(*s, "learning objectives")) {
+        if (auto items = yaml.list(*s, "case_error.what.learning_objectives")) {
             if (items->empty()) yaml.error(*s, "expected at least one learning objective");
             for (const Slot& item : *items)
                 if (auto v = yaml.localized(item))
@@ -80,9 +80,9 @@ void read_header(LoadState& state, MapReader& root) {
         }
     }
     if (auto s = root.get("typologies")) {
-        if (auto items = yaml.list(*s, "typology names")) {
+        if (auto items = yaml.list(*s, "case_error.what.typology_names")) {
             for (const Slot& item : *items) {
-                auto v = yaml.scalar(item, "a typology name");
+                auto v = yaml.scalar(item, "case_error.what.typology_name");
                 if (!v) continue;
                 if (is_slug(*v))
                     info.typologies.push_back(*v);
@@ -99,7 +99,7 @@ void read_header(LoadState& state, MapReader& root) {
                                           : root.need("home_jurisdiction"))
         if (auto v = read_country(yaml, *s)) info.home_jurisdiction = *v;
     if (auto s = root.need("start")) {
-        if (auto text = yaml.scalar(*s, "the case start as a UTC instant")) {
+        if (auto text = yaml.scalar(*s, "case_error.what.case_start")) {
             if (auto unix_seconds = parse_utc(*text)) {
                 info.start_unix = *unix_seconds;
                 state.start_unix = *unix_seconds;
@@ -112,7 +112,7 @@ void read_header(LoadState& state, MapReader& root) {
         }
     }
     if (auto s = root.need("time_budget_hours"))
-        if (auto v = yaml.integer(*s, 1, 24 * 365, "the time budget in hours"))
+        if (auto v = yaml.integer(*s, 1, 24 * 365, "case_error.what.time_budget"))
             info.time_budget = hours(*v);
     if (auto s = root.get("emergency_justified"))
         if (auto v = yaml.boolean(*s)) info.emergency_justified = *v;

@@ -19,7 +19,7 @@ void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
         Slot key_slot{kv.first, child_path(slot.path, key), kv.first.Mark()};
         Slot value{kv.second, key_slot.path,
                    kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark()};
-        MapReader map(yaml, value, "the timings of an instrument",
+        MapReader map(yaml, value, "case_error.what.instrument_timings",
                       {"turnaround_hours", "judge_hours", "source"});
         LegalInstrument* in = nullptr;
         for (LegalInstrument& i : pack.instruments)
@@ -28,14 +28,13 @@ void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
             std::vector<std::string_view> ids;
             for (const LegalInstrument& i : pack.instruments) ids.push_back(i.id);
             yaml.error(key_slot, "pack '" + pack.id + "' has no instrument '" + key +
-                                     "'; expected one of " + list_names(ids));
+                                     "'; expected one of " + join_names(ids));
             continue;
         }
         if (!map.is_map()) continue;
         std::string source;
         if (auto s = map.get("source"))
-            if (auto t = yaml.text_line(*s, "where the timing comes from (a URL or citation)"))
-                source = *t;
+            if (auto t = yaml.text_line(*s, "case_error.what.timing_source")) source = *t;
         if (auto t = map.get("turnaround_hours"))
             if (auto d = yaml.duration(*t, hours(1))) in->turnaround = {*d, source};
         if (auto t = map.get("judge_hours")) {
@@ -59,13 +58,13 @@ void read_jurisdiction(LoadState& state, MapReader& root) {
     std::optional<Slot> timings;
     std::optional<MapReader> map;
     if (s->node.IsMap()) {
-        map.emplace(yaml, *s, "the case's jurisdiction ({pack, timings})",
+        map.emplace(yaml, *s, What("case_error.what.case_jurisdiction"),
                     std::initializer_list<std::string_view>{"pack", "timings"});
         pack_slot = map->need("pack");
         timings = map->get("timings");
     }
     if (!pack_slot) return;
-    auto id = yaml.id(*pack_slot, "a jurisdiction pack id");
+    auto id = yaml.id(*pack_slot, "case_error.what.jurisdiction_pack_id");
     if (!id) return;
     PackLoad loaded = load_jurisdiction(*id);
     if (!loaded.pack) {
@@ -104,13 +103,13 @@ std::optional<Instrument> read_instrument_key(LoadState& state, const Slot& slot
         if (auto kind = parse_enum<Instrument>(slot.node.Scalar())) return kind;
         if (const LegalInstrument* in = pack.find(slot.node.Scalar())) return in->kind;
     }
-    if (pack.empty()) return yaml.vocabulary<Instrument>(slot, "instrument");
+    if (pack.empty()) return yaml.vocabulary<Instrument>(slot, "case_error.what.instrument");
     std::vector<std::string_view> names;
     for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
     for (const LegalInstrument& i : pack.instruments) names.push_back(i.id);
     yaml.error(slot, "unknown instrument '" + (slot.node.IsScalar() ? slot.node.Scalar() : "?") +
                          "'; expected a kind or an instrument of pack '" + pack.id +
-                         "': " + list_names(names));
+                         "': " + join_names(names));
     return std::nullopt;
 }
 

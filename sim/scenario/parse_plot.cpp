@@ -32,19 +32,20 @@ void read_events(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     auto s = root.get("events");
     if (!s) return;
-    auto items = yaml.list(*s, "events");
+    auto items = yaml.list(*s, "case_error.what.events");
     if (!items) return;
     std::map<std::string, std::string> moved_by;  // holding -> event that moves it
     for (const Slot& item : *items) {
         MapReader map(
-            yaml, item, "an event",
+            yaml, item, "case_error.what.event",
             {"id", "kind", "at", "transaction", "holding", "visible", "message", "tip_off"});
         if (!map.is_map()) continue;
         ScheduledEvent event;
         std::optional<std::string> id;
-        if (auto v = map.need("id")) id = yaml.id(*v, "an event id");
+        if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.event_id");
         std::optional<std::size_t> kind;
-        if (auto v = map.need("kind")) kind = yaml.choice(*v, kEventKinds, "event kind");
+        if (auto v = map.need("kind"))
+            kind = yaml.choice(*v, kEventKinds, "case_error.what.event_kind");
         if (kind) event.kind = *kind == 0 ? EventKind::MoveFunds : EventKind::Message;
         // A move on chain happens when its transaction does: `at` may be left out.
         auto tx_slot = map.get("transaction");
@@ -53,7 +54,7 @@ void read_events(LoadState& state, MapReader& root) {
             tx_slot.reset();
         }
         if (tx_slot) {
-            if (auto tx_id = yaml.id(*tx_slot, "a transaction id")) {
+            if (auto tx_id = yaml.id(*tx_slot, "case_error.what.transaction_id")) {
                 if (auto tx = scenario.ledger.find_transaction(*tx_id)) {
                     event.transaction = *tx;
                     event.at = scenario.ledger.transaction(*tx).time;
@@ -74,10 +75,10 @@ void read_events(LoadState& state, MapReader& root) {
             tip_slot.reset();
         }
         if (tip_slot) {
-            MapReader tip(yaml, *tip_slot, "a tip-off ({service, reaction_hours})",
+            MapReader tip(yaml, *tip_slot, "case_error.what.tip_off",
                           {"service", "reaction_hours"});
             if (auto v = tip.need("service")) {
-                if (auto sv = yaml.id(*v, "a service entity id")) {
+                if (auto sv = yaml.id(*v, "case_error.what.service_entity_id")) {
                     if (scenario.find_service(*sv) == nullptr)
                         yaml.error(*v, Message("case_error.world.unknown_service").arg("id", *sv));
                     else if (!scenario.find_service(*sv)->notifies_user)
@@ -112,7 +113,7 @@ void read_events(LoadState& state, MapReader& root) {
         if (kind && event.kind == EventKind::MoveFunds) {
             if (!holding_slot) {
                 map.need("holding");
-            } else if (auto h = yaml.id(*holding_slot, "a holding id")) {
+            } else if (auto h = yaml.id(*holding_slot, "case_error.what.holding_id")) {
                 if (scenario.find_holding(*h) == nullptr) {
                     yaml.error(*holding_slot,
                                Message("case_error.world.unknown_holding").arg("id", *h));
@@ -151,17 +152,18 @@ void read_checkpoints(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     auto s = root.get("checkpoints");
     if (!s) return;
-    auto items = yaml.list(*s, "checkpoints");
+    auto items = yaml.list(*s, "case_error.what.checkpoints");
     if (!items) return;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "a checkpoint",
+        MapReader map(yaml, item, "case_error.what.checkpoint",
                       {"id", "kind", "opens_at", "question", "options", "answer", "explanation"});
         if (!map.is_map()) continue;
         Checkpoint cp;
         std::optional<std::string> id;
-        if (auto v = map.need("id")) id = yaml.id(*v, "a checkpoint id");
+        if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.checkpoint_id");
         std::optional<std::size_t> kind;
-        if (auto v = map.need("kind")) kind = yaml.choice(*v, kCheckpointKinds, "checkpoint kind");
+        if (auto v = map.need("kind"))
+            kind = yaml.choice(*v, kCheckpointKinds, "case_error.what.checkpoint_kind");
         if (kind) cp.kind = static_cast<CheckpointKind>(*kind);
         if (auto v = map.get("opens_at"))
             if (auto t = read_play_time(state, *v, "case_error.plot.the_checkpoint"))
@@ -174,15 +176,15 @@ void read_checkpoints(LoadState& state, MapReader& root) {
         if (kind && cp.kind == CheckpointKind::Choice) {
             if (!options_slot) {
                 map.need("options");
-            } else if (auto options = yaml.list(*options_slot, "options")) {
+            } else if (auto options = yaml.list(*options_slot, "case_error.what.options")) {
                 if (options->size() < 2)
                     yaml.error(*options_slot, Message("case_error.plot.too_few_options"));
                 for (const Slot& o : *options) {
-                    MapReader om(yaml, o, "an option", {"id", "text"});
+                    MapReader om(yaml, o, "case_error.what.option", {"id", "text"});
                     if (!om.is_map()) continue;
                     CheckpointOption option;
                     std::optional<std::string> oid;
-                    if (auto f = om.need("id")) oid = yaml.id(*f, "an option id");
+                    if (auto f = om.need("id")) oid = yaml.id(*f, "case_error.what.option_id");
                     if (auto f = om.need("text"))
                         if (auto text = yaml.localized(*f)) option.text = std::move(*text);
                     if (!oid) continue;
@@ -206,7 +208,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
         if (auto v = map.need("answer"); v && kind) {
             switch (cp.kind) {
                 case CheckpointKind::Choice:
-                    if (auto a = yaml.id(*v, "an option id")) {
+                    if (auto a = yaml.id(*v, "case_error.what.option_id")) {
                         const bool found =
                             std::any_of(cp.options.begin(), cp.options.end(),
                                         [&](const CheckpointOption& o) { return o.id == *a; });
@@ -225,7 +227,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                         cp.answer = scenario.ledger.address_text(*a).str();
                     break;
                 case CheckpointKind::Entity:
-                    if (auto a = yaml.id(*v, "an entity id")) {
+                    if (auto a = yaml.id(*v, "case_error.what.entity_id")) {
                         if (scenario.find_entity(*a) == nullptr)
                             yaml.error(*v,
                                        Message("case_error.world.unknown_entity").arg("id", *a));
@@ -233,7 +235,7 @@ void read_checkpoints(LoadState& state, MapReader& root) {
                     }
                     break;
                 case CheckpointKind::Transaction:
-                    if (auto a = yaml.id(*v, "a transaction id")) {
+                    if (auto a = yaml.id(*v, "case_error.what.transaction_id")) {
                         if (!state.is_known_tx(*a))
                             state.missing_from_ledger(
                                 *v, Message("case_error.world.unknown_transaction").arg("id", *a));
@@ -257,18 +259,18 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     auto s = root.need("start_knowledge");
     if (!s) return;
-    MapReader map(yaml, *s, "the start knowledge", {"addresses", "transactions"});
+    MapReader map(yaml, *s, "case_error.what.start_knowledge", {"addresses", "transactions"});
     if (!map.is_map()) return;
     if (auto v = map.get("addresses")) {
-        if (auto items = yaml.list(*v, "addresses")) {
+        if (auto items = yaml.list(*v, "case_error.what.addresses")) {
             for (const Slot& item : *items)
                 if (auto a = state.known_address(item)) scenario.start_addresses.push_back(*a);
         }
     }
     if (auto v = map.get("transactions")) {
-        if (auto items = yaml.list(*v, "transaction ids")) {
+        if (auto items = yaml.list(*v, "case_error.what.transaction_ids")) {
             for (const Slot& item : *items) {
-                auto id = yaml.id(item, "a transaction id");
+                auto id = yaml.id(item, "case_error.what.transaction_id");
                 if (!id) continue;
                 if (auto tx = scenario.ledger.find_transaction(*id))
                     scenario.start_transactions.push_back(*tx);
@@ -286,7 +288,7 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
 void read_hints(LoadState& state, MapReader& root) {
     auto s = root.get("hints");
     if (!s) return;
-    auto items = state.yaml.list(*s, "hints");
+    auto items = state.yaml.list(*s, "case_error.what.hints");
     if (!items) return;
     for (const Slot& item : *items)
         if (auto text = state.yaml.localized(item))
@@ -296,7 +298,7 @@ void read_hints(LoadState& state, MapReader& root) {
 void read_tool_costs(LoadState& state, MapReader& root) {
     auto s = root.get("tool_costs");
     if (!s) return;
-    MapReader map(state.yaml, *s, "the tool costs in minutes",
+    MapReader map(state.yaml, *s, "case_error.what.tool_costs",
                   {"explore", "lookup", "analysis", "draft_request"});
     if (!map.is_map()) return;
     ToolCosts& costs = state.scenario.costs;

@@ -33,12 +33,12 @@ void read_prices(LoadState& state, MapReader& root) {
     auto s = root.get("prices");
     if (!s) return;
     YamlReader& yaml = state.yaml;
-    auto items = yaml.list(*s, "prices");
+    auto items = yaml.list(*s, "case_error.what.prices");
     if (!items) return;
     const Ledger& ledger = state.scenario.ledger;
     std::map<AssetId, std::string> priced;  // asset -> the path of its entry
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "the prices of an asset", {"asset", "usd", "quotes"});
+        MapReader map(yaml, item, "case_error.what.asset_prices", {"asset", "usd", "quotes"});
         if (!map.is_map()) continue;
         std::optional<AssetId> asset;
         auto asset_slot = map.need("asset");
@@ -60,7 +60,7 @@ void read_prices(LoadState& state, MapReader& root) {
                 series.quotes.push_back({kPriceAlways, *usd});
             else
                 ok = false;
-        } else if (auto list = yaml.list(*quotes, "quotes")) {
+        } else if (auto list = yaml.list(*quotes, "case_error.what.quotes")) {
             if (list->empty()) {
                 yaml.error(*quotes,
                            Message("case_error.price_no_quotes").arg("quote", kQuoteShape));
@@ -68,7 +68,7 @@ void read_prices(LoadState& state, MapReader& root) {
             }
             std::optional<Slot> previous;  // the `at` of the last quote read with a time
             for (const Slot& quote : *list) {
-                MapReader q(yaml, quote, "a price quote", {"at", "usd"});
+                MapReader q(yaml, quote, "case_error.what.price_quote", {"at", "usd"});
                 if (!q.is_map()) {
                     ok = false;
                     continue;

@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 8> kConditionKeys{
 std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
     const Scenario& scenario = state.scenario;
-    MapReader map(yaml, slot, "a condition",
+    MapReader map(yaml, slot, "case_error.what.condition",
                   {"checkpoint_correct", "record_obtained", "holding_frozen", "address_discovered",
                    "entity_identified", "request_sent", "first_request", "evidence_first",
                    "instrument", "before_hours"});
@@ -74,7 +74,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
         if (c.instrument && v.node.IsScalar() && !parse_enum<Instrument>(v.node.Scalar()))
             c.legal_instrument = v.node.Scalar();
     };
-    auto id = yaml.id(target, "an id");
+    auto id = yaml.id(target, "case_error.what.id");
     if (!id) return std::nullopt;
     c.target = *id;
     switch (kind) {
@@ -98,7 +98,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
                 unknown("case_error.world.unknown_service", *id);
             if (auto v = map.get("instrument")) read_instrument(*v);
             if (auto v = map.get("before_hours")) {
-                if (auto h = yaml.integer(*v, 0, 24 * 3650, "the hours from the case start"))
+                if (auto h = yaml.integer(*v, 0, 24 * 3650, "case_error.what.hours_from_start"))
                     c.before = hours(*h);
             }
             break;
@@ -123,7 +123,7 @@ std::optional<Condition> read_condition(LoadState& state, const Slot& slot) {
 
 void read_penalties(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
-    MapReader map(yaml, slot, "the penalty rates",
+    MapReader map(yaml, slot, "case_error.what.penalty_rates",
                   {"uninvolved_request", "overbroad_request", "wrong_instrument",
                    "wrong_jurisdiction", "dead_end_request", "weak_justification",
                    "unsupported_request", "hint", "per_hour_over_budget", "max_time_penalty"});
@@ -131,7 +131,7 @@ void read_penalties(LoadState& state, const Slot& slot) {
     PenaltyRates& rates = state.scenario.rubric.penalties;
     auto read = [&](std::string_view key, int& into) {
         if (auto v = map.get(key))
-            if (auto n = yaml.integer(*v, 0, 1000, "a penalty in points"))
+            if (auto n = yaml.integer(*v, 0, 1000, "case_error.what.penalty_points"))
                 into = static_cast<int>(*n);
     };
     read("uninvolved_request", rates.uninvolved_request);
@@ -153,17 +153,18 @@ constexpr std::array<std::string_view, 2> kJustificationMissing{"penalise", "ref
 // rubric.justification: what every legal request's justification must cite.
 void read_justification(LoadState& state, const Slot& slot) {
     YamlReader& yaml = state.yaml;
-    MapReader map(yaml, slot, "the justification rule",
+    MapReader map(yaml, slot, "case_error.what.justification_rule",
                   {"min_characters", "cite", "bases", "instruments", "missing"});
     if (!map.is_map()) return;
     JustificationRule& rule = state.scenario.rubric.justification;
     if (auto v = map.get("min_characters"))
-        if (auto n = yaml.integer(*v, 10, 2000, "the characters a justification needs at least"))
+        if (auto n = yaml.integer(*v, 10, 2000, "case_error.what.justification_min_characters"))
             rule.min_characters = static_cast<int>(*n);
     if (auto v = map.get("cite"))
-        if (auto items = yaml.list(*v, "elements to cite"))
+        if (auto items = yaml.list(*v, "case_error.what.elements_to_cite"))
             for (const Slot& item : *items)
-                if (auto e = yaml.choice(item, kJustificationElements, "element to cite")) {
+                if (auto e = yaml.choice(item, kJustificationElements,
+                                         "case_error.what.element_to_cite")) {
                     const auto element = static_cast<JustificationElement>(*e);
                     if (std::find(rule.cite.begin(), rule.cite.end(), element) != rule.cite.end())
                         yaml.error(item, Message("case_error.rubric.element_twice")
@@ -174,9 +175,9 @@ void read_justification(LoadState& state, const Slot& slot) {
     const bool cites_basis = std::find(rule.cite.begin(), rule.cite.end(),
                                        JustificationElement::Basis) != rule.cite.end();
     if (auto v = map.get("bases")) {
-        if (auto items = yaml.list(*v, "legal bases"))
+        if (auto items = yaml.list(*v, "case_error.what.legal_bases"))
             for (const Slot& item : *items)
-                if (auto phrase = yaml.text_line(item, "a phrase citing the legal basis")) {
+                if (auto phrase = yaml.text_line(item, "case_error.what.legal_basis_phrase")) {
                     if (phrase->size() < 3)
                         yaml.error(item,
                                    Message("case_error.rubric.basis_too_short").arg("min", 3));
@@ -188,12 +189,13 @@ void read_justification(LoadState& state, const Slot& slot) {
         yaml.error(*map.get("cite"), Message("case_error.rubric.basis_without_bases"));
     }
     if (auto v = map.get("instruments"))
-        if (auto items = yaml.list(*v, "instruments"))
+        if (auto items = yaml.list(*v, "case_error.what.instruments"))
             for (const Slot& item : *items)
-                if (auto i = yaml.vocabulary<Instrument>(item, "instrument"))
+                if (auto i = yaml.vocabulary<Instrument>(item, "case_error.what.instrument"))
                     rule.instruments.push_back(*i);
     if (auto v = map.get("missing"))
-        if (auto m = yaml.choice(*v, kJustificationMissing, "what happens to a weak justification"))
+        if (auto m = yaml.choice(*v, kJustificationMissing,
+                                 "case_error.what.weak_justification_outcome"))
             rule.missing = static_cast<JustificationMissing>(*m);
 }
 
@@ -203,28 +205,28 @@ void read_rubric(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     auto s = root.need("rubric");
     if (!s) return;
-    MapReader map(yaml, *s, "the rubric",
+    MapReader map(yaml, *s, "case_error.what.rubric",
                   {"objectives", "penalties", "justification", "recovery_points", "grades"});
     if (!map.is_map()) return;
     Rubric& rubric = state.scenario.rubric;
 
     if (auto v = map.need("objectives")) {
-        if (auto items = yaml.list(*v, "objectives")) {
+        if (auto items = yaml.list(*v, "case_error.what.objectives")) {
             if (items->empty()) yaml.error(*v, Message("case_error.rubric.no_objectives"));
             for (const Slot& item : *items) {
-                MapReader om(yaml, item, "an objective",
+                MapReader om(yaml, item, "case_error.what.objective",
                              {"id", "title", "points", "conditions", "debrief"});
                 if (!om.is_map()) continue;
                 Objective objective;
                 std::optional<std::string> id;
-                if (auto f = om.need("id")) id = yaml.id(*f, "an objective id");
+                if (auto f = om.need("id")) id = yaml.id(*f, "case_error.what.objective_id");
                 if (auto f = om.need("title"))
                     if (auto text = yaml.localized(*f)) objective.title = std::move(*text);
                 if (auto f = om.need("points"))
-                    if (auto n = yaml.integer(*f, 1, 1000, "the points of an objective"))
+                    if (auto n = yaml.integer(*f, 1, 1000, "case_error.what.objective_points"))
                         objective.points = static_cast<int>(*n);
                 if (auto f = om.need("conditions")) {
-                    if (auto conditions = yaml.list(*f, "conditions")) {
+                    if (auto conditions = yaml.list(*f, "case_error.what.conditions")) {
                         if (conditions->empty())
                             yaml.error(*f, Message("case_error.rubric.no_conditions"));
                         for (const Slot& c : *conditions)
@@ -248,7 +250,7 @@ void read_rubric(LoadState& state, MapReader& root) {
     if (auto v = map.get("penalties")) read_penalties(state, *v);
     if (auto v = map.get("justification")) read_justification(state, *v);
     if (auto v = map.get("recovery_points")) {
-        if (auto n = yaml.integer(*v, 0, 1000, "the recovery points")) {
+        if (auto n = yaml.integer(*v, 0, 1000, "case_error.what.recovery_points")) {
             rubric.recovery_points = static_cast<int>(*n);
             const auto& holdings = state.scenario.holdings;
             if (*n > 0 && std::none_of(holdings.begin(), holdings.end(),
@@ -257,14 +259,15 @@ void read_rubric(LoadState& state, MapReader& root) {
         }
     }
     if (auto v = map.need("grades")) {
-        if (auto items = yaml.list(*v, "grade bands")) {
+        if (auto items = yaml.list(*v, "case_error.what.grade_bands")) {
             std::set<int> seen;
             for (const Slot& item : *items) {
-                MapReader gm(yaml, item, "a grade band", {"min_percent", "label"});
+                MapReader gm(yaml, item, "case_error.what.grade_band", {"min_percent", "label"});
                 if (!gm.is_map()) continue;
                 GradeBand band;
                 std::optional<std::int64_t> min;
-                if (auto f = gm.need("min_percent")) min = yaml.integer(*f, 0, 100, "a percentage");
+                if (auto f = gm.need("min_percent"))
+                    min = yaml.integer(*f, 0, 100, "case_error.what.percentage");
                 if (auto f = gm.need("label"))
                     if (auto text = yaml.localized(*f)) band.label = std::move(*text);
                 if (!min) continue;

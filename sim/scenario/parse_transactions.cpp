@@ -40,12 +40,13 @@ class YamlTransactionReader {
         std::optional<ChainId> chain;
         if (auto name = peek_chain(item.node)) chain = ledger.find_chain(*name);
         const bool utxo = chain && ledger.chain(*chain).model == ChainModel::Utxo;
-        MapReader map(
-            yaml_, item,
-            chain ? (utxo ? "a UTXO transaction" : "an account transaction") : "a transaction",
-            chain ? (utxo ? std::span<const std::string_view>(kUtxoKeys)
-                          : std::span<const std::string_view>(kAccountKeys))
-                  : std::span<const std::string_view>(kAnyTxKeys));
+        MapReader map(yaml_, item,
+                      chain ? (utxo ? What("case_error.what.utxo_transaction")
+                                    : What("case_error.what.account_transaction"))
+                            : What("case_error.what.transaction"),
+                      chain ? (utxo ? std::span<const std::string_view>(kUtxoKeys)
+                                    : std::span<const std::string_view>(kAccountKeys))
+                            : std::span<const std::string_view>(kAnyTxKeys));
         if (!map.is_map()) return;
 
         PendingTransactions& pending = state_.pending;
@@ -55,7 +56,7 @@ class YamlTransactionReader {
         tx.first_output = static_cast<std::uint32_t>(pending.outputs.size());
         bool ok = true;
         std::optional<std::string> id;
-        if (auto v = map.need("id")) id = yaml_.id(*v, "a transaction id");
+        if (auto v = map.need("id")) id = yaml_.id(*v, "case_error.what.transaction_id");
         if (auto v = map.need("chain")) {
             auto resolved = resolve_chain(state_, *v);
             ok = ok && resolved.has_value();
@@ -104,7 +105,7 @@ class YamlTransactionReader {
             }
         }
         if (auto v = map.need("inputs")) {
-            if (auto items = yaml_.list(*v, "inputs")) {
+            if (auto items = yaml_.list(*v, "case_error.what.inputs")) {
                 ok = check_leg_count(*v, items->size(), "input") && ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
                     ok = read_utxo_input((*items)[i], tx.chain, asset,
@@ -117,7 +118,7 @@ class YamlTransactionReader {
             ok = false;
         }
         if (auto v = map.need("outputs")) {
-            if (auto items = yaml_.list(*v, "outputs")) {
+            if (auto items = yaml_.list(*v, "case_error.what.outputs")) {
                 ok = check_leg_count(*v, items->size(), "output") && ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
                     ok = read_output((*items)[i], tx.chain, asset) && ok;
@@ -145,7 +146,7 @@ class YamlTransactionReader {
     }
 
     bool read_utxo_input(const Slot& item, ChainId chain, const Asset& asset, std::uint32_t index) {
-        MapReader map(yaml_, item, "an input ({from_tx, vout} or {address, amount})",
+        MapReader map(yaml_, item, "case_error.what.input",
                       {"from_tx", "vout", "address", "amount"});
         if (!map.is_map()) return false;
         TxInput in;
@@ -155,10 +156,11 @@ class YamlTransactionReader {
                     yaml_.error(*v,
                                 "an input spending an earlier output takes its address and amount "
                                 "from that output; expected only from_tx and vout");
-            auto prev = yaml_.id(*map.get("from_tx"), "a transaction id");
+            auto prev = yaml_.id(*map.get("from_tx"), "case_error.what.transaction_id");
             std::optional<std::int64_t> vout;
             if (auto v = map.need("vout"))
-                vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1, "an output index");
+                vout = yaml_.integer(*v, 0, scenario_limits::kMaxLegs - 1,
+                                     "case_error.what.output_index");
             if (!prev || !vout || map.has("address") || map.has("amount")) return false;
             in.prev = state_.pending.spend(*prev, static_cast<std::uint32_t>(*vout));
         } else {
@@ -188,7 +190,7 @@ class YamlTransactionReader {
     }
 
     bool read_output(const Slot& item, ChainId chain, const Asset& asset) {
-        MapReader map(yaml_, item, "an output", {"address", "amount"});
+        MapReader map(yaml_, item, "case_error.what.output", {"address", "amount"});
         if (!map.is_map()) return false;
         auto address_slot = map.need("address");
         auto amount_slot = map.need("amount");
@@ -264,7 +266,7 @@ void read_yaml_transactions(LoadState& state, MapReader& root) {
                              "needs at least one transaction");
         return;
     }
-    auto items = state.yaml.list(*s, "transactions");
+    auto items = state.yaml.list(*s, "case_error.what.transactions");
     if (!items) return;
     YamlTransactionReader reader(state);
     for (std::size_t i = 0; i < items->size(); ++i)

@@ -19,7 +19,7 @@ constexpr const char* kTermsShape = "{turnaround_hours, returns}";
 std::optional<AddressId> read_entity_address(LoadState& state, const Slot& item) {
     YamlReader& yaml = state.yaml;
     if (item.node.IsMap()) {
-        MapReader map(yaml, item, "an entity address ({address, chain})", {"address", "chain"});
+        MapReader map(yaml, item, "case_error.what.entity_address", {"address", "chain"});
         auto address_slot = map.need("address");
         auto chain_slot = map.need("chain");
         std::optional<std::string> text;
@@ -44,18 +44,18 @@ void read_entities(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     std::map<AddressId, std::string> owner;  // address -> entity id, to report shared addresses
     if (auto s = root.need("entities")) {
-        if (auto items = yaml.list(*s, "entities")) {
+        if (auto items = yaml.list(*s, "case_error.what.entities")) {
             for (const Slot& item : *items) {
                 MapReader map(
-                    yaml, item, "an entity",
+                    yaml, item, "case_error.what.entity",
                     {"id", "kind", "name", "jurisdiction", "attribution", "involved", "addresses"});
                 if (!map.is_map()) continue;
                 Entity entity;
                 bool ok = true;
                 std::optional<std::string> id;
-                if (auto v = map.need("id")) id = yaml.id(*v, "an entity id");
+                if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.entity_id");
                 if (auto v = map.need("kind")) {
-                    auto kind = yaml.vocabulary<EntityKind>(*v, "entity kind");
+                    auto kind = yaml.vocabulary<EntityKind>(*v, "case_error.what.entity_kind");
                     if (kind) entity.kind = *kind;
                     ok = ok && kind.has_value();
                 }
@@ -70,7 +70,7 @@ void read_entities(LoadState& state, MapReader& root) {
                     ok = ok && code.has_value();
                 }
                 if (auto v = map.need("attribution")) {
-                    auto d = yaml.choice(*v, kDisclosures, "attribution");
+                    auto d = yaml.choice(*v, kDisclosures, "case_error.what.attribution");
                     if (d) entity.attribution = static_cast<Disclosure>(*d);
                     ok = ok && d.has_value();
                 }
@@ -80,7 +80,7 @@ void read_entities(LoadState& state, MapReader& root) {
                     ok = ok && involved.has_value();
                 }
                 if (auto v = map.get("addresses")) {
-                    if (auto addresses = yaml.list(*v, "addresses")) {
+                    if (auto addresses = yaml.list(*v, "case_error.what.addresses")) {
                         for (const Slot& a : *addresses) {
                             auto address = read_entity_address(state, a);
                             if (!address) continue;
@@ -120,16 +120,16 @@ void read_services(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     auto s = root.get("services");
     if (!s) return;
-    auto items = yaml.list(*s, "services");
+    auto items = yaml.list(*s, "case_error.what.services");
     if (!items) return;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "a service",
+        MapReader map(yaml, item, "case_error.what.service",
                       {"entity", "honours", "decline_reason", "decline_turnaround_hours", "records",
                        "dead_end", "notifies_user"});
         if (!map.is_map()) continue;
         Service service;
         if (auto v = map.need("entity")) {
-            if (auto id = yaml.id(*v, "an entity id")) {
+            if (auto id = yaml.id(*v, "case_error.what.entity_id")) {
                 if (scenario.find_entity(*id) == nullptr)
                     yaml.error(*v, Message("case_error.world.unknown_entity").arg("id", *id));
                 else if (scenario.find_service(*id) != nullptr)
@@ -150,7 +150,7 @@ void read_services(LoadState& state, MapReader& root) {
                     auto instrument = read_instrument_key(state, key_slot);
                     Slot terms_slot{kv.second, key_slot.path,
                                     kv.second.IsNull() ? key_mark : kv.second.Mark()};
-                    MapReader terms_map(yaml, terms_slot, "the terms of an instrument",
+                    MapReader terms_map(yaml, terms_slot, "case_error.what.instrument_terms",
                                         {"turnaround_hours", "returns", "voluntary", "requires"});
                     if (!instrument || !terms_map.is_map()) continue;
                     // A pack instrument other than its kind's first has terms of its own.
@@ -171,18 +171,19 @@ void read_services(LoadState& state, MapReader& root) {
                                           : terms_map.need("turnaround_hours"))
                         if (auto d = yaml.duration(*t, hours(1))) terms.turnaround = *d;
                     if (auto r = terms_map.get("requires")) {
-                        if (auto ids = yaml.list(*r, "record ids")) {
+                        if (auto ids = yaml.list(*r, "case_error.what.record_ids")) {
                             for (const Slot& k : *ids)
-                                if (auto id = yaml.id(k, "a record id")) {
+                                if (auto id = yaml.id(k, "case_error.what.record_id")) {
                                     terms.requires_records.push_back(*id);
                                     state.required_record_refs.emplace_back(*id, k);
                                 }
                         }
                     }
                     if (auto r = terms_map.get("returns")) {
-                        if (auto kinds = yaml.list(*r, "record kinds")) {
+                        if (auto kinds = yaml.list(*r, "case_error.what.record_kinds")) {
                             for (const Slot& k : *kinds)
-                                if (auto kind = yaml.vocabulary<RecordKind>(k, "record kind"))
+                                if (auto kind = yaml.vocabulary<RecordKind>(
+                                        k, "case_error.what.record_kind"))
                                     terms.returns.push_back(*kind);
                         }
                     }
@@ -208,24 +209,25 @@ void read_services(LoadState& state, MapReader& root) {
         if (auto v = map.get("decline_turnaround_hours"))
             if (auto d = yaml.duration(*v, hours(1))) service.decline_turnaround = *d;
         if (auto v = map.get("records")) {
-            if (auto records = yaml.list(*v, "records")) {
+            if (auto records = yaml.list(*v, "case_error.what.records")) {
                 for (const Slot& r : *records) {
                     MapReader rm(
-                        yaml, r, "a record",
+                        yaml, r, "case_error.what.record",
                         {"id", "kind", "subject", "content", "reveals_entity", "deleted_at"});
                     if (!rm.is_map()) continue;
                     Record record;
                     std::optional<std::string> id;
-                    if (auto f = rm.need("id")) id = yaml.id(*f, "a record id");
+                    if (auto f = rm.need("id")) id = yaml.id(*f, "case_error.what.record_id");
                     if (auto f = rm.need("kind"))
-                        if (auto kind = yaml.vocabulary<RecordKind>(*f, "record kind"))
+                        if (auto kind =
+                                yaml.vocabulary<RecordKind>(*f, "case_error.what.record_kind"))
                             record.kind = *kind;
                     if (auto f = rm.need("subject"))
                         if (auto address = state.known_address(*f)) record.subject = *address;
                     if (auto f = rm.need("content"))
                         if (auto text = yaml.localized(*f)) record.content = std::move(*text);
                     if (auto f = rm.get("reveals_entity")) {
-                        if (auto entity = yaml.id(*f, "an entity id")) {
+                        if (auto entity = yaml.id(*f, "case_error.what.entity_id")) {
                             if (scenario.find_entity(*entity) == nullptr)
                                 yaml.error(
                                     *f,
@@ -259,19 +261,19 @@ void read_holdings(LoadState& state, MapReader& root) {
     Scenario& scenario = state.scenario;
     auto s = root.get("holdings");
     if (!s) return;
-    auto items = yaml.list(*s, "holdings");
+    auto items = yaml.list(*s, "case_error.what.holdings");
     if (!items) return;
     const Ledger& ledger = scenario.ledger;
     for (const Slot& item : *items) {
-        MapReader map(yaml, item, "a holding",
+        MapReader map(yaml, item, "case_error.what.holding",
                       {"id", "custodian", "custody", "subject", "asset", "amount", "value_usd",
                        "description", "unrecoverable"});
         if (!map.is_map()) continue;
         Holding holding;
         std::optional<std::string> id;
-        if (auto v = map.need("id")) id = yaml.id(*v, "a holding id");
+        if (auto v = map.need("id")) id = yaml.id(*v, "case_error.what.holding_id");
         if (auto v = map.need("custodian")) {
-            if (auto entity = yaml.id(*v, "an entity id")) {
+            if (auto entity = yaml.id(*v, "case_error.what.entity_id")) {
                 if (scenario.find_entity(*entity) == nullptr)
                     yaml.error(*v,
                                Message("case_error.world.unknown_custodian").arg("id", *entity));
@@ -288,7 +290,7 @@ void read_holdings(LoadState& state, MapReader& root) {
         if (custodian && custodian->kind == EntityKind::StablecoinIssuer)
             holding.custody = Custody::Address;
         if (auto v = map.get("custody"))
-            if (auto c = yaml.choice(*v, kCustodies, "custody"))
+            if (auto c = yaml.choice(*v, kCustodies, "case_error.what.custody"))
                 holding.custody = static_cast<Custody>(*c);
         bool subject_known = false;
         if (auto v = map.need("subject")) {

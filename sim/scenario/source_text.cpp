@@ -22,32 +22,44 @@ std::string hex_byte(unsigned char c) {
 
 }  // namespace
 
-std::string size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit) {
-    std::string size = mebibytes(bytes);
-    std::string most = mebibytes(limit);
+Message size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit) {
+    const std::string size = mebibytes(bytes);
+    const std::string most = mebibytes(limit);
     // One byte over rounds to the limit itself: then only exact byte counts show the difference.
-    if (size == most) {
-        size = std::to_string(bytes) + " bytes";
-        most = std::to_string(limit) + " bytes (" + most + ")";
-    }
-    return "'" + std::string(name) + "' is " + size + "; the limit is " + most;
+    if (size == most)
+        return Message("case_error.yaml.file_too_large_bytes")
+            .arg("file", name)
+            .arg("bytes", std::to_string(bytes))
+            .arg("limit", limit)
+            .arg("limit_mib", most);
+    return Message("case_error.yaml.file_too_large")
+        .arg("file", name)
+        .arg("size", size)
+        .arg("limit", most);
 }
 
 namespace {
 
 // Opens `path` as a regular file of at most `limit` bytes, or says why not.
-RegularFile open_bounded(const std::filesystem::path& path, std::size_t limit, std::string& error) {
+// The system's reason a file cannot be read ("cannot open 'x': no such file").
+Message unreadable(const RegularFile& file) {
+    return Message("case_error.yaml.file_unreadable").arg("reason", file.error());
+}
+
+RegularFile open_bounded(const std::filesystem::path& path, std::size_t limit, Message& error) {
     RegularFile file = RegularFile::open_for_reading(path);
     if (!file.is_open())
-        error = file.error();
+        error = unreadable(file);
     else if (file.size() > limit)
         error = size_over_limit(path.string(), file.size(), limit);
     return file;
 }
 
-std::string larger_than(const std::filesystem::path& path, std::size_t limit) {
-    return "'" + path.string() + "' is larger than the limit of " + std::to_string(limit) +
-           " bytes (" + mebibytes(limit) + ")";
+Message larger_than(const std::filesystem::path& path, std::size_t limit) {
+    return Message("case_error.yaml.file_grew_too_large")
+        .arg("file", path.string())
+        .arg("limit", limit)
+        .arg("limit_mib", mebibytes(limit));
 }
 
 }  // namespace
@@ -63,7 +75,7 @@ FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit)
     while (text.size() <= limit) {
         const std::ptrdiff_t got = file.read(chunk, sizeof chunk);
         if (got < 0) {
-            out.error = file.error();
+            out.error = unreadable(file);
             return out;
         }
         if (got == 0) break;
@@ -105,7 +117,7 @@ std::optional<std::string_view> LineBlocks::next() {
         buffer_.resize(old_size + block_bytes_);
         const std::ptrdiff_t got = file_.read(buffer_.data() + old_size, block_bytes_);
         if (got < 0) {
-            error_ = file_.error();
+            error_ = unreadable(file_);
             return std::nullopt;
         }
         buffer_.resize(old_size + static_cast<std::size_t>(got));
@@ -163,8 +175,8 @@ std::optional<TextProblem> find_text_problem(std::string_view text) {
         const unsigned char c = s[i];
         if (c < 0x80) {
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-                return TextProblem{i, "control character " + hex_byte(c) +
-                                          " is not allowed; expected printable UTF-8 text"};
+                return TextProblem{
+                    i, Message("case_error.yaml.control_character").arg("byte", hex_byte(c))};
             ++i;
             continue;
         }
@@ -189,9 +201,7 @@ std::optional<TextProblem> find_text_problem(std::string_view text) {
             valid = k == 1 ? (b >= low && b <= high) : (b >= 0x80 && b <= 0xBF);
         }
         if (!valid)
-            return TextProblem{i,
-                               "byte " + hex_byte(c) +
-                                   " is not valid UTF-8; expected the file to be saved as UTF-8"};
+            return TextProblem{i, Message("case_error.yaml.invalid_utf8").arg("byte", hex_byte(c))};
         i += length;
     }
     return std::nullopt;

@@ -8,16 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "model/message.hpp"
 #include "model/regular_file.hpp"
 
 namespace mt::scenario_detail {
 
 struct FileRead {
     std::string text;
-    std::string error;  // empty on success: "cannot open ...", "is 20.0 MiB; the limit is 16.0 MiB"
+    Message error;  // empty on success: "cannot open ...", "is 20.0 MiB; the limit is 16.0 MiB"
 };
 // "'name' is 20.0 MiB; the limit is 16.0 MiB", in exact bytes when rounding would hide the excess.
-std::string size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit);
+Message size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t limit);
 // Reads a regular file (never a pipe or device, which could block) of at most `limit` bytes
 // without ever reading more than limit + 1.
 FileRead read_bounded_file(const std::filesystem::path& path, std::size_t limit);
@@ -29,7 +30,7 @@ class LineBlocks {
     LineBlocks(const std::filesystem::path& path, std::size_t limit,
                std::size_t block_bytes = std::size_t{4} << 20);
     // Why the file cannot be read (checked on opening and on each read); empty while all is well.
-    const std::string& error() const { return error_; }
+    const Message& error() const { return error_; }
     std::uintmax_t file_size() const { return size_; }
     // The next block of whole lines; nullopt at the end of the file or after an error. The view
     // is valid until the next call.
@@ -45,7 +46,7 @@ class LineBlocks {
     bool at_end_ = false;
     std::string buffer_;
     std::size_t handed_out_ = 0;
-    std::string error_;
+    Message error_;
 };
 
 // 1-based line and column; columns count characters (UTF-8 code points), as editors do.
@@ -69,7 +70,7 @@ class LineIndex {
 
 struct TextProblem {
     std::size_t offset = 0;
-    std::string message;
+    Message message;
 };
 // The first byte that is not valid UTF-8, or a control character YAML and CSV do not allow
 // (anything below 0x20 except tab, line feed and carriage return, and DEL).

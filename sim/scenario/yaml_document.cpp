@@ -93,8 +93,9 @@ bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnost
                          YamlDocument& doc) {
     namespace limits = scenario_limits;
     if (raw.size() > limits::kMaxYamlBytes) {
-        out.error(Where{name, 0, 0, ""}, size_over_limit(name, raw.size(), limits::kMaxYamlBytes) +
-                                             " (put bulk transactions in a ledger_file CSV)");
+        out.error(Where{name, 0, 0, ""},
+                  Message("case_error.yaml.case_too_large")
+                      .clause("problem", size_over_limit(name, raw.size(), limits::kMaxYamlBytes)));
         return false;
     }
     doc.text = std::string(without_bom(raw));
@@ -107,9 +108,7 @@ bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnost
     if (auto at = find_value_count_excess(doc.text, limits::kMaxYamlValues)) {
         const TextPosition p = doc.lines->at_offset(*at);
         out.error(Where{name, p.line, p.column, ""},
-                  "the case file holds more than " + std::to_string(limits::kMaxYamlValues) +
-                      " values (list items, keys and lines, counted before parsing); this one "
-                      "is past the limit (put bulk transactions in a ledger_file CSV)");
+                  Message("case_error.yaml.too_many_values").arg("max", limits::kMaxYamlValues));
         return false;
     }
     YamlReader reader(out, name, *doc.lines);
@@ -119,29 +118,26 @@ bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnost
         starts = document_starts(doc.text);
         if (!starts.empty()) first = YAML::Load(doc.text);
     } catch (const YAML::DeepRecursion& e) {
-        out.error(reader.where(e.mark, ""),
-                  "values are nested too deeply for the YAML parser; the format needs fewer than "
-                  "ten levels");
+        out.error(reader.where(e.mark, ""), Message("case_error.yaml.parser_too_deep"));
         return false;
     } catch (const YAML::Exception& e) {
-        out.error(reader.where(e.mark, ""), "malformed YAML: " + e.msg);
+        // yaml-cpp's own words for the syntax error, which only it knows.
+        out.error(reader.where(e.mark, ""),
+                  Message("case_error.yaml.malformed").arg("detail", e.msg));
         return false;
     }
     if (starts.empty() || first.IsNull()) {
-        out.error(Where{name, 0, 0, ""},
-                  "the file holds no case; expected a map of keys starting with format_version");
+        out.error(Where{name, 0, 0, ""}, Message("case_error.yaml.no_case"));
         return false;
     }
     if (starts.size() > 1) {
-        out.error(reader.where(starts[1], ""),
-                  "a second YAML document starts here; expected one case per file");
+        out.error(reader.where(starts[1], ""), Message("case_error.yaml.second_document"));
         return false;
     }
     doc.root = first;
     if (!reader.check_bounds(doc.root, limits::kMaxDepth, limits::kMaxNodeVisits)) return false;
     if (!doc.root.IsMap()) {
-        out.error(reader.where(doc.root.Mark(), ""),
-                  "expected the case as a map of keys starting with format_version");
+        out.error(reader.where(doc.root.Mark(), ""), Message("case_error.yaml.root_not_map"));
         return false;
     }
     return true;

@@ -12,19 +12,25 @@ namespace {
 
 namespace limits = scenario_limits;
 
-std::string_view kind_of(const YAML::Node& n) {
+// The catalogue word for what a node holds ("a list").
+std::string kind_of(const YAML::Node& n) {
     switch (n.Type()) {
-        case YAML::NodeType::Null:
-            return "nothing";
         case YAML::NodeType::Scalar:
-            return "a single value";
+            return "case_error.yaml.kind.scalar";
         case YAML::NodeType::Sequence:
-            return "a list";
+            return "case_error.yaml.kind.list";
         case YAML::NodeType::Map:
-            return "a map";
+            return "case_error.yaml.kind.map";
         default:
-            return "nothing";
+            return "case_error.yaml.kind.nothing";
     }
+}
+
+// "expected {what}, found a list".
+Message expected_found(const Message& what, const YAML::Node& found) {
+    return Message("case_error.yaml.expected_found")
+        .clause("what", what)
+        .term("found", kind_of(found));
 }
 
 std::string shown(std::string_view text) {
@@ -63,25 +69,8 @@ std::string item_path(const std::string& parent, std::size_t index) {
 
 std::string join_names(std::span<const std::string_view> names) {
     std::string out;
-    for (std::string_view name : names) {
-        if (!out.empty()) out += ", ";
-        out += name;
-    }
-    return out;
-}
-
-std::string list_names(std::span<const std::string_view> names, std::string_view conjunction) {
-    std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) {
-            if (i + 1 == names.size()) {
-                out += ' ';
-                out += conjunction;
-                out += ' ';
-            } else {
-                out += ", ";
-            }
-        }
+        if (i > 0) out += ", ";
         out += names[i];
     }
     return out;
@@ -193,9 +182,7 @@ bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t
     auto visit = [&](auto&& self, const YAML::Node& node, int depth) -> bool {
         if (++visits > max_visits) {
             out_.error(where(node.Mark(), path_of()),
-                       "the document expands to more than " + std::to_string(max_visits) +
-                           " values when its aliases are followed; expected a case without "
-                           "alias chains that multiply (an \"alias bomb\")");
+                       Message("case_error.yaml.alias_bomb").arg("max", max_visits));
             return false;
         }
         // yaml-cpp gives "?" to plain values and "!" to quoted ones; anything else was written
@@ -203,16 +190,12 @@ bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t
         // as plain text.
         if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!") {
             out_.error(where(node.Mark(), path_of()),
-                       "YAML tags like '" + excerpt(shown_tag(tag), 60) +
-                           "' are not part of the case format; remove the tag and write the "
-                           "value as plain text");
+                       Message("case_error.yaml.tag").arg("tag", shown(shown_tag(tag))));
             return false;
         }
         if (depth > max_depth) {
             out_.error(where(node.Mark(), path_of()),
-                       "values are nested more than " + std::to_string(max_depth) +
-                           " levels deep (or an alias refers to itself); the format needs fewer "
-                           "than ten");
+                       Message("case_error.yaml.too_deep").arg("max", max_depth));
             return false;
         }
         if (node.IsSequence()) {
@@ -236,37 +219,41 @@ bool YamlReader::check_bounds(const YAML::Node& root, int max_depth, std::size_t
     return visit(visit, root, 0);
 }
 
-std::optional<std::string> YamlReader::scalar(const Slot& s, std::string_view what) {
+std::optional<std::string> YamlReader::scalar(const Slot& s, What what) {
+    return scalar_as(s, what.clause());
+}
+
+std::optional<std::string> YamlReader::scalar_as(const Slot& s, const Message& what) {
     if (!s.node.IsScalar()) {
-        error(s, "expected " + std::string(what) + ", found " + std::string(kind_of(s.node)));
+        error(s, expected_found(what, s.node));
         return std::nullopt;
     }
     // The raw file was checked before parsing, but escapes in quoted strings ("\0", "\uD800")
     // can still decode to bytes that are not text.
     if (auto problem = find_text_problem(s.node.Scalar())) {
-        error(s, "the value decodes to something that is not text (" + problem->message +
-                     "); check its escape sequences");
+        error(s, Message("case_error.yaml.value_not_text").clause("problem", problem->message));
         return std::nullopt;
     }
     return s.node.Scalar();
 }
 
-std::optional<std::string> YamlReader::text_line(const Slot& s, std::string_view what) {
+std::optional<std::string> YamlReader::text_line(const Slot& s, What what) {
     auto text = scalar(s, what);
     if (!text) return std::nullopt;
     if (text->empty() || text->find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(s, "expected " + std::string(what) + ", found an empty text");
+        error(s, Message("case_error.yaml.empty_text").clause("what", what.clause()));
         return std::nullopt;
     }
     if (text->size() > limits::kMaxTextBytes) {
-        error(s, "text is " + std::to_string(text->size()) + " bytes long; the limit is " +
-                     std::to_string(limits::kMaxTextBytes));
+        error(s, Message("case_error.yaml.text_too_long")
+                     .arg("bytes", text->size())
+                     .arg("max", limits::kMaxTextBytes));
         return std::nullopt;
     }
     return text;
 }
 
-std::optional<std::string> YamlReader::id(const Slot& s, std::string_view what) {
+std::optional<std::string> YamlReader::id(const Slot& s, What what) {
     auto text = scalar(s, what);
     if (!text) return std::nullopt;
     auto allowed = [](char c) {
@@ -275,31 +262,31 @@ std::optional<std::string> YamlReader::id(const Slot& s, std::string_view what) 
     };
     if (text->empty() || text->size() > limits::kMaxIdBytes ||
         !std::all_of(text->begin(), text->end(), allowed)) {
-        error(s, "expected " + std::string(what) +
-                     " made of 1 to 128 letters, digits, '-', '_', '.' or ':'; found " +
-                     shown(*text));
+        error(s, Message("case_error.yaml.bad_id")
+                     .clause("what", what.clause())
+                     .arg("max", limits::kMaxIdBytes)
+                     .arg("found", shown(*text)));
         return std::nullopt;
     }
     return text;
 }
 
 std::optional<std::string> YamlReader::address(const Slot& s) {
-    auto text = scalar(s, "an address");
+    auto text = scalar(s, "case_error.what.address");
     if (!text) return std::nullopt;
     const bool printable =
         std::all_of(text->begin(), text->end(), [](char c) { return c > 0x20 && c < 0x7F; });
     if (text->empty() || text->size() > limits::kMaxIdBytes || !printable) {
-        error(s,
-              "expected an address of 1 to 128 printable ASCII characters without spaces; "
-              "found " +
-                  shown(*text));
+        error(s, Message("case_error.yaml.bad_address")
+                     .arg("max", limits::kMaxIdBytes)
+                     .arg("found", shown(*text)));
         return std::nullopt;
     }
     return text;
 }
 
 std::optional<std::int64_t> YamlReader::integer(const Slot& s, std::int64_t min, std::int64_t max,
-                                                std::string_view what) {
+                                                What what) {
     auto text = scalar(s, what);
     if (!text) return std::nullopt;
     std::string_view digits = *text;
@@ -312,29 +299,32 @@ std::optional<std::int64_t> YamlReader::integer(const Slot& s, std::int64_t min,
     if (well_formed) std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (negative) value = -value;
     if (!well_formed || value < min || value > max) {
-        error(s, "expected " + std::string(what) + ", a whole number from " + std::to_string(min) +
-                     " to " + std::to_string(max) + "; found " + shown(*text));
+        error(s, Message("case_error.yaml.bad_integer")
+                     .clause("what", what.clause())
+                     .arg("min", static_cast<long long>(min))
+                     .arg("max", static_cast<long long>(max))
+                     .arg("found", shown(*text)));
         return std::nullopt;
     }
     return value;
 }
 
 std::optional<bool> YamlReader::boolean(const Slot& s) {
-    auto text = scalar(s, "true or false");
+    auto text = scalar(s, "case_error.what.true_or_false");
     if (!text) return std::nullopt;
     if (*text == "true") return true;
     if (*text == "false") return false;
-    error(s, "expected true or false; found " + shown(*text));
+    error(s, Message("case_error.yaml.bad_boolean").arg("found", shown(*text)));
     return std::nullopt;
 }
 
 std::optional<LocalizedText> YamlReader::localized(const Slot& s) {
-    MapReader map(*this, s, "a text in English and Spanish ({en: ..., es: ...})", {"en", "es"});
+    MapReader map(*this, s, "case_error.what.localized_text", {"en", "es"});
     if (!map.is_map()) return std::nullopt;
     LocalizedText out;
     std::optional<std::string> en, es;
-    if (auto v = map.need("en")) en = text_line(*v, "the English text");
-    if (auto v = map.need("es")) es = text_line(*v, "the Spanish text");
+    if (auto v = map.need("en")) en = text_line(*v, "case_error.what.english_text");
+    if (auto v = map.need("es")) es = text_line(*v, "case_error.what.spanish_text");
     if (!en || !es) return std::nullopt;
     out.en = std::move(*en);
     out.es = std::move(*es);
@@ -342,43 +332,41 @@ std::optional<LocalizedText> YamlReader::localized(const Slot& s) {
 }
 
 std::optional<std::size_t> YamlReader::choice(const Slot& s,
-                                              std::span<const std::string_view> names,
-                                              std::string_view what) {
+                                              std::span<const std::string_view> names, What what) {
     auto text = scalar(s, what);
     if (!text) return std::nullopt;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == *text) return i;
-    std::string message = "unknown " + std::string(what) + " " + shown(*text);
-    if (auto near = closest_name(*text, names); !near.empty())
-        message += " (did you mean '" + std::string(near) + "'?)";
-    error(s, message + "; expected " + list_names(names));
+    const std::string_view near = closest_name(*text, names);
+    Message message(near.empty() ? "case_error.yaml.unknown_choice"
+                                 : "case_error.yaml.unknown_choice_near");
+    message.clause("what", what.clause())
+        .arg("found", shown(*text))
+        .arg("names", join_names(names));
+    if (!near.empty()) message.arg("near", near);
+    error(s, std::move(message));
     return std::nullopt;
 }
 
 template <typename Enum>
-std::optional<Enum> YamlReader::vocabulary(const Slot& s, std::string_view what) {
+std::optional<Enum> YamlReader::vocabulary(const Slot& s, What what) {
     std::vector<std::string_view> names;
     for (Enum v : all_values<Enum>()) names.push_back(name_of(v));
     auto index = choice(s, names, what);
     if (!index) return std::nullopt;
     return all_values<Enum>()[*index];
 }
-template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&,
-                                                                      std::string_view);
-template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&,
-                                                                      std::string_view);
-template std::optional<Issuer> YamlReader::vocabulary<Issuer>(const Slot&, std::string_view);
-template std::optional<Reach> YamlReader::vocabulary<Reach>(const Slot&, std::string_view);
-template std::optional<Compulsion> YamlReader::vocabulary<Compulsion>(const Slot&,
-                                                                      std::string_view);
-template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&,
-                                                                      std::string_view);
+template std::optional<EntityKind> YamlReader::vocabulary<EntityKind>(const Slot&, What);
+template std::optional<Instrument> YamlReader::vocabulary<Instrument>(const Slot&, What);
+template std::optional<Issuer> YamlReader::vocabulary<Issuer>(const Slot&, What);
+template std::optional<Reach> YamlReader::vocabulary<Reach>(const Slot&, What);
+template std::optional<Compulsion> YamlReader::vocabulary<Compulsion>(const Slot&, What);
+template std::optional<RecordKind> YamlReader::vocabulary<RecordKind>(const Slot&, What);
 
 std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string_view symbol) {
-    const std::string expectation = "an amount in " + std::string(symbol) +
-                                    " as a decimal with at most " + std::to_string(decimals) +
-                                    " decimal places, like \"0.5\"";
-    auto text = scalar(s, expectation);
+    Message expectation("case_error.what.amount");
+    expectation.arg("symbol", symbol).arg("decimals", decimals);
+    auto text = scalar_as(s, expectation);
     if (!text) return std::nullopt;
     if (auto units = parse_amount(*text, decimals)) return units;
     const auto dot = text->find('.');
@@ -387,22 +375,24 @@ std::optional<Units> YamlReader::amount(const Slot& s, int decimals, std::string
     }) && std::count(text->begin(), text->end(), '.') <= 1;
     if (digits_only && dot != std::string::npos &&
         static_cast<int>(text->size() - dot - 1) > decimals)
-        error(s, "amount " + shown(*text) + " has more decimal places than " + std::string(symbol) +
-                     " allows (" + std::to_string(decimals) + ")");
+        error(s, Message("case_error.yaml.amount_decimals")
+                     .arg("found", shown(*text))
+                     .arg("symbol", symbol)
+                     .arg("decimals", decimals));
     else if (digits_only && dot != text->size() - 1)
-        error(s, "amount " + shown(*text) +
-                     " is larger than the largest amount a case may state (" +
-                     format_amount(max_amount(), decimals) + " " + std::string(symbol) + ")");
+        error(s, Message("case_error.yaml.amount_too_large")
+                     .arg("found", shown(*text))
+                     .arg("max", format_amount(max_amount(), decimals))
+                     .arg("symbol", symbol));
     else
-        error(s, "expected " + expectation + "; found " + shown(*text));
+        error(s, Message("case_error.yaml.expected_value")
+                     .clause("what", expectation)
+                     .arg("found", shown(*text)));
     return std::nullopt;
 }
 
 std::optional<SimSeconds> YamlReader::time(const Slot& s, std::optional<std::int64_t> start_unix) {
-    constexpr std::string_view expectation =
-        "a time: an offset from the case start like \"-2h\", \"+36h\", \"90m\" or \"1d12h\", or a "
-        "UTC "
-        "instant like \"2021-05-08T16:00:00Z\"";
+    constexpr What expectation = "case_error.what.time";
     auto text = scalar(s, expectation);
     if (!text) return std::nullopt;
     if (auto offset = parse_offset(*text)) return offset;
@@ -410,17 +400,19 @@ std::optional<SimSeconds> YamlReader::time(const Slot& s, std::optional<std::int
         if (!start_unix) return std::nullopt;  // the start itself was reported as wrong
         const std::int64_t offset = *instant - *start_unix;
         if (offset < -limits::kMaxTimeOffset || offset > limits::kMaxTimeOffset) {
-            error(s, "time " + shown(*text) + " is more than ten years from the case start");
+            error(s, Message("case_error.yaml.time_too_far").arg("found", shown(*text)));
             return std::nullopt;
         }
         return offset;
     }
-    error(s, "expected " + std::string(expectation) + "; found " + shown(*text));
+    error(s, Message("case_error.yaml.expected_value")
+                 .clause("what", expectation.clause())
+                 .arg("found", shown(*text)));
     return std::nullopt;
 }
 
 std::optional<SimSeconds> YamlReader::duration(const Slot& s, SimSeconds unit_seconds) {
-    auto text = scalar(s, "a duration");
+    auto text = scalar(s, "case_error.what.duration");
     if (!text) return std::nullopt;
     std::optional<SimSeconds> value;
     const bool plain_number = !text->empty() && std::all_of(text->begin(), text->end(), [](char c) {
@@ -432,17 +424,17 @@ std::optional<SimSeconds> YamlReader::duration(const Slot& s, SimSeconds unit_se
         value = parse_offset(*text);
     }
     if (!value || *value < 0 || *value > limits::kMaxTimeOffset) {
-        error(s, "expected a duration like \"90m\", \"36h\" or \"5d\" (at most ten years); found " +
-                     shown(*text));
+        error(s, Message("case_error.yaml.bad_duration").arg("found", shown(*text)));
         return std::nullopt;
     }
     return value;
 }
 
-std::optional<std::vector<Slot>> YamlReader::list(const Slot& s, std::string_view what) {
+std::optional<std::vector<Slot>> YamlReader::list(const Slot& s, What what) {
     if (!s.node.IsSequence()) {
-        error(s, "expected a list of " + std::string(what) + ", found " +
-                     std::string(kind_of(s.node)));
+        error(s, Message("case_error.yaml.expected_list")
+                     .clause("what", what.clause())
+                     .term("found", kind_of(s.node)));
         return std::nullopt;
     }
     std::vector<Slot> items;
@@ -456,11 +448,11 @@ std::optional<std::vector<Slot>> YamlReader::list(const Slot& s, std::string_vie
     return items;
 }
 
-MapReader::MapReader(YamlReader& reader, const Slot& slot, std::string_view what,
+MapReader::MapReader(YamlReader& reader, const Slot& slot, What what,
                      std::span<const std::string_view> allowed)
     : reader_(reader), self_(slot), what_(what) {
     if (!slot.node.IsMap()) {
-        reader_.error(slot, "expected " + what_ + ", found " + std::string(kind_of(slot.node)));
+        reader_.error(slot, expected_found(what_.clause(), slot.node));
         return;
     }
     is_map_ = true;
@@ -469,23 +461,27 @@ MapReader::MapReader(YamlReader& reader, const Slot& slot, std::string_view what
         const YAML::Node& key = kv.first;
         const YAML::Mark key_mark = key.Mark();
         if (!key.IsScalar()) {
-            reader_.error(Slot{key, slot.path, key_mark},
-                          "keys must be plain names; expected one of " + list_names(names));
+            reader_.error(
+                Slot{key, slot.path, key_mark},
+                Message("case_error.yaml.key_not_a_name").arg("names", join_names(names)));
             continue;
         }
         const std::string& name = key.Scalar();
         const std::string path = child_path(slot.path, name);
         if (std::find(names.begin(), names.end(), name) == names.end()) {
-            std::string message = "unknown key " + shown(name);
-            if (auto near = closest_name(name, names); !near.empty())
-                message += " (did you mean '" + std::string(near) + "'?)";
-            reader_.error(Slot{key, path, key_mark},
-                          message + "; " + what_ + " has the keys " + list_names(names, "and"));
+            const std::string_view near = closest_name(name, names);
+            Message message(near.empty() ? "case_error.yaml.unknown_key"
+                                         : "case_error.yaml.unknown_key_near");
+            message.arg("found", shown(name))
+                .clause("what", what_.clause())
+                .arg("names", join_names(names));
+            if (!near.empty()) message.arg("near", near);
+            reader_.error(Slot{key, path, key_mark}, std::move(message));
             continue;
         }
         if (find(name) != nullptr) {
             reader_.error(Slot{key, path, key_mark},
-                          "key '" + name + "' appears twice; expected each key once");
+                          Message("case_error.yaml.key_twice").arg("key", name));
             continue;
         }
         YAML::Mark value_mark = kv.second.Mark();
@@ -508,7 +504,9 @@ std::optional<Slot> MapReader::get(std::string_view key) const {
 std::optional<Slot> MapReader::need(std::string_view key) {
     if (!is_map_) return std::nullopt;
     if (const Slot* s = find(key)) return *s;
-    reader_.error(self_, "missing key '" + std::string(key) + "' in " + what_);
+    reader_.error(
+        self_,
+        Message("case_error.yaml.missing_key").arg("key", key).clause("what", what_.clause()));
     return std::nullopt;
 }
 

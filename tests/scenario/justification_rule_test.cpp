@@ -204,9 +204,10 @@ TEST_CASE("the justification rule is checked on load", "[scenario][justification
                      "bases are read only when cite lists basis"));
     const auto unknown = find_error(load(with_rule("    cite: [motive]\n")), "element to cite");
     REQUIRE(unknown);
-    CHECK(english(*unknown).find("identifier, basis or evidence") != std::string::npos);
+    CHECK(english(*unknown).find("expected one of identifier, basis, evidence") !=
+          std::string::npos);
     CHECK(find_error(load(with_rule("    min_characters: 5\n")), "at least"));
-    CHECK(find_error(load(with_rule("    missing: ignore\n")), "penalise or refuse"));
+    CHECK(find_error(load(with_rule("    missing: ignore\n")), "expected one of penalise, refuse"));
     CHECK(find_error(load(with_rule("    cite: [identifier]\n    instrument: [subpoena]\n")),
                      "unknown key 'instrument'"));
 }

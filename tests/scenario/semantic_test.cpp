@@ -111,6 +111,7 @@ TEST_CASE("unknown references name what is missing and where it should be declar
         const auto d = find_error(
             load(text), "answer 'exchange' is not one of the options; expected one of ex, none");
         REQUIRE(d);
+        CHECK(english(*d).find("ex, none") != std::string::npos);
         CHECK(d->yaml_path == "checkpoints[0].answer");
     }
     SECTION("answers of address, entity and transaction checkpoints") {
