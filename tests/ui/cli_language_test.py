@@ -140,6 +140,81 @@ with open(garbage, "w") as f:
 run("run on a broken journal", ["run", CASE, "--expert", "--journal", garbage],
     [spanish("journal.error.not_json")])
 
+
+def filled(texts, key, values):
+    """The catalogue text of `key` with its {placeholders} filled from `values`."""
+    text = texts[key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+# validate on a broken case: one problem of each of the case's world, plot, rubric and expert
+# sections, each on a compiler-style line (file:line:column) in the environment's language.
+with open(CASE, encoding="utf-8") as f:
+    broken_text = f.read()
+# (text of the shipped case, its broken replacement, the part of it the problem points at,
+# message key, arguments (a catalogue word's key as ("term", key)), YAML path)
+BREAKS = [
+    ("    custodian: bitnova\n", "    custodian: nobody\n", "nobody",
+     "case_error.world.unknown_custodian", {"id": "nobody"}, "holdings[0].custodian"),
+    ("    at: +36h\n    holding: bitnova-account", "    at: -5h\n    holding: bitnova-account",
+     "-5h\n    holding", "case_error.plot.before_start", {"what": ("term", "case_error.plot.the_event")},
+     "events[1].at"),
+    ("    - {min_percent: 0, label: {en: Needs", "    - {min_percent: 90, label: {en: Needs",
+     "90, label: {en: Needs", "case_error.rubric.grade_twice", {"percent": "90"},
+     "rubric.grades[3].min_percent"),
+    ('{type: explore_address, target: "bc1qtc5k', '{type: explore_address, taget: "bc1qtc5k',
+     "taget", "case_error.expert.unknown_key_near",
+     {"key": "taget", "near": "target", "type": "explore_address",
+      "keys": "type, target, direction, page"}, "expert_solution[1].taget"),
+]
+broken = os.path.join(work, "broken-case.yaml")
+for old, new, _, _, _, _ in BREAKS:
+    assert broken_text.count(old) == 1, old
+    broken_text = broken_text.replace(old, new)
+
+
+def problem_lines(texts):
+    """The compiler-style line of each broken part, in the language of `texts`."""
+    lines = []
+    for _, _, part, key, values, path in BREAKS:
+        assert broken_text.count(part) == 1, part
+        at = broken_text.index(part)
+        line = broken_text.count("\n", 0, at) + 1
+        column = at - broken_text.rfind("\n", 0, at)
+        words = {name: texts[value[1]] if isinstance(value, tuple) else value
+                 for name, value in values.items()}
+        problem = filled(texts, key, words)
+        lines.append(filled(texts, "case_error.line_at",
+                            {"where": f"{broken}:{line}:{column}", "problem": problem,
+                             "path": path}))
+    return lines
+
+
+with open(broken, "w", encoding="utf-8") as f:
+    f.write(broken_text)
+for _, _, _, key, _, _ in BREAKS:
+    if ES[key] == EN[key]:
+        failures.append(f"{key}: the Spanish catalogue has the English text")
+for name, env, expected, other in (
+        ("validate a broken case", ENV, problem_lines(ES), problem_lines(EN)),
+        ("validate a broken case under LANG=C", dict(ENV, LANG="C"), problem_lines(EN),
+         problem_lines(ES))):
+    done = subprocess.run([args.moneytrail, "validate", broken], env=env, capture_output=True,
+                          text=True, timeout=120)
+    output = done.stdout + done.stderr
+    if env is ENV:
+        check(name, output, [])  # no English sentence of the command line's own
+    if done.returncode == 0:
+        failures.append(f"{name}: exit code 0 for a broken case")
+    for line in expected:
+        if line not in output:
+            failures.append(f"{name}: expected the line {line!r} in:\n{output}")
+    for line in other:
+        if line in output:
+            failures.append(f"{name}: the other language's line {line!r} in:\n{output}")
+
 # serve refuses a file that is not a seminar database, saying so in Spanish.
 junk = os.path.join(work, "junk.sqlite")
 with open(junk, "w") as f:
