@@ -83,6 +83,13 @@ std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
     return std::nullopt;
 }
 
+std::optional<std::vector<Slot>> section_items(LoadState& state, const MapReader& root,
+                                               std::string_view key, What what) {
+    auto slot = root.get(key);
+    if (!slot) return std::nullopt;
+    return state.yaml.list(*slot, what);
+}
+
 std::optional<AssetId> resolve_asset(LoadState& state, const Slot& slot) {
     auto id = state.yaml.id(slot, "case_error.what.asset_id");
     if (!id) return std::nullopt;

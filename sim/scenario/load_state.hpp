@@ -183,6 +183,10 @@ struct LoadState {
 };
 
 std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot);
+// The items of the optional top-level list `key`: nullopt when the case leaves it out or its value
+// is not a list (reported).
+std::optional<std::vector<Slot>> section_items(LoadState& state, const MapReader& root,
+                                               std::string_view key, What what);
 // A chain or asset reference: its id, or nullopt after reporting an unknown one (silently for a
 // broken declaration).
 std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot);

@@ -30,9 +30,7 @@ std::optional<SimSeconds> read_play_time(LoadState& state, const Slot& slot, std
 void read_events(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     Scenario& scenario = state.scenario;
-    auto s = root.get("events");
-    if (!s) return;
-    auto items = yaml.list(*s, "case_error.what.events");
+    auto items = section_items(state, root, "events", "case_error.what.events");
     if (!items) return;
     std::map<std::string, std::string> moved_by;  // holding -> event that moves it
     for (const Slot& item : *items) {
@@ -150,9 +148,7 @@ void read_events(LoadState& state, MapReader& root) {
 void read_checkpoints(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     Scenario& scenario = state.scenario;
-    auto s = root.get("checkpoints");
-    if (!s) return;
-    auto items = yaml.list(*s, "case_error.what.checkpoints");
+    auto items = section_items(state, root, "checkpoints", "case_error.what.checkpoints");
     if (!items) return;
     for (const Slot& item : *items) {
         MapReader map(yaml, item, "case_error.what.checkpoint",
@@ -286,9 +282,7 @@ void read_start_knowledge(LoadState& state, MapReader& root) {
 }
 
 void read_hints(LoadState& state, MapReader& root) {
-    auto s = root.get("hints");
-    if (!s) return;
-    auto items = state.yaml.list(*s, "case_error.what.hints");
+    auto items = section_items(state, root, "hints", "case_error.what.hints");
     if (!items) return;
     for (const Slot& item : *items)
         if (auto text = state.yaml.localized(item))

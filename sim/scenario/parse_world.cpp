@@ -118,9 +118,7 @@ void read_entities(LoadState& state, MapReader& root) {
 void read_services(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     Scenario& scenario = state.scenario;
-    auto s = root.get("services");
-    if (!s) return;
-    auto items = yaml.list(*s, "case_error.what.services");
+    auto items = section_items(state, root, "services", "case_error.what.services");
     if (!items) return;
     for (const Slot& item : *items) {
         MapReader map(yaml, item, "case_error.what.service",
@@ -259,9 +257,7 @@ void read_services(LoadState& state, MapReader& root) {
 void read_holdings(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     Scenario& scenario = state.scenario;
-    auto s = root.get("holdings");
-    if (!s) return;
-    auto items = yaml.list(*s, "case_error.what.holdings");
+    auto items = section_items(state, root, "holdings", "case_error.what.holdings");
     if (!items) return;
     const Ledger& ledger = scenario.ledger;
     for (const Slot& item : *items) {
