@@ -78,22 +78,22 @@ TxIndex Ledger::add_transaction(const TransactionDraft& draft) {
 
 void Ledger::adopt(TextTable ids, LargeVector<TxRecord> records, LargeVector<TxInput> inputs,
                    LargeVector<TxOutput> outputs) {
-    for (std::size_t t = 1; t < records.size(); ++t)
-        if (records[t].time < records[t - 1].time)
+    // Checked before anything is moved, in one pass over the records.
+    bool ids_in_order = ids.size() == records.size();
+    for (TxIndex t = 0; t < records.size(); ++t) {
+        const TxRecord& tx = records[t];
+        if (t > 0 && tx.time < records[t - 1].time)
             throw std::logic_error("Ledger::adopt: transactions must be in time order");
+        if (tx.id_entry >= ids.size() ||
+            std::size_t{tx.first_input} + tx.input_count > inputs.size() ||
+            std::size_t{tx.first_output} + tx.output_count > outputs.size())
+            throw std::logic_error("Ledger::adopt: a record names a missing id or leg");
+        ids_in_order = ids_in_order && tx.id_entry == t;
+    }
     transaction_ids_ = std::move(ids);
     transactions_ = std::move(records);
     inputs_ = std::move(inputs);
     outputs_ = std::move(outputs);
-    bool ids_in_order = transaction_ids_.size() == transactions_.size();
-    for (TxIndex t = 0; t < transactions_.size(); ++t) {
-        const TxRecord& tx = transactions_[t];
-        if (tx.id_entry >= transaction_ids_.size() ||
-            std::size_t{tx.first_input} + tx.input_count > inputs_.size() ||
-            std::size_t{tx.first_output} + tx.output_count > outputs_.size())
-            throw std::logic_error("Ledger::adopt: a record names a missing id or leg");
-        ids_in_order = ids_in_order && tx.id_entry == t;
-    }
     // Ids interned in ledger order (a file already in time order) need no map from id to index.
     tx_of_id_.clear();
     if (ids_in_order) return;
@@ -133,7 +133,8 @@ std::size_t Ledger::memory_bytes() const {
 void Ledger::finalize() {
     // Counting sort into compressed rows; a transaction touching an address twice is listed once.
     LargeVector<std::uint32_t> counts(address_chain_.size() + 1, 0);
-    auto for_each_touch = [&](auto&& visit) {
+    // Calls visit(address, tx) for each address a transaction touches, and each_input(input, tx).
+    auto for_each_touch = [&](auto&& visit, auto&& each_input) {
         for (TxIndex t = 0; t < transactions_.size(); ++t) {
             const TxRecord& tx = transactions_[t];
             AddressId last = std::numeric_limits<AddressId>::max();
@@ -142,18 +143,30 @@ void Ledger::finalize() {
                 last = a;
                 visit(a, t);
             };
-            for (std::uint32_t i = 0; i < tx.input_count; ++i)
-                touch(inputs_[tx.first_input + i].address);
+            for (std::uint32_t i = 0; i < tx.input_count; ++i) {
+                const TxInput& input = inputs_[tx.first_input + i];
+                touch(input.address);
+                each_input(input, t);
+            }
             for (std::uint32_t i = 0; i < tx.output_count; ++i)
                 touch(outputs_[tx.first_output + i].address);
         }
     };
-    for_each_touch([&](AddressId a, TxIndex) { ++counts[a + 1]; });
+    // The counting pass also marks the outputs each input spends (one pass over the legs less).
+    spent_by_.assign(outputs_.size(), kNoTx);
+    const auto mark_spent = [&](const TxInput& input, TxIndex t) {
+        const OutPoint prev = input.prev;
+        if (prev.tx == kNoTx || prev.tx >= transactions_.size()) return;
+        const TxRecord& source = transactions_[prev.tx];
+        if (prev.vout < source.output_count) spent_by_[source.first_output + prev.vout] = t;
+    };
+    for_each_touch([&](AddressId a, TxIndex) { ++counts[a + 1]; }, mark_spent);
     for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
     address_tx_.assign(counts.back(), kNoTx);
     {
         LargeVector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
-        for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; });
+        for_each_touch([&](AddressId a, TxIndex t) { address_tx_[fill[a]++] = t; },
+                       [](const TxInput&, TxIndex) {});
     }
     // Remove repeats where an address appears non-adjacently within one transaction, in place:
     // rows only shrink, so each is written at or before where it is read.
@@ -173,16 +186,6 @@ void Ledger::finalize() {
     address_tx_.shrink_to_fit();
     address_tx_start_ = std::move(counts);
 
-    spent_by_.assign(outputs_.size(), kNoTx);
-    for (TxIndex t = 0; t < transactions_.size(); ++t) {
-        const TxRecord& tx = transactions_[t];
-        for (std::uint32_t i = 0; i < tx.input_count; ++i) {
-            const OutPoint prev = inputs_[tx.first_input + i].prev;
-            if (prev.tx == kNoTx || prev.tx >= transactions_.size()) continue;
-            const TxRecord& source = transactions_[prev.tx];
-            if (prev.vout < source.output_count) spent_by_[source.first_output + prev.vout] = t;
-        }
-    }
     build_running_totals();
 }
 

@@ -125,8 +125,9 @@ bool pack_hex(std::string_view digits, char* out) {
 // returns the stored size, or 0 when `text` is not lowercase bech32.
 std::size_t pack_bech32(std::string_view text, char* out) {
     // The human-readable part is letters only, so the separator is the first '1'.
-    const std::size_t separator = text.substr(0, kMaxHrp + 1).find('1');
-    if (separator == std::string_view::npos || separator == 0) return 0;
+    std::size_t separator = 0;
+    while (separator < text.size() && separator <= kMaxHrp && text[separator] != '1') ++separator;
+    if (separator == 0 || separator > kMaxHrp || separator == text.size()) return 0;
     const std::string_view hrp = text.substr(0, separator);
     const std::string_view data = text.substr(separator + 1);
     if (data.size() < kMinBech32Data || data.size() > kMaxBech32Data) return 0;
