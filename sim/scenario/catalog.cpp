@@ -59,24 +59,23 @@ ScenarioSummary summarize(const std::filesystem::path& path) {
     const std::string name = path.string();
     try {
         FileRead file = read_bounded_file(path, scenario_limits::kMaxYamlBytes);
-        YamlDocument doc;
         if (!file.error.empty()) {
             diagnostics.error(Where{name, 0, 0, ""}, file.error);
-        } else if (parse_yaml_document(header_blocks(without_bom(file.text)), name, diagnostics,
-                                       doc)) {
-            YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, "case_error.what.case_file",
-                           kTopLevelKeys);
-            Scenario scenario;
-            LoadState state(reader, scenario, path.parent_path());
-            read_header(state, root);
-            const ScenarioInfo& info = scenario.info;
-            summary.id = info.id;
-            summary.title = info.title;
-            summary.summary = info.summary;
-            summary.difficulty = info.difficulty;
-            summary.estimated_minutes = info.estimated_minutes;
-            summary.typologies = info.typologies;
+        } else {
+            read_yaml_file(header_blocks(without_bom(file.text)), name, diagnostics,
+                           "case_error.what.case_file", kTopLevelKeys, "case_error.out_of_memory",
+                           [&](YamlReader& reader, MapReader& root) {
+                               Scenario scenario;
+                               LoadState state(reader, scenario, path.parent_path());
+                               read_header(state, root);
+                               const ScenarioInfo& info = scenario.info;
+                               summary.id = info.id;
+                               summary.title = info.title;
+                               summary.summary = info.summary;
+                               summary.difficulty = info.difficulty;
+                               summary.estimated_minutes = info.estimated_minutes;
+                               summary.typologies = info.typologies;
+                           });
         }
     } catch (...) {
         diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.cannot_read_case"));

@@ -36,27 +36,27 @@ void check_move_transaction(LoadState& state, const Holding& h, const ScheduledE
     const Transaction tx = ledger.transaction(move.transaction);
     const std::string subject = ledger.address_text(h.subject).str();
     if (tx.asset != h.asset) {
-        state.yaml.error(slot->second, "transaction '" + id + "' moves " +
-                                           ledger.asset(tx.asset).symbol + ", not the " +
-                                           ledger.asset(h.asset).symbol + " of holding '" + h.id +
-                                           "'; name a transaction of that asset");
+        state.yaml.error(slot->second, Message("case_error.custody.move_other_asset")
+                                           .arg("tx", id)
+                                           .arg("moved", ledger.asset(tx.asset).symbol)
+                                           .arg("symbol", ledger.asset(h.asset).symbol)
+                                           .arg("holding", h.id));
         return;
     }
     if (h.custody == Custody::Address && !spends_from(ledger, move.transaction, h.subject)) {
-        state.yaml.error(slot->second,
-                         "transaction '" + id + "' does not spend from " + subject +
-                             ", so it cannot move holding '" + h.id +
-                             "'; name the transaction that sends the funds out of that address");
+        state.yaml.error(slot->second, Message("case_error.custody.move_not_from_address")
+                                           .arg("tx", id)
+                                           .arg("address", subject)
+                                           .arg("holding", h.id));
         return;
     }
     const Entity* custodian = state.scenario.find_entity(h.custodian);
     if (h.custody == Custody::Account && custodian &&
         !spends_from_entity(ledger, move.transaction, *custodian))
-        state.yaml.error(slot->second,
-                         "transaction '" + id + "' is not sent from an address of '" + h.custodian +
-                             "', so it cannot be the withdrawal of account '" + h.id +
-                             "'; name the exchange's withdrawal or leave `transaction` out for an "
-                             "off-chain withdrawal");
+        state.yaml.error(slot->second, Message("case_error.custody.move_not_from_custodian")
+                                           .arg("tx", id)
+                                           .arg("custodian", h.custodian)
+                                           .arg("holding", h.id));
 }
 
 // The transaction after which the address held less than `amount` for good, to name in a message.
@@ -88,50 +88,57 @@ void check_amount(LoadState& state, Holding& h, const LoadState::HoldingSlots& s
     const Asset& asset = ledger.asset(h.asset);
     // What is in custody just before the adversary moves it, or at the end of the ledger.
     const SimSeconds until = move ? move->at - 1 : std::numeric_limits<SimSeconds>::max();
-    const std::string when = move ? "before its move at " + format_offset(move->at) : "in all";
+    const Message when =
+        move
+            ? Message("case_error.custody.when_before_move").arg("move_at", format_offset(move->at))
+            : Message("case_error.custody.when_in_all");
     const Units custody = ledger_custody(ledger, h, until);
     const std::string subject = ledger.address_text(h.subject).str();
     auto units = [&](Units u) { return format_amount(u, asset.decimals) + " " + asset.symbol; };
     if (!slots.amount) {
         if (custody == 0)
-            state.yaml.error(slots.item, "holding '" + h.id +
-                                             "' has no amount and the ledger puts "
-                                             "nothing of " +
-                                             asset.symbol + " at " + subject + " " + when +
-                                             "; add the transactions that bring the funds or "
-                                             "declare the amount");
+            state.yaml.error(slots.item, Message("case_error.custody.nothing_held")
+                                             .arg("holding", h.id)
+                                             .arg("symbol", asset.symbol)
+                                             .arg("address", subject)
+                                             .clause("when", when));
         h.amount = custody;
         return;
     }
     if (h.amount <= custody) return;
     if (h.custody == Custody::Account) {
-        state.yaml.error(
-            *slots.amount,
-            "holding '" + h.id + "' declares " + units(h.amount) + " but the ledger credits only " +
-                units(custody) + " to " + subject + " " + when + "; lower amount to at most " +
-                format_amount(custody, asset.decimals) + " or add the deposit transactions");
+        state.yaml.error(*slots.amount, Message("case_error.custody.account_over_credited")
+                                            .arg("holding", h.id)
+                                            .arg("declared", units(h.amount))
+                                            .arg("credited", units(custody))
+                                            .arg("address", subject)
+                                            .clause("when", when)
+                                            .arg("most", format_amount(custody, asset.decimals)));
         return;
     }
     const Units peak = peak_balance(ledger, h, until);
     if (peak < h.amount) {
-        state.yaml.error(*slots.amount,
-                         "holding '" + h.id + "' declares " + units(h.amount) + " but " + subject +
-                             " never held more than " + units(peak) + " " + when +
-                             "; lower amount to at most " + format_amount(peak, asset.decimals));
+        state.yaml.error(*slots.amount, Message("case_error.custody.never_held")
+                                            .arg("holding", h.id)
+                                            .arg("declared", units(h.amount))
+                                            .arg("address", subject)
+                                            .arg("peak", units(peak))
+                                            .clause("when", when)
+                                            .arg("most", format_amount(peak, asset.decimals)));
         return;
     }
     const auto spend = last_spend_below(ledger, h, h.amount, until);
-    std::string by;
+    Message spent(spend ? "case_error.custody.spent_by" : "case_error.custody.spent");
+    spent.arg("holding", h.id)
+        .arg("declared", units(h.amount))
+        .arg("address", subject)
+        .arg("held", units(custody))
+        .clause("when", when)
+        .arg("most", format_amount(custody, asset.decimals));
     if (spend)
-        by = " by transaction '" + ledger.transaction_id(*spend).str() + "' at " +
-             format_offset(ledger.transaction(*spend).time);
-    state.yaml.error(*slots.amount,
-                     "holding '" + h.id + "' declares " + units(h.amount) + " but " + subject +
-                         " was spent on chain" + by + " and holds only " + units(custody) + " " +
-                         when +
-                         ", so no seizure could hold it; name that transaction as the "
-                         "adversary's move (events: transaction) or lower amount to at most " +
-                         format_amount(custody, asset.decimals));
+        spent.arg("tx", ledger.transaction_id(*spend).str())
+            .arg("spent_at", format_offset(ledger.transaction(*spend).time));
+    state.yaml.error(*slots.amount, std::move(spent));
 }
 
 }  // namespace

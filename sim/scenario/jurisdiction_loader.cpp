@@ -3,7 +3,6 @@
 #include "scenario/jurisdiction_loader.hpp"
 
 #include <algorithm>
-#include <new>
 #include <set>
 
 #include "scenario/embedded_jurisdictions.hpp"
@@ -77,7 +76,7 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
         if (auto b = yaml.boolean(*v)) in.requires_evidence = *b;
     if (auto v = map.need("compels")) {
         if (auto items = yaml.list(*v, "case_error.what.instrument_compels")) {
-            if (items->empty()) yaml.error(*v, "expected at least one of what it compels");
+            if (items->empty()) yaml.error(*v, Message("case_error.pack.compels_nothing"));
             for (const Slot& c : *items)
                 if (auto k = yaml.vocabulary<Compulsion>(c, "case_error.what.compulsion"))
                     in.compels.push_back(*k);
@@ -92,9 +91,7 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
             in.preserves_for = days(*d);
     if (in.kind == Instrument::Preservation && in.preserves_for == 0 && map.is_map() &&
         !map.has("preserves_days"))
-        yaml.error(map.self(),
-                   "a preservation instrument needs preserves_days (how long the "
-                   "records are kept)");
+        yaml.error(map.self(), Message("case_error.pack.preservation_days_missing"));
     if (auto v = map.get("forbids_notice"))
         if (auto b = yaml.boolean(*v)) in.forbids_notice = *b;
     if (auto v = map.get("note"))
@@ -103,8 +100,7 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
         if (auto t = yaml.text_line(*v, "case_error.what.legal_basis_source")) in.basis_source = *t;
     if (!id) return;
     if (!ids.insert(*id).second) {
-        yaml.error(*map.get("id"),
-                   "instrument id '" + *id + "' is declared twice; expected each instrument once");
+        yaml.error(*map.get("id"), Message("case_error.pack.instrument_twice").arg("id", *id));
         return;
     }
     in.id = *id;
@@ -113,30 +109,18 @@ void read_instrument(YamlReader& yaml, const Slot& item, JurisdictionPack& pack,
 
 void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::string_view id) {
     if (auto s = root.need("format_version"))
-        if (auto v = yaml.integer(*s, 1, 1000, "case_error.what.format_version"); v && *v != 1)
-            yaml.error(*s, "format_version " + std::to_string(*v) +
-                               " is not supported; this version of moneytrail reads "
-                               "jurisdiction packs of format_version 1");
+        read_format_version(yaml, *s, "case_error.pack.format_version");
     if (auto s = root.need("id")) {
         if (auto v = yaml.id(*s, "case_error.what.pack_id")) {
             if (*v != id)
-                yaml.error(*s, "pack id '" + *v + "' differs from its file name '" +
-                                   std::string(id) + "'; name the file <id>.yaml");
+                yaml.error(
+                    *s,
+                    Message("case_error.pack.id_differs_from_file").arg("id", *v).arg("file", id));
             pack.id = *v;
         }
     }
-    if (auto s = root.need("country")) {
-        if (auto v = yaml.scalar(*s, "case_error.what.country_code")) {
-            if (v->size() == 2 &&
-                std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-                pack.country = *v;
-            else
-                yaml.error(*s,
-                           "expected an ISO 3166 two-letter country code in capitals like "
-                           "\"MX\"; found '" +
-                               *v + "'");
-        }
-    }
+    if (auto s = root.need("country"))
+        if (auto v = read_country(yaml, *s)) pack.country = *v;
     if (auto s = root.need("name"))
         if (auto t = yaml.localized(*s)) pack.name = std::move(*t);
     if (auto s = root.need("court"))
@@ -146,7 +130,7 @@ void read_pack(YamlReader& yaml, MapReader& root, JurisdictionPack& pack, std::s
     std::set<std::string, std::less<>> ids;
     if (auto s = root.need("instruments")) {
         if (auto items = yaml.list(*s, "case_error.what.instruments")) {
-            if (items->empty()) yaml.error(*s, "expected at least one instrument");
+            if (items->empty()) yaml.error(*s, Message("case_error.pack.no_instruments"));
             for (const Slot& item : *items) read_instrument(yaml, item, pack, ids);
         }
     }
@@ -158,22 +142,12 @@ PackLoad load_jurisdiction_text(std::string_view yaml, const std::string& name,
                                 std::string_view id) {
     PackLoad result;
     Diagnostics diagnostics;
-    try {
-        YamlDocument doc;
-        if (parse_yaml_document(yaml, name, diagnostics, doc)) {
-            YamlReader reader(diagnostics, name, *doc.lines);
-            MapReader root(reader, Slot{doc.root, "", doc.root.Mark()},
-                           "case_error.what.jurisdiction_pack", kPackKeys);
-            auto pack = std::make_shared<JurisdictionPack>();
-            read_pack(reader, root, *pack, id);
-            if (diagnostics.count() == 0) result.pack = std::move(pack);
-        }
-    } catch (const std::bad_alloc&) {
-        diagnostics.error(Where{name, 0, 0, ""}, Message("case_error.out_of_memory_pack"));
-    } catch (const std::exception& e) {
-        diagnostics.error(Where{name, 0, 0, ""},
-                          Message("case_error.internal_error_what").arg("what", e.what()));
-    }
+    read_yaml_file(yaml, name, diagnostics, "case_error.what.jurisdiction_pack", kPackKeys,
+                   "case_error.out_of_memory_pack", [&](YamlReader& reader, MapReader& root) {
+                       auto pack = std::make_shared<JurisdictionPack>();
+                       read_pack(reader, root, *pack, id);
+                       if (diagnostics.count() == 0) result.pack = std::move(pack);
+                   });
     result.errors = diagnostics.take();
     if (!result.errors.empty()) result.pack.reset();
     return result;

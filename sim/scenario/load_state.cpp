@@ -54,19 +54,21 @@ bool LoadState::is_known_tx(std::string_view id) const {
 void LoadState::report_chain_conflict(std::string_view text, AddressId existing, ChainId chain,
                                       const Where& where) {
     const Ledger& ledger = scenario.ledger;
-    yaml.diagnostics().error(where, "address '" + std::string(text) + "' is on chain '" +
-                                        ledger.chain(ledger.address_chain(existing)).id +
-                                        "' elsewhere in the case and cannot also be on '" +
-                                        ledger.chain(chain).id +
-                                        "'; an address belongs to one chain");
+    yaml.diagnostics().error(where,
+                             Message("case_error.transactions.address_on_two_chains")
+                                 .arg("address", text)
+                                 .arg("first", ledger.chain(ledger.address_chain(existing)).id)
+                                 .arg("chain", ledger.chain(chain).id));
 }
 
 void LoadState::report_repeated_tx(std::string_view id, std::uint32_t first, const Where& where) {
     const Where at = tx_where(first);
-    std::string message = "transaction id '" + std::string(id) + "' is already used at " +
-                          std::string(at.file) + ":" + std::to_string(at.line);
-    if (!at.path.empty() && !pending.origins[first].csv) message += " (" + at.path + ")";
-    yaml.diagnostics().error(where, message + "; expected each transaction id once");
+    const bool with_path = !at.path.empty() && !pending.origins[first].csv;
+    Message message(with_path ? "case_error.transactions.id_twice_at_path"
+                              : "case_error.transactions.id_twice");
+    message.arg("id", id).arg("first", std::string(at.file) + ":" + std::to_string(at.line));
+    if (with_path) message.arg("path", at.path);
+    yaml.diagnostics().error(where, std::move(message));
 }
 
 std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
@@ -74,11 +76,13 @@ std::optional<ChainId> resolve_chain(LoadState& state, const Slot& slot) {
     if (!id) return std::nullopt;
     if (auto chain = state.scenario.ledger.find_chain(*id)) return chain;
     if (state.broken_chains.count(*id) == 0) {
-        std::string known;
-        for (const Chain& c : state.scenario.ledger.chains())
-            known += (known.empty() ? "" : ", ") + c.id;
-        state.yaml.error(slot, "unknown chain '" + *id + "'; expected one declared under chains" +
-                                   (known.empty() ? std::string() : " (" + known + ")"));
+        std::vector<std::string_view> known;
+        for (const Chain& c : state.scenario.ledger.chains()) known.push_back(c.id);
+        Message message(known.empty() ? "case_error.chains.unknown_chain"
+                                      : "case_error.chains.unknown_chain_known");
+        message.arg("id", *id);
+        if (!known.empty()) message.arg("known", join_names(known));
+        state.yaml.error(slot, std::move(message));
     }
     return std::nullopt;
 }
@@ -95,7 +99,7 @@ std::optional<AssetId> resolve_asset(LoadState& state, const Slot& slot) {
     if (!id) return std::nullopt;
     if (auto asset = state.scenario.ledger.find_asset(*id)) return asset;
     if (state.broken_assets.count(*id) == 0)
-        state.yaml.error(slot, "unknown asset '" + *id + "'; expected an id declared under assets");
+        state.yaml.error(slot, Message("case_error.chains.unknown_asset").arg("id", *id));
     return std::nullopt;
 }
 
@@ -103,9 +107,8 @@ std::optional<AddressId> LoadState::known_address(const Slot& slot) {
     auto text = yaml.address(slot);
     if (!text) return std::nullopt;
     if (auto id = scenario.ledger.find_address(*text)) return id;
-    missing_from_ledger(slot, "unknown address '" + *text +
-                                  "'; expected an address that appears in a transaction or under "
-                                  "an entity's addresses");
+    missing_from_ledger(slot,
+                        Message("case_error.transactions.unknown_address").arg("address", *text));
     return std::nullopt;
 }
 

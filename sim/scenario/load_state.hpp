@@ -182,7 +182,6 @@ struct LoadState {
     void missing_from_ledger(const Slot& slot, std::string message);
 };
 
-std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot);
 // The items of the optional top-level list `key`: nullopt when the case leaves it out or its value
 // is not a list (reported).
 std::optional<std::vector<Slot>> section_items(LoadState& state, const MapReader& root,

@@ -36,10 +36,10 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
 
     if (auto s = root.need("chains")) {
         if (auto items = yaml.list(*s, "case_error.what.chains")) {
-            if (items->empty()) yaml.error(*s, "expected at least one chain");
+            if (items->empty()) yaml.error(*s, Message("case_error.chains.none"));
             if (items->size() > scenario_limits::kMaxChains)
-                yaml.error(*s, "a case may declare at most " +
-                                   std::to_string(scenario_limits::kMaxChains) + " chains");
+                yaml.error(*s, Message("case_error.chains.too_many_chains")
+                                   .arg("count", scenario_limits::kMaxChains));
             for (const Slot& item : *items) {
                 MapReader map(yaml, item, "case_error.what.chain",
                               {"id", "name", "model", "native_asset"});
@@ -58,8 +58,8 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                     map.need("native_asset");
                 if (!id) continue;
                 if (chain_index.count(*id) != 0) {
-                    yaml.error(*map.get("id"), "chain id '" + *id +
-                                                   "' is declared twice; expected each chain once");
+                    yaml.error(*map.get("id"),
+                               Message("case_error.chains.chain_twice").arg("id", *id));
                     continue;
                 }
                 if (!name || !model || !native) {
@@ -79,8 +79,8 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
     if (auto s = root.need("assets")) {
         if (auto items = yaml.list(*s, "case_error.what.assets")) {
             if (items->size() > scenario_limits::kMaxAssets)
-                yaml.error(*s, "a case may declare at most " +
-                                   std::to_string(scenario_limits::kMaxAssets) + " assets");
+                yaml.error(*s, Message("case_error.chains.too_many_assets")
+                                   .arg("count", scenario_limits::kMaxAssets));
             for (const Slot& item : *items) {
                 MapReader map(yaml, item, "case_error.what.asset",
                               {"id", "symbol", "chain", "decimals", "issuer"});
@@ -106,16 +106,16 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
                 }
                 if (!id) continue;
                 if (asset_index.count(*id) != 0) {
-                    yaml.error(*map.get("id"), "asset id '" + *id +
-                                                   "' is declared twice; expected each asset once");
+                    yaml.error(*map.get("id"),
+                               Message("case_error.chains.asset_twice").arg("id", *id));
                     continue;
                 }
                 bool ok = symbol && decimals && chain;
                 if (chain && chain_index.count(*chain) == 0) {
                     ok = false;
                     if (state.broken_chains.count(*chain) == 0)
-                        yaml.error(*entry.chain_slot, "unknown chain '" + *chain +
-                                                          "'; expected one declared under chains");
+                        yaml.error(*entry.chain_slot,
+                                   Message("case_error.chains.unknown_chain").arg("id", *chain));
                 }
                 if (!ok) {
                     state.broken_assets.insert(*id);
@@ -138,12 +138,13 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
         auto it = asset_index.find(entry.native_asset);
         if (it == asset_index.end()) {
             if (state.broken_assets.count(entry.native_asset) == 0)
-                yaml.error(*entry.native_slot, "unknown native asset '" + entry.native_asset +
-                                                   "'; expected an asset declared under assets");
+                yaml.error(*entry.native_slot, Message("case_error.chains.unknown_native_asset")
+                                                   .arg("asset", entry.native_asset));
         } else if (assets[it->second].chain_id != entry.chain.id) {
-            yaml.error(*entry.native_slot,
-                       "native asset '" + entry.native_asset + "' belongs to chain '" +
-                           assets[it->second].chain_id + "', not to '" + entry.chain.id + "'");
+            yaml.error(*entry.native_slot, Message("case_error.chains.native_asset_elsewhere")
+                                               .arg("asset", entry.native_asset)
+                                               .arg("owner", assets[it->second].chain_id)
+                                               .arg("chain", entry.chain.id));
         } else {
             chain_ok[c] = true;
         }
@@ -158,10 +159,10 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
         }
         const bool native = chains[c].native_asset == assets[a].asset.id;
         if (chains[c].chain.model == ChainModel::Utxo && !native) {
-            yaml.error(*assets[a].chain_slot,
-                       "asset '" + assets[a].asset.id + "' cannot live on UTXO chain '" +
-                           chains[c].chain.id + "', which carries only its native asset '" +
-                           chains[c].native_asset + "'");
+            yaml.error(*assets[a].chain_slot, Message("case_error.chains.token_on_utxo")
+                                                  .arg("asset", assets[a].asset.id)
+                                                  .arg("chain", chains[c].chain.id)
+                                                  .arg("native", chains[c].native_asset));
             state.broken_assets.insert(assets[a].asset.id);
             continue;
         }
@@ -188,9 +189,7 @@ void read_chains_and_assets(LoadState& state, MapReader& root) {
 
 void read_opening_balances(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
-    auto s = root.get("opening_balances");
-    if (!s) return;
-    auto items = yaml.list(*s, "case_error.what.opening_balances");
+    auto items = section_items(state, root, "opening_balances", "case_error.what.opening_balances");
     if (!items) return;
     Ledger& ledger = state.scenario.ledger;
     std::map<std::pair<AddressId, AssetId>, std::string> seen;
@@ -211,10 +210,8 @@ void read_opening_balances(LoadState& state, MapReader& root) {
         std::optional<Units> amount;
         if (amount_slot) amount = yaml.amount(*amount_slot, a.decimals, a.symbol);
         if (chain.model == ChainModel::Utxo) {
-            yaml.error(*asset_slot, "opening balances are for account chains; on UTXO chain '" +
-                                        chain.id +
-                                        "' fund addresses with transaction inputs "
-                                        "from outside the case ({address, amount})");
+            yaml.error(*asset_slot,
+                       Message("case_error.chains.opening_on_utxo").arg("chain", chain.id));
             continue;
         }
         if (!address || !amount) continue;
@@ -222,9 +219,10 @@ void read_opening_balances(LoadState& state, MapReader& root) {
         if (!id) continue;
         auto [it, inserted] = seen.try_emplace({*id, *asset}, item.path);
         if (!inserted) {
-            yaml.error(item, "a second opening balance of " + a.symbol + " for '" + *address +
-                                 "' (the first is " + it->second +
-                                 "); expected one per address and asset");
+            yaml.error(item, Message("case_error.chains.opening_twice")
+                                 .arg("symbol", a.symbol)
+                                 .arg("address", *address)
+                                 .arg("first", it->second));
             continue;
         }
         state.opening.push_back({*id, *asset, *amount});

@@ -16,47 +16,21 @@ bool is_slug(std::string_view text) {
     return true;
 }
 
-bool is_country_code(std::string_view text) {
-    return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z';
-}
-
 }  // namespace
-
-std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot) {
-    auto text = yaml.scalar(slot, "case_error.what.country_code");
-    if (!text) return std::nullopt;
-    if (!is_country_code(*text)) {
-        yaml.error(slot,
-                   "expected an ISO 3166 two-letter country code in capitals like \"MX\"; "
-                   "found '" +
-                       *text + "'");
-        return std::nullopt;
-    }
-    return text;
-}
 
 void read_header(LoadState& state, MapReader& root) {
     YamlReader& yaml = state.yaml;
     ScenarioInfo& info = state.scenario.info;
 
-    if (auto s = root.need("format_version")) {
-        if (auto v = yaml.integer(*s, 1, 1000, "case_error.what.format_version")) {
-            if (*v != 1)
-                yaml.error(
-                    *s, "format_version " + std::to_string(*v) +
-                            " is not supported; this version of moneytrail reads format_version 1");
-            info.format_version = static_cast<int>(*v);
-        }
-    }
+    if (auto s = root.need("format_version"))
+        if (auto v = read_format_version(yaml, *s, "case_error.header.format_version"))
+            info.format_version = *v;
     if (auto s = root.need("id")) {
         if (auto v = yaml.scalar(*s, "case_error.what.case_id")) {
             if (is_slug(*v))
                 info.id = *v;
             else
-                yaml.error(*s,
-                           "expected a case id of 1 to 64 lower-case letters, digits, '-' or "
-                           "'_' like \"ransomware-peel-chain\"; found '" +
-                               *v + "'");
+                yaml.error(*s, Message("case_error.header.bad_case_id").arg("found", *v));
         }
     }
     if (auto s = root.need("title"))
@@ -73,7 +47,7 @@ void read_header(LoadState& state, MapReader& root) {
             info.estimated_minutes = static_cast<int>(*v);
     if (auto s = root.need("learning_objectives")) {
         if (auto items = yaml.list(*s, "case_error.what.learning_objectives")) {
-            if (items->empty()) yaml.error(*s, "expected at least one learning objective");
+            if (items->empty()) yaml.error(*s, Message("case_error.header.no_learning_objectives"));
             for (const Slot& item : *items)
                 if (auto v = yaml.localized(item))
                     info.learning_objectives.push_back(std::move(*v));
@@ -87,10 +61,7 @@ void read_header(LoadState& state, MapReader& root) {
                 if (is_slug(*v))
                     info.typologies.push_back(*v);
                 else
-                    yaml.error(item,
-                               "expected a typology name of lower-case letters, digits, '-' "
-                               "or '_' like \"peel_chain\"; found '" +
-                                   *v + "'");
+                    yaml.error(item, Message("case_error.header.bad_typology").arg("found", *v));
             }
         }
     }
@@ -104,10 +75,7 @@ void read_header(LoadState& state, MapReader& root) {
                 info.start_unix = *unix_seconds;
                 state.start_unix = *unix_seconds;
             } else {
-                yaml.error(*s,
-                           "expected the case start as a UTC instant like "
-                           "\"2021-05-08T14:30:00Z\"; found '" +
-                               *text + "'");
+                yaml.error(*s, Message("case_error.header.bad_start").arg("found", *text));
             }
         }
     }

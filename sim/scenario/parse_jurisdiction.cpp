@@ -9,9 +9,7 @@ namespace {
 void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
     YamlReader& yaml = state.yaml;
     if (!slot.node.IsMap()) {
-        yaml.error(slot,
-                   "expected a map from instrument id to {turnaround_hours, judge_hours, "
-                   "source}");
+        yaml.error(slot, Message("case_error.pack.timings_not_map"));
         return;
     }
     for (const auto& kv : slot.node) {
@@ -27,8 +25,10 @@ void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
         if (!in) {
             std::vector<std::string_view> ids;
             for (const LegalInstrument& i : pack.instruments) ids.push_back(i.id);
-            yaml.error(key_slot, "pack '" + pack.id + "' has no instrument '" + key +
-                                     "'; expected one of " + join_names(ids));
+            yaml.error(key_slot, Message("case_error.pack.no_such_instrument")
+                                     .arg("pack", pack.id)
+                                     .arg("instrument", excerpt(key, 60))
+                                     .arg("names", join_names(ids)));
             continue;
         }
         if (!map.is_map()) continue;
@@ -39,8 +39,9 @@ void read_timings(LoadState& state, const Slot& slot, JurisdictionPack& pack) {
             if (auto d = yaml.duration(*t, hours(1))) in->turnaround = {*d, source};
         if (auto t = map.get("judge_hours")) {
             if (!in->judge)
-                yaml.error(*t, "instrument '" + key + "' needs no judge in pack '" + pack.id +
-                                   "'; leave judge_hours out");
+                yaml.error(*t, Message("case_error.pack.needs_no_judge")
+                                   .arg("instrument", key)
+                                   .arg("pack", pack.id));
             else if (auto d = yaml.duration(*t, hours(1)))
                 in->judge = SourcedDuration{*d, source};
         }
@@ -91,9 +92,10 @@ void read_jurisdiction(LoadState& state, MapReader& root) {
     if (home.empty())
         home = scenario.jurisdiction.country;
     else if (home != scenario.jurisdiction.country)
-        yaml.error(*pack_slot, "home_jurisdiction " + home + " differs from pack '" + *id + "' (" +
-                                   scenario.jurisdiction.country +
-                                   "); leave home_jurisdiction out or name that country's pack");
+        yaml.error(*pack_slot, Message("case_error.pack.home_differs")
+                                   .arg("home", home)
+                                   .arg("pack", *id)
+                                   .arg("country", scenario.jurisdiction.country));
 }
 
 std::optional<Instrument> read_instrument_key(LoadState& state, const Slot& slot) {
@@ -107,9 +109,11 @@ std::optional<Instrument> read_instrument_key(LoadState& state, const Slot& slot
     std::vector<std::string_view> names;
     for (Instrument i : all_values<Instrument>()) names.push_back(name_of(i));
     for (const LegalInstrument& i : pack.instruments) names.push_back(i.id);
-    yaml.error(slot, "unknown instrument '" + (slot.node.IsScalar() ? slot.node.Scalar() : "?") +
-                         "'; expected a kind or an instrument of pack '" + pack.id +
-                         "': " + join_names(names));
+    yaml.error(slot, Message("case_error.pack.unknown_instrument")
+                         .arg("found", slot.node.IsScalar() ? excerpt(slot.node.Scalar(), 60)
+                                                            : std::string("?"))
+                         .arg("pack", pack.id)
+                         .arg("names", join_names(names)));
     return std::nullopt;
 }
 

@@ -98,15 +98,18 @@ class YamlTransactionReader {
         if (auto v = map.get("asset")) {
             auto named = resolve_asset(state_, *v);
             if (named && *named != tx.asset) {
-                yaml_.error(*v, "a transaction on UTXO chain '" + ledger.chain(tx.chain).id +
-                                    "' moves its native asset '" + asset.id + "'; found '" +
-                                    ledger.asset(*named).id + "' (leave asset out)");
+                yaml_.error(*v, Message("case_error.transactions.utxo_asset")
+                                    .arg("chain", ledger.chain(tx.chain).id)
+                                    .arg("native", asset.id)
+                                    .arg("found", ledger.asset(*named).id));
                 ok = false;
             }
         }
         if (auto v = map.need("inputs")) {
             if (auto items = yaml_.list(*v, "case_error.what.inputs")) {
-                ok = check_leg_count(*v, items->size(), "input") && ok;
+                ok = check_leg_count(*v, items->size(), "case_error.transactions.no_inputs",
+                                     "case_error.transactions.too_many_inputs") &&
+                     ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
                     ok = read_utxo_input((*items)[i], tx.chain, asset,
                                          static_cast<std::uint32_t>(i)) &&
@@ -119,7 +122,9 @@ class YamlTransactionReader {
         }
         if (auto v = map.need("outputs")) {
             if (auto items = yaml_.list(*v, "case_error.what.outputs")) {
-                ok = check_leg_count(*v, items->size(), "output") && ok;
+                ok = check_leg_count(*v, items->size(), "case_error.transactions.no_outputs",
+                                     "case_error.transactions.too_many_outputs") &&
+                     ok;
                 for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
                     ok = read_output((*items)[i], tx.chain, asset) && ok;
             } else {
@@ -131,15 +136,15 @@ class YamlTransactionReader {
         return ok;
     }
 
-    bool check_leg_count(const Slot& list, std::size_t count, std::string_view what) {
+    // `none` and `too_many` are the messages for an empty list and one past the leg bound.
+    bool check_leg_count(const Slot& list, std::size_t count, const char* none,
+                         const char* too_many) {
         if (count == 0) {
-            yaml_.error(list, "expected at least one " + std::string(what));
+            yaml_.error(list, Message(none));
             return false;
         }
         if (count > scenario_limits::kMaxLegs) {
-            yaml_.error(list, "a transaction may have at most " +
-                                  std::to_string(scenario_limits::kMaxLegs) + " " +
-                                  std::string(what) + "s");
+            yaml_.error(list, Message(too_many).arg("count", scenario_limits::kMaxLegs));
             return false;
         }
         return true;
@@ -153,9 +158,7 @@ class YamlTransactionReader {
         if (map.has("from_tx")) {
             for (std::string_view extra : {"address", "amount"})
                 if (auto v = map.get(extra))
-                    yaml_.error(*v,
-                                "an input spending an earlier output takes its address and amount "
-                                "from that output; expected only from_tx and vout");
+                    yaml_.error(*v, Message("case_error.transactions.spend_with_address"));
             auto prev = yaml_.id(*map.get("from_tx"), "case_error.what.transaction_id");
             std::optional<std::int64_t> vout;
             if (auto v = map.need("vout"))
@@ -165,20 +168,11 @@ class YamlTransactionReader {
             in.prev = state_.pending.spend(*prev, static_cast<std::uint32_t>(*vout));
         } else {
             if (auto v = map.get("vout"))
-                yaml_.error(
-                    *v, "vout belongs with from_tx; expected {from_tx, vout} or {address, amount}");
-            auto address_slot = map.need("address");
-            auto amount_slot = map.need("amount");
-            std::optional<std::string> address;
-            std::optional<Units> amount;
-            if (address_slot) address = yaml_.address(*address_slot);
-            if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
-            if (!address || !amount || map.has("vout")) return false;
-            if (!positive(*amount, *amount_slot)) return false;
-            auto id = state_.intern(*address, chain, [&] { return yaml_.where(*address_slot); });
-            if (!id) return false;
-            in.address = *id;
-            in.amount = *amount;
+                yaml_.error(*v, Message("case_error.transactions.vout_without_from_tx"));
+            auto leg = read_address_amount(map, chain, asset);
+            if (!leg || map.has("vout")) return false;
+            in.address = leg->address;
+            in.amount = leg->amount;
         }
         add_input(in, yaml_.where(item), index);
         return true;
@@ -192,33 +186,44 @@ class YamlTransactionReader {
     bool read_output(const Slot& item, ChainId chain, const Asset& asset) {
         MapReader map(yaml_, item, "case_error.what.output", {"address", "amount"});
         if (!map.is_map()) return false;
+        auto leg = read_address_amount(map, chain, asset);
+        if (!leg) return false;
+        state_.pending.outputs.push_back(*leg);
+        return true;
+    }
+
+    // The {address, amount} of an output, or of an input from outside the case: both read (each
+    // problem reported), the amount above zero and the address interned on `chain`.
+    std::optional<TxOutput> read_address_amount(MapReader& map, ChainId chain, const Asset& asset) {
         auto address_slot = map.need("address");
         auto amount_slot = map.need("amount");
         std::optional<std::string> address;
         std::optional<Units> amount;
         if (address_slot) address = yaml_.address(*address_slot);
         if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
-        if (!address || !amount || !positive(*amount, *amount_slot)) return false;
+        if (!address || !amount || !positive(*amount, *amount_slot)) return std::nullopt;
         auto id = state_.intern(*address, chain, [&] { return yaml_.where(*address_slot); });
-        if (!id) return false;
-        state_.pending.outputs.push_back({*id, *amount});
-        return true;
+        if (!id) return std::nullopt;
+        return TxOutput{*id, *amount};
+    }
+
+    // The asset of an account transfer: declared, and on the transfer's chain.
+    std::optional<AssetId> read_transfer_asset(MapReader& map, ChainId chain) {
+        const Ledger& ledger = state_.scenario.ledger;
+        auto v = map.need("asset");
+        if (!v) return std::nullopt;
+        auto asset = resolve_asset(state_, *v);
+        if (!asset || ledger.asset(*asset).chain == chain) return asset;
+        yaml_.error(*v, Message("case_error.transactions.asset_on_other_chain")
+                            .arg("asset", ledger.asset(*asset).id)
+                            .arg("asset_chain", ledger.chain(ledger.asset(*asset).chain).id)
+                            .arg("chain", ledger.chain(chain).id));
+        return std::nullopt;
     }
 
     bool read_transfer(MapReader& map, TxRecord& tx, const TxOrigin& origin) {
         const Ledger& ledger = state_.scenario.ledger;
-        bool ok = true;
-        std::optional<AssetId> asset;
-        if (auto v = map.need("asset")) {
-            asset = resolve_asset(state_, *v);
-            if (asset && ledger.asset(*asset).chain != tx.chain) {
-                yaml_.error(*v, "asset '" + ledger.asset(*asset).id + "' is on chain '" +
-                                    ledger.chain(ledger.asset(*asset).chain).id + "', not on '" +
-                                    ledger.chain(tx.chain).id + "'");
-                asset.reset();
-            }
-        }
-        if (!asset) ok = false;
+        const std::optional<AssetId> asset = read_transfer_asset(map, tx.chain);
         std::optional<AddressId> from, to;
         std::optional<Units> amount;
         auto read_party = [&](std::string_view key) -> std::optional<AddressId> {
@@ -235,7 +240,7 @@ class YamlTransactionReader {
             amount = yaml_.amount(*v, a.decimals, a.symbol);
             if (amount && !positive(*amount, *v)) amount.reset();
         }
-        if (!from || !to || !amount || !ok) return false;
+        if (!asset || !from || !to || !amount) return false;
         tx.asset = *asset;
         add_input(
             TxInput{*from, *amount, {}},
@@ -247,7 +252,7 @@ class YamlTransactionReader {
 
     bool positive(Units amount, const Slot& slot) {
         if (amount > 0) return true;
-        yaml_.error(slot, "expected an amount above zero");
+        yaml_.error(slot, Message("case_error.transactions.amount_not_positive"));
         return false;
     }
 
@@ -261,9 +266,7 @@ void read_yaml_transactions(LoadState& state, MapReader& root) {
     auto s = root.get("transactions");
     if (!s) {
         if (!root.has("ledger_file"))
-            state.yaml.error(root.self(),
-                             "missing key 'transactions' (or 'ledger_file'); a case "
-                             "needs at least one transaction");
+            state.yaml.error(root.self(), Message("case_error.transactions.none"));
         return;
     }
     auto items = state.yaml.list(*s, "case_error.what.transactions");

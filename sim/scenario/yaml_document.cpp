@@ -4,6 +4,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
+#include <new>
 #include <sstream>
 
 #include "scenario/limits.hpp"
@@ -141,6 +142,25 @@ bool parse_yaml_document(std::string_view raw, const std::string& name, Diagnost
         return false;
     }
     return true;
+}
+
+void read_yaml_file(std::string_view raw, const std::string& name, Diagnostics& out, What what,
+                    std::span<const std::string_view> keys, const char* out_of_memory,
+                    const std::function<void(YamlReader&, MapReader&)>& read) {
+    try {
+        YamlDocument doc;
+        if (!parse_yaml_document(raw, name, out, doc)) return;
+        YamlReader reader(out, name, *doc.lines);
+        MapReader root(reader, Slot{doc.root, "", doc.root.Mark()}, what, keys);
+        read(reader, root);
+    } catch (const std::bad_alloc&) {
+        out.error(Where{name, 0, 0, ""}, Message(out_of_memory));
+    } catch (const std::exception& e) {
+        out.error(Where{name, 0, 0, ""},
+                  Message("case_error.internal_error_what").arg("what", e.what()));
+    } catch (...) {
+        out.error(Where{name, 0, 0, ""}, Message("case_error.internal_error"));
+    }
 }
 
 }  // namespace mt::scenario_detail

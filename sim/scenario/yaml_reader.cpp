@@ -144,6 +144,26 @@ std::string format_offset(SimSeconds offset) {
     return out;
 }
 
+std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot) {
+    auto text = yaml.scalar(slot, "case_error.what.country_code");
+    if (!text) return std::nullopt;
+    const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (text->size() != 2 || !capital((*text)[0]) || !capital((*text)[1])) {
+        yaml.error(slot, Message("case_error.yaml.bad_country").arg("found", *text));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<int> read_format_version(YamlReader& yaml, const Slot& slot,
+                                       const char* unsupported) {
+    auto version = yaml.integer(slot, 1, 1000, "case_error.what.format_version");
+    if (!version) return std::nullopt;
+    if (*version != 1)
+        yaml.error(slot, Message(unsupported).arg("version", static_cast<long long>(*version)));
+    return static_cast<int>(*version);
+}
+
 Where YamlReader::where(const YAML::Mark& mark, std::string path) const {
     Where w{file_, 0, 0, std::move(path)};
     if (!mark.is_null() && mark.line >= 0) {

@@ -122,6 +122,13 @@ class MapReader {
     std::vector<std::pair<std::string, Slot>> entries_;
 };
 
+// Values that case files and jurisdiction packs both have.
+// An ISO 3166 two-letter country code in capitals ("MX").
+std::optional<std::string> read_country(YamlReader& yaml, const Slot& slot);
+// The format version, reporting any but 1 with the message `unsupported` (whose text names the
+// kind of file) and its argument "version".
+std::optional<int> read_format_version(YamlReader& yaml, const Slot& slot, const char* unsupported);
+
 // The path of a child: "a.b" or "a[3]".
 std::string child_path(const std::string& parent, std::string_view key);
 std::string item_path(const std::string& parent, std::size_t index);
