@@ -119,8 +119,4 @@ void LoadState::missing_from_ledger(const Slot& slot, Message message) {
         yaml.error(slot, std::move(message));
 }
 
-void LoadState::missing_from_ledger(const Slot& slot, std::string message) {
-    missing_from_ledger(slot, Message("case_error.untranslated").arg("text", std::move(message)));
-}
-
 }  // namespace mt::scenario_detail

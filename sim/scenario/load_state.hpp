@@ -178,8 +178,6 @@ struct LoadState {
     // Reports that `slot` names an address or transaction the ledger lacks; only counts it when
     // the ledger file was rejected (the ledger is incomplete, so the reference may be right).
     void missing_from_ledger(const Slot& slot, Message message);
-    // Transitional: English text not yet in the catalogues.
-    void missing_from_ledger(const Slot& slot, std::string message);
 };
 
 // The items of the optional top-level list `key`: nullopt when the case leaves it out or its value
