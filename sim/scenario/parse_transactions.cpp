@@ -198,13 +198,13 @@ class YamlTransactionReader {
         auto address_slot = map.need("address");
         auto amount_slot = map.need("amount");
         std::optional<std::string> address;
-        std::optional<Units> amount;
+        Units amount = 0;
         if (address_slot) address = yaml_.address(*address_slot);
-        if (amount_slot) amount = yaml_.amount(*amount_slot, asset.decimals, asset.symbol);
-        if (!address || !amount || !positive(*amount, *amount_slot)) return std::nullopt;
+        if (amount_slot) amount = read_leg_amount(*amount_slot, asset);
+        if (!address || amount == 0) return std::nullopt;
         auto id = state_.intern(*address, chain, [&] { return yaml_.where(*address_slot); });
         if (!id) return std::nullopt;
-        return TxOutput{*id, *amount};
+        return TxOutput{*id, amount};
     }
 
     // The asset of an account transfer: declared, and on the transfer's chain.
@@ -222,10 +222,7 @@ class YamlTransactionReader {
     }
 
     bool read_transfer(MapReader& map, TxRecord& tx, const TxOrigin& origin) {
-        const Ledger& ledger = state_.scenario.ledger;
         const std::optional<AssetId> asset = read_transfer_asset(map, tx.chain);
-        std::optional<AddressId> from, to;
-        std::optional<Units> amount;
         auto read_party = [&](std::string_view key) -> std::optional<AddressId> {
             auto v = map.need(key);
             if (!v) return std::nullopt;
@@ -233,27 +230,31 @@ class YamlTransactionReader {
             if (!text) return std::nullopt;
             return state_.intern(*text, tx.chain, [&] { return yaml_.where(*v); });
         };
-        from = read_party("from");
-        to = read_party("to");
-        if (auto v = map.need("amount"); v && asset) {
-            const Asset& a = ledger.asset(*asset);
-            amount = yaml_.amount(*v, a.decimals, a.symbol);
-            if (amount && !positive(*amount, *v)) amount.reset();
-        }
-        if (!asset || !from || !to || !amount) return false;
+        const std::optional<AddressId> from = read_party("from");
+        const std::optional<AddressId> to = read_party("to");
+        Units amount = 0;
+        if (auto v = map.need("amount"); v && asset)
+            amount = read_leg_amount(*v, state_.scenario.ledger.asset(*asset));
+        if (!asset || !from || !to || amount == 0) return false;
         tx.asset = *asset;
         add_input(
-            TxInput{*from, *amount, {}},
+            TxInput{*from, amount, {}},
             Where{yaml_.file(), static_cast<int>(origin.line), static_cast<int>(origin.column), ""},
             0);
-        state_.pending.outputs.push_back({*to, *amount});
+        state_.pending.outputs.push_back({*to, amount});
         return true;
     }
 
-    bool positive(Units amount, const Slot& slot) {
-        if (amount > 0) return true;
-        yaml_.error(slot, Message("case_error.transactions.amount_not_positive"));
-        return false;
+    // The amount a leg moves, above zero; 0 after reporting why it is not one. (Not an optional:
+    // GCC's flow analysis took the optional's value for possibly unset where it was checked.)
+    Units read_leg_amount(const Slot& slot, const Asset& asset) {
+        const std::optional<Units> amount = yaml_.amount(slot, asset.decimals, asset.symbol);
+        if (!amount) return 0;
+        if (*amount <= 0) {
+            yaml_.error(slot, Message("case_error.transactions.amount_not_positive"));
+            return 0;
+        }
+        return *amount;
     }
 
     LoadState& state_;
