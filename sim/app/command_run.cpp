@@ -43,7 +43,8 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
         for (std::size_t i = 0; i < whole.size(); ++i) {
             auto parsed = action_from_json(whole[i]);
             if (!parsed.action) {
-                error = trf("cli.run.bad_action", {path, std::to_string(i + 1), parsed.error});
+                error =
+                    trf("cli.run.bad_action", {path, std::to_string(i + 1), render(parsed.error)});
                 return false;
             }
             out.push_back(std::move(*parsed.action));
@@ -61,7 +62,7 @@ bool read_actions(const std::string& path, std::vector<Action>& out, std::string
         }
         auto parsed = action_from_json(json);
         if (!parsed.action) {
-            error = path + ":" + std::to_string(number) + ": " + parsed.error;
+            error = path + ":" + std::to_string(number) + ": " + render(parsed.error);
             return false;
         }
         out.push_back(std::move(*parsed.action));

@@ -48,7 +48,7 @@ std::optional<RemoteSession::Received> RemoteSession::receive(const seminar::Cli
                                                               std::string& error) {
     CasefileParse parsed = seminar::casefile_of(reply);
     if (!parsed.casefile) {
-        error = parsed.error;
+        error = render(parsed.error);
         return std::nullopt;
     }
     return Received{std::move(*parsed.casefile), text_field(reply.body, "state"),

@@ -129,19 +129,17 @@ class ExpertReader {
         if (!ok) return std::nullopt;
         ActionParse parsed = action_from_json(json);
         if (!parsed.action) {
-            // action_from_json names the field by its JSON path, "(/instrument) ...": point
+            // action_from_json names the field by its JSON path ("json_path": "/instrument"): point
             // at that field when the action has it.
             const Slot* at = &item;
-            if (parsed.error.rfind("(/", 0) == 0) {
-                const auto end = parsed.error.find_first_of("/)", 2);
-                if (end != std::string::npos) {
-                    auto it = slots.find(parsed.error.substr(2, end - 2));
-                    if (it != slots.end()) at = &it->second;
-                }
+            if (const MessageArg* path = parsed.error.find("json_path")) {
+                const std::string_view field = std::string_view(path->value).substr(1);
+                auto it = slots.find(std::string(field.substr(0, field.find('/'))));
+                if (it != slots.end()) at = &it->second;
             }
             yaml_.error(*at, Message("case_error.expert.invalid_action")
                                  .arg("type", type)
-                                 .arg("error", parsed.error));
+                                 .clause("error", parsed.error));
             return std::nullopt;
         }
         if (!check_references(*parsed.action, item, slots)) return std::nullopt;

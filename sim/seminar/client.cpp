@@ -88,7 +88,9 @@ ClientReply SeminarClient::status() {
 CasefileParse casefile_of(const ClientReply& reply) {
     const auto it = reply.body.find("casefile");
     if (!reply.ok() || it == reply.body.end())
-        return {std::nullopt, reply.error.empty() ? tr("seminar.no_casefile") : reply.error};
+        return {std::nullopt, reply.error.empty()
+                                  ? Message("seminar.no_casefile")
+                                  : Message("case_error.seminar_reply").arg("text", reply.error)};
     return casefile_from_json(*it);
 }
 

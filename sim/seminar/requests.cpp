@@ -70,7 +70,7 @@ std::optional<ActionRequest> parse_action_request(std::string_view body,
     }
     ActionParse parsed = action_from_json(*it);
     if (!parsed.action) {
-        bad(error, Message("seminar.request.bad_action").arg("problem", parsed.error),
+        bad(error, Message("seminar.request.bad_action").clause("problem", parsed.error),
             "seminar.bad_action");
         return std::nullopt;
     }

@@ -317,7 +317,7 @@ std::vector<StoredAction> SeminarStore::actions(Message& error) {
                                               .arg("seq", static_cast<long long>(a.seq))
                                         : Message("seminar.store.action_unreadable")
                                               .arg("seq", static_cast<long long>(a.seq))
-                                              .arg("problem", parsed.error);
+                                              .clause("problem", parsed.error);
             return {};
         }
         a.action = std::move(*parsed.action);

@@ -78,7 +78,7 @@ JournalContents read_journal(const std::filesystem::path& path) {
                 out.error = Message("journal.error.bad_action")
                                 .arg("file", path.string())
                                 .arg("line", number)
-                                .arg("detail", parsed.error);
+                                .clause("detail", parsed.error);
                 return out;
             }
             out.actions.push_back(std::move(*parsed.action));

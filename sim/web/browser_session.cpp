@@ -37,7 +37,7 @@ std::optional<SessionReply> read_session_reply(const LinkReply& reply, std::stri
     }
     CasefileParse parsed = casefile_from_json(*it);
     if (!parsed.casefile) {
-        error = parsed.error;
+        error = render(parsed.error);
         return std::nullopt;
     }
     return SessionReply{std::move(*parsed.casefile), text_field(reply.body, "state")};

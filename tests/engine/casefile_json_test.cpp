@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "i18n/catalogue.hpp"
 #include "model/casefile.hpp"
 #include "sample_case.hpp"
 #include "session/session.hpp"
@@ -13,7 +14,7 @@ namespace {
 void check_round_trip(const Casefile& c) {
     const nlohmann::json sent = to_json(c);
     const CasefileParse parsed = casefile_from_json(sent);
-    INFO(parsed.error);
+    INFO(render(parsed.error, "en"));
     REQUIRE(parsed.casefile);
     CHECK(to_json(*parsed.casefile) == sent);
 }
@@ -55,7 +56,7 @@ TEST_CASE("a malformed casefile names the path of the first problem") {
     auto error_of = [](const nlohmann::json& bad) {
         const CasefileParse p = casefile_from_json(bad);
         CHECK_FALSE(p.casefile);
-        return p.error;
+        return render(p.error, "en");
     };
     CHECK(error_of(nlohmann::json::array()) == "casefile: a casefile must be a JSON object");
     nlohmann::json bad = j;
@@ -75,6 +76,9 @@ TEST_CASE("a malformed casefile names the path of the first problem") {
     bad = j;
     bad["briefing"]["title"] = 5;
     CHECK(error_of(bad) == "casefile: (/briefing/title) cannot use at() with number");
+    const CasefileParse spanish = casefile_from_json(bad);
+    CHECK(render(spanish.error, "es") ==
+          "expediente: (/briefing/title) no se puede usar at() con number");
 }
 
 TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 1]") {
@@ -110,6 +114,6 @@ TEST_CASE("analysis rows keep their facts through JSON; a share must lie in [0, 
     bad["analyses"][0]["rows"][0]["share"] = 1.5;
     const CasefileParse rejected = casefile_from_json(bad);
     CHECK_FALSE(rejected.casefile);
-    CHECK(rejected.error ==
+    CHECK(render(rejected.error, "en") ==
           "casefile: (/analyses/0/rows/0/share) a number from 0 to 1 is expected");
 }

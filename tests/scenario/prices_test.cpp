@@ -170,7 +170,7 @@ TEST_CASE("the trainee's casefile carries the prices, through JSON too", "[scena
 
     const nlohmann::json sent = to_json(casefile);
     const CasefileParse back = casefile_from_json(sent);
-    INFO(back.error);
+    INFO(render(back.error, "en"));
     REQUIRE(back.casefile);
     CHECK(to_json(*back.casefile) == sent);
     REQUIRE(back.casefile->briefing.prices.size() == 1);
@@ -188,7 +188,7 @@ TEST_CASE("the trainee's casefile carries the prices, through JSON too", "[scena
               shuffled["briefing"]["prices"][0]["quotes"][1]);
     const CasefileParse refused = casefile_from_json(shuffled);
     CHECK_FALSE(refused.casefile);
-    CHECK(refused.error ==
+    CHECK(render(refused.error, "en") ==
           "casefile: (/briefing/prices/0/quotes) quotes in increasing time order "
           "are expected");
 

@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "i18n/catalogue.hpp"
 #include "leak_check.hpp"
 #include "model/action_builders.hpp"
 #include "seminar/client.hpp"
@@ -150,7 +151,7 @@ class Player {
     bool update(const seminar::ClientReply& reply) {
         auto parsed = seminar::casefile_of(reply);
         if (!parsed.casefile) {
-            problem("casefile does not parse: " + parsed.error);
+            problem("casefile does not parse: " + render(parsed.error, "en"));
             return false;
         }
         casefile_ = std::move(*parsed.casefile);

@@ -148,6 +148,8 @@ TEST_CASE("every key the interface and platform use is in both catalogues", "[i1
         if (fs::exists(sim / folder)) used.merge(keys_used_in(sim / folder, command_line));
     // The case loader's diagnostics.
     used.merge(keys_used_in(sim / "scenario", {"case_error"}));
+    // The JSON reader's errors (model/json.cpp).
+    used.merge(keys_used_in(sim / "knowledge", {"json_error"}));
     REQUIRE(used.size() > 100);
     for (const std::string language : {"en", "es"}) {
         const auto keys = keys_of(catalogue_json(language));

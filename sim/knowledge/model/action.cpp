@@ -46,7 +46,7 @@ ActionParse action_from_json(const nlohmann::json& json) {
     try {
         out.action = json.get<Action>();
     } catch (const nlohmann::json::exception& e) {
-        out.error = json_error_text(e);
+        out.error = json_error_message(e);
     }
     return out;
 }

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "model/message.hpp"
 #include "model/time.hpp"
 #include "model/vocabulary.hpp"
 
@@ -63,7 +64,7 @@ nlohmann::json to_json(const Action& action);
 
 struct ActionParse {
     std::optional<Action> action;
-    std::string error;  // what was wrong, naming the JSON path
+    Message error;  // what was wrong (json_error.*), naming the JSON path
 };
 // Never throws: hostile JSON yields an error naming the JSON path.
 ActionParse action_from_json(const nlohmann::json& json);

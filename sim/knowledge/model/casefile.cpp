@@ -43,7 +43,8 @@ CasefileParse casefile_from_json(const nlohmann::json& json) {
     try {
         out.casefile = json.get<Casefile>();
     } catch (const nlohmann::json::exception& e) {
-        out.error = "casefile: " + json_error_text(e);
+        out.error =
+            Message("json_error.casefile").clause("casefile_problem", json_error_message(e));
     }
     return out;
 }

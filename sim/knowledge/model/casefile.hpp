@@ -261,7 +261,8 @@ nlohmann::json to_json(const Casefile& casefile);
 
 struct CasefileParse {
     std::optional<Casefile> casefile;
-    std::string error;  // "casefile: (/addresses/3/chain) ...": the JSON path and what was wrong
+    // "casefile: (/addresses/3/chain) ...": the JSON path and what was wrong (json_error.*)
+    Message error;
 };
 // The inverse of to_json. Never throws: a malformed casefile yields an error naming the path.
 CasefileParse casefile_from_json(const nlohmann::json& json);

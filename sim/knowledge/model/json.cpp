@@ -1,8 +1,14 @@
 #include "model/json.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace mt {
 namespace {
@@ -12,80 +18,511 @@ using nlohmann::json;
 constexpr std::size_t kMaxString = 4096;
 constexpr std::size_t kMaxList = 64;
 constexpr std::size_t kMaxActionId = 64;
+constexpr std::uint32_t kMaxPage = 1'000'000;
 
 // Strict readers for what nlohmann would convert silently: an integer must be an integer in the
 // field's range (not 3.7, not 2^40 into an int), an amount a non-negative decimal string.
 template <typename Int>
 Int integer(const json& value) {
-    if (!value.is_number_integer()) reject_json(value, "an integer is expected");
+    if (!value.is_number_integer()) reject_json(value, Message("json_error.integer_expected"));
     if (value.is_number_unsigned()) {
         const auto v = value.get<std::uint64_t>();
-        if (!std::in_range<Int>(v)) reject_json(value, "the integer is out of range");
+        if (!std::in_range<Int>(v)) reject_json(value, Message("json_error.integer_range"));
         return static_cast<Int>(v);
     }
     const auto v = value.get<std::int64_t>();
-    if (!std::in_range<Int>(v)) reject_json(value, "the integer is out of range");
+    if (!std::in_range<Int>(v)) reject_json(value, Message("json_error.integer_range"));
     return static_cast<Int>(v);
 }
 
-// Reads the member `key` of `object` into `into`; a missing member names its path.
-template <typename T>
-void field(const json& object, const char* key, T& into) {
-    const json& value = object.at(key);
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
-        into = integer<T>(value);
-    else
-        value.get_to(into);
-}
-
-// A member the writer leaves out when it is empty or false.
-template <typename T>
-void optional_field(const json& object, const char* key, T& into) {
-    if (const auto it = object.find(key); it != object.end() && !it->is_null())
-        field(object, key, into);
-}
-
 // Amounts travel as decimal strings: 128-bit integers do not fit a JSON number.
-json units_json(Units amount) {
-    return to_string(amount);
-}
-
-Units units_field(const json& object, const char* key) {
-    const json& value = object.at(key);
+Units decimal_units(const json& value) {
     // Balances, legs and fees are never negative on a ledger; parse_units alone would take "-5".
     const auto units = parse_units(value.get<std::string>());
-    if (!units || *units < 0) reject_json(value, "a decimal count of base units is expected");
+    if (!units || *units < 0) reject_json(value, Message("json_error.units_expected"));
     return *units;
 }
 
-// A trainee's text in an action: bounded, so a hostile request cannot grow the journal unbounded.
-void action_text(const json& object, const char* key, std::string& into, bool required) {
-    if (!required && !object.contains(key)) return;
-    field(object, key, into);
-    if (into.size() > kMaxString) reject_json(object.at(key), "longer than 4096 bytes");
+// How a member of a struct travels in its JSON object.
+enum class Travel {
+    Required,  // always written; reading fails without it
+    Tolerant,  // always written; absent in files written before it existed
+    WhenSet,   // written only when set (or when its condition holds); may be absent
+    Decimal,   // an amount (Units) as a decimal string; required
+};
+
+// One member of a struct as its JSON object has it. Each struct lists its members once
+// (members() below), and that one list is both its writer and its reader.
+template <Travel travel, typename Owner, typename T>
+struct Member {
+    const char* name;
+    T Owner::*at;
+    // WhenSet: written when this holds of the owner; by default when the member itself is set.
+    bool (*written)(const Owner&) = nullptr;
+};
+
+template <typename Owner, typename T>
+constexpr Member<Travel::Required, Owner, T> required(const char* name, T Owner::*at) {
+    return {name, at};
+}
+template <typename Owner, typename T>
+constexpr Member<Travel::Tolerant, Owner, T> tolerant(const char* name, T Owner::*at) {
+    return {name, at};
+}
+template <typename Owner, typename T>
+constexpr Member<Travel::WhenSet, Owner, T> when_set(
+    const char* name, T Owner::*at,
+    std::type_identity_t<bool (*)(const Owner&)> written = nullptr) {
+    return {name, at, written};
+}
+template <typename Owner>
+constexpr Member<Travel::Decimal, Owner, Units> decimal(const char* name, Units Owner::*at) {
+    return {name, at};
 }
 
-void action_list(const json& object, const char* key, std::vector<std::string>& into) {
-    const auto it = object.find(key);
-    if (it == object.end()) return;
-    if (!it->is_array() || it->size() > kMaxList)
-        reject_json(*it, "a list of at most 64 strings is expected");
-    for (const json& item : *it) {
-        into.push_back(item.get<std::string>());
-        if (into.back().size() > kMaxString) reject_json(item, "longer than 4096 bytes");
+// Maps keyed by an item's own id travel as arrays of the items.
+const std::string& key_of(const KnownAddress& a) {
+    return a.address;
+}
+const std::string& key_of(const KnownTransaction& t) {
+    return t.id;
+}
+const std::string& key_of(const KnownService& s) {
+    return s.entity_id;
+}
+
+constexpr auto members(const LocalizedText*) {
+    return std::tuple{required("en", &LocalizedText::en), required("es", &LocalizedText::es)};
+}
+
+constexpr auto members(const CaseCard*) {
+    return std::tuple{required("id", &CaseCard::id),
+                      required("title", &CaseCard::title),
+                      tolerant("summary", &CaseCard::summary),
+                      tolerant("difficulty", &CaseCard::difficulty),
+                      tolerant("estimated_minutes", &CaseCard::estimated_minutes),
+                      tolerant("typologies", &CaseCard::typologies)};
+}
+
+constexpr auto members(const ObjectiveResult*) {
+    return std::tuple{
+        required("id", &ObjectiveResult::id), required("title", &ObjectiveResult::title),
+        required("points", &ObjectiveResult::points), required("earned", &ObjectiveResult::earned),
+        required("debrief", &ObjectiveResult::debrief)};
+}
+
+constexpr auto members(const PenaltyItem*) {
+    return std::tuple{required("kind", &PenaltyItem::kind),
+                      required("points", &PenaltyItem::points),
+                      required("detail", &PenaltyItem::detail)};
+}
+
+constexpr auto members(const CheckpointResult*) {
+    return std::tuple{required("id", &CheckpointResult::id),
+                      required("question", &CheckpointResult::question),
+                      required("given", &CheckpointResult::given),
+                      required("correct", &CheckpointResult::correct),
+                      required("is_correct", &CheckpointResult::is_correct),
+                      required("explanation", &CheckpointResult::explanation),
+                      when_set("given_text", &CheckpointResult::given_text),
+                      when_set("correct_text", &CheckpointResult::correct_text)};
+}
+
+constexpr auto members(const UnrecoveredItem*) {
+    return std::tuple{required("holding", &UnrecoveredItem::holding),
+                      required("description", &UnrecoveredItem::description),
+                      required("value_usd_cents", &UnrecoveredItem::value_usd_cents),
+                      required("reason", &UnrecoveredItem::reason)};
+}
+
+constexpr auto members(const ScoreReport*) {
+    return std::tuple{required("total", &ScoreReport::total),
+                      required("max", &ScoreReport::max),
+                      required("percent", &ScoreReport::percent),
+                      required("grade", &ScoreReport::grade),
+                      tolerant("unrecovered", &ScoreReport::unrecovered),
+                      required("objectives", &ScoreReport::objectives),
+                      required("penalties", &ScoreReport::penalties),
+                      required("checkpoints", &ScoreReport::checkpoints)};
+}
+
+// The score's "recovery" object.
+constexpr auto recovery_members() {
+    return std::tuple{required("points", &ScoreReport::recovery_points),
+                      required("earned", &ScoreReport::recovery_earned),
+                      required("frozen_usd_cents", &ScoreReport::frozen_usd_cents),
+                      required("at_stake_usd_cents", &ScoreReport::at_stake_usd_cents),
+                      tolerant("recoverable_usd_cents", &ScoreReport::recoverable_usd_cents)};
+}
+
+constexpr auto members(const InstrumentGuide*) {
+    return std::tuple{required("id", &InstrumentGuide::id),
+                      required("kind", &InstrumentGuide::kind),
+                      required("name", &InstrumentGuide::name),
+                      required("legal_basis", &InstrumentGuide::legal_basis),
+                      required("issuer", &InstrumentGuide::issuer),
+                      required("reach", &InstrumentGuide::reach),
+                      required("turnaround", &InstrumentGuide::turnaround),
+                      when_set("judge", &InstrumentGuide::judge),
+                      when_set("judge_assumed", &InstrumentGuide::judge_assumed),
+                      when_set("requires_evidence", &InstrumentGuide::requires_evidence),
+                      when_set("turnaround_assumed", &InstrumentGuide::turnaround_assumed),
+                      when_set("note", &InstrumentGuide::note)};
+}
+
+constexpr auto members(const PriceQuote*) {
+    return std::tuple{required("at", &PriceQuote::at), decimal("usd", &PriceQuote::usd)};
+}
+
+constexpr auto members(const AssetPrices*) {
+    return std::tuple{required("chain", &AssetPrices::chain),
+                      required("asset", &AssetPrices::asset),
+                      required("quotes", &AssetPrices::quotes)};
+}
+
+constexpr auto members(const CaseBriefing*) {
+    return std::tuple{
+        required("scenario_id", &CaseBriefing::scenario_id),
+        required("title", &CaseBriefing::title), required("briefing", &CaseBriefing::briefing),
+        required("difficulty", &CaseBriefing::difficulty),
+        required("estimated_minutes", &CaseBriefing::estimated_minutes),
+        required("typologies", &CaseBriefing::typologies),
+        required("home_jurisdiction", &CaseBriefing::home_jurisdiction),
+        required("start_unix", &CaseBriefing::start_unix),
+        required("time_budget", &CaseBriefing::time_budget),
+        required("hints_available", &CaseBriefing::hints_available),
+        when_set("objectives", &CaseBriefing::objective_titles),
+        when_set("learning_objectives", &CaseBriefing::learning_objectives),
+        when_set("instruments", &CaseBriefing::instruments),
+        when_set("court", &CaseBriefing::court,
+                 [](const CaseBriefing& b) { return !b.instruments.empty(); }),
+        // Absent in casefiles of cases without prices, and in those written before prices.
+        when_set("prices", &CaseBriefing::prices)};
+}
+
+constexpr auto members(const Attribution*) {
+    return std::tuple{required("entity", &Attribution::entity_id),
+                      required("name", &Attribution::name), required("kind", &Attribution::kind),
+                      required("jurisdiction", &Attribution::jurisdiction),
+                      required("source", &Attribution::source)};
+}
+
+constexpr auto members(const KnownBalance*) {
+    return std::tuple{required("asset", &KnownBalance::asset),
+                      required("decimals", &KnownBalance::decimals),
+                      decimal("amount", &KnownBalance::amount)};
+}
+
+constexpr auto members(const KnownAddress*) {
+    return std::tuple{required("address", &KnownAddress::address),
+                      required("chain", &KnownAddress::chain),
+                      required("explored_in", &KnownAddress::explored_in),
+                      required("explored_out", &KnownAddress::explored_out),
+                      required("note", &KnownAddress::note),
+                      required("tags", &KnownAddress::tags),
+                      required("first_seen", &KnownAddress::first_seen),
+                      tolerant("balance_at", &KnownAddress::balance_at),
+                      required("transaction_total", &KnownAddress::transaction_total),
+                      when_set("attribution", &KnownAddress::attribution),
+                      when_set("balances", &KnownAddress::balances)};
+}
+
+constexpr auto members(const KnownLeg*) {
+    return std::tuple{required("address", &KnownLeg::address),
+                      decimal("amount", &KnownLeg::amount)};
+}
+
+constexpr auto members(const KnownTransaction*) {
+    return std::tuple{required("id", &KnownTransaction::id),
+                      required("chain", &KnownTransaction::chain),
+                      required("asset", &KnownTransaction::asset),
+                      required("decimals", &KnownTransaction::decimals),
+                      required("time", &KnownTransaction::time),
+                      decimal("fee", &KnownTransaction::fee),
+                      required("fee_asset", &KnownTransaction::fee_asset),
+                      tolerant("fee_decimals", &KnownTransaction::fee_decimals),
+                      required("inputs", &KnownTransaction::inputs),
+                      required("outputs", &KnownTransaction::outputs),
+                      required("note", &KnownTransaction::note),
+                      required("tags", &KnownTransaction::tags)};
+}
+
+constexpr auto members(const KnownService*) {
+    return std::tuple{required("entity", &KnownService::entity_id),
+                      required("name", &KnownService::name), required("kind", &KnownService::kind),
+                      required("jurisdiction", &KnownService::jurisdiction),
+                      required("instruments", &KnownService::published_instruments)};
+}
+
+constexpr auto members(const ObtainedRecord*) {
+    return std::tuple{required("id", &ObtainedRecord::id), required("kind", &ObtainedRecord::kind),
+                      required("subject", &ObtainedRecord::subject),
+                      required("content", &ObtainedRecord::content)};
+}
+
+constexpr bool names_pack_instrument(const LegalRequestFile& r) {
+    return !r.legal_instrument.empty();
+}
+
+constexpr auto members(const LegalRequestFile*) {
+    return std::tuple{
+        required("id", &LegalRequestFile::id),
+        required("instrument", &LegalRequestFile::instrument),
+        required("service", &LegalRequestFile::service),
+        tolerant("service_name", &LegalRequestFile::service_name),
+        required("identifiers", &LegalRequestFile::identifiers),
+        required("justification", &LegalRequestFile::justification),
+        required("sent_at", &LegalRequestFile::sent_at),
+        required("due_at", &LegalRequestFile::due_at),
+        required("status", &LegalRequestFile::status),
+        required("response", &LegalRequestFile::response),
+        required("records", &LegalRequestFile::records),
+        when_set("legal_instrument", &LegalRequestFile::legal_instrument),
+        when_set("instrument_name", &LegalRequestFile::instrument_name, names_pack_instrument),
+        when_set("timing_note", &LegalRequestFile::timing_note, [](const LegalRequestFile& r) {
+            return names_pack_instrument(r) && !r.timing_note.empty();
+        })};
+}
+
+// Structured facts only where the tool produces them, so other rows stay small.
+constexpr auto members(const AnalysisRow*) {
+    return std::tuple{required("subject", &AnalysisRow::subject),
+                      required("value", &AnalysisRow::value),
+                      required("detail", &AnalysisRow::detail),
+                      when_set("transaction", &AnalysisRow::transaction),
+                      when_set("share", &AnalysisRow::share),
+                      when_set("hops", &AnalysisRow::hops),
+                      when_set("evidence", &AnalysisRow::evidence),
+                      when_set("via_coinjoin", &AnalysisRow::via_coinjoin)};
+}
+
+constexpr auto members(const AnalysisReport*) {
+    return std::tuple{
+        required("id", &AnalysisReport::id),         required("tool", &AnalysisReport::tool),
+        required("method", &AnalysisReport::method), required("subject", &AnalysisReport::subject),
+        required("at", &AnalysisReport::at),         required("summary", &AnalysisReport::summary),
+        required("rows", &AnalysisReport::rows)};
+}
+
+constexpr auto members(const CheckpointOptionView*) {
+    return std::tuple{required("id", &CheckpointOptionView::id),
+                      required("text", &CheckpointOptionView::text)};
+}
+
+constexpr auto members(const OpenCheckpoint*) {
+    return std::tuple{required("id", &OpenCheckpoint::id), required("kind", &OpenCheckpoint::kind),
+                      required("question", &OpenCheckpoint::question),
+                      required("options", &OpenCheckpoint::options),
+                      when_set("answer", &OpenCheckpoint::answer)};
+}
+
+constexpr auto members(const TimelineEntry*) {
+    return std::tuple{required("at", &TimelineEntry::at), required("kind", &TimelineEntry::kind),
+                      required("text", &TimelineEntry::text)};
+}
+
+constexpr auto members(const AdversaryMove*) {
+    return std::tuple{required("at", &AdversaryMove::at),
+                      required("holding", &AdversaryMove::holding),
+                      required("custodian", &AdversaryMove::custodian),
+                      required("due", &AdversaryMove::due),
+                      required("prevented", &AdversaryMove::prevented),
+                      when_set("freeze_landed_at", &AdversaryMove::freeze_landed_at),
+                      when_set("tip_off_at", &AdversaryMove::tip_off_at),
+                      when_set("tipped_by", &AdversaryMove::tipped_by,
+                               [](const AdversaryMove& m) { return m.tip_off_at.has_value(); })};
+}
+
+// Only the names a step has: most steps have none.
+constexpr auto members(const ExpertStepText*) {
+    return std::tuple{when_set("service", &ExpertStepText::service),
+                      when_set("instrument", &ExpertStepText::instrument),
+                      when_set("question", &ExpertStepText::question),
+                      when_set("answer", &ExpertStepText::answer)};
+}
+
+constexpr bool scored(const Casefile& c) {
+    return c.score.has_value();
+}
+
+constexpr auto members(const Casefile*) {
+    return std::tuple{
+        required("briefing", &Casefile::briefing), required("now", &Casefile::now),
+        required("addresses", &Casefile::addresses),
+        required("transactions", &Casefile::transactions),
+        required("services", &Casefile::services), required("requests", &Casefile::requests),
+        required("analyses", &Casefile::analyses), required("checkpoints", &Casefile::checkpoints),
+        required("hints", &Casefile::hints), required("timeline", &Casefile::timeline),
+        required("frozen", &Casefile::frozen), required("actions_taken", &Casefile::actions_taken),
+        required("submitted", &Casefile::submitted), when_set("score", &Casefile::score),
+        // The debrief's, only after submit (casefiles saved before the debrief's
+        // time line have no expert_times, expert_texts, adversary_moves).
+        when_set("expert_solution", &Casefile::expert_solution, scored),
+        when_set("expert_summary", &Casefile::expert_summary, scored),
+        when_set("expert_times", &Casefile::expert_times, scored),
+        when_set("expert_texts", &Casefile::expert_texts, scored),
+        when_set("adversary_moves", &Casefile::adversary_moves, scored)};
+}
+
+// An action's members besides "type", "instrument" and "id", by its type; the fields a type does
+// not use are left out. Calls `visit` with the type's tuple of members.
+template <typename Visit>
+void with_action_members(ActionType type, Visit&& visit) {
+    switch (type) {
+        case ActionType::ExploreAddress:
+            // "page" is left out for the first page, as journals had it.
+            return visit(std::tuple{required("target", &Action::target),
+                                    tolerant("direction", &Action::direction),
+                                    when_set("page", &Action::page)});
+        case ActionType::ExploreTransaction:
+        case ActionType::Lookup:
+            return visit(std::tuple{required("target", &Action::target)});
+        case ActionType::RunAnalysis:
+            return visit(std::tuple{
+                required("tool", &Action::tool), required("target", &Action::target),
+                when_set("method", &Action::method,
+                         [](const Action& a) { return a.tool == AnalysisTool::Taint; })});
+        case ActionType::LegalRequest:
+            return visit(std::tuple{required("target", &Action::target),
+                                    tolerant("identifiers", &Action::identifiers),
+                                    tolerant("text", &Action::text)});
+        case ActionType::AnswerCheckpoint:
+            return visit(std::tuple{required("target", &Action::target),
+                                    required("answer", &Action::answer)});
+        case ActionType::Annotate:
+            return visit(std::tuple{required("target", &Action::target),
+                                    tolerant("text", &Action::text),
+                                    tolerant("tags", &Action::tags)});
+        case ActionType::Hint:
+            return visit(std::tuple{});
+        case ActionType::Wait:
+            return visit(std::tuple{required("duration", &Action::duration)});
+        case ActionType::Submit:
+            return visit(std::tuple{tolerant("text", &Action::text)});
     }
 }
 
-template <typename Enum>
-void action_enum(const json& object, const char* key, Enum& into, bool required) {
-    if (required || object.contains(key)) field(object, key, into);
+template <typename T>
+concept Described = requires(const T* kind) {
+    members(kind);
+};
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <typename T>
+struct IsKeyedMap : std::false_type {};
+template <typename Item>
+requires requires(const Item& item) {
+    key_of(item);
+}
+struct IsKeyedMap<std::map<std::string, Item>> : std::true_type {};
+
+template <typename T>
+bool is_set(const T& value) {
+    if constexpr (std::is_same_v<T, bool>)
+        return value;
+    else if constexpr (std::is_arithmetic_v<T>)
+        return value != 0;
+    else if constexpr (std::is_enum_v<T>)
+        return true;
+    else if constexpr (IsOptional<T>::value)
+        return value.has_value();
+    else
+        return !value.empty();
+}
+
+// What a trainee sends is bounded, so a hostile request cannot grow the journal unbounded;
+// what the server writes is read as it is.
+enum class Bounds { Trainee, None };
+
+template <Bounds bounds, typename T>
+void read_value(const json& value, T& into) {
+    if constexpr (IsOptional<T>::value) {
+        typename T::value_type inner{};
+        read_value<bounds>(value, inner);
+        into = std::move(inner);
+    } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        into = integer<T>(value);
+    } else if constexpr (IsKeyedMap<T>::value) {
+        std::vector<typename T::mapped_type> items;
+        value.get_to(items);
+        for (auto& item : items) {
+            std::string key = key_of(item);
+            into.insert_or_assign(std::move(key), std::move(item));
+        }
+    } else if constexpr (bounds == Bounds::Trainee && std::is_same_v<T, std::vector<std::string>>) {
+        if (!value.is_array() || value.size() > kMaxList)
+            reject_json(value, Message("json_error.list_expected").arg("limit", kMaxList));
+        for (const json& item : value) read_value<bounds>(item, into.emplace_back());
+    } else {
+        value.get_to(into);
+        if constexpr (bounds == Bounds::Trainee && std::is_same_v<T, std::string>)
+            if (into.size() > kMaxString)
+                reject_json(value, Message("json_error.too_long").arg("limit", kMaxString));
+    }
+}
+
+template <typename T>
+json value_json(const T& value) {
+    if constexpr (IsOptional<T>::value) {
+        return value_json(*value);
+    } else if constexpr (IsKeyedMap<T>::value) {
+        json out = json::array();
+        for (const auto& [key, item] : value) out.push_back(item);
+        return out;
+    } else {
+        return value;
+    }
+}
+
+template <typename Owner, typename... Members>
+void write_members(json& j, const Owner& owner, const std::tuple<Members...>& members) {
+    if (!j.is_object()) j = json::object();
+    std::apply(
+        [&](const auto&... member) {
+            [[maybe_unused]] const auto write =
+                [&]<Travel travel, typename T>(const Member<travel, Owner, T>& m) {
+                    const T& value = owner.*(m.at);
+                    if constexpr (travel == Travel::WhenSet)
+                        if (m.written ? !m.written(owner) : !is_set(value)) return;
+                    if constexpr (travel == Travel::Decimal)
+                        j[m.name] = to_string(value);
+                    else
+                        j[m.name] = value_json(value);
+                };
+            (write(member), ...);
+        },
+        members);
+}
+
+template <Bounds bounds, typename Owner, typename... Members>
+void read_members(const json& j, Owner& owner, const std::tuple<Members...>& members) {
+    std::apply(
+        [&](const auto&... member) {
+            [[maybe_unused]] const auto read =
+                [&]<Travel travel, typename T>(const Member<travel, Owner, T>& m) {
+                    T& into = owner.*(m.at);
+                    if constexpr (travel == Travel::Decimal) {
+                        into = decimal_units(j.at(m.name));
+                    } else if constexpr (travel == Travel::Required) {
+                        read_value<bounds>(j.at(m.name), into);
+                    } else if (const auto it = j.find(m.name); it != j.end() && !it->is_null()) {
+                        read_value<bounds>(*it, into);
+                    }
+                };
+            (read(member), ...);
+        },
+        members);
 }
 
 // "instrument": a kind ("subpoena", as every journal has it) or a jurisdiction pack's instrument
 // id ("mx-aseguramiento"), which the session resolves against the case's pack.
-void action_instrument(const json& object, Action& a) {
+void read_instrument(const json& object, Action& a) {
     const json& value = object.at("instrument");
-    if (!value.is_string()) reject_json(value, "an instrument name is expected");
+    if (!value.is_string()) reject_json(value, Message("json_error.instrument_expected"));
     const std::string text = value.get<std::string>();
     if (auto kind = parse_enum<Instrument>(text)) {
         a.instrument = *kind;
@@ -96,54 +533,109 @@ void action_instrument(const json& object, Action& a) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                    c == '-' || c == '_' || c == '.';
         });
-    if (!id_like)
-        reject_json(value, "an instrument kind or a jurisdiction pack's instrument id is expected");
+    if (!id_like) reject_json(value, Message("json_error.instrument_unknown"));
     a.legal_instrument = text;
+}
+
+// The parts of nlohmann's own messages that name what was wrong: "type must be string, but is
+// number", "cannot use at() with string", "key 'fee' not found".
+std::optional<Message> library_problem(int id, std::string_view text) {
+    const auto between = [&](std::string_view before, std::string_view after) {
+        const auto from = text.find(before);
+        if (from == std::string_view::npos) return std::string_view{};
+        const auto start = from + before.size();
+        const auto end = after.empty() ? text.size() : text.find(after, start);
+        return end == std::string_view::npos ? std::string_view{} : text.substr(start, end - start);
+    };
+    switch (id) {
+        case 302: {  // type_error: a value of the wrong type
+            const auto expected = between("type must be ", ", but is ");
+            const auto found = between(", but is ", "");
+            if (expected.empty() || found.empty()) return std::nullopt;
+            return Message("json_error.type").arg("expected", expected).arg("found", found);
+        }
+        case 304: {  // at() on a value that is not an object
+            const auto found = between("cannot use at() with ", "");
+            if (found.empty()) return std::nullopt;
+            return Message("json_error.not_object").arg("found", found);
+        }
+        case 403: {  // out_of_range: a missing member
+            const auto key = between("key '", "' not found");
+            if (key.empty()) return std::nullopt;
+            return Message("json_error.missing_key").arg("key", key);
+        }
+        default:
+            return std::nullopt;
+    }
+}
+
+Message with_path(std::string_view diagnostics, const Message& problem) {
+    // nlohmann writes the path as "(/addresses/3/chain) ", and nothing at the document's root.
+    if (!diagnostics.starts_with('(') || !diagnostics.ends_with(") ")) return problem;
+    return Message("json_error.at")
+        .arg("json_path", diagnostics.substr(1, diagnostics.size() - 3))
+        .clause("json_problem", problem);
 }
 
 }  // namespace
 
-void reject_json(const json& at, const std::string& what) {
-    throw json::other_error::create(501, what, &at);
+// The generic writer and reader of every struct that lists its members.
+template <Described T>
+void to_json(json& j, const T& value) {
+    write_members(j, value, members(&value));
 }
 
-std::string json_error_text(const json::exception& error) {
-    const std::string_view what = error.what();
-    const auto end = what.find("] ");
-    return std::string(what.starts_with("[json.exception.") && end != std::string_view::npos
-                           ? what.substr(end + 2)
-                           : what);
+template <Described T>
+void from_json(const json& j, T& value) {
+    read_members<Bounds::None>(j, value, members(&value));
+}
+
+// Readers that check more than each member alone.
+void from_json(const json& j, AssetPrices& prices);
+void from_json(const json& j, AnalysisRow& row);
+
+JsonRejection::JsonRejection(const json& at, const Message& problem)
+    : nlohmann::json::exception(
+          501, (name("other_error", 501) + diagnostics(&at) + problem.key).c_str()),
+      problem_(with_path(diagnostics(&at), problem)) {}
+
+void reject_json(const json& at, const Message& problem) {
+    throw JsonRejection(at, problem);
+}
+
+Message json_error_message(const json::exception& error) {
+    if (const auto* rejection = dynamic_cast<const JsonRejection*>(&error))
+        return rejection->problem();
+    // "[json.exception.type_error.302] (/tags/1) type must be string, but is number"
+    std::string_view text = error.what();
+    if (const auto end = text.find("] "); text.starts_with("[json.exception.") && end != text.npos)
+        text.remove_prefix(end + 2);
+    std::string_view path;
+    if (const auto close = text.find(") "); text.starts_with("(/") && close != text.npos) {
+        path = text.substr(0, close + 2);
+        text.remove_prefix(close + 2);
+    }
+    const auto problem = library_problem(error.id, text);
+    // Another of the library's errors: its own words, as it gives them.
+    return with_path(path, problem ? *problem : Message("json_error.library").arg("detail", text));
 }
 
 void to_json(json& j, const LocalizedText& t) {
-    j = {{"en", t.en}, {"es", t.es}};
+    write_members(j, t, members(&t));
 }
 
 void from_json(const json& j, LocalizedText& t) {
-    field(j, "en", t.en);
-    field(j, "es", t.es);
+    read_members<Bounds::None>(j, t, members(&t));
 }
 
 void to_json(json& j, const CaseCard& c) {
-    j = {{"id", c.id},
-         {"title", c.title},
-         {"summary", c.summary},
-         {"difficulty", c.difficulty},
-         {"estimated_minutes", c.estimated_minutes},
-         {"typologies", c.typologies}};
+    write_members(j, c, members(&c));
 }
 
 void from_json(const json& j, CaseCard& c) {
-    field(j, "id", c.id);
-    field(j, "title", c.title);
-    optional_field(j, "summary", c.summary);
-    optional_field(j, "difficulty", c.difficulty);
-    optional_field(j, "estimated_minutes", c.estimated_minutes);
-    optional_field(j, "typologies", c.typologies);
+    read_members<Bounds::None>(j, c, members(&c));
 }
 
-// JSON shape: {"type":"explore_address","target":"bc1q...","direction":"out"}; the fields a type
-// does not use are left out.
 void to_json(json& j, const ActionOutcome& outcome) {
     j = {
         {"accepted", outcome.accepted}, {"reason_key", outcome.reason.key}, {"cost", outcome.cost}};
@@ -173,641 +665,72 @@ ActionOutcome outcome_from_reply(const json& body) {
 
 void to_json(json& j, const Action& a) {
     j = {{"type", a.type}};
-    switch (a.type) {
-        case ActionType::ExploreAddress:
-            j["target"] = a.target;
-            j["direction"] = a.direction;
-            if (a.page > 0) j["page"] = a.page;  // left out for the first page, as journals had it
-            break;
-        case ActionType::ExploreTransaction:
-        case ActionType::Lookup:
-            j["target"] = a.target;
-            break;
-        case ActionType::RunAnalysis:
-            j["tool"] = a.tool;
-            j["target"] = a.target;
-            if (a.tool == AnalysisTool::Taint) j["method"] = a.method;
-            break;
-        case ActionType::LegalRequest:
-            if (a.legal_instrument.empty())
-                j["instrument"] = a.instrument;
-            else
-                j["instrument"] = a.legal_instrument;
-            j["target"] = a.target;
-            j["identifiers"] = a.identifiers;
-            j["text"] = a.text;
-            break;
-        case ActionType::AnswerCheckpoint:
-            j["target"] = a.target;
-            j["answer"] = a.answer;
-            break;
-        case ActionType::Annotate:
-            j["target"] = a.target;
-            j["text"] = a.text;
-            j["tags"] = a.tags;
-            break;
-        case ActionType::Hint:
-            break;
-        case ActionType::Wait:
-            j["duration"] = a.duration;
-            break;
-        case ActionType::Submit:
-            j["text"] = a.text;
-            break;
+    with_action_members(a.type, [&](const auto& members) { write_members(j, a, members); });
+    if (a.type == ActionType::LegalRequest) {
+        if (a.legal_instrument.empty())
+            j["instrument"] = a.instrument;
+        else
+            j["instrument"] = a.legal_instrument;
     }
     if (!a.id.empty()) j["id"] = a.id;
 }
 
 void from_json(const json& j, Action& out) {
-    if (!j.is_object()) reject_json(j, "an action must be a JSON object");
+    if (!j.is_object()) reject_json(j, Message("json_error.action_object"));
     Action a;
-    field(j, "type", a.type);
-    switch (a.type) {
-        case ActionType::ExploreAddress:
-            action_text(j, "target", a.target, true);
-            action_enum(j, "direction", a.direction, false);
-            if (j.contains("page")) {
-                field(j, "page", a.page);
-                if (a.page > 1'000'000) reject_json(j.at("page"), "the page is at most 1000000");
-            }
-            break;
-        case ActionType::ExploreTransaction:
-        case ActionType::Lookup:
-            action_text(j, "target", a.target, true);
-            break;
-        case ActionType::RunAnalysis:
-            action_enum(j, "tool", a.tool, true);
-            action_text(j, "target", a.target, true);
-            action_enum(j, "method", a.method, false);
-            break;
-        case ActionType::LegalRequest:
-            action_instrument(j, a);
-            action_text(j, "target", a.target, true);
-            action_list(j, "identifiers", a.identifiers);
-            action_text(j, "text", a.text, false);
-            break;
-        case ActionType::AnswerCheckpoint:
-            action_text(j, "target", a.target, true);
-            action_text(j, "answer", a.answer, true);
-            break;
-        case ActionType::Annotate:
-            action_text(j, "target", a.target, true);
-            action_text(j, "text", a.text, false);
-            action_list(j, "tags", a.tags);
-            break;
-        case ActionType::Hint:
-            break;
-        case ActionType::Wait:
-            field(j, "duration", a.duration);
-            if (a.duration <= 0 || a.duration > days(365))
-                reject_json(j.at("duration"), "the duration must be between 1 second and 365 days");
-            break;
-        case ActionType::Submit:
-            action_text(j, "text", a.text, false);
-            break;
-    }
+    read_value<Bounds::Trainee>(j.at("type"), a.type);
+    if (a.type == ActionType::LegalRequest) read_instrument(j, a);
+    with_action_members(a.type,
+                        [&](const auto& members) { read_members<Bounds::Trainee>(j, a, members); });
+    if (a.page > kMaxPage)
+        reject_json(
+            j.at("page"),
+            Message("json_error.page_range").arg("limit", static_cast<long long>(kMaxPage)));
+    if (a.type == ActionType::Wait && (a.duration <= 0 || a.duration > days(365)))
+        reject_json(j.at("duration"), Message("json_error.duration_range"));
     if (j.contains("id")) {
-        field(j, "id", a.id);
+        read_value<Bounds::None>(j.at("id"), a.id);
         if (a.id.empty() || a.id.size() > kMaxActionId)
-            reject_json(j.at("id"), "an action id has 1 to 64 characters");
+            reject_json(j.at("id"), Message("json_error.action_id").arg("limit", kMaxActionId));
     }
     out = std::move(a);
 }
 
-void to_json(json& j, const ObjectiveResult& o) {
-    j = {{"id", o.id},
-         {"title", o.title},
-         {"points", o.points},
-         {"earned", o.earned},
-         {"debrief", o.debrief}};
-}
-
-void from_json(const json& j, ObjectiveResult& o) {
-    field(j, "id", o.id);
-    field(j, "title", o.title);
-    field(j, "points", o.points);
-    field(j, "earned", o.earned);
-    field(j, "debrief", o.debrief);
-}
-
-void to_json(json& j, const PenaltyItem& p) {
-    j = {{"kind", p.kind}, {"points", p.points}, {"detail", p.detail}};
-}
-
-void from_json(const json& j, PenaltyItem& p) {
-    field(j, "kind", p.kind);
-    field(j, "points", p.points);
-    field(j, "detail", p.detail);
-}
-
-void to_json(json& j, const CheckpointResult& c) {
-    j = {{"id", c.id},           {"question", c.question},     {"given", c.given},
-         {"correct", c.correct}, {"is_correct", c.is_correct}, {"explanation", c.explanation}};
-    if (!c.given_text.empty()) j["given_text"] = c.given_text;
-    if (!c.correct_text.empty()) j["correct_text"] = c.correct_text;
-}
-
-void from_json(const json& j, CheckpointResult& c) {
-    field(j, "id", c.id);
-    field(j, "question", c.question);
-    field(j, "given", c.given);
-    field(j, "correct", c.correct);
-    field(j, "is_correct", c.is_correct);
-    field(j, "explanation", c.explanation);
-    optional_field(j, "given_text", c.given_text);
-    optional_field(j, "correct_text", c.correct_text);
-}
-
-void to_json(json& j, const UnrecoveredItem& u) {
-    j = {{"holding", u.holding},
-         {"description", u.description},
-         {"value_usd_cents", u.value_usd_cents},
-         {"reason", u.reason}};
-}
-
-void from_json(const json& j, UnrecoveredItem& u) {
-    field(j, "holding", u.holding);
-    field(j, "description", u.description);
-    field(j, "value_usd_cents", u.value_usd_cents);
-    field(j, "reason", u.reason);
-}
-
 void to_json(json& j, const ScoreReport& r) {
-    j = {{"total", r.total},
-         {"max", r.max},
-         {"percent", r.percent},
-         {"grade", r.grade},
-         {"recovery",
-          {{"points", r.recovery_points},
-           {"earned", r.recovery_earned},
-           {"frozen_usd_cents", r.frozen_usd_cents},
-           {"at_stake_usd_cents", r.at_stake_usd_cents},
-           {"recoverable_usd_cents", r.recoverable_usd_cents}}},
-         {"unrecovered", r.unrecovered},
-         {"objectives", r.objectives},
-         {"penalties", r.penalties},
-         {"checkpoints", r.checkpoints}};
+    write_members(j, r, members(&r));
+    write_members(j["recovery"], r, recovery_members());
 }
 
 void from_json(const json& j, ScoreReport& r) {
-    field(j, "total", r.total);
-    field(j, "max", r.max);
-    field(j, "percent", r.percent);
-    field(j, "grade", r.grade);
+    read_members<Bounds::None>(j, r, members(&r));
     const json& recovery = j.at("recovery");
-    field(recovery, "points", r.recovery_points);
-    field(recovery, "earned", r.recovery_earned);
-    field(recovery, "frozen_usd_cents", r.frozen_usd_cents);
-    field(recovery, "at_stake_usd_cents", r.at_stake_usd_cents);
+    read_members<Bounds::None>(recovery, r, recovery_members());
     // Absent in scores written before recovery counted only what can be recovered.
-    r.recoverable_usd_cents = r.at_stake_usd_cents;
-    optional_field(recovery, "recoverable_usd_cents", r.recoverable_usd_cents);
-    optional_field(j, "unrecovered", r.unrecovered);
-    field(j, "objectives", r.objectives);
-    field(j, "penalties", r.penalties);
-    field(j, "checkpoints", r.checkpoints);
+    if (!recovery.contains("recoverable_usd_cents")) r.recoverable_usd_cents = r.at_stake_usd_cents;
 }
 
-void to_json(json& j, const InstrumentGuide& g) {
-    j = {{"id", g.id},
-         {"kind", g.kind},
-         {"name", g.name},
-         {"legal_basis", g.legal_basis},
-         {"issuer", g.issuer},
-         {"reach", g.reach},
-         {"turnaround", g.turnaround}};
-    if (g.judge) j["judge"] = *g.judge;
-    if (g.judge_assumed) j["judge_assumed"] = true;
-    if (g.requires_evidence) j["requires_evidence"] = true;
-    if (g.turnaround_assumed) j["turnaround_assumed"] = true;
-    if (!g.note.empty()) j["note"] = g.note;
-}
-
-void from_json(const json& j, InstrumentGuide& g) {
-    field(j, "id", g.id);
-    field(j, "kind", g.kind);
-    field(j, "name", g.name);
-    field(j, "legal_basis", g.legal_basis);
-    field(j, "issuer", g.issuer);
-    field(j, "reach", g.reach);
-    field(j, "turnaround", g.turnaround);
-    if (j.contains("judge")) {
-        SimSeconds judge = 0;
-        field(j, "judge", judge);
-        g.judge = judge;
-    }
-    optional_field(j, "judge_assumed", g.judge_assumed);
-    optional_field(j, "requires_evidence", g.requires_evidence);
-    optional_field(j, "turnaround_assumed", g.turnaround_assumed);
-    optional_field(j, "note", g.note);
-}
-
-void to_json(json& j, const PriceQuote& q) {
-    j = {{"at", q.at}, {"usd", units_json(q.usd)}};
-}
-
-void from_json(const json& j, PriceQuote& q) {
-    field(j, "at", q.at);
-    q.usd = units_field(j, "usd");
-}
-
-void to_json(json& j, const AssetPrices& p) {
-    j = {{"chain", p.chain}, {"asset", p.asset}, {"quotes", p.quotes}};
-}
-
+// price_at searches the quotes by time.
 void from_json(const json& j, AssetPrices& p) {
-    field(j, "chain", p.chain);
-    field(j, "asset", p.asset);
-    field(j, "quotes", p.quotes);
-    // price_at searches them by time.
+    read_members<Bounds::None>(j, p, members(&p));
     for (std::size_t i = 1; i < p.quotes.size(); ++i)
         if (p.quotes[i].at <= p.quotes[i - 1].at)
-            reject_json(j.at("quotes"), "quotes in increasing time order are expected");
-}
-
-void to_json(json& j, const CaseBriefing& b) {
-    j = {{"scenario_id", b.scenario_id},
-         {"title", b.title},
-         {"briefing", b.briefing},
-         {"difficulty", b.difficulty},
-         {"estimated_minutes", b.estimated_minutes},
-         {"typologies", b.typologies},
-         {"home_jurisdiction", b.home_jurisdiction},
-         {"start_unix", b.start_unix},
-         {"time_budget", b.time_budget},
-         {"hints_available", b.hints_available}};
-    if (!b.objective_titles.empty()) j["objectives"] = b.objective_titles;
-    if (!b.learning_objectives.empty()) j["learning_objectives"] = b.learning_objectives;
-    if (!b.instruments.empty()) {
-        j["instruments"] = b.instruments;
-        j["court"] = b.court;
-    }
-    if (!b.prices.empty()) j["prices"] = b.prices;
-}
-
-void from_json(const json& j, CaseBriefing& b) {
-    field(j, "scenario_id", b.scenario_id);
-    field(j, "title", b.title);
-    field(j, "briefing", b.briefing);
-    field(j, "difficulty", b.difficulty);
-    field(j, "estimated_minutes", b.estimated_minutes);
-    field(j, "typologies", b.typologies);
-    field(j, "home_jurisdiction", b.home_jurisdiction);
-    field(j, "start_unix", b.start_unix);
-    field(j, "time_budget", b.time_budget);
-    field(j, "hints_available", b.hints_available);
-    optional_field(j, "objectives", b.objective_titles);
-    optional_field(j, "learning_objectives", b.learning_objectives);
-    optional_field(j, "instruments", b.instruments);
-    optional_field(j, "court", b.court);
-    // Absent in casefiles of cases without prices, and in those written before prices.
-    optional_field(j, "prices", b.prices);
-}
-
-void to_json(json& j, const Attribution& a) {
-    j = {{"entity", a.entity_id},
-         {"name", a.name},
-         {"kind", a.kind},
-         {"jurisdiction", a.jurisdiction},
-         {"source", a.source}};
-}
-
-void from_json(const json& j, Attribution& a) {
-    field(j, "entity", a.entity_id);
-    field(j, "name", a.name);
-    field(j, "kind", a.kind);
-    field(j, "jurisdiction", a.jurisdiction);
-    field(j, "source", a.source);
-}
-
-void to_json(json& j, const KnownBalance& b) {
-    j = {{"asset", b.asset}, {"decimals", b.decimals}, {"amount", units_json(b.amount)}};
-}
-
-void from_json(const json& j, KnownBalance& b) {
-    field(j, "asset", b.asset);
-    field(j, "decimals", b.decimals);
-    b.amount = units_field(j, "amount");
-}
-
-void to_json(json& j, const KnownAddress& a) {
-    j = {{"address", a.address},
-         {"chain", a.chain},
-         {"explored_in", a.explored_in},
-         {"explored_out", a.explored_out},
-         {"note", a.note},
-         {"tags", a.tags},
-         {"first_seen", a.first_seen},
-         {"balance_at", a.balance_at},
-         {"transaction_total", a.transaction_total}};
-    if (a.attribution) j["attribution"] = *a.attribution;
-    if (!a.balances.empty()) j["balances"] = a.balances;
-}
-
-void from_json(const json& j, KnownAddress& a) {
-    field(j, "address", a.address);
-    field(j, "chain", a.chain);
-    field(j, "explored_in", a.explored_in);
-    field(j, "explored_out", a.explored_out);
-    field(j, "note", a.note);
-    field(j, "tags", a.tags);
-    field(j, "first_seen", a.first_seen);
-    optional_field(j, "balance_at", a.balance_at);
-    field(j, "transaction_total", a.transaction_total);
-    if (j.contains("attribution")) a.attribution = j.at("attribution").get<Attribution>();
-    optional_field(j, "balances", a.balances);
-}
-
-void to_json(json& j, const KnownLeg& l) {
-    j = {{"address", l.address}, {"amount", units_json(l.amount)}};
-}
-
-void from_json(const json& j, KnownLeg& l) {
-    field(j, "address", l.address);
-    l.amount = units_field(j, "amount");
-}
-
-void to_json(json& j, const KnownTransaction& t) {
-    j = {{"id", t.id},
-         {"chain", t.chain},
-         {"asset", t.asset},
-         {"decimals", t.decimals},
-         {"time", t.time},
-         {"fee", units_json(t.fee)},
-         {"fee_asset", t.fee_asset},
-         {"fee_decimals", t.fee_decimals},
-         {"inputs", t.inputs},
-         {"outputs", t.outputs},
-         {"note", t.note},
-         {"tags", t.tags}};
-}
-
-void from_json(const json& j, KnownTransaction& t) {
-    field(j, "id", t.id);
-    field(j, "chain", t.chain);
-    field(j, "asset", t.asset);
-    field(j, "decimals", t.decimals);
-    field(j, "time", t.time);
-    t.fee = units_field(j, "fee");
-    field(j, "fee_asset", t.fee_asset);
-    optional_field(j, "fee_decimals", t.fee_decimals);
-    field(j, "inputs", t.inputs);
-    field(j, "outputs", t.outputs);
-    field(j, "note", t.note);
-    field(j, "tags", t.tags);
-}
-
-void to_json(json& j, const KnownService& s) {
-    j = {{"entity", s.entity_id},
-         {"name", s.name},
-         {"kind", s.kind},
-         {"jurisdiction", s.jurisdiction},
-         {"instruments", s.published_instruments}};
-}
-
-void from_json(const json& j, KnownService& s) {
-    field(j, "entity", s.entity_id);
-    field(j, "name", s.name);
-    field(j, "kind", s.kind);
-    field(j, "jurisdiction", s.jurisdiction);
-    field(j, "instruments", s.published_instruments);
-}
-
-void to_json(json& j, const ObtainedRecord& r) {
-    j = {{"id", r.id}, {"kind", r.kind}, {"subject", r.subject}, {"content", r.content}};
-}
-
-void from_json(const json& j, ObtainedRecord& r) {
-    field(j, "id", r.id);
-    field(j, "kind", r.kind);
-    field(j, "subject", r.subject);
-    field(j, "content", r.content);
-}
-
-void to_json(json& j, const LegalRequestFile& r) {
-    j = {{"id", r.id},
-         {"instrument", r.instrument},
-         {"service", r.service},
-         {"service_name", r.service_name},
-         {"identifiers", r.identifiers},
-         {"justification", r.justification},
-         {"sent_at", r.sent_at},
-         {"due_at", r.due_at},
-         {"status", r.status},
-         {"response", r.response},
-         {"records", r.records}};
-    if (!r.legal_instrument.empty()) {
-        j["legal_instrument"] = r.legal_instrument;
-        j["instrument_name"] = r.instrument_name;
-        if (!r.timing_note.key.empty()) j["timing_note"] = r.timing_note;
-    }
-}
-
-void from_json(const json& j, LegalRequestFile& r) {
-    field(j, "id", r.id);
-    field(j, "instrument", r.instrument);
-    field(j, "service", r.service);
-    optional_field(j, "service_name", r.service_name);
-    field(j, "identifiers", r.identifiers);
-    field(j, "justification", r.justification);
-    field(j, "sent_at", r.sent_at);
-    field(j, "due_at", r.due_at);
-    field(j, "status", r.status);
-    field(j, "response", r.response);
-    field(j, "records", r.records);
-    optional_field(j, "legal_instrument", r.legal_instrument);
-    optional_field(j, "instrument_name", r.instrument_name);
-    optional_field(j, "timing_note", r.timing_note);
-}
-
-void to_json(json& j, const AnalysisRow& row) {
-    j = {{"subject", row.subject}, {"value", row.value}, {"detail", row.detail}};
-    // Structured facts only where the tool produces them, so other rows stay small.
-    if (row.transaction) j["transaction"] = true;
-    if (row.share) j["share"] = *row.share;
-    if (row.hops) j["hops"] = *row.hops;
-    if (!row.evidence.empty()) j["evidence"] = row.evidence;
-    if (row.via_coinjoin) j["via_coinjoin"] = true;
+            reject_json(j.at("quotes"), Message("json_error.quotes_order"));
 }
 
 void from_json(const json& j, AnalysisRow& row) {
-    field(j, "subject", row.subject);
-    field(j, "value", row.value);
-    field(j, "detail", row.detail);
-    optional_field(j, "transaction", row.transaction);
-    if (const auto share = j.find("share"); share != j.end()) {
-        const double value = share->get<double>();
-        if (!(value >= 0.0 && value <= 1.0))
-            reject_json(*share, "a number from 0 to 1 is expected");
-        row.share = value;
-    }
-    if (j.contains("hops")) row.hops = integer<std::uint32_t>(j.at("hops"));
-    optional_field(j, "evidence", row.evidence);
-    optional_field(j, "via_coinjoin", row.via_coinjoin);
-}
-
-void to_json(json& j, const AnalysisReport& a) {
-    j = {{"id", a.id}, {"tool", a.tool},       {"method", a.method}, {"subject", a.subject},
-         {"at", a.at}, {"summary", a.summary}, {"rows", a.rows}};
-}
-
-void from_json(const json& j, AnalysisReport& a) {
-    field(j, "id", a.id);
-    field(j, "tool", a.tool);
-    field(j, "method", a.method);
-    field(j, "subject", a.subject);
-    field(j, "at", a.at);
-    field(j, "summary", a.summary);
-    field(j, "rows", a.rows);
-}
-
-void to_json(json& j, const CheckpointOptionView& o) {
-    j = {{"id", o.id}, {"text", o.text}};
-}
-
-void from_json(const json& j, CheckpointOptionView& o) {
-    field(j, "id", o.id);
-    field(j, "text", o.text);
-}
-
-void to_json(json& j, const OpenCheckpoint& c) {
-    j = {{"id", c.id}, {"kind", c.kind}, {"question", c.question}, {"options", c.options}};
-    if (c.answer) j["answer"] = *c.answer;
-}
-
-void from_json(const json& j, OpenCheckpoint& c) {
-    field(j, "id", c.id);
-    field(j, "kind", c.kind);
-    field(j, "question", c.question);
-    field(j, "options", c.options);
-    if (j.contains("answer")) c.answer = j.at("answer").get<std::string>();
-}
-
-void to_json(json& j, const TimelineEntry& e) {
-    j = {{"at", e.at}, {"kind", e.kind}, {"text", e.text}};
-}
-
-void from_json(const json& j, TimelineEntry& e) {
-    field(j, "at", e.at);
-    field(j, "kind", e.kind);
-    field(j, "text", e.text);
-}
-
-void to_json(json& j, const AdversaryMove& m) {
-    j = {{"at", m.at},
-         {"holding", m.holding},
-         {"custodian", m.custodian},
-         {"due", m.due},
-         {"prevented", m.prevented}};
-    if (m.freeze_landed_at) j["freeze_landed_at"] = *m.freeze_landed_at;
-    if (m.tip_off_at) {
-        j["tip_off_at"] = *m.tip_off_at;
-        j["tipped_by"] = m.tipped_by;
-    }
-}
-
-void from_json(const json& j, AdversaryMove& m) {
-    field(j, "at", m.at);
-    field(j, "holding", m.holding);
-    field(j, "custodian", m.custodian);
-    field(j, "due", m.due);
-    field(j, "prevented", m.prevented);
-    if (j.contains("freeze_landed_at")) {
-        SimSeconds at = 0;
-        field(j, "freeze_landed_at", at);
-        m.freeze_landed_at = at;
-    }
-    if (j.contains("tip_off_at")) {
-        SimSeconds at = 0;
-        field(j, "tip_off_at", at);
-        m.tip_off_at = at;
-        field(j, "tipped_by", m.tipped_by);
-    }
-}
-
-// Only the names a step has: most steps have none.
-void to_json(json& j, const ExpertStepText& t) {
-    j = json::object();
-    if (!t.service.empty()) j["service"] = t.service;
-    if (!t.instrument.empty()) j["instrument"] = t.instrument;
-    if (!t.question.empty()) j["question"] = t.question;
-    if (!t.answer.empty()) j["answer"] = t.answer;
-}
-
-void from_json(const json& j, ExpertStepText& t) {
-    optional_field(j, "service", t.service);
-    optional_field(j, "instrument", t.instrument);
-    optional_field(j, "question", t.question);
-    optional_field(j, "answer", t.answer);
-}
-
-// Maps keyed by an item's own id travel as arrays of the items.
-template <typename Item>
-json items_json(const std::map<std::string, Item>& items) {
-    json out = json::array();
-    for (const auto& [key, item] : items) out.push_back(item);
-    return out;
-}
-
-template <typename Item, typename Key>
-void read_items(const json& j, const char* key, Key Item::*id, std::map<std::string, Item>& into) {
-    std::vector<Item> items;
-    field(j, key, items);
-    for (Item& item : items) {
-        std::string item_key = item.*id;
-        into.insert_or_assign(std::move(item_key), std::move(item));
-    }
+    read_members<Bounds::None>(j, row, members(&row));
+    if (row.share && !(*row.share >= 0.0 && *row.share <= 1.0))
+        reject_json(j.at("share"), Message("json_error.share_range"));
 }
 
 void to_json(json& j, const Casefile& c) {
-    j = {{"briefing", c.briefing},
-         {"now", c.now},
-         {"addresses", items_json(c.addresses)},
-         {"transactions", items_json(c.transactions)},
-         {"services", items_json(c.services)},
-         {"requests", c.requests},
-         {"analyses", c.analyses},
-         {"checkpoints", c.checkpoints},
-         {"hints", c.hints},
-         {"timeline", c.timeline},
-         {"frozen", c.frozen},
-         {"actions_taken", c.actions_taken},
-         {"submitted", c.submitted}};
-    if (c.score) {
-        j["score"] = *c.score;
-        j["expert_solution"] = c.expert_solution;
-        j["expert_summary"] = c.expert_summary;
-        j["expert_times"] = c.expert_times;
-        j["expert_texts"] = c.expert_texts;
-        j["adversary_moves"] = c.adversary_moves;
-    }
+    write_members(j, c, members(&c));
 }
 
 void from_json(const json& j, Casefile& out) {
-    if (!j.is_object()) reject_json(j, "a casefile must be a JSON object");
+    if (!j.is_object()) reject_json(j, Message("json_error.casefile_object"));
     Casefile c;
-    field(j, "briefing", c.briefing);
-    field(j, "now", c.now);
-    read_items(j, "addresses", &KnownAddress::address, c.addresses);
-    read_items(j, "transactions", &KnownTransaction::id, c.transactions);
-    read_items(j, "services", &KnownService::entity_id, c.services);
-    field(j, "requests", c.requests);
-    field(j, "analyses", c.analyses);
-    field(j, "checkpoints", c.checkpoints);
-    field(j, "hints", c.hints);
-    field(j, "timeline", c.timeline);
-    field(j, "frozen", c.frozen);
-    field(j, "actions_taken", c.actions_taken);
-    field(j, "submitted", c.submitted);
-    if (j.contains("score")) {
-        c.score = j.at("score").get<ScoreReport>();
-        field(j, "expert_solution", c.expert_solution);
-        field(j, "expert_summary", c.expert_summary);
-        // Casefiles saved before the debrief's time line have neither.
-        optional_field(j, "expert_times", c.expert_times);
-        optional_field(j, "expert_texts", c.expert_texts);
-        optional_field(j, "adversary_moves", c.adversary_moves);
-    }
+    read_members<Bounds::None>(j, c, members(&c));
     out = std::move(c);
 }
 

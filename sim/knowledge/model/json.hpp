@@ -15,18 +15,31 @@
 #include "model/action_outcome.hpp"
 #include "model/case_card.hpp"
 #include "model/casefile.hpp"
+#include "model/message.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
 #include "model/vocabulary.hpp"
 
 namespace mt {
 
-// Throws nlohmann's exception for a value that has the right type but a wrong content, with the
-// JSON path of `at` in its message.
-[[noreturn]] void reject_json(const nlohmann::json& at, const std::string& what);
+// A value of the right JSON type but a wrong content. It is a nlohmann exception (so every reader
+// that catches those catches it) carrying what was wrong as a message id (json_error.*), with the
+// JSON path of the value as the argument "json_path" when it is not the document's root.
+class JsonRejection : public nlohmann::json::exception {
+  public:
+    JsonRejection(const nlohmann::json& at, const Message& problem);
+    const Message& problem() const { return problem_; }
 
-// The message of a nlohmann exception without its "[json.exception...] " prefix.
-std::string json_error_text(const nlohmann::json::exception& error);
+  private:
+    Message problem_;
+};
+
+// Throws a JsonRejection for `at`.
+[[noreturn]] void reject_json(const nlohmann::json& at, const Message& problem);
+
+// What a reading error says, as a message id: a JsonRejection's own, or nlohmann's error (a type
+// mismatch, a missing member) with the path it names.
+Message json_error_message(const nlohmann::json::exception& error);
 
 template <typename Enum>
 concept NamedEnum = std::is_enum_v<Enum> && requires(Enum e) {
@@ -41,7 +54,9 @@ void to_json(nlohmann::json& json, Enum value) {
 template <NamedEnum Enum>
 void from_json(const nlohmann::json& json, Enum& value) {
     const auto parsed = parse_enum<Enum>(json.get<std::string>());
-    if (!parsed) reject_json(json, "unknown value '" + json.get<std::string>().substr(0, 40) + "'");
+    if (!parsed)
+        reject_json(json, Message("json_error.unknown_value")
+                              .arg("value", json.get<std::string>().substr(0, 40)));
     value = *parsed;
 }
 
