@@ -44,7 +44,7 @@ LoadResult load_with(CsvRowReading way, const std::filesystem::path& case_file,
     return result;
 }
 
-// A generated case whose ledger file spans two of the loader's 4 MiB read blocks.
+// A generated case whose ledger file spans several of the loader's read blocks (over 4 MiB).
 generate::GenerateResult make_case(const std::filesystem::path& dir) {
     generate::GenerateOptions o;
     o.seed = 5;
@@ -124,7 +124,7 @@ TEST_CASE("Problems in rows parsed ahead are reported as the row checks report t
         if (chains[i] == "tron") tron_address = senders[i];
     REQUIRE_FALSE(tron_address.empty());
 
-    // Problems of every kind, in the second read block (past 4 MiB) and in the first.
+    // Problems of every kind, in a late read block (past 4 MiB) and in the first.
     const std::size_t late = 19'000;
     const std::string bad_amount = "late-bad-amount,bitcoin,,-1h,,ext-a=1,ext-b=1.5x";
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(late), bad_amount);

@@ -158,7 +158,7 @@ TEST_CASE("the side file must exist inside the case's folder", "[scenario][csv]"
 
 TEST_CASE("A ledger file longer than one read block loads whole, with lines counted across blocks",
           "[scenario][csv]") {
-    // The side file is read in 4 MiB blocks; 30,000 rows of ~170 bytes cross that boundary, and a
+    // The side file is read in blocks (512 KiB); 30,000 rows of ~170 bytes cross 4 MiB, and a
     // mistake on the last row must still be reported on its own line.
     TempDir dir("csv-big");
     std::string csv = kHeader;
