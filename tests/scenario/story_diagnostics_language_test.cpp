@@ -78,3 +78,13 @@ TEST_CASE("a wrong expert action is told in Spanish", "[scenario][i18n]") {
               ": error: clave desconocida 'taget' (¿quiso decir 'target'?); una acción lookup "
               "tiene las claves type, target (en expert_solution[1].taget)");
 }
+
+TEST_CASE("an expert action the journal would refuse is told in Spanish with its JSON problem",
+          "[scenario][i18n]") {
+    const std::string text =
+        replace_once(tiny_case(), "{type: wait, duration: 6h}", "{type: wait, duration: 400d}");
+    CHECK(spanish_line(text, "invalid wait action", "case_error.expert.invalid_action") ==
+          where(text, "400d") +
+              ": error: acción wait no válida: (/duration) la duración debe estar entre 1 segundo "
+              "y 365 días (en expert_solution[4].duration)");
+}
