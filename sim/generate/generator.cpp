@@ -8,6 +8,7 @@
 #include "generate/case_yaml.hpp"
 #include "generate/ledger_sink.hpp"
 #include "generate/trail.hpp"
+#include "scenario/loader.hpp"
 
 namespace mt::generate {
 namespace {
@@ -16,14 +17,6 @@ constexpr std::uint64_t kMinimumBackground = 200;
 // The trail's largest possible size per typology (the ranges in trail.cpp), plus its start.
 constexpr std::uint64_t kTrailStart = 3;
 constexpr std::uint64_t kMostPerTypology = 11;
-
-bool is_case_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            return false;
-    return true;
-}
 
 }  // namespace
 
@@ -36,7 +29,7 @@ GenerateResult generate_case(const GenerateOptions& o) {
     const std::string id =
         o.id.empty() ? "haystack-" + std::to_string(o.seed) + "-" + std::to_string(o.transactions)
                      : o.id;
-    if (!is_case_id(id)) {
+    if (!is_slug(id)) {
         result.error = Message("generate.error.bad_id").arg("id", id);
         return result;
     }

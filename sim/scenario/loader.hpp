@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/case_card.hpp"
@@ -34,5 +35,8 @@ struct ScenarioSummary : CaseCard {
     std::vector<Diagnostic> errors;  // non-empty when the file could not be read
 };
 std::vector<ScenarioSummary> list_scenarios(const std::filesystem::path& directory);
+
+// The rule for a case id and a typology name: 1 to 64 lower-case letters, digits, '-' or '_'.
+bool is_slug(std::string_view text);
 
 }  // namespace mt

@@ -3,10 +3,7 @@
 
 #include "scenario/load_state.hpp"
 
-namespace mt::scenario_detail {
-namespace {
-
-constexpr std::array<std::string_view, 3> kDifficulties{"beginner", "intermediate", "advanced"};
+namespace mt {
 
 bool is_slug(std::string_view text) {
     if (text.empty() || text.size() > 64) return false;
@@ -15,6 +12,13 @@ bool is_slug(std::string_view text) {
             return false;
     return true;
 }
+
+}  // namespace mt
+
+namespace mt::scenario_detail {
+namespace {
+
+constexpr std::array<std::string_view, 3> kDifficulties{"beginner", "intermediate", "advanced"};
 
 }  // namespace
 

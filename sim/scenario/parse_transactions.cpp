@@ -105,46 +105,39 @@ class YamlTransactionReader {
                 ok = false;
             }
         }
-        if (auto v = map.need("inputs")) {
-            if (auto items = yaml_.list(*v, "case_error.what.inputs")) {
-                ok = check_leg_count(*v, items->size(), "case_error.transactions.no_inputs",
-                                     "case_error.transactions.too_many_inputs") &&
-                     ok;
-                for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
-                    ok = read_utxo_input((*items)[i], tx.chain, asset,
-                                         static_cast<std::uint32_t>(i)) &&
-                         ok;
-            } else {
-                ok = false;
-            }
-        } else {
-            ok = false;
-        }
-        if (auto v = map.need("outputs")) {
-            if (auto items = yaml_.list(*v, "case_error.what.outputs")) {
-                ok = check_leg_count(*v, items->size(), "case_error.transactions.no_outputs",
-                                     "case_error.transactions.too_many_outputs") &&
-                     ok;
-                for (std::size_t i = 0; i < items->size() && i < scenario_limits::kMaxLegs; ++i)
-                    ok = read_output((*items)[i], tx.chain, asset) && ok;
-            } else {
-                ok = false;
-            }
-        } else {
-            ok = false;
-        }
+        std::vector<Slot> inputs, outputs;
+        ok = read_leg_list(map, "inputs", "case_error.what.inputs",
+                           "case_error.transactions.no_inputs",
+                           "case_error.transactions.too_many_inputs", inputs) &&
+             ok;
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            ok = read_utxo_input(inputs[i], tx.chain, asset, static_cast<std::uint32_t>(i)) && ok;
+        ok = read_leg_list(map, "outputs", "case_error.what.outputs",
+                           "case_error.transactions.no_outputs",
+                           "case_error.transactions.too_many_outputs", outputs) &&
+             ok;
+        for (const Slot& output : outputs) ok = read_output(output, tx.chain, asset) && ok;
         return ok;
     }
 
-    // `none` and `too_many` are the messages for an empty list and one past the leg bound.
-    bool check_leg_count(const Slot& list, std::size_t count, const char* none,
-                         const char* too_many) {
+    // The items of the list `key` (inputs or outputs), at most the leg bound of them, into
+    // `items`; false after reporting it missing, not a list, empty (`none`) or longer than the
+    // bound (`too_many`), whose first items are still read for their own problems.
+    bool read_leg_list(MapReader& map, std::string_view key, What what, const char* none,
+                       const char* too_many, std::vector<Slot>& items) {
+        const auto slot = map.need(key);
+        if (!slot) return false;
+        auto list = yaml_.list(*slot, what);
+        if (!list) return false;
+        const std::size_t count = list->size();
+        if (count > scenario_limits::kMaxLegs) list->resize(scenario_limits::kMaxLegs);
+        items = std::move(*list);
         if (count == 0) {
-            yaml_.error(list, Message(none));
+            yaml_.error(*slot, Message(none));
             return false;
         }
         if (count > scenario_limits::kMaxLegs) {
-            yaml_.error(list, Message(too_many).arg("count", scenario_limits::kMaxLegs));
+            yaml_.error(*slot, Message(too_many).arg("count", scenario_limits::kMaxLegs));
             return false;
         }
         return true;
