@@ -2,7 +2,6 @@
 // diagnostic; the scenario is handed out only when there were none.
 #include "scenario/loader.hpp"
 
-
 #include "scenario/cached_ledger.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/load_state.hpp"
