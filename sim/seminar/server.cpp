@@ -336,28 +336,21 @@ void SeminarServer::add_instructor_routes() {
     clock_route("/api/instructor/resume", &Seminar::resume);
     clock_route("/api/instructor/end", &Seminar::end);
 
-    http_->Post("/api/instructor/inject", [s, instructor](const Request& req, Response& res) {
-        if (!instructor(req, res)) return;
-        RequestError error;
-        const auto text = parse_inject_request(req.body, error);
-        if (!text) return send_refusal(res, error);
-        send(res, s->inject(*text));
-    });
-    http_->Post("/api/instructor/rejoin-code", [s, instructor](const Request& req, Response& res) {
-        if (!instructor(req, res)) return;
-        RequestError error;
-        const auto name = parse_rejoin_code_request(req.body, error);
-        if (!name) return send_refusal(res, error);
-        send(res, s->rejoin_code(*name));
-    });
+    // An instructor's request with a body: read by `parse`, refused with its reason, else
+    // answered by the seminar's `act` on what was read.
+    auto body_route = [this, s, instructor](const char* path, auto parse, auto act) {
+        http_->Post(path, [s, instructor, parse, act](const Request& req, Response& res) {
+            if (!instructor(req, res)) return;
+            RequestError error;
+            const auto parsed = parse(req.body, error);
+            if (!parsed) return send_refusal(res, error);
+            send(res, (s->*act)(*parsed));
+        });
+    };
+    body_route("/api/instructor/inject", parse_inject_request, &Seminar::inject);
+    body_route("/api/instructor/rejoin-code", parse_rejoin_code_request, &Seminar::rejoin_code);
     // One trainee's casefile, for the console's drill-down: {"name": ...} as for a rejoin code.
-    http_->Post("/api/instructor/trainee", [s, instructor](const Request& req, Response& res) {
-        if (!instructor(req, res)) return;
-        RequestError error;
-        const auto name = parse_rejoin_code_request(req.body, error);
-        if (!name) return send_refusal(res, error);
-        send(res, s->trainee_detail(*name));
-    });
+    body_route("/api/instructor/trainee", parse_rejoin_code_request, &Seminar::trainee_detail);
     http_->Post("/api/instructor/hint-all", [s, instructor](const Request& req, Response& res) {
         if (instructor(req, res)) send(res, s->hint_all());
     });

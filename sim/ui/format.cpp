@@ -60,37 +60,6 @@ std::string duration_text(SimSeconds span) {
     return format_duration(span);
 }
 
-std::string key_of(EntityKind v) {
-    return prefixed("entity_kind", name_of(v));
-}
-std::string key_of(Instrument v) {
-    return prefixed("instrument", name_of(v));
-}
-std::string key_of(RecordKind v) {
-    return prefixed("record_kind", name_of(v));
-}
-std::string key_of(Direction v) {
-    return prefixed("direction", name_of(v));
-}
-std::string key_of(AnalysisTool v) {
-    return prefixed("analysis_tool", name_of(v));
-}
-std::string key_of(TaintMethod v) {
-    return prefixed("taint_method", name_of(v));
-}
-std::string key_of(RequestStatus v) {
-    return prefixed("request_status", name_of(v));
-}
-std::string key_of(TimelineKind v) {
-    return prefixed("timeline_kind", name_of(v));
-}
-std::string key_of(PenaltyKind v) {
-    return prefixed("penalty_kind", name_of(v));
-}
-std::string key_of(ActionType v) {
-    return prefixed("action_type", name_of(v));
-}
-
 std::string instrument_text(Instrument kind, std::string_view legal_instrument,
                             const Casefile* casefile) {
     if (casefile)

@@ -26,17 +26,38 @@ std::string sim_date_short(const CaseBriefing& briefing, SimSeconds at);
 // "3h 15m"
 std::string duration_text(SimSeconds span);
 
+// The catalogue's prefix of each closed vocabulary's keys.
+template <typename Enum>
+inline constexpr std::string_view kVocabulary = {};
+template <>
+inline constexpr std::string_view kVocabulary<EntityKind> = "entity_kind";
+template <>
+inline constexpr std::string_view kVocabulary<Instrument> = "instrument";
+template <>
+inline constexpr std::string_view kVocabulary<RecordKind> = "record_kind";
+template <>
+inline constexpr std::string_view kVocabulary<Direction> = "direction";
+template <>
+inline constexpr std::string_view kVocabulary<AnalysisTool> = "analysis_tool";
+template <>
+inline constexpr std::string_view kVocabulary<TaintMethod> = "taint_method";
+template <>
+inline constexpr std::string_view kVocabulary<RequestStatus> = "request_status";
+template <>
+inline constexpr std::string_view kVocabulary<TimelineKind> = "timeline_kind";
+template <>
+inline constexpr std::string_view kVocabulary<PenaltyKind> = "penalty_kind";
+template <>
+inline constexpr std::string_view kVocabulary<ActionType> = "action_type";
+
 // Translation keys of the closed vocabularies: "entity_kind.exchange", "instrument.subpoena", ...
-std::string key_of(EntityKind v);
-std::string key_of(Instrument v);
-std::string key_of(RecordKind v);
-std::string key_of(Direction v);
-std::string key_of(AnalysisTool v);
-std::string key_of(TaintMethod v);
-std::string key_of(RequestStatus v);
-std::string key_of(TimelineKind v);
-std::string key_of(PenaltyKind v);
-std::string key_of(ActionType v);
+template <typename Enum>
+requires(!kVocabulary<Enum>.empty()) std::string key_of(Enum v) {
+    std::string key(kVocabulary<Enum>);
+    key += '.';
+    key += name_of(v);
+    return key;
+}
 
 // An instrument as the trainee reads it: the jurisdiction pack's real name when the case has a
 // pack ("Aseguramiento"), else the catalogue's word for the kind ("Seizure warrant").
