@@ -3,42 +3,33 @@
 #include <algorithm>
 #include <array>
 
+#include "model/enum_names.hpp"
+
 namespace mt::generate {
 namespace {
 
-constexpr std::array<Typology, 8> kAll{Typology::PeelChain,     Typology::CoinJoin,
-                                       Typology::FanOut,        Typology::FanIn,
-                                       Typology::ScatterGather, Typology::Cycle,
-                                       Typology::BridgeHop,     Typology::ExchangeConsolidation};
+// Each typology's slug, as case files and --typologies spell it; both directions read this table.
+constexpr enum_names::Names<Typology, 8> kSlugs{{
+    {Typology::PeelChain, "peel_chain"},
+    {Typology::CoinJoin, "coinjoin"},
+    {Typology::FanOut, "fan_out"},
+    {Typology::FanIn, "fan_in"},
+    {Typology::ScatterGather, "scatter_gather"},
+    {Typology::Cycle, "cycle"},
+    {Typology::BridgeHop, "bridge_hop"},
+    {Typology::ExchangeConsolidation, "exchange_consolidation"},
+}};
+
+constexpr std::array<Typology, 8> kAll = enum_names::values(kSlugs);
 
 }  // namespace
 
 std::string_view slug_of(Typology t) {
-    switch (t) {
-        case Typology::PeelChain:
-            return "peel_chain";
-        case Typology::CoinJoin:
-            return "coinjoin";
-        case Typology::FanOut:
-            return "fan_out";
-        case Typology::FanIn:
-            return "fan_in";
-        case Typology::ScatterGather:
-            return "scatter_gather";
-        case Typology::Cycle:
-            return "cycle";
-        case Typology::BridgeHop:
-            return "bridge_hop";
-        case Typology::ExchangeConsolidation:
-            return "exchange_consolidation";
-    }
-    return "";
+    return enum_names::name(kSlugs, t);
 }
 
 std::optional<Typology> parse_typology(std::string_view slug) {
-    for (Typology t : kAll)
-        if (slug_of(t) == slug) return t;
-    return std::nullopt;
+    return enum_names::value(kSlugs, slug);
 }
 
 std::span<const Typology> all_typologies() {

@@ -23,34 +23,27 @@ ClientReply InstructorClient::overview() {
     return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
 }
 
-ClientReply InstructorClient::command(std::string_view command) {
-    const std::string path = "/api/instructor/" + std::string(command);
-    auto res = http_->Post(path, {{"X-Instructor-Secret", secret_}}, "{}", "application/json");
+ClientReply InstructorClient::post(const std::string& path, const nlohmann::json& body) {
+    auto res = http_->Post(path, {{"X-Instructor-Secret", secret_}},
+                           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                           "application/json");
     return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
+}
+
+ClientReply InstructorClient::command(std::string_view command) {
+    return post("/api/instructor/" + std::string(command), nlohmann::json::object());
 }
 
 ClientReply InstructorClient::inject(const LocalizedText& message) {
-    const nlohmann::json body = {{"message", {{"en", message.en}, {"es", message.es}}}};
-    auto res = http_->Post("/api/instructor/inject", {{"X-Instructor-Secret", secret_}},
-                           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                           "application/json");
-    return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
+    return post("/api/instructor/inject", {{"message", {{"en", message.en}, {"es", message.es}}}});
 }
 
 ClientReply InstructorClient::rejoin_code(std::string_view name) {
-    const nlohmann::json body = {{"name", name}};
-    auto res = http_->Post("/api/instructor/rejoin-code", {{"X-Instructor-Secret", secret_}},
-                           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                           "application/json");
-    return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
+    return post("/api/instructor/rejoin-code", {{"name", name}});
 }
 
 ClientReply InstructorClient::trainee_detail(std::string_view name) {
-    const nlohmann::json body = {{"name", name}};
-    auto res = http_->Post("/api/instructor/trainee", {{"X-Instructor-Secret", secret_}},
-                           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                           "application/json");
-    return res ? make_reply(res->status, res->body, true) : make_reply(0, {}, false);
+    return post("/api/instructor/trainee", {{"name", name}});
 }
 
 std::string InstructorClient::export_results(const std::filesystem::path& path, bool csv) {

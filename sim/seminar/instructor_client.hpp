@@ -32,6 +32,8 @@ class InstructorClient {
     std::string export_results(const std::filesystem::path& path, bool csv);
 
   private:
+    // A POST of `body` to `path` with the instructor's secret.
+    ClientReply post(const std::string& path, const nlohmann::json& body);
     std::unique_ptr<httplib::Client> http_;
     std::string secret_;
 };

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "i18n/catalogue.hpp"
+#include "model/enum_names.hpp"
 #include "model/json.hpp"
 #include "model/message.hpp"
 #include "seminar/credentials.hpp"
@@ -28,6 +29,14 @@ struct Seminar::Trainee {
 };
 
 namespace {
+
+// Each state's name on the wire and in the store; both directions read this table.
+constexpr enum_names::Names<ExerciseState, 4> kExerciseStates{{
+    {ExerciseState::Lobby, "lobby"},
+    {ExerciseState::Running, "running"},
+    {ExerciseState::Paused, "paused"},
+    {ExerciseState::Ended, "ended"},
+}};
 
 constexpr std::size_t kMaxNameChars = 64;
 constexpr std::size_t kMaxAgencyChars = 80;
@@ -80,24 +89,11 @@ Reply internal(const Message& what) {
 }  // namespace
 
 std::string_view name_of(ExerciseState state) {
-    switch (state) {
-        case ExerciseState::Lobby:
-            return "lobby";
-        case ExerciseState::Running:
-            return "running";
-        case ExerciseState::Paused:
-            return "paused";
-        case ExerciseState::Ended:
-            return "ended";
-    }
-    return "?";
+    return enum_names::name(kExerciseStates, state);
 }
 
 std::optional<ExerciseState> parse_exercise_state(std::string_view text) {
-    for (ExerciseState s : {ExerciseState::Lobby, ExerciseState::Running, ExerciseState::Paused,
-                            ExerciseState::Ended})
-        if (name_of(s) == text) return s;
-    return std::nullopt;
+    return enum_names::value(kExerciseStates, text);
 }
 
 Reply Reply::success(nlohmann::json body) {

@@ -105,6 +105,17 @@ Message db_error(sqlite3* db, const char* key) {
     return Message(key).arg("reason", sqlite3_errmsg(db));
 }
 
+// One delivery of a message to `trainee` (a new trainee's backlog, or a new message's recipients).
+bool insert_delivery(sqlite3* db, std::int64_t trainee, const StoredDelivery& d) {
+    Statement ins(
+        db, "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
+    ins.bind(1, trainee)
+        .bind(2, d.message)
+        .bind(3, static_cast<std::int64_t>(d.timeline_index))
+        .bind(4, d.at);
+    return ins.run();
+}
+
 }  // namespace
 
 SeminarStore::SeminarStore(sqlite3* db) : db_(db) {}
@@ -199,14 +210,7 @@ bool SeminarStore::add_trainee(StoredTrainee& t, const std::vector<StoredDeliver
     }
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
     for (const StoredDelivery& d : deliveries) {
-        Statement ins(
-            db_,
-            "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
-        ins.bind(1, id)
-            .bind(2, d.message)
-            .bind(3, static_cast<std::int64_t>(d.timeline_index))
-            .bind(4, d.at);
-        if (!ins.run()) {
+        if (!insert_delivery(db_, id, d)) {
             error = db_error(db_, "seminar.store.deliveries");
             return false;
         }
@@ -263,14 +267,7 @@ bool SeminarStore::add_message(StoredMessage& m, std::vector<StoredDelivery>& de
     m.id = sqlite3_last_insert_rowid(db_);
     for (StoredDelivery& d : deliveries) {
         d.message = m.id;
-        Statement ins(
-            db_,
-            "INSERT INTO deliveries(trainee, message, timeline_index, sim_at) VALUES(?, ?, ?, ?)");
-        ins.bind(1, d.trainee)
-            .bind(2, d.message)
-            .bind(3, static_cast<std::int64_t>(d.timeline_index))
-            .bind(4, d.at);
-        if (!ins.run()) {
+        if (!insert_delivery(db_, d.trainee, d)) {
             error = db_error(db_, "seminar.store.message");
             return false;
         }
