@@ -43,16 +43,23 @@ constexpr int kTronSharePercent = 35;
 
 constexpr std::array<int, kExchanges> kExchangePopularity{34, 12, 26, 18, 10};
 
+// The index of one of `items`, drawn with a chance proportional to its weight_of().
+template <typename Items, typename WeightOf>
+std::size_t weighted_index(Random& random, const Items& items, WeightOf weight_of) {
+    int total = 0;
+    for (const auto& item : items) total += weight_of(item);
+    auto roll = static_cast<int>(random.below(static_cast<std::uint64_t>(total)));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (roll < weight_of(items[i])) return i;
+        roll -= weight_of(items[i]);
+    }
+    return items.size() - 1;
+}
+
 template <typename Op, std::size_t N>
 Op pick(Random& random, const std::array<std::pair<Op, int>, N>& table) {
-    int total = 0;
-    for (const auto& [op, weight] : table) total += weight;
-    auto roll = static_cast<int>(random.below(static_cast<std::uint64_t>(total)));
-    for (const auto& [op, weight] : table) {
-        if (roll < weight) return op;
-        roll -= weight;
-    }
-    return table.back().first;
+    return table[weighted_index(random, table, [](const auto& entry) { return entry.second; })]
+        .first;
 }
 
 std::int64_t total_of(const std::vector<Coin>& coins) {
@@ -129,25 +136,11 @@ bool Background::tron_step(SimSeconds time) {
 }
 
 std::size_t Background::pick_exchange() {
-    int total = 0;
-    for (const Exchange& x : exchanges_) total += x.popularity;
-    auto roll = static_cast<int>(random_.below(static_cast<std::uint64_t>(total)));
-    for (std::size_t e = 0; e < kExchanges; ++e) {
-        if (roll < exchanges_[e].popularity) return e;
-        roll -= exchanges_[e].popularity;
-    }
-    return 0;
+    return weighted_index(random_, exchanges_, [](const auto& x) { return x.popularity; });
 }
 
 std::size_t Background::pick_merchant() {
-    int total = 0;
-    for (const Merchant& m : merchants_) total += m.popularity;
-    auto roll = static_cast<int>(random_.below(static_cast<std::uint64_t>(total)));
-    for (std::size_t i = 0; i < kMerchants; ++i) {
-        if (roll < merchants_[i].popularity) return i;
-        roll -= merchants_[i].popularity;
-    }
-    return 0;
+    return weighted_index(random_, merchants_, [](const auto& m) { return m.popularity; });
 }
 
 std::int64_t Background::fee_rate() {

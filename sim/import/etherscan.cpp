@@ -7,22 +7,11 @@
 #include "import/csv_records.hpp"
 #include "import/import_error.hpp"
 #include "import/json_fields.hpp"
+#include "import/token_slug.hpp"
 #include "model/time.hpp"
 
 namespace mt::import {
 namespace {
-
-// "Value_IN(ETH)" -> "valueineth": what a column is called with its spelling ignored.
-std::string normalised(std::string_view header) {
-    std::string out;
-    for (char c : header) {
-        if (c >= 'A' && c <= 'Z')
-            out += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out += c;
-    }
-    return out;
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -87,7 +76,7 @@ Header read_header(const std::string& file, const CsvRecord& record) {
     Header h;
     std::string names;
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
-        const std::string n = normalised(record.fields[i]);
+        const std::string n = letters_and_digits(record.fields[i]);
         names += (names.empty() ? "" : ",") + record.fields[i];
         if (n == "parenttxfrom" || n == "txto") h.internal = true;
         if (auto m = meaning_of(n); m && !h.at[*m]) h.at[*m] = i;
@@ -133,13 +122,6 @@ int token_decimals(const std::string& symbol) {
     return symbol == "USDT" || symbol == "USDC" ? 6 : 18;
 }
 
-std::string slug(const std::string& symbol) {
-    std::string out;
-    for (char c : lower(symbol))
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    return out.empty() ? "token" : out;
-}
-
 }  // namespace
 
 bool looks_like_etherscan_csv(std::string_view text) {
@@ -148,7 +130,7 @@ bool looks_like_etherscan_csv(std::string_view text) {
     std::size_t start = 0;
     while (start <= first.size()) {
         const std::size_t comma = std::min(first.find(',', start), first.size());
-        if (meaning_of(normalised(first.substr(start, comma - start)))) ++known;
+        if (meaning_of(letters_and_digits(first.substr(start, comma - start)))) ++known;
         start = comma + 1;
     }
     return known >= 3;
@@ -216,7 +198,7 @@ void read_etherscan_csv(const std::string& file, std::string_view text, DraftLed
         if (h.token) {
             const std::string symbol = cell(Symbol).empty() ? "TOKEN" : cell(Symbol);
             decimals = token_decimals(symbol);
-            tx.asset = slug(symbol) + "-eth";
+            tx.asset = token_slug(symbol) + "-eth";
             ledger.add_asset({tx.asset, symbol, "ethereum", decimals});
         } else {
             tx.asset = "eth";

@@ -7,20 +7,10 @@
 #include "import/address_codec.hpp"
 #include "import/import_error.hpp"
 #include "import/json_fields.hpp"
+#include "import/token_slug.hpp"
 
 namespace mt::import {
 namespace {
-
-std::string slug(const std::string& symbol) {
-    std::string out;
-    for (char c : symbol) {
-        if (c >= 'A' && c <= 'Z')
-            out += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out += c;
-    }
-    return out.empty() ? "token" : out;
-}
 
 std::string tron_address(const JsonFields& f, std::string_view key, const std::string& file) {
     const std::string a = f.string(key);
@@ -65,7 +55,7 @@ void read_trongrid_trc20(const std::string& file, const nlohmann::json& json, Dr
         const std::uint64_t decimals = token.unsigned_number("decimals");
         if (decimals > 30)
             token.expected("whole number from 0 to 30", token.child_path("decimals"));
-        tx.asset = slug(symbol) + "-tron";
+        tx.asset = token_slug(symbol) + "-tron";
         if (const DraftAsset* known = ledger.asset(tx.asset);
             known && known->decimals != static_cast<int>(decimals)) {
             Message m =

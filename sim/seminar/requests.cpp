@@ -33,6 +33,20 @@ bool one_token(const nlohmann::json& body, std::string_view header_token, std::s
     return true;
 }
 
+// A body {"<field>": "<text>"} and nothing else: the text.
+std::optional<std::string> one_string_request(std::string_view body, const char* field,
+                                              RequestError& error) {
+    const auto json = read_object(body, {field}, error);
+    if (!json) return std::nullopt;
+    std::string text;
+    Message why;
+    if (!string_field(*json, field, true, text, why)) {
+        bad(error, why);
+        return std::nullopt;
+    }
+    return text;
+}
+
 }  // namespace
 
 std::optional<JoinRequest> parse_join_request(std::string_view body, std::string_view header_token,
@@ -97,28 +111,12 @@ std::optional<LocalizedText> parse_inject_request(std::string_view body, Request
 }
 
 std::optional<std::string> parse_rejoin_code_request(std::string_view body, RequestError& error) {
-    const auto json = read_object(body, {"name"}, error);
-    if (!json) return std::nullopt;
-    std::string name;
-    Message why;
-    if (!string_field(*json, "name", true, name, why)) {
-        bad(error, why);
-        return std::nullopt;
-    }
-    return name;
+    return one_string_request(body, "name", error);
 }
 
 std::optional<std::string> parse_practice_start_request(std::string_view body,
                                                         RequestError& error) {
-    const auto json = read_object(body, {"case"}, error);
-    if (!json) return std::nullopt;
-    std::string id;
-    Message why;
-    if (!string_field(*json, "case", true, id, why)) {
-        bad(error, why);
-        return std::nullopt;
-    }
-    return id;
+    return one_string_request(body, "case", error);
 }
 
 std::string trainee_token(std::string_view x_trainee_token, std::string_view authorization) {
