@@ -5,6 +5,20 @@
 #include "ui/widgets.hpp"
 
 namespace mt::ui {
+namespace {
+
+// A heading and its items as bullets; nothing when there are none.
+void bullet_list(const char* heading_key, const std::vector<LocalizedText>& items) {
+    if (items.empty()) return;
+    heading(tr(heading_key));
+    for (const LocalizedText& item : items) {
+        ImGui::Bullet();
+        text_wrapped(text_of(item));
+    }
+    ImGui::Spacing();
+}
+
+}  // namespace
 
 void InvestigatorUi::draw_briefing_tab(const Casefile& casefile) {
     const CaseBriefing& b = casefile.briefing;
@@ -22,22 +36,8 @@ void InvestigatorUi::draw_briefing_tab(const Casefile& casefile) {
     text_wrapped(text_of(b.briefing));
     ImGui::Spacing();
 
-    if (!b.objective_titles.empty()) {
-        heading(tr("ui.briefing.objectives"));
-        for (const LocalizedText& objective : b.objective_titles) {
-            ImGui::Bullet();
-            text_wrapped(text_of(objective));
-        }
-        ImGui::Spacing();
-    }
-    if (!b.learning_objectives.empty()) {
-        heading(tr("ui.briefing.learning"));
-        for (const LocalizedText& objective : b.learning_objectives) {
-            ImGui::Bullet();
-            text_wrapped(text_of(objective));
-        }
-        ImGui::Spacing();
-    }
+    bullet_list("ui.briefing.objectives", b.objective_titles);
+    bullet_list("ui.briefing.learning", b.learning_objectives);
     heading(tr("ui.briefing.facts"));
     if (ImGui::BeginTable("briefing_facts", 2, ImGuiTableFlags_SizingFixedFit)) {
         auto row = [](const char* name, const std::string& value) {

@@ -33,30 +33,23 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
                                 scaled(220.0f));
         ImGui::TableSetupColumn(tr("ui.case_error.problem"), ImGuiTableColumnFlags_WidthStretch);
         table_headers();
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(failure.problems.size()));
-        while (clipper.Step()) {
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const Diagnostic& problem = failure.problems[static_cast<std::size_t>(row)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                // The heading names the full path; a row only needs to tell the case file from its
-                // ledger side file.
-                std::string where = std::filesystem::path(problem.file).filename().string();
-                if (problem.line > 0)
-                    where +=
-                        ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
-                // Long side-file names and deep YAML paths wrap in their cells instead of being
-                // cut.
-                ImGui::PushTextWrapPos(0.0f);
-                mono_text(where);
-                ImGui::TableNextColumn();
-                mono_text(problem.yaml_path);
-                ImGui::PopTextWrapPos();
-                ImGui::TableNextColumn();
-                text_wrapped(render(problem.message));
-            }
-        }
+        visible_rows(failure.problems.size(), [&](int row) {
+            const Diagnostic& problem = failure.problems[static_cast<std::size_t>(row)];
+            // The heading names the full path; a row only needs to tell the case file from its
+            // ledger side file.
+            std::string where = std::filesystem::path(problem.file).filename().string();
+            if (problem.line > 0)
+                where += ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
+            // Long side-file names and deep YAML paths wrap in their cells instead of being
+            // cut.
+            ImGui::PushTextWrapPos(0.0f);
+            mono_text(where);
+            ImGui::TableNextColumn();
+            mono_text(problem.yaml_path);
+            ImGui::PopTextWrapPos();
+            ImGui::TableNextColumn();
+            text_wrapped(render(problem.message));
+        });
         ImGui::EndTable();
     }
     ImGui::End();

@@ -235,36 +235,30 @@ void InvestigatorUi::draw_address_rows(const Casefile& casefile,
         ImGui::TableSetupColumn(tr("ui.inspector.counterparty"),
                                 ImGuiTableColumnFlags_WidthStretch);
     table_headers();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const AddressRow& row = rows[static_cast<std::size_t>(r)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::PushID(r);
-            const std::string when = sim_date_short(casefile.briefing, row.time);
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable(when.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-                select({Selection::Kind::Transaction, row.tx});
-            // Clicked anywhere on the row; checked where the date is (the row's highlight spans
-            // the other cells).
-            probe_rect("inspector.tx:" + row.tx, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-            note_text_at(when, at, ImVec2(at.x + width(when), at.y + ImGui::GetTextLineHeight()));
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tx.c_str());
-            ImGui::PopID();
-            ImGui::TableNextColumn();
-            ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
-                               row.incoming ? "←" : "→");
-            ImGui::TableNextColumn();
-            // Every cell is checked by the layout grid like any other text.
-            const std::string amount = display_amount(row.amount, row.decimals, row.asset);
-            ImGui::TextUnformatted(amount.c_str());
-            note_text(amount);
-            if (beside) ImGui::TableNextColumn();
-            mono_text(row.counterparty);
-        }
-    }
+    visible_rows(rows.size(), [&](int r) {
+        const AddressRow& row = rows[static_cast<std::size_t>(r)];
+        ImGui::PushID(r);
+        const std::string when = sim_date_short(casefile.briefing, row.time);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(when.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            select({Selection::Kind::Transaction, row.tx});
+        // Clicked anywhere on the row; checked where the date is (the row's highlight spans
+        // the other cells).
+        probe_rect("inspector.tx:" + row.tx, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        note_text_at(when, at, ImVec2(at.x + width(when), at.y + ImGui::GetTextLineHeight()));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tx.c_str());
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(row.incoming ? palette::kGood : palette::kBad, "%s",
+                           row.incoming ? "←" : "→");
+        ImGui::TableNextColumn();
+        // Every cell is checked by the layout grid like any other text.
+        const std::string amount = display_amount(row.amount, row.decimals, row.asset);
+        ImGui::TextUnformatted(amount.c_str());
+        note_text(amount);
+        if (beside) ImGui::TableNextColumn();
+        mono_text(row.counterparty);
+    });
     ImGui::EndTable();
 }
 
@@ -309,48 +303,42 @@ void InvestigatorUi::draw_transaction_inspector(UiHost& host, const Casefile& ca
                 ImGui::CalcTextSize(display_amount(leg.amount, tx.decimals, tx.asset).c_str()).x);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, amount_width);
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(list.size()));
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const KnownLeg& leg = list[static_cast<std::size_t>(r)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushID(r);
-                // The label and the address shortened in its middle to the room there is; on a
-                // narrow panel the label alone, shortened if it must be (both whole on hover).
-                const float room = ImGui::GetContentRegionAvail().x;
-                std::string shown = fitted_id(short_id(leg.address, 22), room);
-                if (auto it = casefile.addresses.find(leg.address);
-                    it != casefile.addresses.end() && it->second.attribution) {
-                    const std::string name = text_of(it->second.attribution->name) + "  ";
-                    const float rest = room - ImGui::CalcTextSize(name.c_str()).x;
-                    shown = ImGui::CalcTextSize(short_id(leg.address, 10).c_str()).x <= rest
-                                ? name + fitted_id(short_id(leg.address, 22), rest)
-                                : fitted_text(text_of(it->second.attribution->name), room);
-                }
-                const ImVec2 at = ImGui::GetCursorScreenPos();
-                if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-                    select({Selection::Kind::Address, leg.address});
-                // Checked where the text is (the row's highlight spans the amount's cell).
-                note_text_at(shown, at,
-                             ImVec2(at.x + ImGui::CalcTextSize(shown.c_str()).x,
-                                    at.y + ImGui::GetTextLineHeight()));
-                if (ImGui::IsItemHovered()) {
-                    const auto it = casefile.addresses.find(leg.address);
-                    if (it != casefile.addresses.end() && it->second.attribution)
-                        ImGui::SetTooltip("%s\n%s", text_of(it->second.attribution->name).c_str(),
-                                          leg.address.c_str());
-                    else
-                        ImGui::SetTooltip("%s", leg.address.c_str());
-                }
-                ImGui::PopID();
-                ImGui::TableNextColumn();
-                const std::string amount = display_amount(leg.amount, tx.decimals, tx.asset);
-                ImGui::TextUnformatted(amount.c_str());
-                note_text(amount);
+        visible_rows(list.size(), [&](int r) {
+            const KnownLeg& leg = list[static_cast<std::size_t>(r)];
+            ImGui::PushID(r);
+            // The label and the address shortened in its middle to the room there is; on a
+            // narrow panel the label alone, shortened if it must be (both whole on hover).
+            const float room = ImGui::GetContentRegionAvail().x;
+            std::string shown = fitted_id(short_id(leg.address, 22), room);
+            if (auto it = casefile.addresses.find(leg.address);
+                it != casefile.addresses.end() && it->second.attribution) {
+                const std::string name = text_of(it->second.attribution->name) + "  ";
+                const float rest = room - ImGui::CalcTextSize(name.c_str()).x;
+                shown = ImGui::CalcTextSize(short_id(leg.address, 10).c_str()).x <= rest
+                            ? name + fitted_id(short_id(leg.address, 22), rest)
+                            : fitted_text(text_of(it->second.attribution->name), room);
             }
-        }
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                select({Selection::Kind::Address, leg.address});
+            // Checked where the text is (the row's highlight spans the amount's cell).
+            note_text_at(shown, at,
+                         ImVec2(at.x + ImGui::CalcTextSize(shown.c_str()).x,
+                                at.y + ImGui::GetTextLineHeight()));
+            if (ImGui::IsItemHovered()) {
+                const auto it = casefile.addresses.find(leg.address);
+                if (it != casefile.addresses.end() && it->second.attribution)
+                    ImGui::SetTooltip("%s\n%s", text_of(it->second.attribution->name).c_str(),
+                                      leg.address.c_str());
+                else
+                    ImGui::SetTooltip("%s", leg.address.c_str());
+            }
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            const std::string amount = display_amount(leg.amount, tx.decimals, tx.asset);
+            ImGui::TextUnformatted(amount.c_str());
+            note_text(amount);
+        });
         ImGui::EndTable();
     };
     legs("ui.inspector.inputs", "tx_inputs", tx.inputs);

@@ -140,31 +140,25 @@ void InvestigatorUi::draw_tools_tab(UiHost& host, const Casefile& casefile) {
                 ImGui::TableSetupColumn(tr("ui.tools.value"));
                 ImGui::TableSetupColumn(tr("ui.tools.detail"), ImGuiTableColumnFlags_WidthStretch);
                 table_headers();
-                ImGuiListClipper clipper;
-                clipper.Begin(static_cast<int>(report.rows.size()));
-                while (clipper.Step()) {
-                    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                        const AnalysisRow& row = report.rows[static_cast<std::size_t>(r)];
-                        ImGui::TableNextRow();
-                        ImGui::TableNextColumn();
-                        ImGui::PushID(r);
-                        if (ImGui::Selectable(short_id(row.subject, 20).c_str(), false,
-                                              ImGuiSelectableFlags_SpanAllColumns)) {
-                            if (casefile.addresses.count(row.subject)) {
-                                select({Selection::Kind::Address, row.subject});
-                                state_.graph.center_on = row.subject;
-                            } else if (casefile.transactions.count(row.subject)) {
-                                select({Selection::Kind::Transaction, row.subject});
-                            }
+                visible_rows(report.rows.size(), [&](int r) {
+                    const AnalysisRow& row = report.rows[static_cast<std::size_t>(r)];
+                    ImGui::PushID(r);
+                    if (ImGui::Selectable(short_id(row.subject, 20).c_str(), false,
+                                          ImGuiSelectableFlags_SpanAllColumns)) {
+                        if (casefile.addresses.count(row.subject)) {
+                            select({Selection::Kind::Address, row.subject});
+                            state_.graph.center_on = row.subject;
+                        } else if (casefile.transactions.count(row.subject)) {
+                            select({Selection::Kind::Transaction, row.subject});
                         }
-                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.subject.c_str());
-                        ImGui::PopID();
-                        ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(row.value.c_str());
-                        ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(render_all(row.detail, " · ").c_str());
                     }
-                }
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.subject.c_str());
+                    ImGui::PopID();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(row.value.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(render_all(row.detail, " · ").c_str());
+                });
                 ImGui::EndTable();
             }
         }

@@ -91,6 +91,21 @@ void wrapping_tabs(const std::vector<PanelTab>& tabs, std::string& active);
 // check with the width it needs, and explains itself on hover when `tooltip_keys` gives a
 // catalogue key for its column (nullptr or missing: no tooltip).
 void table_headers(const std::vector<const char*>& tooltip_keys = {});
+
+// The rows of a `count`-row table that are on screen (long tables stay fast): for each, a new row
+// with its first column current, then draw_row(index).
+template <typename DrawRow>
+void visible_rows(std::size_t count, DrawRow&& draw_row) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            draw_row(row);
+        }
+    }
+}
 // The cell width a header titled `title` needs: its text, the cell's padding on both sides and,
 // in a sortable column, the sort arrow ImGui keeps room for.
 float table_header_width(std::string_view title, bool sortable);
