@@ -126,9 +126,7 @@ std::string LedgerImage::write(const Ledger& ledger, const std::filesystem::path
     temporary += "." + std::to_string(getpid()) + ".partial";
     RegularFile opened = RegularFile::open_for_writing(temporary);
     File file(opened.to_stdio("wb").release());
-    if (!file)
-        return opened.is_open() ? "cannot create " + temporary.string()
-                                : "cannot create " + opened.error();
+    if (!file) return "cannot create " + temporary.string();
     Header header;
     header.key_low = key.low;
     header.key_high = key.high;
@@ -165,7 +163,7 @@ std::string LedgerImage::read(Ledger& ledger, const std::filesystem::path& path,
     // Not a plain fopen: a named pipe or device put in the cache folder must not block the load.
     RegularFile opened = RegularFile::open_for_reading(path);
     File file(opened.to_stdio("rb").release());
-    if (!file) return opened.is_open() ? "cannot read " + path.string() : opened.error();
+    if (!file) return "cannot read " + path.string();
     Header header;
     Header expected;
     if (std::fread(&header, sizeof header, 1, file.get()) != 1) return "shorter than its header";

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "model/narrow.hpp"
 
@@ -19,17 +18,17 @@ RegularFile RegularFile::open_checked(const std::filesystem::path& path, int fla
     if (fd < 0) {
         const int why = errno;
         if (why == ENOENT)
-            file.error_ = "cannot open '" + file.path_ + "': no such file";
+            file.failure_ = Failure::no_such_file;
         else if (why == EISDIR || why == ELOOP || why == ENXIO)
-            file.error_ = "cannot read '" + file.path_ + "': it is not a regular file";
+            file.failure_ = Failure::not_regular;
         else
-            file.error_ = "cannot open '" + file.path_ + "': " + std::strerror(why);
+            file.fail(Failure::cannot_open, why);
         return file;
     }
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        file.error_ = "cannot read '" + file.path_ + "': it is not a regular file";
+        file.failure_ = Failure::not_regular;
         return file;
     }
     // A regular file never blocks; clear the flag so reads behave as usual.
@@ -58,7 +57,8 @@ RegularFile& RegularFile::operator=(RegularFile&& other) noexcept {
         fd_ = other.fd_;
         size_ = other.size_;
         path_ = std::move(other.path_);
-        error_ = std::move(other.error_);
+        failure_ = other.failure_;
+        system_error_ = other.system_error_;
         other.fd_ = -1;
     }
     return *this;
@@ -66,6 +66,11 @@ RegularFile& RegularFile::operator=(RegularFile&& other) noexcept {
 
 RegularFile::~RegularFile() {
     close();
+}
+
+void RegularFile::fail(Failure failure, int system_error) {
+    failure_ = failure;
+    system_error_ = system_error;
 }
 
 void RegularFile::close() {
@@ -79,7 +84,7 @@ std::ptrdiff_t RegularFile::read(char* data, std::size_t bytes) {
         const ssize_t got = ::read(fd_, data, bytes);
         if (got >= 0) return got;
         if (errno == EINTR) continue;
-        error_ = "error while reading '" + path_ + "': " + std::strerror(errno);
+        fail(Failure::cannot_read, errno);
         return -1;
     }
 }

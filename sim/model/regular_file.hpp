@@ -20,9 +20,11 @@ using StdioFile = std::unique_ptr<std::FILE, StdioCloser>;
 
 class RegularFile {
   public:
+    // Why a file could not be opened or read; the words are the caller's (catalogue messages).
+    enum class Failure { none, no_such_file, not_regular, cannot_open, cannot_read };
+
     // Opens `path` (symbolic links followed) for reading. On failure is_open() is false and
-    // error() says why: "cannot open 'x': no such file", "cannot read 'x': it is not a regular
-    // file", or the system's reason.
+    // failure() says why, system_error() the errno behind cannot_open and cannot_read.
     static RegularFile open_for_reading(const std::filesystem::path& path);
     // Creates or truncates `path` for writing; refuses a symbolic link or anything not regular.
     static RegularFile open_for_writing(const std::filesystem::path& path);
@@ -35,12 +37,14 @@ class RegularFile {
     ~RegularFile();
 
     bool is_open() const { return fd_ >= 0; }
-    const std::string& error() const { return error_; }
+    Failure failure() const { return failure_; }
+    int system_error() const { return system_error_; }
+    const std::string& path() const { return path_; }
     std::uintmax_t size() const { return size_; }  // when opened
 
-    // Reads up to `bytes`; 0 at the end of the file, -1 on an error (then error() says which).
+    // Reads up to `bytes`; 0 at the end of the file, -1 on an error (then failure() says which).
     std::ptrdiff_t read(char* data, std::size_t bytes);
-    // The rest of the file; nothing on an error (then error() says which).
+    // The rest of the file; nothing on an error (then failure() says which).
     std::optional<std::string> read_all();
     // Hands the descriptor to a stdio stream ("rb" or "wb"); this object is closed after.
     StdioFile to_stdio(const char* mode);
@@ -48,11 +52,13 @@ class RegularFile {
   private:
     static RegularFile open_checked(const std::filesystem::path& path, int flags);
     void close();
+    void fail(Failure failure, int system_error);
 
     int fd_ = -1;
     std::uintmax_t size_ = 0;
     std::string path_;
-    std::string error_;
+    Failure failure_ = Failure::none;
+    int system_error_ = 0;
 };
 
 }  // namespace mt

@@ -9,10 +9,6 @@ namespace mt {
 
 namespace scenario_detail {
 
-void Diagnostics::error(const Where& where, std::string message) {
-    error(where, Message("case_error.untranslated").arg("text", std::move(message)));
-}
-
 void Diagnostics::error(const Where& where, Message message) {
     if (items_.size() >= scenario_limits::kMaxDiagnostics) {
         ++dropped_;

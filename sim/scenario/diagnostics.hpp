@@ -20,8 +20,6 @@ struct Where {
 class Diagnostics {
   public:
     void error(const Where& where, Message message);
-    // Transitional: English text not yet in the catalogues (shown as is in every language).
-    void error(const Where& where, std::string message);
     std::size_t count() const { return items_.size() + dropped_; }
     // The diagnostics sorted by file (in order of first mention), line and column, with a final
     // note when some were dropped past the limit.

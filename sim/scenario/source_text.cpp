@@ -41,9 +41,24 @@ Message size_over_limit(std::string_view name, std::uintmax_t bytes, std::size_t
 namespace {
 
 // Opens `path` as a regular file of at most `limit` bytes, or says why not.
-// The system's reason a file cannot be read ("cannot open 'x': no such file").
+// Why a file cannot be read: missing, not a regular file, or the system's own reason.
 Message unreadable(const RegularFile& file) {
-    return Message("case_error.yaml.file_unreadable").arg("reason", file.error());
+    switch (file.failure()) {
+        case RegularFile::Failure::no_such_file:
+            return Message("case_error.yaml.no_such_file").arg("file", file.path());
+        case RegularFile::Failure::not_regular:
+            return Message("case_error.yaml.not_a_regular_file").arg("file", file.path());
+        case RegularFile::Failure::cannot_open:
+        case RegularFile::Failure::none:
+            break;
+        case RegularFile::Failure::cannot_read:
+            return Message("case_error.yaml.read_failed")
+                .arg("file", file.path())
+                .arg("reason", std::strerror(file.system_error()));
+    }
+    return Message("case_error.yaml.cannot_open")
+        .arg("file", file.path())
+        .arg("reason", std::strerror(file.system_error()));
 }
 
 RegularFile open_bounded(const std::filesystem::path& path, std::size_t limit, Message& error) {

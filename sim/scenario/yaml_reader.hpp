@@ -55,7 +55,6 @@ class YamlReader {
     Where where(const Slot& slot) const;
     Where where(const YAML::Mark& mark, std::string path) const;
     void error(const Slot& at, Message message) { out_.error(where(at), std::move(message)); }
-    void error(const Slot& at, std::string message) { out_.error(where(at), std::move(message)); }
 
     // Bounds the document before anything else reads it: depth and node visits with aliases
     // expanded (cyclic aliases hit the depth bound). False after reporting the first breach.
