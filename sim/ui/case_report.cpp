@@ -72,12 +72,15 @@ std::string legs_text(const std::vector<KnownLeg>& legs, const KnownTransaction&
     return joined(parts, "<br>");
 }
 
+// A section's heading, and "none" under it when it has nothing: then false, nothing more to write.
+bool section_heading(std::ostringstream& out, const char* heading_key, bool empty) {
+    out << "## " << tr(heading_key) << "\n\n";
+    if (empty) out << tr("report.none") << "\n\n";
+    return !empty;
+}
+
 void write_addresses(std::ostringstream& out, const Casefile& casefile) {
-    out << "## " << tr("report.addresses") << "\n\n";
-    if (casefile.addresses.empty()) {
-        out << tr("report.none") << "\n\n";
-        return;
-    }
+    if (!section_heading(out, "report.addresses", casefile.addresses.empty())) return;
     MarkdownTable table({tr("report.col.address"), tr("report.col.chain"), tr("report.col.label"),
                          tr("report.col.balance"), tr("report.col.note")});
     for (const auto& [id, address] : casefile.addresses) {
@@ -94,11 +97,7 @@ void write_addresses(std::ostringstream& out, const Casefile& casefile) {
 }
 
 void write_transactions(std::ostringstream& out, const Casefile& casefile) {
-    out << "## " << tr("report.transactions") << "\n\n";
-    if (casefile.transactions.empty()) {
-        out << tr("report.none") << "\n\n";
-        return;
-    }
+    if (!section_heading(out, "report.transactions", casefile.transactions.empty())) return;
     MarkdownTable table({tr("report.col.transaction"), tr("report.col.time"),
                          tr("report.col.inputs"), tr("report.col.outputs"), tr("report.col.note")});
     for (const auto& [id, tx] : casefile.transactions)
@@ -108,11 +107,7 @@ void write_transactions(std::ostringstream& out, const Casefile& casefile) {
 }
 
 void write_requests(std::ostringstream& out, const Casefile& casefile) {
-    out << "## " << tr("report.requests") << "\n\n";
-    if (casefile.requests.empty()) {
-        out << tr("report.none") << "\n\n";
-        return;
-    }
+    if (!section_heading(out, "report.requests", casefile.requests.empty())) return;
     for (const LegalRequestFile& request : casefile.requests) {
         out << "### " << request.id << ": " << tr(key_of(request.instrument)) << " → "
             << text_of(request.service_name) << "\n\n";
