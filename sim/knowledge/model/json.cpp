@@ -479,8 +479,10 @@ json value_json(const T& value) {
 }
 
 template <typename Owner, typename... Members>
-void write_members(json& j, const Owner& owner, const std::tuple<Members...>& members) {
-    if (!j.is_object()) j = json::object();
+void write_members(json& object, const Owner& owner, const std::tuple<Members...>& members) {
+    // Written into a fresh object, then merged: GCC 12's release build misreads member writes into
+    // a value that might hold another type (a false -Warray-bounds).
+    json j(json::value_t::object);
     std::apply(
         [&](const auto&... member) {
             [[maybe_unused]] const auto write =
@@ -496,6 +498,10 @@ void write_members(json& j, const Owner& owner, const std::tuple<Members...>& me
             (write(member), ...);
         },
         members);
+    if (object.is_object())
+        object.update(j);
+    else
+        object = std::move(j);
 }
 
 template <Bounds bounds, typename Owner, typename... Members>
