@@ -2,8 +2,8 @@
 // printing each action's outcome and the score breakdown (or JSON with --json).
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
+#include "model/nlohmann_json.hpp"
 
 #include "app/commands.hpp"
 #include "i18n/catalogue.hpp"

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <memory>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "i18n/embedded_catalogues.hpp"
 

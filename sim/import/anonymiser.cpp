@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include <xxhash.h>
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "import/address_codec.hpp"
 #include "import/json_fields.hpp"

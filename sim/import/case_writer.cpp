@@ -135,11 +135,12 @@ std::string csv_ledger(const Trail& trail, const DraftLedger& ledger,
                (tx.fee > 0 ? format_amount(tx.fee, native) : "") + ",";
         if (tx.utxo()) {
             std::string legs;
-            for (const DraftInput& in : tx.inputs)
-                legs +=
-                    (legs.empty() ? "" : ";") +
-                    (kept.count(in.from_tx) ? in.from_tx + ":" + std::to_string(in.vout)
-                                            : in.address + "=" + format_amount(in.amount, native));
+            for (const DraftInput& in : tx.inputs) {
+                if (!legs.empty()) legs += ';';
+                legs += kept.count(in.from_tx)
+                            ? in.from_tx + ":" + std::to_string(in.vout)
+                            : in.address + "=" + format_amount(in.amount, native);
+            }
             out += csv_cell(legs) + ",";
             legs.clear();
             for (const DraftOutput& o : tx.outputs)

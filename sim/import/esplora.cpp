@@ -1,6 +1,6 @@
 #include "import/esplora.hpp"
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "import/import_error.hpp"
 #include "import/json_fields.hpp"

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "i18n/catalogue.hpp"
 #include "i18n/diagnostic_text.hpp"

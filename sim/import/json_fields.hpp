@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "model/money.hpp"
 

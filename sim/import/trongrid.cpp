@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "import/address_codec.hpp"
 #include "import/import_error.hpp"

@@ -123,7 +123,7 @@ std::string LedgerImage::write(const Ledger& ledger, const std::filesystem::path
     std::filesystem::path temporary = path;
     // Named for this process: two loads of one case at once each write their own, and the last
     // rename wins with a whole image.
-    temporary += "." + std::to_string(getpid()) + ".partial";
+    temporary += '.' + std::to_string(getpid()) + ".partial";
     RegularFile opened = RegularFile::open_for_writing(temporary);
     File file(opened.to_stdio("wb").release());
     if (!file) return "cannot create " + temporary.string();

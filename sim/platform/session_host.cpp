@@ -17,7 +17,7 @@ void archive(const fs::path& journal) {
     if (!fs::exists(journal, ec)) return;
     for (int n = 1; n < 10000; ++n) {
         fs::path target = journal;
-        target.replace_extension("." + std::to_string(n) + journal.extension().string());
+        target.replace_extension('.' + std::to_string(n) + journal.extension().string());
         if (fs::exists(target, ec)) continue;
         fs::rename(journal, target, ec);
         return;

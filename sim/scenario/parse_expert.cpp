@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "scenario/load_state.hpp"
 #include "scenario/source_text.hpp"

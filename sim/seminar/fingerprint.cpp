@@ -1,7 +1,7 @@
 #include "seminar/fingerprint.hpp"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "model/stable_hash.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "model/message.hpp"
 

@@ -30,7 +30,7 @@ std::string csv_cell(const std::string& value) {
     std::string v = value;
     // A leading = + - @ (or tab/CR) makes spreadsheets evaluate the cell: neutralise it.
     if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos)
-        v.insert(0, "'");
+        v.insert(0, 1, '\'');
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
     for (char c : v) {
@@ -210,7 +210,7 @@ nlohmann::json results_json(const Scenario& scenario,
 std::string results_csv(const Scenario& scenario, const std::vector<TraineeSnapshot>& trainees) {
     std::string out = "name,agency,submitted,score,max,percent,grade,grade_es";
     for (const Objective& o : scenario.rubric.objectives)
-        out += "," + csv_cell("objective:" + o.id);
+        out += ',' + csv_cell("objective:" + o.id);
     out += ",recovery,penalty_points\r\n";
     for (const TraineeSnapshot* t : ranked(trainees)) {
         const ScoreReport& r = t->score;
@@ -220,9 +220,9 @@ std::string results_csv(const Scenario& scenario, const std::vector<TraineeSnaps
         for (const Objective& o : scenario.rubric.objectives) {
             auto it = std::find_if(r.objectives.begin(), r.objectives.end(),
                                    [&](const ObjectiveResult& x) { return x.id == o.id; });
-            out += "," + std::to_string(it == r.objectives.end() ? 0 : it->earned);
+            out += ',' + std::to_string(it == r.objectives.end() ? 0 : it->earned);
         }
-        out += "," + std::to_string(r.recovery_earned) + "," + std::to_string(penalty_points(r)) +
+        out += ',' + std::to_string(r.recovery_earned) + "," + std::to_string(penalty_points(r)) +
                "\r\n";
     }
     return out;

@@ -22,7 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "model/action.hpp"
 #include "model/message.hpp"

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 namespace mt::seminar {
 namespace {

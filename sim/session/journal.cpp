@@ -5,8 +5,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <optional>
+#include "model/nlohmann_json.hpp"
 
 #include "model/regular_file.hpp"
 

@@ -106,7 +106,7 @@ ScoreReport compute_score(const Scenario& s, const Casefile& casefile, const Ses
         const int points =
             std::min(rates.max_time_penalty, started_hours * rates.per_hour_over_budget);
         report.penalties.push_back(
-            {PenaltyKind::TimeOverBudget, points, "+" + std::to_string(started_hours) + " h"});
+            {PenaltyKind::TimeOverBudget, points, '+' + std::to_string(started_hours) + " h"});
     }
     int deducted = 0;
     for (const PenaltyItem& p : report.penalties) deducted += p.points;

@@ -39,7 +39,7 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
             // ledger side file.
             std::string where = std::filesystem::path(problem.file).filename().string();
             if (problem.line > 0)
-                where += ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
+                where += ':' + std::to_string(problem.line) + ":" + std::to_string(problem.column);
             // Long side-file names and deep YAML paths wrap in their cells instead of being
             // cut.
             ImGui::PushTextWrapPos(0.0f);

@@ -27,7 +27,7 @@ std::string cell(std::string_view text) {
 }
 
 std::string code(std::string_view id) {
-    return id.empty() ? std::string() : "`" + cell(id) + "`";
+    return id.empty() ? std::string() : '`' + cell(id) + '`';
 }
 
 class MarkdownTable {
@@ -89,8 +89,10 @@ void write_addresses(std::ostringstream& out, const Casefile& casefile) {
             label = cell(text_of(address.attribution->name)) + " · " +
                     tr(key_of(address.attribution->kind));
         std::string note = cell(address.note);
-        if (!address.tags.empty())
-            note += (note.empty() ? "" : " ") + cell("#" + joined(address.tags, " #"));
+        if (!address.tags.empty()) {
+            if (!note.empty()) note += ' ';
+            note += cell('#' + joined(address.tags, " #"));
+        }
         table.row({code(id), cell(address.chain), label, cell(balances_text(address)), note});
     }
     out << table.str();
@@ -182,7 +184,7 @@ void write_score(std::ostringstream& out, const Casefile& casefile) {
                    std::to_string(objective.earned) + " / " + std::to_string(objective.points)});
     for (const PenaltyItem& penalty : score.penalties)
         table.row({cell(tr(key_of(penalty.kind)) + std::string(": ") + penalty.detail),
-                   "-" + std::to_string(penalty.points)});
+                   '-' + std::to_string(penalty.points)});
     out << table.str();
 }
 

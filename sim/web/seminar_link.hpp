@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 namespace mt::web {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 #include "model/action.hpp"
 #include "model/action_outcome.hpp"

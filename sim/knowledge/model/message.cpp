@@ -1,6 +1,6 @@
 #include "model/message.hpp"
 
-#include <nlohmann/json.hpp>
+#include "model/nlohmann_json.hpp"
 
 namespace mt {
 
