@@ -3,13 +3,7 @@
 # on 127.0.0.1, 35 trainees joined over its HTTP API as their programs do (seminar_room.py), part
 # of them working through the case, shot with the console's own --screenshot option in a virtual
 # X display. Usage: docs/images/capture-console.sh [MONEYTRAIL] (default build/release/moneytrail).
-set -eu
-
-root=$(cd "$(dirname "$0")/../.." && pwd)
-app=${1:-$root/build/release/moneytrail}
-out=$root/docs/images
-case=$root/scenarios/ransomware-peel-chain.yaml
-work=$(mktemp -d)
+. "$(dirname "$0")/capture-common.sh"
 port=$((20000 + $$ % 20000))
 "$app" serve "$case" --bind 127.0.0.1 --port "$port" --db "$work/seminar.sqlite" \
     >"$work/serve.txt" 2>&1 &
@@ -28,25 +22,19 @@ room() { python3 "$root/docs/images/seminar_room.py" --port "$port" --code "$cod
 shot() {  # shot NAME [console options...]
     name=$1
     shift
-    xvfb-run -a -s "-screen 0 1920x1600x24" "$app" console --host 127.0.0.1 --port "$port" \
-        --secret "$secret" --browser-url http://192.168.1.23:8642/ --frames 6 \
-        --scale "${scale:-1}" --screenshot "$out/$name.png" "$@"
-    echo "wrote docs/images/$name.png"
+    screenshot "$name" 6 console --host 127.0.0.1 --port "$port" --secret "$secret" \
+        --browser-url http://192.168.1.23:8642/ "$@"
 }
-
-# The path the trainees follow: the guide's half-way path (capture.sh) to the freeze request.
-sed -n '/^cat >"$work\/midway.jsonl"/,/^EOF/p' "$root/docs/images/capture.sh" | sed '1d;$d' \
-    >"$work/path.jsonl"
 
 shot console-browser --lang en
 # A trainee's program, joined (as `moneytrail join` shows it in the lobby).
-xvfb-run -a -s "-screen 0 1920x1600x24" "$app" join --host 127.0.0.1 --port "$port" \
-    --code "$code" --name "Ana López" --agency FGR --frames 6 --screenshot "$out/trainee-joined.png"
-echo "wrote docs/images/trainee-joined.png"
+screenshot trainee-joined 6 join --host 127.0.0.1 --port "$port" --code "$code" \
+    --name "Ana López" --agency FGR
 room join
 shot console-lobby --lang en
 room start
-room play --actions "$work/path.jsonl"
+# The path the trainees follow: the guide's half-way path to the freeze request.
+room play --actions "$midway_actions"
 shot console-running --lang en
 scale=1.5 shot console-running-es-1280x720-1.5 --lang es --width 1280 --height 720
 scale=2 shot console-running-en-1600x900-2 --lang en --width 1600 --height 900
