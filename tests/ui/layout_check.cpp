@@ -4,6 +4,9 @@
 #include <sstream>
 #include <string_view>
 
+#include "i18n/catalogue.hpp"
+#include "ui/widgets.hpp"
+
 namespace mt::test {
 namespace {
 
@@ -95,6 +98,32 @@ std::vector<std::string> canvas_label_collisions(const ui::ItemProbe& probe) {
                                    describe(labels[i]->rect) + " and \"" + labels[j]->text + "\" " +
                                    describe(labels[j]->rect));
     return problems;
+}
+
+std::string LayoutConfig::name() const {
+    return std::to_string(static_cast<int>(width)) + "x" +
+           std::to_string(static_cast<int>(height)) + " scale " + std::to_string(scale) + " " +
+           language;
+}
+
+std::vector<LayoutConfig> seminar_configs() {
+    std::vector<LayoutConfig> configs;
+    for (const auto& [width, height] :
+         {std::pair{1280.0f, 720.0f}, {1600.0f, 900.0f}, {1920.0f, 1080.0f}})
+        for (const float scale : {1.0f, 1.5f, 2.0f})
+            for (const char* language : {"en", "es"})
+                configs.push_back({width, height, scale, language});
+    return configs;
+}
+
+void for_each_config(const std::vector<LayoutConfig>& configs,
+                     const std::function<void(const LayoutConfig&)>& visit) {
+    for (const LayoutConfig& config : configs) {
+        set_interface_language(config.language);
+        visit(config);
+    }
+    ui::set_fonts({});
+    set_interface_language("en");
 }
 
 }  // namespace mt::test
