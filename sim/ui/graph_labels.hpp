@@ -11,6 +11,11 @@
 
 namespace mt::ui {
 
+// No text on the funds graph is drawn smaller than the interface's font size times this, at any
+// zoom: a projector's few pixels per node stay readable. Zoomed out, a box too low for its text
+// at this size shows fewer lines, and a name with no room in its box is written beside it.
+inline constexpr float kMinTextScale = 0.75f;
+
 // `text` in `font` at `size` cut to `width` pixels with "…" at the end, never inside a UTF-8
 // sequence.
 std::string fit_to(ImFont* font, float size, std::string_view text, float width);

@@ -7,6 +7,7 @@
 #include "i18n/catalogue.hpp"
 #include "model/action_builders.hpp"
 #include "ui/format.hpp"
+#include "ui/graph_labels.hpp"
 #include "ui/investigator_ui.hpp"
 #include "ui/palette.hpp"
 #include "ui/widgets.hpp"
@@ -95,7 +96,7 @@ void InvestigatorUi::draw_cluster_overlay(ImDrawList* draw, const std::vector<Im
     if (cluster.via_coinjoin > 0)
         text +=
             "  " + render(Message("ui.graph.cluster_coinjoin").arg("count", cluster.via_coinjoin));
-    const float size = ImGui::GetFontSize() * std::clamp(scale, 0.7f, 1.2f);
+    const float size = ImGui::GetFontSize() * std::clamp(scale, kMinTextScale, 1.2f);
     const ImVec2 at(box_min.x + 4.0f, box_min.y - size * 1.25f);
     draw->AddText(ImGui::GetFont(), size, at,
                   cluster.via_coinjoin > 0 ? kCoinJoinLine : kClusterLine, text.c_str());

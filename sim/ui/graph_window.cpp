@@ -146,7 +146,7 @@ bool place_lines(ImDrawList* draw, PlacedRects& placed, const ImVec4& canvas, Im
                       ImVec2(at.x + (width - w) * 0.5f, at.y + line_height * static_cast<float>(i)),
                       colour, lines[i].c_str());
     }
-    note_canvas_label(joined_lines(lines), ImVec2(box.x, box.y), ImVec2(box.z, box.w), owner);
+    note_canvas_label(joined_lines(lines), size, ImVec2(box.x, box.y), ImVec2(box.z, box.w), owner);
     return true;
 }
 
@@ -181,10 +181,12 @@ std::vector<std::vector<std::string>> name_label_choices(ImFont* font, float siz
     return whole;
 }
 
-// "Frozen" on a node's top edge; a plain blue tab when zoomed out too far for text.
-void draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool with_text) {
+// "Frozen" on a node's top edge, never smaller than `floor`; a plain blue tab when zoomed out too
+// far for text. Returns where it is.
+ImVec4 draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool with_text,
+                         float floor) {
     const char* text = tr("ui.graph.frozen_badge");
-    const float size = std::max(9.0f, 11.0f * scale);
+    const float size = std::max(floor, 11.0f * scale);
     const ImVec2 extent = with_text ? ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text)
                                     : ImVec2(12.0f * scale, 4.0f * scale);
     const float pad = 3.0f * scale;
@@ -194,11 +196,14 @@ void draw_frozen_badge(ImDrawList* draw, ImVec2 r0, ImVec2 r1, float scale, bool
     if (with_text)
         draw->AddText(ImGui::GetFont(), size, ImVec2(min.x + pad, min.y + pad), palette::kText,
                       text);
+    return ImVec4(min.x, min.y, max.x, max.y);
 }
 
-// The chain a node is on, on its top-left edge, so a case across chains reads at a glance.
-void draw_chain_badge(ImDrawList* draw, const GraphNode& node, ImVec2 r0, float scale) {
-    const float size = std::max(9.0f, 10.0f * scale);
+// The chain a node is on, on its top-left edge, so a case across chains reads at a glance; never
+// smaller than `floor`. Returns where it is.
+ImVec4 draw_chain_badge(ImDrawList* draw, const GraphNode& node, ImVec2 r0, float scale,
+                        float floor) {
+    const float size = std::max(floor, 10.0f * scale);
     const char* text = node.chain.c_str();
     const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
     const float pad = 3.0f * scale;
@@ -209,6 +214,7 @@ void draw_chain_badge(ImDrawList* draw, const GraphNode& node, ImVec2 r0, float 
     draw->AddText(ImGui::GetFont(), size, ImVec2(min.x + pad, min.y + pad), palette::kTextDim,
                   text);
     probe_rect("graph.chain:" + node.id, min, max);
+    return ImVec4(min.x, min.y, max.x, max.y);
 }
 
 // The trail's depth along the canvas's top, "Hop 0", "Hop 1", ... over the layout's columns, at
@@ -251,14 +257,83 @@ void add_node_boxes(PlacedRects& placed, const FundsGraph& graph,
     }
 }
 
-// Zoomed out past the detail level (Fit on a large case) node boxes have no room for text and
-// arrows none for amounts: names go under their boxes and amounts on their arrows at a readable
-// size wherever they cover nothing else, the selected node's and the attributed names first, as a
-// map places its labels.
+// Text sizes on the canvas: the graph's zoom scales the text with the boxes, down to a floor
+// (kMinTextScale of the interface's font) below which a projector's text is unreadable.
+struct CanvasText {
+    float natural = 0.0f;  // the interface's font at the graph's zoom
+    float floor = 0.0f;    // the smallest size any text is drawn at
+    float size(float factor) const { return std::max(natural * factor, floor); }
+    bool readable(float factor) const { return natural * factor >= floor; }
+};
+
+// The lines of `size` a box of `height` holds around its middle: 2, 1 or 0.
+int lines_in(float height, float size) {
+    return height >= 2.35f * size ? 2 : height >= 1.2f * size ? 1 : 0;
+}
+
+// An address's name (or identifier) and kind in its box, at the zoom's size or the readable floor;
+// the name alone when the box is too low for two lines at that size. False, with nothing drawn,
+// when the box has no room for the name whole or readably shortened (never cut) or for the
+// identifier: the caller writes it beside the box.
+bool draw_address_text(ImDrawList* draw, const GraphNode& node, ImVec2 r0, ImVec2 r1, float scale,
+                       const CanvasText& text, ImFont* body_font, ImFont* mono_font) {
+    const float size = text.size(1.0f);
+    const int lines = lines_in(r1.y - r0.y, size);
+    if (lines == 0) return false;
+    const float text_x = r0.x + 32.0f * scale;
+    const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * scale, r1.y);
+    const float room = clip.z - clip.x;
+    const auto width = [](ImFont* font, float at, const std::string& line) {
+        return font->CalcTextSizeA(at, FLT_MAX, 0.0f, line.c_str()).x;
+    };
+    // A name too long for one line takes the kind's line too (the marker and the colour say the
+    // kind, the tooltip the identifier).
+    ImFont* bold = fonts().bold ? fonts().bold : body_font;
+    ImFont* first_font = node.attributed ? bold : mono_font;
+    std::vector<std::string> first =
+        node.attributed ? name_lines(bold, size, text_of(node.name), room, lines)
+                        : std::vector<std::string>{fit_id_to(mono_font, size, node.id, room)};
+    // An identifier is shortened in its middle ("bc1qxy2k…x0wlh"); a name never is.
+    if ((node.attributed && first.back().find("…") != std::string::npos) ||
+        width(first_font, size, first[0]) > room)
+        return false;
+    note_canvas_label(joined_lines(first), size, r0, r1, node.id);
+    const float line = size * 1.15f;
+    const float centre = (r0.y + r1.y) * 0.5f;
+    const float top = lines == 2 ? centre - line : centre - size * 0.5f;
+    const std::string mark = node.annotated ? "  ·  ✎" : "";
+    if (first.size() > 1 && !mark.empty() && width(first_font, size, first.back() + mark) <= room)
+        first.back() += mark;
+    for (std::size_t l = 0; l < first.size(); ++l)
+        draw_text(draw, first_font, size, ImVec2(text_x, top + line * static_cast<float>(l)),
+                  palette::kText, first[l], clip);
+    if (first.size() == 1 && lines == 2) {
+        // The kind, then (for a named node) its identifier shortened in the middle to the room
+        // left, then the note mark.
+        const float small = text.size(0.9f);
+        std::string second = tr(key_of(node.entity));
+        if (node.attributed) {
+            const float left = room - width(body_font, small, second + "  ·  " + mark);
+            const std::string id = fit_id_to(body_font, small, node.id, left);
+            if (width(body_font, small, id) <= left) second += "  ·  " + id;
+        }
+        second += mark;
+        draw_text(draw, body_font, small, ImVec2(text_x, top + line), palette::kTextDim,
+                  fit_to(body_font, small, second, room), clip);
+    }
+    return true;
+}
+
+// Zoomed out (Fit on a large case, a projector's few pixels per node) a node box may have no room
+// for its text at a readable size (`outside`: those nodes) and arrows none for their labels
+// (`amounts`): names go under their boxes and amounts on their arrows at a readable size wherever
+// they cover nothing else, the selected node's and the attributed names first, as a map places
+// its labels.
 void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGraph& graph,
                           const std::vector<Point>& positions,
                           const std::vector<std::string>& edge_labels, const Transform& t,
-                          int selected, bool names, const ImVec4& canvas) {
+                          int selected, const std::vector<char>& outside, bool amounts,
+                          const ImVec4& canvas) {
     const float size = ImGui::GetFontSize() * 0.85f;
     const float room = std::max(LayoutMetrics::column * t.scale - 8.0f, size * 4.0f);
     std::vector<std::size_t> order;
@@ -269,9 +344,9 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
         if (c.x + half.x < canvas.x || c.x - half.x > canvas.z || c.y + half.y < canvas.y ||
             c.y - half.y > canvas.w)
             continue;
-        if (node.kind != GraphNode::Kind::Junction) order.push_back(i);
+        if (node.kind != GraphNode::Kind::Junction && outside[i]) order.push_back(i);
     }
-    if (names) {
+    {
         const auto rank = [&](std::size_t i) {
             return static_cast<int>(i) == selected ? 0 : graph.nodes[i].attributed ? 1 : 2;
         };
@@ -357,7 +432,7 @@ void draw_overview_labels(ImDrawList* draw, PlacedRects& placed, const FundsGrap
                 }
             }
     }
-    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+    for (std::size_t e = 0; e < graph.edges.size() && amounts; ++e) {
         const GraphEdge& edge = graph.edges[e];
         const ImVec2 a = t.to_screen(positions[static_cast<std::size_t>(edge.from)]);
         const ImVec2 b = t.to_screen(positions[static_cast<std::size_t>(edge.to)]);
@@ -618,6 +693,10 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     GraphCamera& cam = g.camera;
     Transform t{canvas_min, cam.x, cam.y, cam.zoom * scaled(1.0f)};
     const bool detailed = t.scale >= kDetailZoom;
+    const CanvasText sizes{ImGui::GetFontSize() * cam.zoom, ImGui::GetFontSize() * kMinTextScale};
+    // Arrows' labels (amount, value, time; the handle that selects the transaction) from this
+    // zoom on, at least at the readable floor; zoomed out further, the amounts alone where they
+    // fit (draw_overview_labels).
     const bool edge_labels = t.scale >= kLabelZoom;
 
     const ImDrawListFlags saved_flags = draw->Flags;
@@ -647,7 +726,10 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
 
     ImFont* body_font = fonts().body ? fonts().body : ImGui::GetFont();
     ImFont* mono_font = fonts().mono ? fonts().mono : body_font;
-    const float text_size = ImGui::GetFontSize() * cam.zoom;
+    // Nodes whose names are written beside their boxes: all of them zoomed out past the detail
+    // level, else those whose box is too small for the name at a readable size.
+    std::vector<char> outside(graph.nodes.size(), detailed ? 0 : 1);
+    std::vector<ImVec4> badge_rects;  // no name or amount is placed over a badge
 
     // Channels: arrows below, their labels above, nodes on top.
     ImDrawListSplitter layers;
@@ -799,57 +881,23 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                     ImVec2(r0.x + 5.0f * t.scale + (r1.x - r0.x - 5.0f * t.scale) * share, r1.y),
                     colour);
             }
-            if (node.frozen) draw_frozen_badge(draw, r0, r1, t.scale, detailed);
-            if (detailed && !node.chain.empty()) draw_chain_badge(draw, node, r0, t.scale);
             if (detailed) {
                 const float marker = 7.0f * t.scale;
                 draw_kind_marker(draw, ImVec2(r0.x + 18.0f * t.scale, c.y), marker, node.entity);
-                const float text_x = r0.x + 32.0f * t.scale;
-                const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
-                const float line = text_size * 1.15f;
-                const float top = c.y - line;
-                const float room = clip.z - clip.x;
-                // A name too long for one line takes the kind's line too (the marker and the
-                // colour say the kind, the tooltip the identifier).
-                ImFont* bold = fonts().bold ? fonts().bold : body_font;
-                ImFont* first_font = node.attributed ? bold : mono_font;
-                std::vector<std::string> first =
-                    node.attributed
-                        ? name_lines(bold, text_size, text_of(node.name), room, 2)
-                        : std::vector<std::string>{fit_id_to(mono_font, text_size, node.id, room)};
-                note_canvas_label(joined_lines(first), r0, r1, node.id);
-                const std::string mark = node.annotated ? "  ·  ✎" : "";
-                if (first.size() > 1 && !mark.empty() &&
-                    first_font
-                            ->CalcTextSizeA(text_size, FLT_MAX, 0.0f, (first.back() + mark).c_str())
-                            .x <= room)
-                    first.back() += mark;
-                for (std::size_t l = 0; l < first.size(); ++l)
-                    draw_text(draw, first_font, text_size,
-                              ImVec2(text_x, top + line * static_cast<float>(l)), palette::kText,
-                              first[l], clip);
-                if (first.size() == 1) {
-                    // The kind, then (for a named node) its identifier shortened in the middle to
-                    // the room left, then the note mark.
-                    const float small = text_size * 0.9f;
-                    std::string second = tr(key_of(node.entity));
-                    if (node.attributed) {
-                        const float left =
-                            room - body_font
-                                       ->CalcTextSizeA(small, FLT_MAX, 0.0f,
-                                                       (second + "  ·  " + mark).c_str())
-                                       .x;
-                        const std::string id = fit_id_to(body_font, small, node.id, left);
-                        if (body_font->CalcTextSizeA(small, FLT_MAX, 0.0f, id.c_str()).x <= left)
-                            second += "  ·  " + id;
-                    }
-                    second += mark;
-                    draw_text(draw, body_font, small, ImVec2(text_x, top + line), palette::kTextDim,
-                              fit_to(body_font, small, second, room), clip);
-                }
+                outside[i] =
+                    draw_address_text(draw, node, r0, r1, t.scale, sizes, body_font, mono_font) ? 0
+                                                                                                : 1;
             } else {
                 draw_kind_marker(draw, c, std::max(2.0f, 12.0f * t.scale), node.entity);
             }
+            // The badges' words only on a box large enough for its own text at a readable size;
+            // on a smaller one they would cover its neighbours (the tooltip names the chain).
+            const bool badges = detailed && !outside[i];
+            if (node.frozen)
+                badge_rects.push_back(
+                    draw_frozen_badge(draw, r0, r1, t.scale, badges, sizes.floor));
+            if (badges && !node.chain.empty())
+                badge_rects.push_back(draw_chain_badge(draw, node, r0, t.scale, sizes.floor));
         } else if (is_group) {
             // A stack of boxes: many addresses behind one.
             const float offset = 4.0f * t.scale;
@@ -863,19 +911,29 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             draw->AddRectFilled(r0, r1, hovered ? palette::kNodeHover : palette::kNodeFill,
                                 rounding);
             draw->AddRect(r0, r1, palette::kEdge, rounding, 0, 1.0f);
-            if (detailed) {
-                note_canvas_label(group_label(node), r0, r1, node.id);
-                const float text_x = r0.x + 10.0f * t.scale;
-                const float room = r1.x - 4.0f * t.scale - text_x;
+            // What the group stands for, then the hint to open it when the box is high enough
+            // for both at a readable size; beside the box when the first does not fit.
+            const float size = sizes.size(1.0f);
+            const int lines = lines_in(r1.y - r0.y, size);
+            const float text_x = r0.x + 10.0f * t.scale;
+            const float room = r1.x - 4.0f * t.scale - text_x;
+            const std::string stands_for = group_label(node);
+            if (detailed && lines > 0 &&
+                body_font->CalcTextSizeA(size, FLT_MAX, 0.0f, stands_for.c_str()).x <= room) {
+                note_canvas_label(stands_for, size, r0, r1, node.id);
                 const ImVec4 clip(text_x, r0.y, r1.x - 4.0f * t.scale, r1.y);
-                const float line = text_size * 1.15f;
-                const float top = c.y - line;
-                draw_text(draw, body_font, text_size, ImVec2(text_x, top), palette::kText,
-                          fit_to(body_font, text_size, group_label(node), room), clip);
-                draw_text(draw, body_font, text_size * 0.9f, ImVec2(text_x, top + line),
-                          palette::kTextDim,
-                          fit_to(body_font, text_size * 0.9f, tr("ui.graph.group_expand"), room),
+                const float line = size * 1.15f;
+                const float top = lines == 2 ? c.y - line : c.y - size * 0.5f;
+                draw_text(draw, body_font, size, ImVec2(text_x, top), palette::kText, stands_for,
                           clip);
+                if (lines == 2)
+                    draw_text(
+                        draw, body_font, sizes.size(0.9f), ImVec2(text_x, top + line),
+                        palette::kTextDim,
+                        fit_to(body_font, sizes.size(0.9f), tr("ui.graph.group_expand"), room),
+                        clip);
+            } else {
+                outside[i] = 1;
             }
         } else {
             draw->AddCircleFilled(c, half.x, hovered ? palette::kNodeHover : palette::kNodeFill,
@@ -890,10 +948,11 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
                             : tainted
                                 ? (1.5f + 3.0f * taint->node_share[i]) * std::min(t.scale, 1.5f)
                                 : 1.0f);
-            if (detailed)
-                draw_text(draw, body_font, text_size * 0.8f,
-                          ImVec2(c.x - half.x * 0.55f, c.y - text_size * 0.45f), palette::kTextDim,
-                          tr("ui.graph.junction"), ImVec4(r0.x, r0.y, r1.x, r1.y));
+            if (detailed && sizes.readable(0.8f))
+                draw_text(draw, body_font, sizes.size(0.8f),
+                          ImVec2(c.x - half.x * 0.55f, c.y - sizes.size(0.8f) * 0.55f),
+                          palette::kTextDim, tr("ui.graph.junction"),
+                          ImVec4(r0.x, r0.y, r1.x, r1.y));
         }
 
         // "+" stubs where money has not been followed yet.
@@ -931,6 +990,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     const ImVec4 canvas_rect(canvas_min.x, canvas_min.y, canvas_max.x, canvas_max.y);
     PlacedRects overview;
     add_node_boxes(overview, graph, positions, t, canvas_rect);
+    for (const ImVec4& badge : badge_rects) overview.add(badge);
     // The legend and the counts keep their corner free of labels. The counts (how much is known)
     // sit in the bottom-right corner, or above the legend where it reaches that far (a
     // projector's scale on a narrow canvas).
@@ -954,9 +1014,9 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
     overview.add(counts);
     layers.SetCurrentChannel(draw, 2);
     draw_hop_headers(draw, overview, positions, t, canvas_rect);
-    if (!edge_labels)
+    if (!edge_labels || std::find(outside.begin(), outside.end(), 1) != outside.end())
         draw_overview_labels(draw, overview, graph, positions, graph_.edge_labels, t, selected_node,
-                             !detailed, canvas_rect);
+                             outside, !edge_labels, canvas_rect);
     // Money crossing chains through one service: a dashed link from where it went in to where
     // it came out.
     layers.SetCurrentChannel(draw, 0);
@@ -1026,7 +1086,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
 
         // The label doubles as the handle that selects the transaction.
         const std::string& text = graph_.edge_labels[e];
-        const float label_size = text_size * 0.9f;
+        const float label_size = sizes.size(0.9f);
         const ImVec2 size = body_font->CalcTextSizeA(label_size, FLT_MAX, 0.0f, text.c_str());
         const float pad = 3.0f * t.scale;
         const ImVec2 mid = bezier_point(p0, p1, p2, p3, 0.5f);
@@ -1048,7 +1108,7 @@ void InvestigatorUi::draw_graph_canvas(UiHost& host, const Casefile& casefile) {
             overview.add(ImVec4(box_min.x, box_min.y, box_max.x, box_max.y));
         }
         if (!ImGui::IsRectVisible(box_min, box_max)) continue;
-        note_canvas_label(text, box_min, box_max);
+        note_canvas_label(text, label_size, box_min, box_max);
         ImGui::SetCursorScreenPos(box_min);
         ImGui::PushID(static_cast<int>(e));
         ImGui::InvisibleButton("edge", ImVec2(box_max.x - box_min.x, box_max.y - box_min.y));

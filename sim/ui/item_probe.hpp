@@ -31,11 +31,13 @@ struct LaidOutItem {
     float needed_width = 0.0f;  // 0: the item is as wide as its text
 };
 
-// A text drawn on the graph canvas (node name, amount, badge): the check is that no two overlap.
+// A text drawn on the graph canvas (node name, amount, badge): the checks are that no two overlap
+// and that none is drawn smaller than the graph's readable floor.
 struct CanvasLabel {
     std::string text;
     ProbeRect rect;
     std::string owner;  // the node whose name it is (over its own box is allowed); else empty
+    float size = 0.0f;  // the font size it is drawn at, in pixels
 };
 
 class ItemProbe {
@@ -57,9 +59,9 @@ class ItemProbe {
     void note_rect(std::string_view key, const ProbeRect& rect) {
         if (enabled) rects_.insert_or_assign(std::string(key), rect);
     }
-    void note_canvas_label(std::string_view text, const ProbeRect& rect,
+    void note_canvas_label(std::string_view text, float size, const ProbeRect& rect,
                            std::string_view owner = {}) {
-        if (enabled) canvas_labels_.push_back({std::string(text), rect, std::string(owner)});
+        if (enabled) canvas_labels_.push_back({std::string(text), rect, std::string(owner), size});
     }
 
     std::optional<ProbeRect> find(std::string_view key) const {

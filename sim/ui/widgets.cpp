@@ -43,9 +43,10 @@ void note_text_at(std::string_view text, ImVec2 min, ImVec2 max) {
     if (g_probe && g_probe->enabled) g_probe->note_text_in_item(text, {min.x, min.y, max.x, max.y});
 }
 
-void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner) {
+void note_canvas_label(std::string_view text, float size, ImVec2 min, ImVec2 max,
+                       std::string_view owner) {
     if (g_probe && g_probe->enabled)
-        g_probe->note_canvas_label(text, {min.x, min.y, max.x, max.y}, owner);
+        g_probe->note_canvas_label(text, size, {min.x, min.y, max.x, max.y}, owner);
 }
 
 namespace {

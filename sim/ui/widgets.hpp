@@ -37,9 +37,10 @@ void note_text(std::string_view text, float needed_width = 0.0f);
 // A text drawn at [min, max] inside the last item (a selectable's label, a header's title), for
 // the layout check: the item itself may reach past its text into a neighbour's padding.
 void note_text_at(std::string_view text, ImVec2 min, ImVec2 max);
-// A text drawn on the graph canvas, for the check that canvas labels never overlap (nor cover a
-// node's box other than `owner`'s, the node it names).
-void note_canvas_label(std::string_view text, ImVec2 min, ImVec2 max, std::string_view owner = {});
+// A text drawn on the graph canvas at font `size`, for the checks that canvas labels never overlap
+// (nor cover a node's box other than `owner`'s, the node it names) and stay readable.
+void note_canvas_label(std::string_view text, float size, ImVec2 min, ImVec2 max,
+                       std::string_view owner = {});
 
 // Pixel sizes designed at a 16 px font, scaled with the current font size (DPI and presenter
 // scale).
