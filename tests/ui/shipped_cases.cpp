@@ -51,13 +51,8 @@ std::vector<ui::CaseChoice> case_choices() {
     std::vector<ui::CaseChoice> choices;
     for (const ScenarioSummary& s : list_scenarios(fs::path(MT_SOURCE_DIR) / "scenarios")) {
         ui::CaseChoice c;
+        static_cast<CaseCard&>(c) = s;
         c.path = s.path.string();
-        c.id = s.id;
-        c.title = s.title;
-        c.summary = s.summary;
-        c.difficulty = s.difficulty;
-        c.estimated_minutes = s.estimated_minutes;
-        c.typologies = s.typologies;
         choices.push_back(std::move(c));
     }
     choices.front().resumable = true;
