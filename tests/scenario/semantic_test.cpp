@@ -256,9 +256,10 @@ TEST_CASE("expert actions are parsed into Actions and checked", "[scenario][sema
         const std::string text = replace_once(tiny_case(), "{type: lookup, target: addr-b}",
                                               "{type: lookup, taget: addr-b}");
         const LoadResult r = load(text);
-        const auto d = find_error(r,
-                                  "unknown key 'taget' (did you mean 'target'?); a lookup action "
-                                  "has the keys type, target");
+        const auto d =
+            find_error(r,
+                       "unknown key 'taget' (did you mean 'target'?); an action of type lookup "
+                       "has the keys type, target");
         REQUIRE(d);
         CHECK(d->yaml_path == "expert_solution[1].taget");
         const TextPos at = position_of(text, "taget");

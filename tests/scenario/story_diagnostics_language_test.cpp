@@ -75,7 +75,8 @@ TEST_CASE("a wrong expert action is told in Spanish", "[scenario][i18n]") {
                                           "{type: lookup, taget: addr-b}");
     CHECK(spanish_line(text, "unknown key 'taget'", "case_error.expert.unknown_key_near") ==
           where(text, "taget") +
-              ": error: clave desconocida 'taget' (¿quiso decir 'target'?); una acción lookup "
+              ": error: clave desconocida 'taget' (¿quiso decir 'target'?); una acción de tipo "
+              "lookup "
               "tiene las claves type, target (en expert_solution[1].taget)");
 }
 
