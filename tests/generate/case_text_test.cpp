@@ -10,12 +10,12 @@
 #include "generate/yaml_text.hpp"
 #include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
-#include "scratch_dir.hpp"
 #include "session/expert_check.hpp"
+#include "temp_dir.hpp"
 
 using namespace mt;
 using namespace mt::generate;
-using mt::testing::ScratchDir;
+using mt::testing::TempDir;
 
 namespace {
 
@@ -108,7 +108,7 @@ TEST_CASE(
     exchange.brand = "Cripto: \"Norte\" #1";
     exchange.name = {"  Cripto Norte\n(exchange)\n", "Cripto Norte — «casa de cambio»: sí"};
 
-    ScratchDir dir;
+    TempDir dir;
     GenerateOptions o;
     o.seed = 5;
     o.transactions = 800;

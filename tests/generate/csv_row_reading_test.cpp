@@ -13,13 +13,13 @@
 #include "same_ledger.hpp"
 #include "scenario/csv_block_reader.hpp"
 #include "scenario/loader.hpp"
-#include "scratch_dir.hpp"
+#include "temp_dir.hpp"
 
 using namespace mt;
 using mt::scenario_detail::CsvRowReading;
 using mt::testing::file_bytes;
 using mt::testing::require_same_ledger;
-using mt::testing::ScratchDir;
+using mt::testing::TempDir;
 
 namespace {
 
@@ -83,7 +83,7 @@ std::vector<std::string> formatted(const LoadResult& result) {
 
 TEST_CASE("Rows parsed on a second thread build the ledger the row checks alone build",
           "[csv][cache]") {
-    ScratchDir dir;
+    TempDir dir;
     const auto made = make_case(dir.path());
     REQUIRE(made.ok());
     REQUIRE(std::filesystem::file_size(made.ledger_file) > (std::size_t{4} << 20));
@@ -111,7 +111,7 @@ TEST_CASE("Rows parsed on a second thread build the ledger the row checks alone 
 }
 
 TEST_CASE("Problems in rows parsed ahead are reported as the row checks report them", "[csv]") {
-    ScratchDir dir;
+    TempDir dir;
     const auto made = make_case(dir.path());
     REQUIRE(made.ok());
     std::vector<std::string> lines = lines_of(file_bytes(made.ledger_file));

@@ -9,13 +9,13 @@
 #include "generate/generator.hpp"
 #include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
-#include "scratch_dir.hpp"
 #include "session/expert_check.hpp"
+#include "temp_dir.hpp"
 
 using namespace mt;
 using namespace mt::generate;
 using mt::testing::file_bytes;
-using mt::testing::ScratchDir;
+using mt::testing::TempDir;
 
 namespace {
 
@@ -67,7 +67,7 @@ TxIndex paying(const Ledger& ledger, const std::string& address) {
 
 TEST_CASE(
     "A generated case with every typology loads cleanly and its expert path scores the maximum") {
-    ScratchDir dir;
+    TempDir dir;
     const GenerateResult generated = make(dir.path(), 7, 5'000);
     REQUIRE(generated.error.empty());
     CHECK(generated.transactions == 5'000);
@@ -149,7 +149,7 @@ TEST_CASE(
 }
 
 TEST_CASE("The same seed and size give byte-identical files; another seed gives another case") {
-    ScratchDir a, b, c;
+    TempDir a, b, c;
     const GenerateResult first =
         make(a.path(), 11, 3'000, {all_typologies().begin(), all_typologies().end()}, "same");
     const GenerateResult second =
@@ -181,7 +181,7 @@ TEST_CASE("Each typology on its own, and none, makes a valid case the expert sol
         std::string names;
         for (Typology t : typologies) names += std::string(slug_of(t)) + " ";
         INFO("typologies: " << names);
-        ScratchDir dir;
+        TempDir dir;
         const GenerateResult generated = make(dir.path(), seed++, 800, typologies);
         REQUIRE(generated.error.empty());
         const LoadResult loaded = load_scenario_file(generated.case_file);
@@ -195,7 +195,7 @@ TEST_CASE("Each typology on its own, and none, makes a valid case the expert sol
 }
 
 TEST_CASE("Bad options are refused with a message naming the problem") {
-    ScratchDir dir;
+    TempDir dir;
     const Message few = make(dir.path(), 1, 50).error;
     CHECK(few.key == "generate.error.transactions");
     REQUIRE(few.find("value"));

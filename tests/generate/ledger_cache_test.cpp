@@ -7,13 +7,13 @@
 #include "generate/generator.hpp"
 #include "same_ledger.hpp"
 #include "scenario/loader.hpp"
-#include "scratch_dir.hpp"
 #include "session/expert_check.hpp"
+#include "temp_dir.hpp"
 
 using namespace mt;
 using mt::testing::file_bytes;
 using mt::testing::require_same_ledger;
-using mt::testing::ScratchDir;
+using mt::testing::TempDir;
 
 namespace {
 
@@ -49,7 +49,7 @@ void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("A case read back from the ledger cache is the case that was parsed", "[cache]") {
-    ScratchDir dir;
+    TempDir dir;
     const auto made = make_case(dir.path(), 11);
     REQUIRE(made.ok());
     const LedgerCacheOptions cache = cache_in(dir.path() / "cache");
@@ -78,7 +78,7 @@ TEST_CASE("A case read back from the ledger cache is the case that was parsed", 
 
 TEST_CASE("A changed case or ledger file is parsed again, never read from an old image",
           "[cache]") {
-    ScratchDir dir;
+    TempDir dir;
     const auto made = make_case(dir.path(), 12);
     REQUIRE(made.ok());
     LedgerCacheOptions cache = cache_in(dir.path() / "cache");
@@ -121,7 +121,7 @@ TEST_CASE("A changed case or ledger file is parsed again, never read from an old
 }
 
 TEST_CASE("A damaged ledger image is refused and replaced", "[cache]") {
-    ScratchDir dir;
+    TempDir dir;
     const auto made = make_case(dir.path(), 14);
     REQUIRE(made.ok());
     const LedgerCacheOptions cache = cache_in(dir.path() / "cache");

@@ -6,11 +6,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "../generate/scratch_dir.hpp"
 #include "import/address_codec.hpp"
 #include "import/anonymiser.hpp"
 #include "import_support.hpp"
 #include "session/expert_check.hpp"
+#include "temp_dir.hpp"
 
 namespace mt {
 namespace {
@@ -24,7 +24,7 @@ struct Anonymised {
 };
 
 Anonymised anonymise(const std::string& key) {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     import::ImportOptions o;
     o.exports = import_testing::peel_chain_exports();
     o.exports.push_back(data("etherscan-normal.csv"));

@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "../generate/scratch_dir.hpp"
 #include "import_support.hpp"
+#include "temp_dir.hpp"
 
 namespace mt {
 namespace {
@@ -26,7 +26,7 @@ std::filesystem::path write(const std::filesystem::path& dir, const std::string&
 }
 
 // Imports `exports` into dir/out and checks the refusal left nothing behind.
-std::string refused(const testing::ScratchDir& dir, std::vector<std::filesystem::path> exports) {
+std::string refused(const testing::TempDir& dir, std::vector<std::filesystem::path> exports) {
     import::ImportOptions o;
     o.exports = std::move(exports);
     o.out_dir = dir.path() / "out";
@@ -46,7 +46,7 @@ nlohmann::json first_hops() {
 }  // namespace
 
 TEST_CASE("An output spent twice is refused at the second spend", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     nlohmann::json txs = first_hops();
     nlohmann::json twin = txs[1];
     twin["txid"] = std::string(64, 'a');
@@ -58,7 +58,7 @@ TEST_CASE("An output spent twice is refused at the second spend", "[import][erro
 }
 
 TEST_CASE("A transaction whose amounts do not balance is refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     nlohmann::json txs = first_hops();
     txs[0]["fee"] = 20000;
     const auto file = write(dir.path(), "unbalanced.json", txs.dump());
@@ -69,7 +69,7 @@ TEST_CASE("A transaction whose amounts do not balance is refused", "[import][err
 }
 
 TEST_CASE("An input without prevout whose parent is in no export is refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     nlohmann::json txs = nlohmann::json::array({first_hops()[1]});
     txs[0]["vin"][0]["prevout"] = nullptr;
     const auto file = write(dir.path(), "orphan.json", txs.dump());
@@ -80,7 +80,7 @@ TEST_CASE("An input without prevout whose parent is in no export is refused", "[
 }
 
 TEST_CASE("Outspends that disagree with the spends are refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const auto txs = write(dir.path(), "txs.json", first_hops().dump());
     nlohmann::json spends = read_json(kPeelIds[0] + "-outspends.json");
     spends[1]["vin"] = 1;
@@ -97,7 +97,7 @@ TEST_CASE("Outspends that disagree with the spends are refused", "[import][error
 }
 
 TEST_CASE("Broken JSON and wrong field types name the place", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const auto cut = write(dir.path(), "cut.json", "[{\"txid\": \"ab\",\n  \"vin\": [");
     CHECK(refused(dir, {cut}) == cut.string() + ":2:11: not valid JSON");
 
@@ -116,7 +116,7 @@ TEST_CASE("Broken JSON and wrong field types name the place", "[import][errors]"
 }
 
 TEST_CASE("An Etherscan export with a bad header or row is refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const auto no_from =
         write(dir.path(), "no-from.csv", "\"Txhash\",\"UnixTimestamp\",\"To\",\"Value_IN(ETH)\"\n");
     CHECK(refused(dir, {no_from}) ==
@@ -134,7 +134,7 @@ TEST_CASE("An Etherscan export with a bad header or row is refused", "[import][e
 }
 
 TEST_CASE("A TronGrid export with a bad address is refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     nlohmann::json tron = read_json("trongrid-trc20.json");
     tron["data"][1]["to"] = "TXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
     const auto file = write(dir.path(), "tron.json", tron.dump());
@@ -145,7 +145,7 @@ TEST_CASE("A TronGrid export with a bad address is refused", "[import][errors]")
 }
 
 TEST_CASE("Two exports that disagree on a token's decimals are refused", "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     nlohmann::json tron = read_json("trongrid-trc20.json");
     for (auto& row : tron["data"]) row["token_info"]["decimals"] = 18;
     const auto file = write(dir.path(), "tron-18.json", tron.dump());
@@ -157,7 +157,7 @@ TEST_CASE("Two exports that disagree on a token's decimals are refused", "[impor
 
 TEST_CASE("A file that is no known export, and a seed in no export, are refused",
           "[import][errors]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const auto notes = write(dir.path(), "notes.txt", "just some notes\n");
     CHECK(refused(dir, {notes}) ==
           notes.string() +

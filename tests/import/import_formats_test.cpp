@@ -8,10 +8,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "../generate/scratch_dir.hpp"
 #include "import_support.hpp"
 #include "session/expert_check.hpp"
 #include "session/session.hpp"
+#include "temp_dir.hpp"
 
 namespace mt {
 namespace {
@@ -43,7 +43,7 @@ return o;
 
 TEST_CASE("A peel chain is followed across five hops from address pages and outspends",
           "[import][esplora]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     import::ImportOptions o = options_for(import_testing::peel_chain_exports(), dir.path());
     o.trail.seeds = {kRansomAddress};
     const import::ImportResult result = import::import_case(o);
@@ -73,7 +73,7 @@ TEST_CASE("A peel chain is followed across five hops from address pages and outs
 
 TEST_CASE("the --hops option keeps only what is within that many hops of the seed",
           "[import][esplora]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     import::ImportOptions o = options_for(import_testing::peel_chain_exports(), dir.path());
     o.trail.seeds = {kPeelIds[0]};
     o.trail.max_hops = 2;
@@ -88,7 +88,7 @@ TEST_CASE("the --hops option keeps only what is within that many hops of the see
 
 TEST_CASE("A single Esplora transaction imports with its prevouts as outside funds",
           "[import][esplora]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const import::ImportResult result =
         import::import_case(options_for({data("esplora-tx.json")}, dir.path()));
     const auto scenario = load_written(result);
@@ -98,7 +98,7 @@ TEST_CASE("A single Esplora transaction imports with its prevouts as outside fun
 
 TEST_CASE("Etherscan's normal, ERC-20 and internal CSV exports import by column meaning",
           "[import][etherscan]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const import::ImportResult result = import::import_case(options_for(
         {data("etherscan-normal.csv"), data("etherscan-erc20.csv"), data("etherscan-internal.csv")},
         dir.path()));
@@ -120,7 +120,7 @@ TEST_CASE("Etherscan's normal, ERC-20 and internal CSV exports import by column 
 }
 
 TEST_CASE("TronGrid TRC-20 transfers import as USDT on Tron", "[import][trongrid]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const import::ImportResult result =
         import::import_case(options_for({data("trongrid-trc20.json")}, dir.path()));
     const auto scenario = load_written(result);
@@ -133,7 +133,7 @@ TEST_CASE("TronGrid TRC-20 transfers import as USDT on Tron", "[import][trongrid
 
 TEST_CASE("A Bitcoin trail ending at a bridge merges with its Ethereum continuation",
           "[import][merge]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     std::vector<std::filesystem::path> exports = import_testing::peel_chain_exports();
     exports.push_back(data("etherscan-normal.csv"));
     exports.push_back(data("etherscan-erc20.csv"));
@@ -160,7 +160,7 @@ TEST_CASE("A Bitcoin trail ending at a bridge merges with its Ethereum continuat
 }
 
 TEST_CASE("A large trail goes to the CSV side file", "[import][csv]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     import::ImportOptions o = options_for(import_testing::peel_chain_exports(), dir.path());
     o.csv_threshold = 2;
     const import::ImportResult result = import::import_case(o);
@@ -176,7 +176,7 @@ TEST_CASE("A large trail goes to the CSV side file", "[import][csv]") {
 namespace mt {
 
 TEST_CASE("the --shift-time option moves the whole case in time", "[import][time]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     import::ImportOptions o;
     o.exports = {import_testing::data("trongrid-trc20.json")};
     o.out_dir = dir.path() / "plain";
@@ -196,7 +196,7 @@ namespace mt {
 
 TEST_CASE("Etherscan columns are found by meaning: any order, old and new names",
           "[import][etherscan]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     // The normal export's value columns first and the hash last, the old "DateTime" name, and a
     // column Etherscan may add later: the same two transfers.
     std::ofstream(dir.path() / "shuffled.csv")

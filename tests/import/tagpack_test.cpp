@@ -9,7 +9,6 @@
 #include <yaml-cpp/yaml.h>
 #include <catch2/catch.hpp>
 
-#include "../generate/scratch_dir.hpp"
 #include "i18n/catalogue.hpp"
 #include "import/import_error.hpp"
 #include "import/tagpack.hpp"
@@ -17,6 +16,7 @@
 #include "model/action_builders.hpp"
 #include "scenario/loader.hpp"
 #include "session/session.hpp"
+#include "temp_dir.hpp"
 
 namespace mt {
 namespace {
@@ -174,7 +174,7 @@ TEST_CASE("A trainee's attributions and notes export as a TagPack the schema acc
 }
 
 TEST_CASE("A TagPack names the owners of an imported trail's addresses", "[import][tagpack]") {
-    testing::ScratchDir dir;
+    testing::TempDir dir;
     const std::string payee4 = "bc1qeqq0qrlgvxem2xg247cu0w8p2824qdccq9pmzs";
     // The header's fields apply to every tag (TagPack convention).
     std::ofstream(dir.path() / "labels.yaml")

@@ -1,6 +1,7 @@
 #pragma once
 // A fresh directory under the system temp dir, removed with everything in it at scope exit.
 #include <filesystem>
+#include <string>
 
 namespace mt::testing {
 
@@ -16,5 +17,8 @@ class TempDir {
   private:
     std::filesystem::path path_;
 };
+
+// The whole content of a file, as bytes.
+std::string file_bytes(const std::filesystem::path& path);
 
 }  // namespace mt::testing
