@@ -33,8 +33,11 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
                                 scaled(220.0f));
         ImGui::TableSetupColumn(tr("ui.case_error.problem"), ImGuiTableColumnFlags_WidthStretch);
         table_headers();
-        visible_rows(failure.problems.size(), [&](int row) {
-            const Diagnostic& problem = failure.problems[static_cast<std::size_t>(row)];
+        // Every row drawn (at most the loader's 500 diagnostics): wrapped problems make rows of
+        // different heights, which a list clipper would cut from the scroll range.
+        for (const Diagnostic& problem : failure.problems) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
             // The heading names the full path; a row only needs to tell the case file from its
             // ledger side file.
             std::string where = std::filesystem::path(problem.file).filename().string();
@@ -49,7 +52,7 @@ void InvestigatorUi::draw_case_error(UiHost& host, const CaseLoadFailure& failur
             ImGui::PopTextWrapPos();
             ImGui::TableNextColumn();
             text_wrapped(render(problem.message));
-        });
+        }
         ImGui::EndTable();
     }
     ImGui::End();

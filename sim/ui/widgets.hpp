@@ -94,7 +94,8 @@ void wrapping_tabs(const std::vector<PanelTab>& tabs, std::string& active);
 void table_headers(const std::vector<const char*>& tooltip_keys = {});
 
 // The rows of a `count`-row table that are on screen (long tables stay fast): for each, a new row
-// with its first column current, then draw_row(index).
+// with its first column current, then draw_row(index). Rows of one line only: ImGui's clipper
+// takes the first row's height for all, so taller rows would be cut from the scroll range.
 template <typename DrawRow>
 void visible_rows(std::size_t count, DrawRow&& draw_row) {
     ImGuiListClipper clipper;
