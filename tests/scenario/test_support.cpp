@@ -1,10 +1,5 @@
 #include "test_support.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <fstream>
-
 #include <catch2/catch.hpp>
 
 namespace mt::test {
@@ -153,25 +148,6 @@ std::string describe(const LoadResult& result) {
 
 LoadResult load(const std::string& yaml, const std::filesystem::path& base_dir) {
     return load_scenario_text(yaml, "case.yaml", base_dir);
-}
-
-TempDir::TempDir(std::string_view tag) {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("mt-scenario-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-}
-
-void TempDir::write(const std::string& name, std::string_view content) const {
-    std::ofstream out(path_ / name, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
 std::filesystem::path default_case_path() {

@@ -9,6 +9,7 @@
 #include "i18n/catalogue.hpp"
 #include "i18n/diagnostic_text.hpp"
 #include "scenario/loader.hpp"
+#include "temp_dir.hpp"
 
 namespace mt::test {
 
@@ -37,19 +38,8 @@ std::string describe(const LoadResult& result);
 
 LoadResult load(const std::string& yaml, const std::filesystem::path& base_dir = {});
 
-// A fresh empty directory under the system temp directory, removed on destruction.
-class TempDir {
-  public:
-    explicit TempDir(std::string_view tag);
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    void write(const std::string& name, std::string_view content) const;
-
-  private:
-    std::filesystem::path path_;
-};
+// The shared scratch folder (tests/support), under the name these tests have always used.
+using mt::testing::TempDir;
 
 std::filesystem::path default_case_path();
 

@@ -9,10 +9,11 @@
 
 namespace mt::testing {
 
-TempDir::TempDir() {
+TempDir::TempDir(std::string_view tag) {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
-            ("mt-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+            ("mt-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" +
+             std::to_string(counter++));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
 }
@@ -20,6 +21,11 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
+}
+
+void TempDir::write(const std::string& name, std::string_view content) const {
+    std::ofstream out(path_ / name, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
 std::string file_bytes(const std::filesystem::path& path) {
