@@ -48,15 +48,13 @@ Message unreadable(const RegularFile& file) {
             return Message("case_error.yaml.no_such_file").arg("file", file.path());
         case RegularFile::Failure::not_regular:
             return Message("case_error.yaml.not_a_regular_file").arg("file", file.path());
+        case RegularFile::Failure::cannot_read:
         case RegularFile::Failure::cannot_open:
         case RegularFile::Failure::none:
             break;
-        case RegularFile::Failure::cannot_read:
-            return Message("case_error.yaml.read_failed")
-                .arg("file", file.path())
-                .arg("reason", std::strerror(file.system_error()));
     }
-    return Message("case_error.yaml.cannot_open")
+    const bool reading = file.failure() == RegularFile::Failure::cannot_read;
+    return Message(reading ? "case_error.yaml.read_failed" : "case_error.yaml.cannot_open")
         .arg("file", file.path())
         .arg("reason", std::strerror(file.system_error()));
 }
